@@ -1,0 +1,15 @@
+-- What resolving needs of the existing incidents in the given countries: kind, places, window.
+select
+    i.incident_id,
+    i.kind,
+    i.country,
+    list(distinct m.place) filter (where m.place is not null) as places,
+    i.date_start,
+    i.date_end,
+    -- dated by a report, not only assumed from a publication date (such a window can still move)
+    coalesce(bool_or(m.date_how not in ('assumed_recent', 'missing') and m.date_start is not null), false)
+        as precise
+from incidents as i
+left join event_mentions as m using (incident_id)
+where i.country in (select unnest(?::varchar[]))
+group by all

@@ -1,0 +1,17 @@
+-- Territorial losses of the Islamic State per month, country and captor.
+with losses as (
+    select * from validated_incidents
+    where kind = 'territorial_loss' and month is not null
+),
+final as (
+    select
+        month,
+        country,
+        coalesce(captured_by, 'not stated') as captured_by,
+        count(*) as places_lost,
+        list(place order by place) as places
+    from losses
+    group by all
+)
+select * from final
+order by month, country, captured_by

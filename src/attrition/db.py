@@ -1,0 +1,49 @@
+"""DuckDB access: connections, the schema from `sql/ddl`, SQL files by name, and transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+import duckdb
+
+from attrition.paths import SQL_DIR
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of `sql/<name>.sql` (e.g. `models/attacks_vs_losses`)."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def connect(db_path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database; a writable connection also makes sure the schema exists."""
+    path = Path(db_path)
+    if read_only:
+        if not path.exists():
+            raise FileNotFoundError(f"no database at {path}: run `attrition run` first")
+        return duckdb.connect(str(path), read_only=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    create_schema(con)
+    return con
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Idempotent: every DDL file uses `create ... if not exists`."""
+    for ddl in sorted((SQL_DIR / "ddl").glob("create_*.sql")):
+        con.execute(ddl.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All or nothing: a failure inside rolls every statement back."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")

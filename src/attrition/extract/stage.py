@@ -1,0 +1,134 @@
+"""The extract stage: mentions for every article that has none from this extractor version.
+
+`extract_rows` is a pure function over plain rows, so it runs in worker processes or on a
+cluster; only `extract` touches the database, one transaction per batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from attrition.db import transaction
+from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mentions, mention_id
+
+BATCH_SIZE = 2000
+
+
+@dataclass
+class ExtractSummary:
+    articles: int = 0
+    mentions: int = 0
+    failed: int = 0
+
+
+def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1,
+            batch_size: int = BATCH_SIZE) -> ExtractSummary:
+    summary = ExtractSummary()
+    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    try:
+        while True:
+            batch = con.execute(
+                "select article_id, text, published, title from articles "
+                "where extracted_version is distinct from ? and extracted_version is distinct from ? "
+                "order by article_id limit ?",
+                [EXTRACTOR_VERSION, f"failed:{EXTRACTOR_VERSION}", batch_size],
+            ).fetchall()
+            if not batch:
+                break
+            if pool:
+                chunks = [batch[i::workers] for i in range(workers)]
+                results = [r for part in pool.map(extract_rows, chunks) for r in part]
+            else:
+                results = extract_rows(batch)
+            _store(con, run_id, results, summary)
+    finally:
+        if pool:
+            pool.shutdown()
+    return summary
+
+
+def extract_rows(batch: list[tuple]) -> list[tuple[str, list[dict] | None, str | None]]:
+    """(article_id, mention rows, error) for each (article_id, text, published, title)."""
+    out = []
+    for article_id, text, published, title in batch:
+        try:
+            mentions = extract_mentions(text, published, title)
+            out.append((article_id, [mention_row(article_id, m, published) for m in mentions], None))
+        except Exception:   # one article must never stop the run: record it and go on
+            out.append((article_id, None, traceback.format_exc(limit=3)))
+    return out
+
+
+def mention_row(article_id: str, m: Mention, published: dt.date | None) -> dict:
+    place = m.place
+    return {
+        "mention_id": mention_id(article_id, m), "article_id": article_id, "kind": m.kind,
+        "place": place.name if place else None, "country": place.country if place else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "place_precision": place.precision if place else None,
+        "date_start": m.date.start if m.date else None, "date_end": m.date.end if m.date else None,
+        "date_precision": m.date.precision if m.date else None, "date_how": m.date_how,
+        "killed": m.killed.best if m.killed else None, "killed_low": m.killed.low if m.killed else None,
+        "killed_high": m.killed.high if m.killed else None,
+        "injured": m.injured.best if m.injured else None, "injured_low": m.injured.low if m.injured else None,
+        "injured_high": m.injured.high if m.injured else None,
+        "attack_type": m.attack_types or None, "perpetrator": m.perpetrator, "attribution": m.attribution,
+        "claimed": m.claimed, "captured_by": m.captured_by,
+        "evidence": m.sentence.text, "sentence_index": m.sentence.index,
+        "char_start": m.sentence.start, "char_end": m.sentence.end, "rule": m.rule,
+        "null_reasons": m.null_reasons(published), "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def _store(con: duckdb.DuckDBPyConnection, run_id: str, results, summary: ExtractSummary) -> None:
+    now = dt.datetime.now()
+    rows = [dict(row, run_id=run_id) for _, mentions, _ in results if mentions for row in mentions]
+    done = [(aid, EXTRACTOR_VERSION) for aid, mentions, _ in results if mentions is not None]
+    failed = [(aid, error) for aid, mentions, error in results if mentions is None]
+    with transaction(con):
+        ids = pa.table({"article_id": [aid for aid, *_ in results]})
+        con.register("batch_ids", ids)
+        # re-extraction replaces an article's mentions (and frees their incident links) instead of adding
+        con.execute("delete from incident_sources where mention_id in (select mention_id from event_mentions "
+                    "where article_id in (select article_id from batch_ids))")
+        con.execute("delete from event_mentions where article_id in (select article_id from batch_ids)")
+        con.unregister("batch_ids")
+        if rows:
+            con.register("new_mentions", pa.Table.from_pylist(rows, schema=MENTION_SCHEMA))
+            con.execute("insert into event_mentions by name select * from new_mentions")
+            con.unregister("new_mentions")
+        marks = pa.table({
+            "article_id": [aid for aid, _ in done] + [aid for aid, _ in failed],
+            "version": [v for _, v in done] + [f"failed:{EXTRACTOR_VERSION}"] * len(failed),
+        })
+        con.register("marks", marks)
+        con.execute("update articles set extracted_version = marks.version, extracted_at = ? "
+                    "from marks where articles.article_id = marks.article_id", [now])
+        con.unregister("marks")
+        for aid, error in failed:
+            con.execute("insert into ingest_rejects values (?, ?, ?, 'extraction_failed', ?, ?)",
+                        [run_id, f"article:{aid}", aid, error.strip().splitlines()[-1][:500], now])
+    summary.articles += len(results)
+    summary.mentions += len(rows)
+    summary.failed += len(failed)
+
+
+MENTION_SCHEMA = pa.schema([
+    ("mention_id", pa.string()), ("article_id", pa.string()), ("kind", pa.string()),
+    ("place", pa.string()), ("country", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
+    ("place_precision", pa.string()), ("date_start", pa.date32()), ("date_end", pa.date32()),
+    ("date_precision", pa.string()), ("date_how", pa.string()),
+    ("killed", pa.int32()), ("killed_low", pa.int32()), ("killed_high", pa.int32()),
+    ("injured", pa.int32()), ("injured_low", pa.int32()), ("injured_high", pa.int32()),
+    ("attack_type", pa.list_(pa.string())), ("perpetrator", pa.string()), ("attribution", pa.string()),
+    ("claimed", pa.bool_()), ("captured_by", pa.string()), ("evidence", pa.string()),
+    ("sentence_index", pa.int32()), ("char_start", pa.int32()), ("char_end", pa.int32()),
+    ("rule", pa.string()), ("null_reasons", pa.list_(pa.string())), ("extractor_version", pa.string()),
+    ("run_id", pa.string()),
+])

@@ -1,0 +1,172 @@
+"""The resolve stage: group event mentions from many articles into incidents.
+
+A mention joins an incident when it is of the same kind and country, names a compatible place
+(the same place, or only the country), and its date interval overlaps the incident's. Wide
+intervals ("in 2015", "the opening of 2015") are too vague to say which event they mean, so they
+only join incidents no wider than MAX_JOIN_DAYS; otherwise they stand alone.
+
+Ids are stable: an incident is named after the first mention that opened it, and that name never
+changes. When a new mention bridges two incidents they are merged into the older one and the
+merge is recorded in `incident_changes`. Only mentions without an incident are resolved, against
+the incidents of their kind and country, so a refresh costs what the new mentions cost.
+
+Toll reconciliation (per incident):
+- `killed_low` / `killed_high`: the lowest and highest figures reported;
+- `killed_best`: the figure of the most recently published report (tolls rise as bodies are
+  counted and confirmed, so an early "at least 120" is superseded by a later "129"); reports
+  published the same day give their lowest figure, the conservative choice ACLED makes.
+The same for injured.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+
+from attrition.db import sql, transaction
+
+MAX_JOIN_DAYS = 100   # a season is still one event's window; a year is not
+
+
+@dataclass
+class ResolveSummary:
+    mentions: int = 0
+    created: int = 0
+    joined: int = 0
+    merged: int = 0
+
+
+@dataclass
+class _Incident:
+    incident_id: str
+    kind: str
+    country: str | None
+    places: set[str]
+    start: dt.date | None
+    end: dt.date | None
+    precise: bool
+    mentions: list[str] = field(default_factory=list)
+
+
+def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
+    summary = ResolveSummary()
+    pending = con.execute(sql("load/select_unresolved_mentions")).fetchall()
+    summary.mentions = len(pending)
+    countries = sorted({row[2] for row in pending if row[2]})
+    incidents = _load_incidents(con, countries)
+    links: dict[str, str] = {}
+    merges: list[tuple[str, str]] = []
+    created: list[str] = []
+    for mention_id, kind, country, place, start, end, how in pending:
+        precise = how != "assumed_recent"
+        candidates = [inc for inc in incidents if _compatible(inc, kind, country, place, start, end)]
+        if not candidates:
+            incident = _Incident(f"I{mention_id[:15]}", kind, country, {place} if place else set(), start, end, precise)
+            incidents.append(incident)
+            created.append(incident.incident_id)
+        else:
+            candidates.sort(key=lambda inc: inc.incident_id)
+            incident = min(candidates, key=_age)
+            # date the incident first: a report that dates an incident opened by an assumed date can
+            # make it overlap another incident it fits; comparing the old windows would miss the bridge
+            _add(incident, place, start, end, precise)
+            for other in candidates:
+                if other is not incident and _mergeable(incident, other):
+                    _absorb(incident, other)
+                    incidents.remove(other)
+                    merges.append((incident.incident_id, other.incident_id))
+                    for mid, target in links.items():
+                        if target == other.incident_id:
+                            links[mid] = incident.incident_id
+            summary.joined += 1
+        incident.mentions.append(mention_id)
+        links[mention_id] = incident.incident_id
+    summary.created = len([c for c in created if c not in {o for _, o in merges}])
+    summary.merged = len(merges)
+    _store(con, run_id, links, merges, created)
+    return summary
+
+
+def _load_incidents(con: duckdb.DuckDBPyConnection, countries: list[str]) -> list[_Incident]:
+    rows = con.execute(sql("load/select_incident_keys"), [countries]).fetchall()
+    return [_Incident(iid, kind, country, set(places or []), start, end, bool(precise), [])
+            for iid, kind, country, places, start, end, precise in rows]
+
+
+def _compatible(inc: _Incident, kind: str, country: str | None, place: str | None,
+                start: dt.date | None, end: dt.date | None) -> bool:
+    if inc.kind != kind or inc.country != country or country is None:
+        return False
+    if place and inc.places and place not in inc.places:
+        return False
+    if start is None or end is None or inc.start is None or inc.end is None:
+        return False   # an undated report cannot be tied to one event
+    if end < inc.start or inc.end < start:
+        return False
+    return (end - start).days <= MAX_JOIN_DAYS and (inc.end - inc.start).days <= MAX_JOIN_DAYS
+
+
+def _mergeable(a: _Incident, b: _Incident) -> bool:
+    return _compatible(a, b.kind, b.country, next(iter(b.places), None), b.start, b.end) and (
+        not a.places or not b.places or bool(a.places & b.places))
+
+
+def _age(inc: _Incident) -> tuple:
+    return (inc.start or dt.date.max, inc.incident_id)
+
+
+def _add(inc: _Incident, place: str | None, start, end, precise: bool) -> None:
+    """Keep the narrowest window the reports support: the intersection where they overlap."""
+    if place:
+        inc.places.add(place)
+    if start is None or end is None:
+        return
+    if inc.start is None or (not inc.precise and precise):
+        inc.start, inc.end, inc.precise = start, end, precise
+        return
+    if precise or not inc.precise:
+        lo, hi = max(inc.start, start), min(inc.end, end)
+        if lo <= hi:
+            inc.start, inc.end = lo, hi
+
+
+def _absorb(keep: _Incident, other: _Incident) -> None:
+    keep.places |= other.places
+    keep.mentions += other.mentions
+    _add(keep, None, other.start, other.end, other.precise)
+
+
+def _store(con: duckdb.DuckDBPyConnection, run_id: str, links: dict[str, str],
+           merges: list[tuple[str, str]], created: list[str]) -> None:
+    now = dt.datetime.now()
+    merged_away = {other for _, other in merges}
+    changes = [{"run_id": run_id, "change": "created", "incident_id": iid, "other_incident_id": None,
+                "changed_at": now} for iid in created if iid not in merged_away]
+    changes += [{"run_id": run_id, "change": "merged", "incident_id": keep, "other_incident_id": other,
+                 "changed_at": now} for keep, other in merges]
+    with transaction(con):
+        con.register("links", pa.table({"mention_id": list(links), "incident_id": list(links.values())},
+                                       schema=pa.schema([("mention_id", pa.string()), ("incident_id", pa.string())])))
+        con.register("merges", pa.table({"keep": [k for k, _ in merges], "other": [o for _, o in merges]},
+                                        schema=pa.schema([("keep", pa.string()), ("other", pa.string())])))
+        con.execute(sql("load/update_mention_incidents"))
+        if changes:
+            con.register("changes", pa.Table.from_pylist(changes, schema=CHANGE_SCHEMA))
+            con.execute("insert into incident_changes by name select * from changes")
+            con.unregister("changes")
+        con.execute(sql("load/delete_merged_incidents"))
+        con.execute(sql("load/insert_incident_sources"))
+        con.execute("set variable run_id = ?", [run_id])
+        con.execute(sql("load/delete_touched_incidents"))
+        con.execute(sql("load/insert_touched_incidents"))
+        for name in ("links", "merges"):
+            con.unregister(name)
+
+
+CHANGE_SCHEMA = pa.schema([
+    ("run_id", pa.string()), ("change", pa.string()), ("incident_id", pa.string()),
+    ("other_incident_id", pa.string()), ("changed_at", pa.timestamp("us")),
+])

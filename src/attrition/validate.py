@@ -1,0 +1,221 @@
+"""The validation gate: Great Expectations suites from `expectations/`, run on DataFrames taken
+from DuckDB through Arrow (GX's SQL datasource does not work with DuckDB).
+
+Row-level failures (an expectation that names failing rows) put those rows in `quarantine`, out
+of incidents and aggregates. Every run re-validates whole tables and replaces the quarantine of
+each table, so a fixed rule or a corrected article releases its rows. Table-level failures
+(schema, gaps, totals) raise ValidationFailed: the run fails loudly and nothing is refreshed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from attrition.db import sql, transaction
+from attrition.paths import EXPECTATIONS_DIR
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+class ValidationFailed(RuntimeError):
+    """A table-level expectation failed: the data cannot be trusted as a whole."""
+
+
+@dataclass
+class SuiteResult:
+    suite: str
+    success: bool
+    evaluated: int
+    failed_expectations: list[str]
+    failing_rows: dict[str, dict] = field(default_factory=dict)   # key -> {"expectations": [...], "values": {...}}
+    table_failures: list[str] = field(default_factory=list)
+    docs_path: str | None = None
+
+    @property
+    def failed(self) -> int:
+        return len(self.failing_rows) + len(self.table_failures)
+
+
+@dataclass
+class ValidationSummary:
+    results: list[SuiteResult] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        return all(not r.table_failures for r in self.results)
+
+    @property
+    def quarantined(self) -> int:
+        return sum(len(r.failing_rows) for r in self.results)
+
+    def line(self) -> str:
+        parts = [f"{r.suite} {'ok' if r.success else f'{r.failed} failing'}" for r in self.results]
+        return "; ".join(parts) or "nothing validated"
+
+
+class Validator:
+    """A Great Expectations file context under `reports_dir/gx`, with the project's suites."""
+
+    def __init__(self, reports_dir: Path, today: dt.date | None = None):
+        self.reports_dir = Path(reports_dir)
+        self.today = today or dt.date.today()
+
+    @cached_property
+    def context(self):
+        import great_expectations as gx  # slow import: only when validating
+
+        logging.getLogger("great_expectations").setLevel(logging.ERROR)
+        self.reports_dir.mkdir(parents=True, exist_ok=True)
+        context = gx.get_context(mode="file", project_root_dir=str(self.reports_dir))
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        self._datasource = context.data_sources.add_or_update_pandas("attrition")
+        return context
+
+    def suite_spec(self, name: str) -> dict:
+        return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+    def run(self, name: str, frame, key_columns: list[str], parameters: dict | None = None) -> SuiteResult:
+        import great_expectations as gx
+        from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+        context = self.context
+        spec = self.suite_spec(name)
+        suite = gx.ExpectationSuite(name=spec["name"], meta=spec.get("meta", {}))
+        for item in spec["expectations"]:
+            suite.add_expectation_configuration(
+                ExpectationConfiguration(type=item["type"], kwargs=item["kwargs"], meta=item.get("meta", {})))
+        suite = context.suites.add_or_update(suite)
+        try:
+            asset = self._datasource.get_asset(name)
+        except LookupError:
+            asset = self._datasource.add_dataframe_asset(name)
+        try:
+            batch = asset.get_batch_definition("whole")
+        except (KeyError, LookupError):
+            batch = asset.add_batch_definition_whole_dataframe("whole")
+        definition = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(data=batch, suite=suite, name=f"{name}_validation"))
+        result_format = {"result_format": "COMPLETE"}
+        if key_columns:
+            result_format["unexpected_index_column_names"] = key_columns
+        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+            name=f"{name}_checkpoint", validation_definitions=[definition],
+            actions=[], result_format=result_format))
+        outcome = checkpoint.run(batch_parameters={"dataframe": frame},
+                                 expectation_parameters={"today": self.today, **(parameters or {})})
+        return _summarise(name, outcome, key_columns)
+
+    def build_docs(self) -> Path:
+        self.context.build_data_docs()
+        return self.docs_index()
+
+    def docs_index(self) -> Path:
+        return self.reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+
+def _summarise(name: str, outcome, key_columns: list[str]) -> SuiteResult:
+    result = SuiteResult(name, bool(outcome.success), 0, [])
+    for run_result in outcome.run_results.values():
+        for res in run_result.results:
+            result.evaluated += 1
+            if res.success:
+                continue
+            config = res.expectation_config
+            label = _label(config)
+            result.failed_expectations.append(label)
+            rows = (res.result or {}).get("unexpected_index_list") if key_columns else None
+            if res.exception_info and res.exception_info.get("raised_exception"):
+                result.table_failures.append(f"{label}: {res.exception_info.get('exception_message')}")
+            elif rows:
+                for row in rows:
+                    key = "|".join(str(row[k]) for k in key_columns)
+                    entry = result.failing_rows.setdefault(key, {"expectations": [], "values": {}})
+                    entry["expectations"].append(label)
+                    entry["values"].update({k: _plain(v) for k, v in row.items() if k not in key_columns})
+            else:
+                observed = (res.result or {}).get("observed_value")
+                result.table_failures.append(f"{label} (observed {observed!r})")
+        result.docs_path = None
+    return result
+
+
+def _label(config) -> str:
+    kwargs = config.kwargs
+    column = kwargs.get("column") or "/".join(filter(None, [kwargs.get("column_A"), kwargs.get("column_B")]))
+    return f"{config.type}({column})" if column else config.type
+
+
+def _plain(value):
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "item"):
+        return value.item()
+    return str(value)
+
+
+# --- the stage ------------------------------------------------------------------------------------
+
+
+TABLES = {
+    "articles": ("validate/articles_frame", ["article_id"]),
+    "event_mentions": ("validate/event_mentions_frame", ["mention_id"]),
+    "incidents": ("validate/incidents_frame", ["incident_id"]),
+}
+
+
+def validate_tables(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator,
+                    tables: list[str]) -> ValidationSummary:
+    """Validate whole tables, replace their quarantine, record each checkpoint run."""
+    summary = ValidationSummary()
+    for table in tables:
+        query, keys = TABLES[table]
+        frame = con.sql(sql(query)).fetch_arrow_table().to_pandas(types_mapper=None)
+        result = validator.run(table, frame, keys)
+        summary.results.append(result)
+        _store(con, run_id, table, result, validator)
+        if result.table_failures:
+            raise ValidationFailed(f"{table}: " + "; ".join(result.table_failures))
+    return summary
+
+
+def _store(con: duckdb.DuckDBPyConnection, run_id: str, table: str, result: SuiteResult,
+           validator: Validator) -> None:
+    now = dt.datetime.now()
+    rows = [{"table_name": table, "row_key": key, "expectations": entry["expectations"],
+             "offending_values": json.dumps(entry["values"], default=str), "run_id": run_id,
+             "quarantined_at": now} for key, entry in result.failing_rows.items()]
+    with transaction(con):
+        con.execute("delete from quarantine where table_name = ?", [table])
+        if rows:
+            con.register("failing", pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA))
+            con.execute("insert into quarantine by name select * from failing")
+            con.unregister("failing")
+        record_run(con, run_id, result, validator)
+        if table in ("articles", "event_mentions"):
+            # a quarantined mention leaves its incident; the resolve stage rebuilds what it left
+            con.execute(sql("load/detach_quarantined_mentions"))
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run_id: str, result: SuiteResult, validator: Validator) -> None:
+    con.execute(
+        "insert into validation_runs values (?, ?, ?, ?, ?, ?, ?, ?)",
+        [run_id, result.suite, not result.failed, result.evaluated, result.failed,
+         result.failed_expectations, str(validator.docs_index()), dt.datetime.now()],
+    )
+
+
+QUARANTINE_SCHEMA = pa.schema([
+    ("table_name", pa.string()), ("row_key", pa.string()), ("expectations", pa.list_(pa.string())),
+    ("offending_values", pa.string()), ("run_id", pa.string()), ("quarantined_at", pa.timestamp("us")),
+])

@@ -1,0 +1,30 @@
+"""Shared fixtures: the bundled sample articles in a temporary folder, a database path, a fixed today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from attrition.paths import SAMPLE_ARTICLES
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+TODAY = dt.date(2026, 1, 1)
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """A copy of seeds/articles (five real articles and their meta.jsonl) the test may change."""
+    target = tmp_path / "articles"
+    shutil.copytree(SAMPLE_ARTICLES, target)
+    return target
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"

@@ -1,0 +1,116 @@
+"""The `attrition` command: run, query, export (the scorer's contract and analysts' formats),
+evaluate, report — invoked as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from attrition import scoring
+from attrition.cli import app
+from tests.conftest import Path
+
+runner = CliRunner()
+CONTRACT = {"article", "kind", "place", "country", "date_start", "date_end", "killed", "injured", "attack_type",
+            "perpetrator", "claimed", "captured_by", "incident", "evidence"}
+GOLD = Path(__file__).parent / "fixtures" / "dev_gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def loaded_db(tmp_path_factory):
+    """One plain run of the sample articles, shared by the read-only commands below."""
+    from attrition.paths import SAMPLE_ARTICLES
+
+    db_path = tmp_path_factory.mktemp("cli") / "cli.duckdb"
+    result = runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(db_path), "--no-prefect"])
+    assert result.exit_code == 0, result.output
+    assert "5 new, 0 already seen, 0 rejected" in result.output
+    assert "validation" in result.output and "passed" in result.output
+    return db_path
+
+
+def test_query_prints_a_table(loaded_db):
+    result = runner.invoke(app, ["query", "select count(*) as n from articles", "--db", str(loaded_db)])
+    assert result.exit_code == 0
+    assert "│ 5 " in result.output
+
+
+def test_query_is_read_only(loaded_db):
+    result = runner.invoke(app, ["query", "delete from articles", "--db", str(loaded_db)])
+    assert result.exit_code == 1
+    assert "read-only" in result.output.lower() or "read only" in result.output.lower()
+    with duckdb.connect(str(loaded_db), read_only=True) as con:
+        assert con.execute("select count(*) from articles").fetchall() == [(5,)]
+
+
+def test_query_on_a_missing_database_says_so(tmp_path):
+    result = runner.invoke(app, ["query", "select 1", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1 and "attrition run" in result.output
+
+
+def test_export_mentions_follows_the_contract(loaded_db, tmp_path):
+    out = tmp_path / "mentions.jsonl"
+    result = runner.invoke(app, ["export", "mentions", "-o", str(out), "--db", str(loaded_db)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows and all(set(row) >= CONTRACT for row in rows)
+    for row in rows:
+        assert row["kind"] in ("attack", "territorial_loss")
+        assert row["article"].startswith("seed-")
+        assert row["country"] is None or len(row["country"]) == 2
+        assert row["killed"] is None or isinstance(row["killed"], int)
+        assert row["attack_type"] is None or isinstance(row["attack_type"], list)
+        assert row["evidence"] and row["incident"]
+        assert row["date_start"] is None or len(row["date_start"]) == 10
+    report, *_ = scoring.score([json.loads(line) for line in GOLD.read_text().splitlines()], rows)
+    # the first extractor finds most of the development set's events (the README quotes the full table)
+    assert report["attack"]["f1"] >= 0.9 and report["territorial_loss"]["f1"] >= 0.9
+    assert report["dedup"]["precision_recall_f1"][2] >= 0.9
+
+
+def test_export_to_stdout_and_analyst_formats(loaded_db, tmp_path):
+    result = runner.invoke(app, ["export", "incidents", "--db", str(loaded_db)])
+    assert result.exit_code == 0
+    incidents = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert incidents and all(set(r) >= {"incident", "killed", "killed_low", "killed_high", "n_articles"}
+                             for r in incidents)
+    csv_out, parquet_out = tmp_path / "m.csv", tmp_path / "i.parquet"
+    assert runner.invoke(app, ["export", "mentions", "-o", str(csv_out), "--format", "csv",
+                               "--db", str(loaded_db)]).exit_code == 0
+    assert runner.invoke(app, ["export", "incidents", "-o", str(parquet_out), "--format", "parquet",
+                               "--db", str(loaded_db)]).exit_code == 0
+    with duckdb.connect() as con:
+        n_csv = con.execute(f"select count(*) from read_csv_auto('{csv_out}')").fetchall()[0][0]
+        n_parquet = con.execute(f"select count(*) from '{parquet_out}'").fetchall()[0][0]
+        types = dict(con.execute(f"select column_name, column_type from (describe select * from '{parquet_out}')"
+                                 ).fetchall())
+    with duckdb.connect(str(loaded_db), read_only=True) as con:
+        assert n_csv == con.execute("select count(*) from event_mentions").fetchall()[0][0]
+        assert n_parquet == con.execute("select count(*) from incidents").fetchall()[0][0]
+    assert types["killed"] == "INTEGER" and types["attack_type"] == "VARCHAR[]"
+
+
+def test_evaluate_prints_the_scorer_table(loaded_db):
+    result = runner.invoke(app, ["evaluate", "--gold", str(GOLD), "--db", str(loaded_db), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert "territorial_loss" in result.output and "dedup" in result.output and "# missed" in result.output
+
+
+def test_report_prints_the_data_docs_index(loaded_db):
+    result = runner.invoke(app, ["report", "--db", str(loaded_db)])
+    assert result.exit_code == 0
+    index = Path(result.output.strip())
+    assert index.name == "index.html" and index.exists()
+    assert "attacks_vs_losses" in index.read_text()
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([Path(sys.executable).with_name("attrition"), "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    for command in ("run", "query", "export", "evaluate", "report"):
+        assert command in result.stdout

@@ -1,0 +1,112 @@
+"""Ingest parts as plain functions: decoding, publication dates, boilerplate removal, readers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+
+import pytest
+
+from attrition.ingest.clean import clean_text, content_hash
+from attrition.ingest.decode import MAX_BYTES, decode
+from attrition.ingest.published import parse_published
+from attrition.ingest.readers import read_sources
+from attrition.ingest.records import RawArticle, Reject
+
+TODAY = dt.date(2026, 1, 1)
+PROSE = "Gunmen attacked a checkpoint near the city of Tikrit on Monday, killing four soldiers, officials said."
+
+
+@pytest.mark.parametrize("raw, expected, reason", [
+    ("2015-11-14", dt.date(2015, 11, 14), None),
+    ("2019-05-02T10:00:00Z", dt.date(2019, 5, 2), None),
+    ("Nov 14, 2015", dt.date(2015, 11, 14), None),
+    ("0001-01-01", None, "before 1990"),
+    ("2050-03-01", None, "in the future"),
+    ("1/21", None, "no year"),
+    ("2015-02-30", None, "not a calendar date"),
+    ("yesterday-ish", None, "no year"),
+])
+def test_publication_dates(raw, expected, reason):
+    value, why = parse_published(raw, TODAY)
+    assert value == expected
+    assert (why is None) if reason is None else (reason in why)
+
+
+def test_missing_publication_date_is_no_error():
+    assert parse_published(None, TODAY) == (None, None)
+    assert parse_published("  ", TODAY) == (None, None)
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"   \n\t ", "empty"),
+    (b"\x00\x01PK\x03\x04" * 50, "binary"),
+    (b"short text.", "too_short"),
+    (b"x" * (MAX_BYTES + 1), "too_large"),
+])
+def test_decode_refuses_what_is_not_an_article(data, reason):
+    result = decode(data, "f.txt")
+    assert isinstance(result, Reject) and result.reason == reason
+
+
+def test_decode_detects_a_legacy_encoding():
+    text = ("Le kamikaze s'est fait exploser près du café, à Bruxelles, tuant trois passants. " * 5)
+    result = decode(text.encode("cp1252"), "f.txt")
+    assert isinstance(result, str) and "près du café" in result
+
+
+def test_clean_text_keeps_prose_and_drops_page_furniture():
+    raw = "\n".join([
+        "FacebookTwitterGoogle+RedditEmail",
+        "Attack in Tikrit",
+        PROSE,
+        "Sign up for our free newsletter to get the news in your inbox every morning of the week.",
+        "Photo by A. Person | CC BY 2.0",
+        "The militants withdrew after the assault and the road was reopened to traffic by evening.",
+        "Jane Doe is a correspondent for the Daily Example covering the Middle East and North Africa.",
+        "More articles by:",
+        "November 12, 2018",
+        "Dozens killed in unrelated bombing, sidebar says nothing about this story.",
+    ])
+    cleaned = clean_text(raw, title="Attack in Tikrit")
+    assert cleaned.split("\n\n") == [
+        PROSE, "The militants withdrew after the assault and the road was reopened to traffic by evening."]
+
+
+def test_clean_text_drops_a_list_of_other_headlines():
+    raw = "\n".join([PROSE, "-", "Senate passes the budget bill after a long night?", "By A Writer Published",
+                     "-", "Storm hits the coast?", "By B Writer Published"])
+    assert clean_text(raw) == PROSE
+
+
+def test_content_hash_ignores_case_spacing_and_quotes():
+    assert content_hash("ISIS “claimed”  the attack.") == content_hash("isis \"claimed\" the attack")
+    assert content_hash("ISIS claimed the attack.") != content_hash("ISIS denied the attack.")
+
+
+def test_jsonl_gz_streams_records_and_rejects_bad_lines(tmp_path):
+    path = tmp_path / "export.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "a1", "title": "T", "text": PROSE * 3, "published": "2017-06-20",
+                             "source": {"name": "Wire"}}) + "\n")
+        fh.write("{broken\n")
+        fh.write(json.dumps({"id": "a2", "text": ""}) + "\n")
+        fh.write(json.dumps(["not", "an", "object"]) + "\n")
+    items = list(read_sources([path]))
+    assert isinstance(items[0], RawArticle) and items[0].source == "Wire" and items[0].published_raw == "2017-06-20"
+    assert [(i.reason, i.origin.rsplit(":", 1)[1]) for i in items[1:]] == [
+        ("bad_json", "2"), ("empty", "3"), ("bad_json", "4")]
+
+
+def test_a_missing_source_is_a_reject_not_a_crash(tmp_path):
+    (item,) = read_sources([tmp_path / "nope"])
+    assert item.reason == "missing_source"
+
+
+def test_meta_csv_sidecar(tmp_path):
+    (tmp_path / "story.txt").write_text(PROSE * 3)
+    (tmp_path / "meta.csv").write_text("id,title,source,url,published\nstory,Title,Wire,http://x,2017-01-02\n")
+    (item,) = read_sources([tmp_path])
+    assert (item.external_id, item.title, item.source, item.published_raw) == ("story", "Title", "Wire", "2017-01-02")

@@ -1,0 +1,133 @@
+"""The whole pipeline on the sample articles, as plain functions (no Prefect): idempotent re-runs,
+incremental new articles, bad input recorded and not fatal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from attrition import db
+from attrition.pipeline import RunConfig, run_pipeline
+from tests.conftest import TODAY
+
+TABLES = ("articles", "event_mentions", "incidents", "incident_sources", "ingest_rejects", "quarantine")
+
+
+def counts(db_path: Path) -> dict[str, int]:
+    with db.connect(db_path, read_only=True) as con:
+        return {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in TABLES}
+
+
+def run(db_path: Path, *sources: Path):
+    return run_pipeline(RunConfig.build(db_path, [str(s) for s in sources], today=TODAY))
+
+
+def test_first_run_fills_every_table(articles_dir, db_path):
+    summary = run(db_path, articles_dir)
+    assert summary.status == "completed"
+    assert summary.ingest.new == 5 and summary.ingest.rejected == 0
+    assert summary.extract.articles == 5 and summary.extract.mentions >= 15
+    assert summary.validation.success
+    n = counts(db_path)
+    assert n["articles"] == 5
+    assert n["incidents"] < n["event_mentions"]   # the Paris attack and Sinjar are reported thrice
+    with db.connect(db_path, read_only=True) as con:
+        months = con.execute("select count(*), count(distinct month) from attacks_vs_losses").fetchall()[0]
+        status = con.execute("select status from runs").fetchall()
+    assert months[0] == months[1] > 0
+    assert status == [("completed",)]
+
+
+def test_second_run_on_the_same_input_adds_nothing(articles_dir, db_path):
+    run(db_path, articles_dir)
+    before = counts(db_path)
+    with db.connect(db_path, read_only=True) as con:
+        ids_before = con.execute("select incident_id from incidents order by 1").fetchall()
+    summary = run(db_path, articles_dir)
+    assert summary.ingest.new == 0 and summary.ingest.seen == 5
+    assert summary.extract.articles == 0 and summary.resolve.mentions == 0
+    assert counts(db_path) == before
+    with db.connect(db_path, read_only=True) as con:
+        assert con.execute("select incident_id from incidents order by 1").fetchall() == ids_before
+        assert con.execute("select count(*) from runs where status = 'completed'").fetchall()[0][0] == 2
+
+
+def test_a_new_article_is_the_only_one_processed(articles_dir, db_path, tmp_path):
+    new_dir = tmp_path / "more"
+    new_dir.mkdir()
+    (articles_dir / "seed-004.txt").rename(new_dir / "seed-004.txt")
+    meta = [json.loads(line) for line in (articles_dir / "meta.jsonl").read_text().splitlines()]
+    (new_dir / "meta.jsonl").write_text(json.dumps(meta[4]) + "\n")
+    run(db_path, articles_dir)
+    with db.connect(db_path, read_only=True) as con:
+        ids_before = {r[0] for r in con.execute("select incident_id from incidents").fetchall()}
+    summary = run(db_path, articles_dir, new_dir)
+    assert summary.ingest.new == 1 and summary.ingest.seen == 4
+    assert summary.extract.articles == 1
+    with db.connect(db_path, read_only=True) as con:
+        ids_after = {r[0] for r in con.execute("select incident_id from incidents").fetchall()}
+        published = con.execute("select published from articles where external_id = 'seed-004'").fetchall()
+    assert ids_before < ids_after   # old incidents keep their ids; the new article adds its own
+    assert str(published[0][0]) == "2017-06-23"
+
+
+def test_bad_input_is_recorded_and_the_good_articles_are_kept(articles_dir, db_path):
+    (articles_dir / "empty.txt").write_text("")
+    (articles_dir / "binary.txt").write_bytes(b"\x00\x01\x02garbage" * 100)
+    (articles_dir / "latin1.txt").write_bytes(
+        ("Un attentat à Nice a tué 86 personnes, selon la préfecture. " * 10).encode("latin-1"))
+    (articles_dir / "notes.pdf").write_bytes(b"%PDF-1.4")
+    with (articles_dir / "meta.jsonl").open("a") as fh:
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "latin1", "published": "0001-01-01"}) + "\n")
+    summary = run(db_path, articles_dir)
+    assert summary.status == "completed"
+    assert summary.ingest.new == 6   # five sample articles and the latin-1 one, decoded
+    with db.connect(db_path, read_only=True) as con:
+        reasons = dict(con.execute("select reason, count(*) from ingest_rejects group by 1").fetchall())
+        latin = con.execute("select text, published, published_raw from articles where external_id = 'latin1'"
+                            ).fetchall()[0]
+    assert reasons == {"empty": 1, "binary": 1, "unsupported_type": 1, "bad_metadata": 1,
+                       "bad_published_date": 1}
+    assert "attentat à Nice" in latin[0]
+    assert latin[1] is None and latin[2] == "0001-01-01"
+
+
+def test_an_article_that_breaks_the_extractor_is_recorded_not_fatal(articles_dir, db_path, monkeypatch):
+    from attrition.extract import stage
+
+    real = stage.extract_mentions
+
+    def explode_on_brussels(text, published, title=None):
+        if "Brussels" in text:
+            raise RuntimeError("boom")
+        return real(text, published, title)
+
+    monkeypatch.setattr(stage, "extract_mentions", explode_on_brussels)
+    summary = run(db_path, articles_dir)
+    assert summary.status == "completed"
+    assert summary.extract.failed == 1 and summary.extract.articles == 5
+    with db.connect(db_path, read_only=True) as con:
+        failed = con.execute("select detail from ingest_rejects where reason = 'extraction_failed'").fetchall()
+    assert failed == [("RuntimeError: boom",)]
+
+
+def test_a_failed_run_is_marked_failed_and_leaves_whole_stages(articles_dir, db_path, monkeypatch):
+    from attrition import pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("resolver down")
+
+    monkeypatch.setattr(pipeline, "resolve_stage", broken)
+    with pytest.raises(RuntimeError, match="resolver down"):
+        run(db_path, articles_dir)
+    n = counts(db_path)
+    assert n["articles"] == 5 and n["event_mentions"] > 0 and n["incidents"] == 0
+    with db.connect(db_path, read_only=True) as con:
+        assert con.execute("select status from runs").fetchall() == [("failed",)]
+    monkeypatch.undo()
+    summary = run(db_path, articles_dir)   # the next run finishes the interrupted work
+    assert summary.resolve.mentions == n["event_mentions"]
+    assert counts(db_path)["incidents"] > 0

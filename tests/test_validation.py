@@ -1,0 +1,316 @@
+"""The validation gate: Great Expectations suites quarantine bad rows and stop bad aggregates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from helpers import add_article, add_mention, day, incident, incident_of, rows
+
+from attrition import aggregate, db
+from attrition.aggregate import refresh
+from attrition.resolve import resolve
+from attrition.validate import ValidationFailed, Validator, validate_tables
+
+TODAY = dt.date(2026, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def validator(tmp_path_factory):
+    return Validator(tmp_path_factory.mktemp("reports"), today=TODAY)
+
+
+def run(con, run_id: str, validator: Validator):
+    """The stages after extraction, in pipeline order."""
+    validate_tables(con, run_id, validator, ["articles", "event_mentions"])
+    resolve(con, run_id)
+    validate_tables(con, run_id, validator, ["incidents"])
+    return refresh(con, run_id, validator)
+
+
+def good_rows(con):
+    add_article(con, "a-good-1", "2015-03-12", "Reuters")
+    add_mention(con, "m-good-1", "a-good-1", "attack", "Mosul", "IQ", "2015-03-10", killed=20)
+    add_article(con, "a-good-2", "2015-03-13", "AP")
+    add_mention(con, "m-good-2", "a-good-2", "attack", "Mosul", "IQ", "2015-03-10", killed=22)
+    add_article(con, "a-good-3", "2015-05-02", "AFP")
+    add_mention(con, "m-good-3", "a-good-3", "attack", "Paris", "FR", "2015-05-01", killed=4)
+    add_mention(con, "m-loss-1", "a-good-3", "territorial_loss", "Tikrit", "IQ", "2015-04-01",
+                captured_by="Iraqi forces")
+
+
+# mention or article -> (table, expectation, offending values that must be reported)
+BAD = {
+    "a-future": ("articles", "expect_column_values_to_be_between(published)", {"published": "2026-03-01"}),
+    "m-negative": ("event_mentions", "expect_column_values_to_be_between(killed)", {"killed": -3}),
+    "m-million": ("event_mentions", "expect_column_values_to_be_between(killed)", {"killed": 1_000_000}),
+    "m-zz": ("event_mentions", "expect_column_values_to_be_in_set(country)", {"country": "ZZ"}),
+    "m-backwards": ("event_mentions", "expect_column_pair_values_a_to_be_greater_than_b(date_end/date_start)",
+                    {"date_start": "2015-05-10", "date_end": "2015-05-01"}),
+    "m-after-article": ("event_mentions",
+                        "expect_column_pair_values_a_to_be_greater_than_b(article_published/date_end)",
+                        {"article_published": "2015-06-10", "date_end": "2015-06-20"}),
+}
+
+
+def bad_rows(con):
+    # reports of the Mosul attack whose tolls are parsing errors: they would join its incident
+    add_article(con, "a-million", "2015-03-14", "BBC")
+    add_mention(con, "m-million", "a-million", "attack", "Mosul", "IQ", "2015-03-10", killed=1_000_000)
+    add_article(con, "a-negative", "2015-03-15", "CNN")
+    add_mention(con, "m-negative", "a-negative", "attack", "Mosul", "IQ", "2015-03-10", killed=-3)
+    # standalone attacks that would add months and counts if they got through
+    add_article(con, "a-zz", "2015-07-02", "AFP")
+    add_mention(con, "m-zz", "a-zz", "attack", "Nowhere", "ZZ", "2015-07-01", killed=5)
+    add_article(con, "a-backwards", "2015-08-20", "AFP")
+    add_mention(con, "m-backwards", "a-backwards", "attack", "Kabul", "AF", "2015-05-10", "2015-05-01", killed=1)
+    add_article(con, "a-late", "2015-06-10", "AFP")
+    add_mention(con, "m-after-article", "a-late", "attack", "Kabul", "AF", "2015-06-20", killed=7)
+    # an article from the future: its (otherwise fine) mention is held with it
+    add_article(con, "a-future", "2026-03-01", "AFP")
+    add_mention(con, "m-of-future", "a-future", "attack", "Kabul", "AF", "2015-09-01", killed=9)
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory, validator):
+    """One run over good and bad rows; the tests below only read it."""
+    con = db.connect(tmp_path_factory.mktemp("mixed") / "attrition.duckdb")
+    good_rows(con)
+    bad_rows(con)
+    summary = run(con, "r1", validator)
+    yield con, summary
+    con.close()
+
+
+def quarantined(con) -> dict[tuple[str, str], dict]:
+    return {(r["table_name"], r["row_key"]): r for r in rows(con, "select * from quarantine")}
+
+
+@pytest.mark.parametrize("key", sorted(BAD))
+def test_a_bad_row_is_quarantined_with_its_expectation_and_value(mixed, key):
+    con, _ = mixed
+    table, expectation, values = BAD[key]
+    entry = quarantined(con).get((table, key))
+    assert entry is not None, f"{key} not quarantined"
+    assert expectation in entry["expectations"]
+    offending = json.loads(entry["offending_values"])
+    for column, value in values.items():
+        assert str(offending[column]).startswith(str(value)), (column, offending)
+    assert entry["run_id"] == "r1"
+
+
+def test_only_the_bad_rows_are_quarantined(mixed):
+    con, _ = mixed
+    assert set(quarantined(con)) == {(table, key) for key, (table, _, _) in BAD.items()}
+
+
+def test_quarantined_mentions_are_in_no_incident(mixed):
+    con, _ = mixed
+    held = ["m-million", "m-negative", "m-zz", "m-backwards", "m-after-article", "m-of-future"]
+    for mention in held:
+        assert incident_of(con, mention) is None, mention
+    assert con.execute("select count(*) from incident_sources where mention_id in (select unnest(?))",
+                       [held]).fetchone()[0] == 0
+    # the good reports of the Mosul attack make its incident, without the absurd tolls
+    mosul = incident(con, incident_of(con, "m-good-1"))
+    assert incident_of(con, "m-good-2") == mosul["incident_id"]
+    assert (mosul["killed_low"], mosul["killed_high"], mosul["killed_best"], mosul["n_mentions"]) == (20, 22, 22, 2)
+    assert sorted(r[0] for r in con.execute("select country from incidents").fetchall()) == ["FR", "IQ", "IQ"]
+
+
+def test_quarantined_mentions_are_not_in_the_aggregates(mixed):
+    con, summary = mixed
+    got = con.execute("select month, attacks_abroad, attacks_core, killed_core, territorial_losses "
+                      "from attacks_vs_losses order by month").fetchall()
+    assert got == [
+        (day("2015-03-01"), 0, 1, 22, 0),
+        (day("2015-04-01"), 0, 0, 0, 1),
+        (day("2015-05-01"), 1, 0, 0, 0),
+    ]
+    assert (summary.months, summary.attacks_abroad, summary.territorial_losses) == (3, 1, 1)
+
+
+def test_validation_runs_has_a_row_per_suite_with_counts(mixed, validator):
+    con, _ = mixed
+    got = {r["suite"]: r for r in rows(con, "select * from validation_runs where run_id = 'r1'")}
+    assert set(got) == {"articles", "event_mentions", "incidents", "attacks_vs_losses"}
+    for suite, failed in {"articles": 1, "event_mentions": 5, "incidents": 0, "attacks_vs_losses": 0}.items():
+        expectations = len(validator.suite_spec(suite)["expectations"])
+        assert got[suite]["evaluated"] == expectations, suite
+        assert got[suite]["failed"] == failed, suite
+        assert got[suite]["success"] is (failed == 0), suite
+    assert "expect_column_values_to_be_in_set(country)" in got["event_mentions"]["failed_expectations"]
+    assert got["articles"]["failed_expectations"] == ["expect_column_values_to_be_between(published)"]
+
+
+def test_a_fixed_row_is_released(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    good_rows(con)
+    add_article(con, "a-million", "2015-03-14", "BBC")
+    add_mention(con, "m-million", "a-million", "attack", "Mosul", "IQ", "2015-03-10", killed=1_000_000)
+    add_article(con, "a-future", "2026-03-01", "AFP")
+    add_mention(con, "m-of-future", "a-future", "attack", "Kabul", "AF", "2015-06-01", killed=9)
+    run(con, "r1", validator)
+    assert len(quarantined(con)) == 2
+    mosul_id = incident_of(con, "m-good-1")
+    assert incident(con, mosul_id)["killed_high"] == 22
+
+    # the extractor is fixed: the figure was 100, not a million; the article date is corrected
+    con.execute("update event_mentions set killed = 100, killed_low = 100, killed_high = 100 "
+                "where mention_id = 'm-million'")
+    con.execute("update articles set published = '2015-06-02' where article_id = 'a-future'")
+    summary = run(con, "r2", validator)
+
+    assert quarantined(con) == {}
+    assert incident_of(con, "m-million") == mosul_id   # rejoins the incident it belongs to, same id
+    mosul = incident(con, mosul_id)
+    assert (mosul["killed_low"], mosul["killed_high"], mosul["killed_best"], mosul["n_mentions"]) == (20, 100, 100, 3)
+    assert mosul["updated_run"] == "r2"
+    kabul = incident_of(con, "m-of-future")
+    assert kabul is not None and incident(con, kabul)["country"] == "AF"
+    assert con.execute("select month, attacks_abroad, killed_abroad, killed_core from attacks_vs_losses "
+                       "order by month").fetchall() == [
+        (day("2015-03-01"), 0, 0, 100),
+        (day("2015-04-01"), 0, 0, 0),
+        (day("2015-05-01"), 1, 4, 0),
+        (day("2015-06-01"), 1, 9, 0),
+    ]
+    assert summary.attacks_abroad == 2
+
+
+def test_a_row_that_goes_bad_leaves_its_incident(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    good_rows(con)
+    run(con, "r1", validator)
+    mosul_id = incident_of(con, "m-good-1")
+    assert incident(con, mosul_id)["n_mentions"] == 2
+
+    con.execute("update event_mentions set killed = 5000, killed_high = 5000 where mention_id = 'm-good-2'")
+    run(con, "r2", validator)
+
+    assert ("event_mentions", "m-good-2") in quarantined(con)
+    assert incident_of(con, "m-good-2") is None
+    mosul = incident(con, mosul_id)
+    assert (mosul["n_mentions"], mosul["n_articles"], mosul["killed_high"], mosul["killed_best"]) == (1, 1, 20, 20)
+    assert con.execute("select killed_core from attacks_vs_losses where month = '2015-03-01'").fetchone()[0] == 20
+
+
+def test_a_row_that_goes_bad_leaves_its_incident_while_another_joins(tmp_path, validator):
+    """Detaching one mention and gaining one in the same run keeps the count: still rebuilt."""
+    con = db.connect(tmp_path / "attrition.duckdb")
+    good_rows(con)
+    run(con, "r1", validator)
+    mosul_id = incident_of(con, "m-good-1")
+
+    con.execute("update event_mentions set killed = 5000, killed_high = 5000 where mention_id = 'm-good-2'")
+    add_article(con, "a-good-4", "2015-03-20", "Al Jazeera")
+    add_mention(con, "m-good-4", "a-good-4", "attack", "Mosul", "IQ", "2015-03-10", killed=25)
+    run(con, "r2", validator)
+
+    assert incident_of(con, "m-good-4") == mosul_id
+    mosul = incident(con, mosul_id)
+    assert (mosul["n_mentions"], mosul["killed_low"], mosul["killed_high"], mosul["killed_best"]) == (2, 20, 25, 25)
+    assert mosul["updated_run"] == "r2"
+    assert sorted(r[0] for r in con.execute("select mention_id from incident_sources where incident_id = ?",
+                                            [mosul_id]).fetchall()) == ["m-good-1", "m-good-4"]
+
+
+def test_an_incident_whose_only_report_is_held_disappears(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    good_rows(con)
+    run(con, "r1", validator)
+    paris = incident_of(con, "m-good-3")
+    con.execute("update articles set published = '2027-01-01' where article_id = 'a-good-3'")
+    run(con, "r2", validator)
+    assert ("articles", "a-good-3") in quarantined(con)
+    assert con.execute("select count(*) from incidents where incident_id = ?", [paris]).fetchone()[0] == 0
+    got = con.execute("select month, attacks_abroad, territorial_losses from attacks_vs_losses").fetchall()
+    assert got == [(day("2015-03-01"), 0, 0)]   # the Paris attack and the Tikrit loss went with their article
+
+
+# --- table-level failures -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def refreshed(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    good_rows(con)
+    run(con, "r1", validator)
+    before = con.execute("select * from attacks_vs_losses order by month").fetchall()
+    assert len(before) == 3
+    # new data that would change the aggregates: a loss in June
+    add_article(con, "a-good-5", "2015-06-30", "AFP")
+    add_mention(con, "m-loss-2", "a-good-5", "territorial_loss", "Ramadi", "IQ", "2015-06-28")
+    validate_tables(con, "r2", validator, ["articles", "event_mentions"])
+    resolve(con, "r2")
+    yield con, before
+    con.close()
+
+
+def assert_kept(con, before):
+    assert con.execute("select * from attacks_vs_losses order by month").fetchall() == before
+    assert con.execute("select count(*) from monthly_losses").fetchone()[0] == 1
+    record = rows(con, "select * from validation_runs where run_id = 'r2' and suite = 'attacks_vs_losses'")
+    assert len(record) == 1 and record[0]["success"] is False and record[0]["failed"] >= 1
+
+
+def test_totals_that_do_not_add_up_keep_the_previous_aggregates(refreshed, validator, monkeypatch):
+    con, before = refreshed
+    real = aggregate._expected
+    monkeypatch.setattr(aggregate, "_expected", lambda c: {**real(c), "dated_losses": real(c)["dated_losses"] + 1})
+    with pytest.raises(ValidationFailed, match="territorial_losses"):
+        refresh(con, "r2", validator)
+    assert_kept(con, before)
+
+
+def test_a_month_gap_keeps_the_previous_aggregates(refreshed, validator, monkeypatch):
+    con, before = refreshed
+    real = aggregate._expected
+    monkeypatch.setattr(aggregate, "_expected", lambda c: {**real(c), "expected_months": real(c)["expected_months"] + 1})
+    with pytest.raises(ValidationFailed, match="row_count"):
+        refresh(con, "r2", validator)
+    assert_kept(con, before)
+
+
+def test_a_missing_column_keeps_the_previous_aggregates(refreshed, validator, monkeypatch):
+    con, before = refreshed
+    real = aggregate.sql
+
+    def without_column(name):
+        text = real(name)
+        if name == "models/attacks_vs_losses":
+            return f"select * exclude (cumulative_losses) from ({text})"
+        return text
+
+    monkeypatch.setattr(aggregate, "sql", without_column)
+    with pytest.raises(ValidationFailed, match="columns"):
+        refresh(con, "r2", validator)
+    assert_kept(con, before)
+
+
+def test_without_a_failure_the_new_aggregates_replace_the_old(refreshed, validator):
+    con, before = refreshed
+    refresh(con, "r2", validator)
+    after = con.execute("select month, territorial_losses, cumulative_losses from attacks_vs_losses "
+                        "order by month").fetchall()
+    assert after[-1] == (day("2015-06-01"), 1, 2)
+    assert len(after) == 4 and len(before) == 3
+
+
+def test_a_table_level_failure_in_a_row_suite_raises(tmp_path, validator, monkeypatch):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    good_rows(con)
+    real = validator.suite_spec
+
+    def stricter(name):
+        spec = real(name)
+        if name == "articles":
+            spec["expectations"][0]["kwargs"]["column_set"].append("no_such_column")
+        return spec
+
+    monkeypatch.setattr(validator, "suite_spec", stricter)
+    with pytest.raises(ValidationFailed, match="articles"):
+        validate_tables(con, "r1", validator, ["articles", "event_mentions"])
+    record = rows(con, "select suite, success from validation_runs")
+    assert record == [{"suite": "articles", "success": False}]   # stops before the next suite
