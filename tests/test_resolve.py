@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import add_article, add_mention, add_report, day, incident, incident_of, rows
+from helpers import add_article, add_mention, add_report, day, incident, incident_of
 
 from attrition import db
 from attrition.resolve import MAX_JOIN_DAYS, resolve
@@ -353,3 +353,30 @@ def test_a_later_report_joins_the_merged_incident(con):
     assert (summary.created, summary.joined, summary.merged) == (0, 1, 0)
     assert incident_ids(con) == ["Im-assumed"]
     assert incident(con, "Im-assumed")["killed_best"] == 13
+
+
+def test_different_kinds_of_attack_in_one_city_and_week_stay_apart(con):
+    add_report(con, "m-bomb", "2017-06-10", place="Kabul", country="AF", date_start="2017-06-05",
+               date_end="2017-06-10", attack_type=["suicide_bombing"])
+    add_report(con, "m-bomb-2", "2017-06-11", place="Kabul", country="AF", date_start="2017-06-06",
+               attack_type=["bombing"])
+    add_report(con, "m-knife", "2017-06-11", place="Kabul", country="AF", date_start="2017-06-06",
+               attack_type=["stabbing"])
+    add_report(con, "m-untyped", "2017-06-12", place="Kabul", country="AF", date_start="2017-06-06")
+    resolve(con, "r1")
+    assert incident_of(con, "m-bomb") == incident_of(con, "m-bomb-2") == incident_of(con, "m-untyped")
+    assert incident_of(con, "m-knife") != incident_of(con, "m-bomb")
+
+
+def test_a_region_joins_a_town_in_it_only_when_both_dates_are_tight(con):
+    add_report(con, "m-town", "2015-11-01", place="Sharm el-Sheikh", country="EG", date_start="2015-10-31")
+    add_report(con, "m-region", "2015-11-03", place="Sinai", country="EG", date_start="2015-10-25",
+               date_end="2015-11-03", place_precision="region")
+    add_report(con, "m-region-vague", "2015-12-20", place="Sinai", country="EG", date_start="2015-09-01",
+               date_end="2015-11-30", place_precision="region")
+    resolve(con, "r1")
+    assert incident_of(con, "m-region") == incident_of(con, "m-town")
+    assert incident_of(con, "m-region-vague") != incident_of(con, "m-town")
+    place = con.execute("select place from incidents where incident_id = ?", [incident_of(con, "m-town")]
+                        ).fetchall()
+    assert place == [("Sharm el-Sheikh",)]   # the incident keeps the most specific place

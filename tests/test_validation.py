@@ -96,7 +96,8 @@ def test_a_bad_row_is_quarantined_with_its_expectation_and_value(mixed, key):
     assert expectation in entry["expectations"]
     offending = json.loads(entry["offending_values"])
     for column, value in values.items():
-        assert str(offending[column]).startswith(str(value)), (column, offending)
+        got = offending[column]
+        assert got == value if isinstance(value, int) else str(got) == value, (column, offending)
     assert entry["run_id"] == "r1"
 
 
@@ -236,13 +237,13 @@ def test_an_incident_whose_only_report_is_held_disappears(tmp_path, validator):
 def refreshed(tmp_path, validator):
     con = db.connect(tmp_path / "attrition.duckdb")
     good_rows(con)
-    run(con, "r1", validator)
+    resolve(con, "r1")   # the row suites are not what these tests are about: only the aggregate one runs
+    refresh(con, "r1", validator)
     before = con.execute("select * from attacks_vs_losses order by month").fetchall()
     assert len(before) == 3
     # new data that would change the aggregates: a loss in June
     add_article(con, "a-good-5", "2015-06-30", "AFP")
     add_mention(con, "m-loss-2", "a-good-5", "territorial_loss", "Ramadi", "IQ", "2015-06-28")
-    validate_tables(con, "r2", validator, ["articles", "event_mentions"])
     resolve(con, "r2")
     yield con, before
     con.close()
@@ -267,7 +268,8 @@ def test_totals_that_do_not_add_up_keep_the_previous_aggregates(refreshed, valid
 def test_a_month_gap_keeps_the_previous_aggregates(refreshed, validator, monkeypatch):
     con, before = refreshed
     real = aggregate._expected
-    monkeypatch.setattr(aggregate, "_expected", lambda c: {**real(c), "expected_months": real(c)["expected_months"] + 1})
+    monkeypatch.setattr(aggregate, "_expected",
+                        lambda c: {**real(c), "expected_months": real(c)["expected_months"] + 1})
     with pytest.raises(ValidationFailed, match="row_count"):
         refresh(con, "r2", validator)
     assert_kept(con, before)

@@ -7,11 +7,15 @@ select
     place,
     date_start,
     date_end,
-    date_how
+    date_how,
+    place_precision,
+    attack_type
 from event_mentions
 where incident_id is null
   and mention_id not in (select row_key from quarantine where table_name = 'event_mentions')
   and article_id not in (select row_key from quarantine where table_name = 'articles')
+  -- an older version of an article at the same URL: its newer version's mentions count instead
+  and article_id not in (select article_id from articles where superseded_by is not null)
 order by
     coalesce(date_end - date_start, 100000),
     date_start nulls last,

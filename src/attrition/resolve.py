@@ -1,7 +1,9 @@
 """The resolve stage: group event mentions from many articles into incidents.
 
 A mention joins an incident when it is of the same kind and country, names a compatible place
-(the same place, or only the country), and its date interval overlaps the incident's. Wide
+(the same place, or only the country; a region such as "Sinai" or "Anbar" only when both windows
+are within a month), a compatible attack type (explosive, gun, knife, vehicle and hostage attacks
+are told apart when both reports name a type), and its date interval overlaps the incident's. Wide
 intervals ("in 2015", "the opening of 2015") are too vague to say which event they mean, so they
 only join incidents no wider than MAX_JOIN_DAYS; otherwise they stand alone.
 
@@ -29,6 +31,11 @@ import pyarrow as pa
 from attrition.db import sql, transaction
 
 MAX_JOIN_DAYS = 100   # a season is still one event's window; a year is not
+REGION_JOIN_DAYS = 31  # a region holds many towns: join by region only when the dates are this tight
+# Attack types that can describe the same attack in different reports.
+TYPE_FAMILY = {"bombing": "explosive", "suicide_bombing": "explosive", "aircraft_bombing": "explosive",
+               "shooting": "gun", "stabbing": "knife", "beheading": "knife", "vehicle_ramming": "vehicle",
+               "hostage_taking": "hostage"}
 
 
 @dataclass
@@ -49,6 +56,8 @@ class _Incident:
     end: dt.date | None
     precise: bool
     mentions: list[str] = field(default_factory=list)
+    regions: set[str] = field(default_factory=set)
+    families: set[str] = field(default_factory=set)
 
 
 def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
@@ -60,11 +69,13 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
     links: dict[str, str] = {}
     merges: list[tuple[str, str]] = []
     created: list[str] = []
-    for mention_id, kind, country, place, start, end, how in pending:
+    for mention_id, kind, country, place, start, end, how, precision, types in pending:
         precise = how != "assumed_recent"
-        candidates = [inc for inc in incidents if _compatible(inc, kind, country, place, start, end)]
+        report = _Report(kind, country, place, precision == "region", start, end, _families(types))
+        candidates = [inc for inc in incidents if _compatible(inc, report)]
         if not candidates:
-            incident = _Incident(f"I{mention_id[:15]}", kind, country, {place} if place else set(), start, end, precise)
+            incident = _Incident(f"I{mention_id[:15]}", kind, country, set(), start, end, precise)
+            _add_place(incident, report)
             incidents.append(incident)
             created.append(incident.incident_id)
         else:
@@ -72,7 +83,8 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
             incident = min(candidates, key=_age)
             # date the incident first: a report that dates an incident opened by an assumed date can
             # make it overlap another incident it fits; comparing the old windows would miss the bridge
-            _add(incident, place, start, end, precise)
+            _add_place(incident, report)
+            _add(incident, None, start, end, precise)
             for other in candidates:
                 if other is not incident and _mergeable(incident, other):
                     _absorb(incident, other)
@@ -90,28 +102,68 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
     return summary
 
 
+@dataclass(frozen=True)
+class _Report:
+    """What resolving compares of one mention (or of an incident, when merging)."""
+    kind: str
+    country: str | None
+    place: str | None
+    is_region: bool
+    start: dt.date | None
+    end: dt.date | None
+    families: frozenset[str]
+
+
+def _families(types) -> frozenset[str]:
+    return frozenset(TYPE_FAMILY.get(t, t) for t in types or [])
+
+
 def _load_incidents(con: duckdb.DuckDBPyConnection, countries: list[str]) -> list[_Incident]:
     rows = con.execute(sql("load/select_incident_keys"), [countries]).fetchall()
-    return [_Incident(iid, kind, country, set(places or []), start, end, bool(precise), [])
-            for iid, kind, country, places, start, end, precise in rows]
+    return [_Incident(iid, kind, country, set(places or []), start, end, bool(precise), [],
+                      set(regions or []), set(_families(types)))
+            for iid, kind, country, places, start, end, precise, regions, types in rows]
 
 
-def _compatible(inc: _Incident, kind: str, country: str | None, place: str | None,
-                start: dt.date | None, end: dt.date | None) -> bool:
-    if inc.kind != kind or inc.country != country or country is None:
+def _compatible(inc: _Incident, report: _Report) -> bool:
+    if inc.kind != report.kind or inc.country != report.country or report.country is None:
         return False
-    if place and inc.places and place not in inc.places:
-        return False
+    start, end = report.start, report.end
     if start is None or end is None or inc.start is None or inc.end is None:
         return False   # an undated report cannot be tied to one event
     if end < inc.start or inc.end < start:
         return False
-    return (end - start).days <= MAX_JOIN_DAYS and (inc.end - inc.start).days <= MAX_JOIN_DAYS
+    if (end - start).days > MAX_JOIN_DAYS or (inc.end - inc.start).days > MAX_JOIN_DAYS:
+        return False
+    if report.families and inc.families and not report.families & inc.families:
+        return False   # a stabbing and a bombing in one city in one week are two attacks
+    if report.place is None:
+        return True
+    if report.is_region:
+        # "an attack in Sinai" may be the one in Sharm el-Sheikh, but only if the dates say so
+        if not inc.places and (report.place in inc.regions or not inc.regions):
+            return True
+        return _tight(report, inc)
+    if not inc.places:
+        return not inc.regions or _tight(report, inc)
+    return report.place in inc.places
+
+
+def _tight(report: _Report, inc: _Incident) -> bool:
+    return (report.end - report.start).days <= REGION_JOIN_DAYS and (inc.end - inc.start).days <= REGION_JOIN_DAYS
+
+
+def _add_place(inc: _Incident, report: _Report) -> None:
+    if report.place:
+        (inc.regions if report.is_region else inc.places).add(report.place)
+    inc.families |= report.families
 
 
 def _mergeable(a: _Incident, b: _Incident) -> bool:
-    return _compatible(a, b.kind, b.country, next(iter(b.places), None), b.start, b.end) and (
-        not a.places or not b.places or bool(a.places & b.places))
+    """Two incidents are one when each could have absorbed the other's reports."""
+    places = [(p, False) for p in b.places] + [(r, True) for r in b.regions] or [(None, False)]
+    return all(_compatible(a, _Report(b.kind, b.country, p, is_region, b.start, b.end, frozenset(b.families)))
+               for p, is_region in places) and (not a.places or not b.places or bool(a.places & b.places))
 
 
 def _age(inc: _Incident) -> tuple:
@@ -135,6 +187,8 @@ def _add(inc: _Incident, place: str | None, start, end, precise: bool) -> None:
 
 def _absorb(keep: _Incident, other: _Incident) -> None:
     keep.places |= other.places
+    keep.regions |= other.regions
+    keep.families |= other.families
     keep.mentions += other.mentions
     _add(keep, None, other.start, other.end, other.precise)
 

@@ -1,0 +1,243 @@
+"""The aggregate models: exact rows from incidents with known months, regions and tolls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from helpers import add_article, add_mention, add_report, day, incident_of, rows
+
+from attrition import db
+from attrition.aggregate import refresh
+from attrition.resolve import resolve
+from attrition.validate import Validator, validate_tables
+
+
+@pytest.fixture(scope="module")
+def validator(tmp_path_factory):
+    return Validator(tmp_path_factory.mktemp("reports"), today=dt.date(2026, 1, 1))
+
+
+def run(con, run_id: str, validator: Validator):
+    validate_tables(con, run_id, validator, ["articles", "event_mentions"])
+    resolve(con, run_id)
+    validate_tables(con, run_id, validator, ["incidents"])
+    return refresh(con, run_id, validator)
+
+
+def build(con):
+    # January: one core attack reported three times (120, 132, then 129), one attack abroad, one loss
+    for aid, published, source, killed in [("a-bag-1", "2016-01-10", "Reuters", 120),
+                                           ("a-bag-2", "2016-01-11", "AP", 132),
+                                           ("a-bag-3", "2016-01-14", "Reuters", 129)]:
+        add_article(con, aid, published, source)
+        add_mention(con, f"m-{aid}", aid, "attack", "Baghdad", "IQ", "2016-01-10", killed=killed,
+                    attack_type=["suicide_bombing"])
+    add_report(con, "m-paris", "2016-01-21", place="Paris", country="FR", date_start="2016-01-20", killed=10,
+               injured=30, attack_type=["shooting", "bombing"])
+    add_report(con, "m-ramadi", "2016-01-09", kind="territorial_loss", place="Ramadi", date_start="2016-01-05",
+               date_end="2016-01-08", captured_by="Iraqi forces")
+    # February: only a quarantined attack (a million killed is a parsing error)
+    add_report(con, "m-istanbul", "2016-02-13", place="Istanbul", country="TR", date_start="2016-02-12",
+               killed=1_000_000)
+    # March: two attacks abroad (one without toll, type or perpetrator) and a loss in Syria, captor not stated
+    add_report(con, "m-brussels", "2016-03-23", place="Brussels", country="BE", date_start="2016-03-22", killed=32,
+               injured=300, attack_type=["suicide_bombing"])
+    add_report(con, "m-jakarta", "2016-03-06", place="Jakarta", country="ID", date_start="2016-03-05",
+               perpetrator=None)
+    add_report(con, "m-palmyra", "2016-03-28", kind="territorial_loss", place="Palmyra", country="SY",
+               date_start="2016-03-27")
+    # April and May: nothing.  June: two losses to the same captor
+    add_report(con, "m-fallujah", "2016-06-27", kind="territorial_loss", place="Fallujah", date_start="2016-06-26",
+               captured_by="Iraqi forces")
+    add_report(con, "m-baiji", "2016-06-20", kind="territorial_loss", place="Baiji", date_start="2016-06-19",
+               captured_by="Iraqi forces")
+    # windows wider than a month, or no date at all: undated, never in a month
+    add_report(con, "m-kabul", "2016-02-11", place="Kabul", country="AF", date_start="2016-01-25",
+               date_end="2016-02-10", killed=8)
+    add_report(con, "m-tunis", "2016-05-01", place="Tunis", country="TN", killed=3)
+    add_report(con, "m-hit", "2017-01-02", kind="territorial_loss", place="Hit", date_start="2016-01-01",
+               date_end="2016-12-31")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, validator):
+    con = db.connect(tmp_path_factory.mktemp("agg") / "attrition.duckdb")
+    build(con)
+    summary = run(con, "r1", validator)
+    yield con, summary
+    con.close()
+
+
+def table(con, name: str, columns: str, order: str) -> list[tuple]:
+    return con.execute(f"select {columns} from {name} order by {order}").fetchall()
+
+
+M = [day(f"2016-{m:02d}-01") for m in range(1, 7)]
+
+
+def test_attacks_vs_losses_has_one_zero_filled_row_per_month(built):
+    con, summary = built
+    got = table(con, "attacks_vs_losses",
+                "month, attacks_abroad, killed_abroad, isis_attacks_abroad, attacks_core, killed_core, "
+                "attacks_total, territorial_losses", "month")
+    assert got == [
+        (M[0], 1, 10, 1, 1, 129, 2, 1),
+        (M[1], 0, 0, 0, 0, 0, 0, 0),     # the quarantined attack leaves a zero month
+        (M[2], 2, 32, 1, 0, 0, 2, 1),
+        (M[3], 0, 0, 0, 0, 0, 0, 0),
+        (M[4], 0, 0, 0, 0, 0, 0, 0),
+        (M[5], 0, 0, 0, 0, 0, 0, 2),
+    ]
+    assert (summary.months, summary.attacks_abroad, summary.territorial_losses, summary.undated) == (6, 3, 4, 3)
+
+
+def test_attacks_vs_losses_cumulative_and_rolling_sums(built):
+    con, _ = built
+    got = table(con, "attacks_vs_losses",
+                "month, cumulative_losses, attacks_abroad_3m, killed_abroad_3m, territorial_losses_3m", "month")
+    assert got == [
+        (M[0], 1, 1, 10, 1),
+        (M[1], 1, 1, 10, 1),
+        (M[2], 2, 3, 42, 2),
+        (M[3], 2, 2, 32, 1),
+        (M[4], 2, 2, 32, 1),
+        (M[5], 4, 0, 0, 2),
+    ]
+
+
+def test_monthly_attacks(built):
+    con, _ = built
+    got = rows(con, "select * from monthly_attacks order by month, region, country")
+    zero = {"bombing": 0, "suicide_bombing": 0, "shooting": 0, "stabbing": 0, "vehicle_ramming": 0,
+            "hostage_taking": 0, "aircraft_bombing": 0, "type_unknown": 0}
+    expected = [
+        {"month": M[0], "region": "abroad", "country": "FR", "incidents": 1, "killed": 10, "injured": 30,
+         "incidents_without_toll": 0, **zero, "bombing": 1, "shooting": 1, "by_isis": 1},
+        # three articles, one incident, the latest toll (not 120 + 132 + 129)
+        {"month": M[0], "region": "core", "country": "IQ", "incidents": 1, "killed": 129, "injured": 0,
+         "incidents_without_toll": 0, **zero, "suicide_bombing": 1, "by_isis": 1},
+        {"month": M[2], "region": "abroad", "country": "BE", "incidents": 1, "killed": 32, "injured": 300,
+         "incidents_without_toll": 0, **zero, "suicide_bombing": 1, "by_isis": 1},
+        {"month": M[2], "region": "abroad", "country": "ID", "incidents": 1, "killed": 0, "injured": 0,
+         "incidents_without_toll": 1, **zero, "type_unknown": 1, "by_isis": 0},
+    ]
+    assert got == expected
+
+
+def test_monthly_losses(built):
+    con, _ = built
+    got = table(con, "monthly_losses", "month, country, captured_by, places_lost, places", "month, country")
+    assert got == [
+        (M[0], "IQ", "Iraqi forces", 1, ["Ramadi"]),
+        (M[2], "SY", "not stated", 1, ["Palmyra"]),
+        (M[5], "IQ", "Iraqi forces", 2, ["Baiji", "Fallujah"]),
+    ]
+
+
+def test_wide_and_undated_incidents_land_in_undated_incidents_only(built):
+    con, _ = built
+    got = table(con, "undated_incidents",
+                "kind, region, incidents, without_any_date, earliest_start, latest_end", "kind, region")
+    assert got == [
+        ("attack", "abroad", 2, 1, day("2016-01-25"), day("2016-02-10")),
+        ("territorial_loss", "core", 1, 0, day("2016-01-01"), day("2016-12-31")),
+    ]
+    months = con.execute("select month from validated_incidents where incident_id = ?",
+                         [incident_of(con, "m-kabul")]).fetchall()
+    assert months == [(None,)]
+    # Kabul's 8 killed are in no month
+    assert con.execute("select sum(killed_abroad) from attacks_vs_losses").fetchone()[0] == 42
+
+
+def test_the_month_rule_needs_the_whole_window_inside_the_month(built):
+    con, _ = built
+    got = dict(con.execute("select place, month from validated_incidents").fetchall())
+    assert got["Ramadi"] == M[0]          # 5-8 January
+    assert got["Kabul"] is None           # 25 January - 10 February
+    assert got["Hit"] is None             # all of 2016
+    assert got["Tunis"] is None           # no date
+    assert {r[0] for r in con.execute("select region from validated_incidents where country in ('IQ', 'SY')"
+                                      ).fetchall()} == {"core"}
+
+
+def test_quarantined_rows_are_excluded(built):
+    con, _ = built
+    assert con.execute("select row_key from quarantine").fetchall() == [("m-istanbul",)]
+    assert con.execute("select count(*) from validated_incidents where country = 'TR'").fetchone()[0] == 0
+    assert con.execute("select count(*) from monthly_attacks where country = 'TR'").fetchone()[0] == 0
+    assert con.execute("select attacks_total from attacks_vs_losses where month = ?", [M[1]]).fetchone()[0] == 0
+
+
+def test_lagged_correlation_counts_pairs_per_lag(built):
+    con, _ = built
+    got = table(con, "lagged_correlation", "lag_months, n", "lag_months")
+    assert got == [(0, 6), (1, 5), (2, 4), (3, 3), (4, 2), (5, 1)]   # six months: no pair at lag 6
+    # one pair has no correlation (DuckDB's corr gives NaN there)
+    lone = con.execute("select pearson from lagged_correlation where lag_months = 5").fetchone()[0]
+    assert lone is None or math.isnan(lone)
+
+
+def test_a_quarantined_incident_is_excluded(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    add_report(con, "m-paris", "2016-01-21", place="Paris", country="FR", date_start="2016-01-20", killed=10)
+    add_report(con, "m-nice", "2016-07-15", place="Nice", country="FR", date_start="2016-07-14", killed=86)
+    validate_tables(con, "r1", validator, ["articles", "event_mentions"])
+    resolve(con, "r1")
+    # a reconciliation gone wrong: the best figure outside the reported range
+    con.execute("update incidents set killed_best = 90 where incident_id = ?", [incident_of(con, "m-nice")])
+    validate_tables(con, "r1", validator, ["incidents"])
+    refresh(con, "r1", validator)
+    assert con.execute("select row_key, expectations from quarantine").fetchall() == [
+        (incident_of(con, "m-nice"), ["expect_column_pair_values_a_to_be_greater_than_b(killed_high/killed_best)"])]
+    assert table(con, "attacks_vs_losses", "month, attacks_abroad, killed_abroad", "month") == [(M[0], 1, 10)]
+
+
+def test_a_perfectly_correlated_series_gives_pearson_one_at_its_lag(tmp_path, validator):
+    """Attacks abroad in month t + 2 equal the losses of month t."""
+    losses = [1, 3, 2, 4, 0, 0]
+    attacks = [0, 0, 1, 3, 2, 4]
+    con = db.connect(tmp_path / "attrition.duckdb")
+    for month, (n_losses, n_attacks) in enumerate(zip(losses, attacks, strict=True), start=1):
+        for k in range(n_losses):
+            add_report(con, f"l-{month}-{k}", f"2017-{month:02d}-28", kind="territorial_loss",
+                       place=f"Village {month}-{k}", country="SY", date_start=f"2017-{month:02d}-{k + 1:02d}")
+        for k in range(n_attacks):
+            add_report(con, f"t-{month}-{k}", f"2017-{month:02d}-28", place=f"City {month}-{k}", country="DE",
+                       date_start=f"2017-{month:02d}-{k + 1:02d}", killed=1)
+    run(con, "r1", validator)
+    assert table(con, "attacks_vs_losses", "territorial_losses, attacks_abroad", "month") == list(
+        zip(losses, attacks, strict=True))
+    got = {lag: (n, pearson, spearman) for lag, n, pearson, spearman in
+           con.execute("select lag_months, n, pearson, spearman from lagged_correlation").fetchall()}
+    n, pearson, spearman = got[2]
+    assert n == 4
+    assert pearson == pytest.approx(1.0)
+    assert spearman == pytest.approx(1.0)
+    # no other lag with enough pairs to mean something comes close (two points always correlate)
+    others = {lag: p for lag, (n, p, _) in got.items() if lag != 2 and n >= 3}
+    assert set(others) == {0, 1, 3}
+    assert all(p < 0.5 for p in others.values()), others
+
+
+def test_refresh_without_data_gives_empty_aggregates(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    summary = refresh(con, "r1", validator)
+    assert (summary.months, summary.attacks_abroad, summary.territorial_losses, summary.undated) == (0, 0, 0, 0)
+    assert con.execute("select count(*) from attacks_vs_losses").fetchone()[0] == 0
+    # nothing to validate: an empty table would fail the column-minimum expectations
+    assert con.execute("select count(*) from validation_runs").fetchone()[0] == 0
+    assert summary.validation is None
+
+
+def test_refresh_after_everything_is_quarantined_empties_the_aggregates(tmp_path, validator):
+    """Incidents were counted before; now none is left: the aggregates empty out, the run does not fail."""
+    con = db.connect(tmp_path / "attrition.duckdb")
+    add_report(con, "m-paris", "2016-01-21", place="Paris", country="FR", date_start="2016-01-20", killed=10)
+    run(con, "r1", validator)
+    assert con.execute("select count(*) from attacks_vs_losses").fetchone()[0] == 1
+    con.execute("update event_mentions set killed = -1 where mention_id = 'm-paris'")
+    summary = run(con, "r2", validator)
+    assert summary.months == 0
+    assert con.execute("select count(*) from attacks_vs_losses").fetchone()[0] == 0
