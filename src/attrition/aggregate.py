@@ -37,7 +37,7 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | 
             expected = _expected(con)
             # nothing dated and nothing built: no rows to check (the column minimums fail on an empty table)
             if len(frame) or expected["expected_months"]:
-                result = validator.run("attacks_vs_losses", frame, [], parameters=expected)
+                result = validator.run("attacks_vs_losses", frame, [], parameters=expected, run_name=run_id)
         months, abroad, losses = con.execute(
             "select count(*), coalesce(sum(attacks_abroad), 0), coalesce(sum(territorial_losses), 0) "
             "from attacks_vs_losses").fetchall()[0]

@@ -85,8 +85,10 @@ class Validator:
     def suite_spec(self, name: str) -> dict:
         return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
-    def run(self, name: str, frame, key_columns: list[str], parameters: dict | None = None) -> SuiteResult:
+    def run(self, name: str, frame, key_columns: list[str], parameters: dict | None = None,
+            run_name: str | None = None) -> SuiteResult:
         import great_expectations as gx
+        from great_expectations.core.run_identifier import RunIdentifier
         from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
         context = self.context
@@ -113,8 +115,20 @@ class Validator:
             name=f"{name}_checkpoint", validation_definitions=[definition],
             actions=[], result_format=result_format))
         outcome = checkpoint.run(batch_parameters={"dataframe": frame},
-                                 expectation_parameters={"today": self.today, **(parameters or {})})
-        return _summarise(name, outcome, key_columns)
+                                 expectation_parameters={"today": self.today, **(parameters or {})},
+                                 run_id=RunIdentifier(run_name=run_name) if run_name else None)
+        result = _summarise(name, outcome, key_columns)
+        result.docs_path = self._page_of(outcome)
+        return result
+
+    def _page_of(self, outcome) -> str | None:
+        """The Data Docs page of this checkpoint run's validation result (written by build_docs)."""
+        for identifier in outcome.run_results:
+            sites = self.context.get_docs_sites_urls(resource_identifier=identifier, only_if_exists=False)
+            for site in sites or []:
+                url = site.get("site_url") or ""
+                return url.removeprefix("file://") or None
+        return None
 
     def build_docs(self) -> Path:
         self.context.build_data_docs()
@@ -146,7 +160,6 @@ def _summarise(name: str, outcome, key_columns: list[str]) -> SuiteResult:
             else:
                 observed = (res.result or {}).get("observed_value")
                 result.table_failures.append(f"{label} (observed {observed!r})")
-        result.docs_path = None
     return result
 
 
@@ -160,7 +173,11 @@ def _plain(value):
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if hasattr(value, "item"):
-        return value.item()
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)   # a toll read through a nullable column comes back as 1000000.0
+    if isinstance(value, (str, int, float, bool)):
+        return value
     return str(value)
 
 
@@ -181,7 +198,7 @@ def validate_tables(con: duckdb.DuckDBPyConnection, run_id: str, validator: Vali
     for table in tables:
         query, keys = TABLES[table]
         frame = con.sql(sql(query)).fetch_arrow_table().to_pandas(types_mapper=None)
-        result = validator.run(table, frame, keys)
+        result = validator.run(table, frame, keys, run_name=run_id)
         summary.results.append(result)
         _store(con, run_id, table, result, validator)
         if result.table_failures:
@@ -211,7 +228,7 @@ def record_run(con: duckdb.DuckDBPyConnection, run_id: str, result: SuiteResult,
     con.execute(
         "insert into validation_runs values (?, ?, ?, ?, ?, ?, ?, ?)",
         [run_id, result.suite, not result.failed, result.evaluated, result.failed,
-         result.failed_expectations, str(validator.docs_index()), dt.datetime.now()],
+         result.failed_expectations, result.docs_path or str(validator.docs_index()), dt.datetime.now()],
     )
 
 
