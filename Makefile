@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 
-.PHONY: setup run test lint clean
+.PHONY: setup run test lint clean chromium
 
 setup: $(STAMP)
 
@@ -18,9 +18,15 @@ $(STAMP): pyproject.toml constraints.txt
 run: setup
 	$(BIN)/attrition run seeds/articles
 
-test: setup
+test: setup chromium
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# Headless Chromium renders the reports in tests (Debian's package): installed when missing and we are root.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing: sudo apt-get install -y chromium (the report tests need it)" >&2; exit 1; fi; }
 
 lint: setup
 	$(BIN)/ruff check .

@@ -101,12 +101,13 @@ def test_evaluate_prints_the_scorer_table(loaded_db):
     assert "territorial_loss" in result.output and "dedup" in result.output and "# missed" in result.output
 
 
-def test_report_prints_the_data_docs_index(loaded_db):
+def test_report_prints_the_data_docs_index_and_the_report(loaded_db):
     result = runner.invoke(app, ["report", "--db", str(loaded_db)])
     assert result.exit_code == 0
-    index = Path(result.output.strip())
+    index, report = (Path(line) for line in result.output.strip().splitlines())
     assert index.name == "index.html" and index.exists()
     assert "attacks_vs_losses" in index.read_text()
+    assert report.name == "attacks_vs_losses.html" and report.exists()
 
 
 def test_console_script_is_installed():

@@ -23,6 +23,7 @@ class AggregateSummary:
     territorial_losses: int
     undated: int
     validation: SuiteResult | None
+    report: str | None = None   # the HTML report written after the refresh
 
 
 def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | None) -> AggregateSummary:

@@ -24,6 +24,8 @@ def summary_rows(run: RunSummary) -> list[tuple[str, str]]:
                                           f"{run.aggregate.undated} incidents too vaguely dated for a month"))
     if run.totals:
         rows.append(("database", ", ".join(f"{v} {k}" for k, v in run.totals.items())))
+    if run.aggregate and run.aggregate.report:
+        rows.append(("report", run.aggregate.report))
     if run.docs_index:
         rows.append(("validation report", run.docs_index))
     if run.error:

@@ -13,6 +13,8 @@ import datetime as dt
 import json
 import logging
 import os
+import re
+import shutil
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -132,10 +134,53 @@ class Validator:
 
     def build_docs(self) -> Path:
         self.context.build_data_docs()
+        make_docs_offline(self.docs_index().parent)
         return self.docs_index()
 
     def docs_index(self) -> Path:
         return self.reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+
+# CDN files Data Docs pages load, and the vendored copies that replace them (see static/datadocs/README.md).
+OFFLINE_ASSETS = {
+    "https://code.jquery.com/jquery-3.7.1.min.js": "jquery.min.js",
+    "https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css": "bootstrap.min.css",
+    "https://stackpath.bootstrapcdn.com/bootstrap/4.3.1/js/bootstrap.min.js": "bootstrap.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js": "popper.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.js": "bootstrap-table.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.css": "bootstrap-table.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/extensions/filter-control/bootstrap-table-filter-control.min.js":
+        "bootstrap-table-filter-control.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.min.css":
+        "bootstrap-table-filter-control.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.css":
+        "bootstrap-table-filter-control.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/js/bootstrap-datepicker.min.js":
+        "bootstrap-datepicker.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/css/bootstrap-datepicker.min.css":
+        "bootstrap-datepicker.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css": "fontawesome/css/all.min.css",
+}
+# file:// pages cannot load local files marked crossorigin (and their CDN hashes no longer apply)
+_CDN_ATTRIBUTES = re.compile(r'\s+(?:integrity="[^"]*"|crossorigin="[^"]*")')
+STATIC_DIR = Path(__file__).parent / "static" / "datadocs"
+
+
+def make_docs_offline(site_dir: Path) -> None:
+    """Point every Data Docs page at vendored copies of its scripts and styles, so the report renders
+    without a network (the index page's tables are built by jQuery and bootstrap-table)."""
+    target = site_dir / "static" / "offline"
+    shutil.copytree(STATIC_DIR, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        prefix = os.path.relpath(target, page.parent)
+        changed = html
+        for url, name in OFFLINE_ASSETS.items():
+            changed = changed.replace(f'"{url}"', f'"{prefix}/{name}"')
+        changed = re.sub(r"<(?:script|link)\b[^>]*static/offline/[^>]*>",
+                         lambda tag: _CDN_ATTRIBUTES.sub("", tag.group(0)), changed)
+        if changed != html:
+            page.write_text(changed, encoding="utf-8")
 
 
 def _summarise(name: str, outcome, key_columns: list[str]) -> SuiteResult:
