@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from attrition.paths import DEFAULT_DB, SAMPLE_ARTICLES
+from attrition.paths import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles about the Islamic State in, event data out.")
@@ -21,31 +21,66 @@ console = Console()
 errors = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.", envvar="ATTRITION_DB")]
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", help="attrition.toml: sources, database, reports, schedule, limits.", envvar="ATTRITION_CONFIG")]
+
+
+def _load_config(path: Path | None):
+    from attrition.config import Config, ConfigError, load
+
+    if path is None:
+        return Config()
+    try:
+        return load(path)
+    except ConfigError as error:
+        errors.print(f"[bold red]config:[/] {error}")
+        raise typer.Exit(2) from error
 
 
 @app.command()
 def run(
     sources: Annotated[list[str] | None, typer.Argument(help="Folders or files of articles.")] = None,
-    db: DbOption = DEFAULT_DB,
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB database file [default: attrition.duckdb].",
+                                            envvar="ATTRITION_DB", show_default=False)] = None,
     reports: Annotated[Path | None, typer.Option(help="Folder for validation reports.")] = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    workers: Annotated[int | None, typer.Option(help="Extraction processes [default: 1].",
+                                                show_default=False)] = None,
     prefect: Annotated[bool, typer.Option(help="Run as a Prefect flow (off: plain functions).")] = True,
+    config_file: ConfigOption = None,
+    wait: Annotated[float | None, typer.Option(
+        help="If another run is writing the database, wait up to this many seconds for it [default: 0].",
+        show_default=False)] = None,
 ) -> None:
-    """One pipeline run: ingest, extract, validate, resolve incidents, refresh aggregates."""
+    """One pipeline run: ingest, extract, validate, resolve incidents, refresh aggregates.
+
+    Options given here override the config file. Only one run writes a database at a time: a second
+    one exits with a message (code 3), or waits with --wait."""
+    from attrition.lock import LockBusy
     from attrition.pipeline import RunConfig, run_pipeline
     from attrition.summary import summary_rows
 
-    config = RunConfig.build(db, sources or [str(SAMPLE_ARTICLES)], reports, workers)
+    cfg = _load_config(config_file)
+    limits = cfg.limits
+    config = RunConfig.build(db or cfg.db, sources or cfg.sources, reports or cfg.reports,
+                             workers or limits.workers, batch_size=limits.batch_size,
+                             lock_wait=limits.lock_wait_seconds if wait is None else wait)
     try:
         if prefect:
             os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
             from flows.pipeline import attrition_pipeline
 
-            result = attrition_pipeline(config)
+            result = attrition_pipeline(config, retries=limits.retries,
+                                        retry_delay_seconds=limits.retry_delay_seconds)
         else:
             result = run_pipeline(config)
-    except Exception as error:   # the run is recorded as failed; say why and exit non-zero
-        errors.print(f"[bold red]run failed:[/] {type(error).__name__}: {error}")
+    except LockBusy as error:
+        errors.print(f"[bold yellow]not started:[/] {error}")
+        raise typer.Exit(3) from error
+    except Exception as error:   # the run is recorded as failed; say where and why, and exit non-zero
+        from attrition.pipeline import failure
+
+        stage = getattr(error, "attrition_stage", None)
+        errors.print(f"[bold red]run failed:[/] {failure(error, stage)}")
         raise typer.Exit(1) from error
     table = Table(title="attrition run", show_header=False, box=None)
     for key, value in summary_rows(result):
@@ -62,15 +97,15 @@ def query(sql: Annotated[str, typer.Argument(help="A read-only SQL query.")], db
     from attrition.db import connect
 
     try:
-        con = connect(db, read_only=True)
-        relation = con.sql(sql)
-        if relation is None:
-            errors.print("[red]nothing to show:[/] the statement returns no rows")
-            raise typer.Exit(1)
-        columns = relation.columns
-        rows = relation.limit(limit).fetchall()
+        with connect(db, read_only=True) as con:
+            relation = con.sql(sql)
+            if relation is None:
+                errors.print("[red]nothing to show:[/] the statement returns no rows")
+                raise typer.Exit(1)
+            columns = relation.columns
+            rows = relation.limit(limit).fetchall()
     except (duckdb.Error, FileNotFoundError) as error:
-        errors.print(f"[bold red]query failed:[/] {error}")
+        errors.print(f"[bold red]query failed:[/] {error}{_busy_hint(db, error)}")
         raise typer.Exit(1) from error
     table = Table(*columns, show_lines=False)
     for row in rows:
@@ -78,6 +113,41 @@ def query(sql: Annotated[str, typer.Argument(help="A read-only SQL query.")], db
     console.print(table)
     if len(rows) == limit:
         console.print(f"(first {limit} rows; --limit to see more)")
+
+
+def _busy_hint(db: Path, error: BaseException) -> str:
+    """DuckDB lets one process write a file and nobody else open it meanwhile: say which run it is."""
+    from attrition.lock import describe, holder
+
+    if "lock" not in str(error).lower():
+        return ""
+    info = holder(db)
+    return f"\n(the database is being written by {describe(info)}; try again when it finishes)" if info else ""
+
+
+@app.command()
+def serve(
+    config_file: Annotated[Path, typer.Option(
+        "--config", help="attrition.toml: sources, database, schedule, limits.", envvar="ATTRITION_CONFIG")
+    ] = Path("attrition.toml"),
+    with_server: Annotated[bool, typer.Option(
+        "--with-server", help="Start a local `prefect server` on 127.0.0.1 for this session and stop it on exit "
+        "(otherwise PREFECT_API_URL must point at a running server).")] = False,
+    port: Annotated[int, typer.Option(help="Port of the --with-server server.")] = 4200,
+    server_log: Annotated[Path | None, typer.Option(help="Write the --with-server server's output here.")] = None,
+) -> None:
+    """Serve the pipeline as a Prefect deployment on the config's schedule, until Ctrl-C or SIGTERM."""
+    from attrition.serve import ServeError
+    from attrition.serve import serve as serve_deployment
+
+    cfg = _load_config(config_file)
+    try:
+        serve_deployment(cfg, config_file, with_server=with_server, port=port, server_log=server_log)
+    except ServeError as error:
+        errors.print(f"[bold red]cannot serve:[/] {error}")
+        raise typer.Exit(2) from error
+    except KeyboardInterrupt:
+        errors.print("stopped")
 
 
 class What(StrEnum):
@@ -115,18 +185,23 @@ def export_cmd(
 @app.command()
 def report(db: DbOption = DEFAULT_DB,
            reports: Annotated[Path | None, typer.Option(help="Folder of validation reports.")] = None,
-           open_: Annotated[bool, typer.Option("--open", help="Open it in a browser.")] = False) -> None:
-    """Print the path of the validation report (Great Expectations Data Docs)."""
+           open_: Annotated[bool, typer.Option("--open", help="Open them in a browser.")] = False) -> None:
+    """Print the paths of the validation report (Great Expectations Data Docs) and the attacks-versus-losses
+    report, one per line."""
     from attrition.pipeline import default_reports_dir
+    from attrition.report import REPORT_NAME
     from attrition.validate import Validator
 
-    index = Validator(reports or default_reports_dir(db)).docs_index()
+    folder = reports or default_reports_dir(db)
+    index = Validator(folder).docs_index()
     if not index.exists():
         errors.print(f"[red]no report yet at {index}:[/] run `attrition run` first")
         raise typer.Exit(1)
-    typer.echo(str(index.resolve()))
-    if open_:
-        webbrowser.open(index.resolve().as_uri())
+    pages = [index.resolve()] + [p.resolve() for p in [folder / REPORT_NAME] if p.exists()]
+    for page in pages:
+        typer.echo(str(page))
+        if open_:
+            webbrowser.open(page.as_uri())
 
 
 @app.command()

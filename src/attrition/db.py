@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -10,6 +11,10 @@ from pathlib import Path
 import duckdb
 
 from attrition.paths import SQL_DIR
+
+# DuckDB's page cache may take 80 % of RAM by default; a pipeline that streams batches needs far less,
+# and a bounded cache keeps a run's peak memory predictable on a shared machine.
+MEMORY_LIMIT = os.environ.get("ATTRITION_DUCKDB_MEMORY", "512MB")
 
 
 @cache
@@ -24,9 +29,9 @@ def connect(db_path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"no database at {path}: run `attrition run` first")
-        return duckdb.connect(str(path), read_only=True)
+        return duckdb.connect(str(path), read_only=True, config={"memory_limit": MEMORY_LIMIT})
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
     create_schema(con)
     return con
 

@@ -4,13 +4,21 @@ stages as tasks, and tests and the benchmark call them directly.
 Order: ingest -> extract -> validate articles and mentions (quarantine) -> resolve incidents ->
 validate incidents -> refresh aggregates. Mentions are validated before they are resolved so a
 bad row never reaches an incident, and incidents before the aggregates.
+
+One writer at a time: a run holds the database's writer lock (`attrition.lock`) from start to
+finish, so the `runs` rows it finds still 'running' when it starts belong to runs that were killed;
+they are marked 'interrupted' and their unfinished work is done by this run (every stage commits in
+transactions and picks up what is not done yet).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -18,8 +26,12 @@ from attrition import db
 from attrition.aggregate import AggregateSummary, refresh
 from attrition.extract.stage import ExtractSummary, extract
 from attrition.ingest.stage import IngestSummary, ingest
+from attrition.lock import Held, writer_lock
+from attrition.report import write_report
 from attrition.resolve import ResolveSummary, resolve
 from attrition.validate import ValidationSummary, Validator, validate_tables
+
+logger = logging.getLogger("attrition")
 
 
 @dataclass
@@ -29,12 +41,15 @@ class RunConfig:
     reports_dir: Path
     workers: int = 1
     today: dt.date | None = None   # bounds "in the future"; tests pin it
+    batch_size: int | None = None  # articles per ingest/extract transaction (None: the stages' default)
+    lock_wait: float = 0           # seconds to wait for another run's writer lock before giving up
 
     @classmethod
-    def build(cls, db_path, sources, reports_dir=None, workers: int = 1, today=None) -> RunConfig:
+    def build(cls, db_path, sources, reports_dir=None, workers: int = 1, today=None, *,
+              batch_size: int | None = None, lock_wait: float = 0) -> RunConfig:
         db_path = Path(db_path)
         reports = Path(reports_dir) if reports_dir else default_reports_dir(db_path)
-        return cls(db_path, [str(s) for s in sources], reports, workers, today)
+        return cls(db_path, [str(s) for s in sources], reports, workers, today, batch_size, lock_wait)
 
 
 def default_reports_dir(db_path: Path) -> Path:
@@ -54,6 +69,8 @@ class RunSummary:
     docs_index: str | None = None
     status: str = "running"
     error: str | None = None
+    failed_stage: str | None = None
+    interrupted: list[str] = field(default_factory=list)   # earlier runs found killed, marked 'interrupted'
 
     def as_dict(self) -> dict:
         out = asdict(self)
@@ -62,21 +79,42 @@ class RunSummary:
         return out
 
 
-def start_run(config: RunConfig) -> RunSummary:
+@contextmanager
+def writer(config: RunConfig) -> Iterator[Held]:
+    """The database's writer lock, held by one run at a time (waits up to `config.lock_wait` seconds)."""
+    with writer_lock(config.db_path, config.lock_wait) as held:
+        yield held
+
+
+def start_run(config: RunConfig, lock: Held | None = None) -> RunSummary:
+    """Record the run; call it holding the writer lock, which makes any run still 'running' a killed one."""
     run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    with db.connect(config.db_path) as con:
-        con.execute("insert into runs values (?, ?, null, 'running', ?, null)",
-                    [run_id, dt.datetime.now(), config.sources])
-    return RunSummary(run_id)
+    now = dt.datetime.now()
+    with db.connect(config.db_path) as con, db.transaction(con):
+        stale = [r for (r,) in con.execute("select run_id from runs where status = 'running' order by started_at")
+                 .fetchall()]
+        if stale:
+            con.execute("update runs set status = 'interrupted', finished_at = ? where status = 'running'", [now])
+        con.execute("insert into runs values (?, ?, null, 'running', ?, null)", [run_id, now, config.sources])
+    if lock is not None:
+        lock.note(run_id)
+    if stale:
+        logger.warning("runs %s did not finish (killed?): marked interrupted; this run finishes their work",
+                       ", ".join(stale))
+    return RunSummary(run_id, interrupted=stale)
 
 
 def ingest_stage(config: RunConfig, run_id: str) -> IngestSummary:
     with db.connect(config.db_path) as con:
+        if config.batch_size:
+            return ingest(con, config.sources, run_id, config.today, batch_size=config.batch_size)
         return ingest(con, config.sources, run_id, config.today)
 
 
 def extract_stage(config: RunConfig, run_id: str) -> ExtractSummary:
     with db.connect(config.db_path) as con:
+        if config.batch_size:
+            return extract(con, run_id, workers=config.workers, batch_size=config.batch_size)
         return extract(con, run_id, workers=config.workers)
 
 
@@ -96,18 +134,23 @@ def validate_incidents_stage(config: RunConfig, run_id: str, validator: Validato
 
 
 def aggregate_stage(config: RunConfig, run_id: str, validator: Validator) -> AggregateSummary:
+    """Refresh the models, rebuild the validation report, write the HTML report beside it."""
     with db.connect(config.db_path) as con:
         summary = refresh(con, run_id, validator)
-    validator.build_docs()
+        docs = validator.build_docs()
+        summary.report = str(write_report(con, config.reports_dir, docs))
     return summary
 
 
-def finish_run(config: RunConfig, run: RunSummary, error: BaseException | None = None) -> RunSummary:
+def finish_run(config: RunConfig, run: RunSummary, error: BaseException | None = None,
+               stage: str | None = None) -> RunSummary:
+    """Record how the run ended; a failure names the stage it failed in and why."""
     if run.aggregate and run.aggregate.validation:
         run.validation.results.append(run.aggregate.validation)
     run.docs_index = str(Validator(config.reports_dir).docs_index())
     run.status = "failed" if error else "completed"
-    run.error = f"{type(error).__name__}: {error}" if error else None
+    run.failed_stage = stage if error else None
+    run.error = failure(error, stage) if error else None
     with db.connect(config.db_path) as con:
         run.totals = totals(con)
         con.execute("update runs set finished_at = ?, status = ?, summary = ? where run_id = ?",
@@ -123,18 +166,44 @@ def totals(con) -> dict:
     return dict(zip(("articles", "mentions", "incidents", "quarantined", "rejects"), row, strict=True))
 
 
+def mark(error: BaseException, stage: str | None) -> None:
+    """Tag the exception with the stage it came from, for the command's message."""
+    with suppress(AttributeError, TypeError):
+        error.attrition_stage = stage
+
+
+def failure(error: BaseException, stage: str | None) -> str:
+    where = f"stage {stage} failed: " if stage else ""
+    return f"{where}{type(error).__name__}: {error}"
+
+
+# Stage names, as the Prefect flow names its tasks.
+STAGES = ("ingest", "extract", "validate-articles-and-mentions", "resolve-incidents", "validate-incidents",
+          "refresh-aggregates")
+
+
 def run_pipeline(config: RunConfig) -> RunSummary:
-    """The whole pipeline in this process, without Prefect."""
-    run = start_run(config)
-    validator = Validator(config.reports_dir, config.today)
-    try:
-        run.ingest = ingest_stage(config, run.run_id)
-        run.extract = extract_stage(config, run.run_id)
-        run.validation.results += validate_rows_stage(config, run.run_id, validator).results
-        run.resolve = resolve_stage(config, run.run_id)
-        run.validation.results += validate_incidents_stage(config, run.run_id, validator).results
-        run.aggregate = aggregate_stage(config, run.run_id, validator)
-    except BaseException as error:
-        finish_run(config, run, error)
-        raise
-    return finish_run(config, run)
+    """The whole pipeline in this process, without Prefect, holding the writer lock throughout."""
+    with writer(config) as lock:
+        run = start_run(config, lock)
+        validator = Validator(config.reports_dir, config.today)
+        stage = None
+        try:
+            stage = "ingest"
+            run.ingest = ingest_stage(config, run.run_id)
+            stage = "extract"
+            run.extract = extract_stage(config, run.run_id)
+            stage = "validate-articles-and-mentions"
+            run.validation.results += validate_rows_stage(config, run.run_id, validator).results
+            stage = "resolve-incidents"
+            run.resolve = resolve_stage(config, run.run_id)
+            stage = "validate-incidents"
+            run.validation.results += validate_incidents_stage(config, run.run_id, validator).results
+            stage = "refresh-aggregates"
+            run.aggregate = aggregate_stage(config, run.run_id, validator)
+        except BaseException as error:
+            finish_run(config, run, error, stage)
+            mark(error, stage)
+            logger.error("attrition run %s: %s", run.run_id, run.error)
+            raise
+        return finish_run(config, run)

@@ -368,6 +368,32 @@ def _clip(span: DateSpan, pub: date | None) -> DateSpan:
     return span
 
 
+_MONTH_NUMBERS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for m in names}
+_QUICK_MDY = re.compile(r"\s*(?P<m>[A-Za-z]+)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\s*")
+_QUICK_DMY = re.compile(r"\s*(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\.?,?\s+(?P<y>\d{4})\s*")
+_QUICK_ISO = re.compile(r"\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\s*")
+
+
+def _quick_day(text: str) -> date | bool | None:
+    """The common shapes without dateparser: a date, False for an impossible day, None when unsure."""
+    for pattern in (_QUICK_MDY, _QUICK_DMY, _QUICK_ISO):
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        month = m["m"]
+        number = int(month) if month.isdigit() else _MONTH_NUMBERS.get(month.lower())
+        if number is None:
+            return None
+        try:
+            return date(int(m["y"]), number, int(m["d"]))
+        except ValueError:
+            return False
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _parse_day(text: str) -> date | None:
     """A complete day ("Nov. 13, 2015", "13 November 2015", "2015-11-13") through dateparser."""
@@ -376,6 +402,9 @@ def _parse_day(text: str) -> date | None:
     cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text)
     cleaned = re.sub(r"\bof\b", " ", cleaned)
     cleaned = re.sub(r"\bSept\b", "Sep", cleaned)
+    quick = _quick_day(cleaned)
+    if quick is not None:
+        return quick or None
     parsed = dateparser.parse(
         cleaned,
         languages=["en"],

@@ -171,7 +171,9 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: _Na
         if mention:
             mentions.append(mention)
     for trigger in (t for t in triggers if t.kind == "territorial_loss"):
-        mentions.append(_loss_from(sentence, trigger, dated, story))
+        loss = _loss_from(sentence, trigger, dated, story)
+        if loss:
+            mentions.append(loss)
     return mentions
 
 
@@ -201,7 +203,10 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> bool:
     if lx.STATE_AGENT.search(s[max(0, start - 50): end + 50]):
         return True
     if number == "kill":
-        tolls = find_tolls(_clause_around(s, start, end))
+        clause = _clause_around(s, start, end)
+        if lx.NOT_VIOLENCE.search(s):
+            return True   # a fire, a crash or a disease killed them
+        tolls = find_tolls(clause)
         if not tolls:
             return True   # "killed" is an attack only when victims are counted
         if all(t.quantity.best is not None and t.quantity.best > MAX_BARE_KILL_TOLL for t in tolls):
@@ -254,8 +259,12 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
         if verb.lower().endswith(("ing", "ion of", "fall of")) and lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]):
             continue   # "the eventual retaking of Mosul", "vital for liberating Raqqa": not yet happened
         target = _first_place_after(places, m.end(), s)
-        if target is None or lx.MODAL_AFTER.match(s[target.end:]):
+        if target is None or lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
             continue
+        if lx.OTHER_LOSER.search(s[max(0, m.start() - 40): target.end + 30]) and not isis_here:
+            continue   # "a rebel-held area", "families were forced out of villages": not the Islamic State
+        if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
+            continue   # "it was lost in Washington"
         if not _isis_lost(s, m, verb, target, isis_here, story):
             continue
         found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.object", target))
@@ -268,6 +277,8 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
         if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
             continue
         if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
+            continue
+        if lx.OTHER_LOSER.search(s[max(0, target.start - 40): m.end() + 40]) and not isis_here:
             continue
         found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.subject", target))
     return found
@@ -340,7 +351,10 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
             return None
     if place.place.precision == "country" and numbers <= {"many"} and not local_tolls:
         return None   # "terrorist attacks in Britain": no single event
-    if not local_tolls and how in ("assumed_recent", "missing") and lx.BACK_REFERENCE.search(s[:start]):
+    if place.place.precision in ("country", "region") and not local_tolls and not dated and \
+            lx.CATEGORY_BEFORE.search(s[:start]):
+        return None   # "after every mass shooting in the US": a kind of event, not one
+    if not local_tolls and not dated and lx.BACK_REFERENCE.search(s[:start]):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
         # does not report itself; it may only add detail to the event the narrative is on
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
@@ -385,13 +399,15 @@ def _nearest_trigger_owner(toll: Toll, group: list[_Trigger], s: str) -> bool:
     return end - toll.end < 60 and not lx.CLAUSE_BREAK.search(s[toll.end: start])
 
 
-def _loss_from(sentence: Sentence, trigger: _Trigger, dated, story: _Narrative) -> Mention:
+def _loss_from(sentence: Sentence, trigger: _Trigger, dated, story: _Narrative) -> Mention | None:
     s = sentence.text
     date, how = _date_for(dated, story, sentence.index)
     target = trigger.place_after
     mention = Mention("territorial_loss", sentence, trigger.rule, place=target.place, place_surface=target.surface,
                       date=date, date_how=how, trigger_at=trigger.start)
     mention.captured_by = _captor(s, trigger.start)
+    if mention.captured_by in ("Syrian army", "Russian forces") and not lx.mentions_isis(s):
+        return None   # the Syrian army and Russia mostly retook ground from rebels: ISIS must be named
     return mention
 
 
@@ -466,6 +482,11 @@ def _attribute(mention: Mention, s: str, story: _Narrative, continuation: bool =
     """Perpetrator and how strongly the text ties the attack to it."""
     if mention.perpetrator and mention.perpetrator != "ISIS":
         return
+    if not continuation and not (lx.CLAIMED.search(s) or lx.INSPIRED.search(s)):
+        for pattern, name in lx.OTHER_PERPETRATORS:
+            if pattern.search(s):   # another group named beside ISIS: "a white nationalist gunman"
+                mention.perpetrator, mention.attribution = name, "attributed"
+                return
     role = _isis_role(s)
     if role == "context" and story.about_isis:
         role = "agent" if lx.CLAIMED.search(s) else "suspected"
@@ -493,7 +514,8 @@ def _isis_role(s: str) -> str | None:
     ("the war against the Islamic State"); "onlooker" when reacting ("ISIS supporters celebrated")."""
     role = None
     for m in lx.isis_mentions(s):
-        if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.CLAIMED.search(s):
+        if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.CLAIMED.search(s) or \
+                lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 30): m.start()]):
             role = role or "onlooker"
         elif lx.ISIS_NOT_AGENT_BEFORE.search(s[max(0, m.start() - 60): m.start()]):
             role = "context"
@@ -524,10 +546,9 @@ def _eligible_place(s: str, m: PlaceMatch) -> bool:
     before = s[max(0, m.start - 60): m.start]
     if lx.ORIGIN_BEFORE.search(before):
         return False
-    if m.place.precision == "city" and " " not in m.surface and (
-            lx.PERSON_AFTER.match(s[m.end:]) or lx.PERSON_BEFORE.search(before)):
-        return False   # "Murphy said", "Sen. Kaine": a person who shares a town's name
-    return True
+    # "Murphy said", "Sen. Kaine": a person who shares a town's name
+    return not (m.place.precision == "city" and " " not in m.surface and (
+        lx.PERSON_AFTER.match(s[m.end:]) or lx.PERSON_BEFORE.search(before)))
 
 
 def _dedupe(items) -> list:

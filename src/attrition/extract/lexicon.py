@@ -12,7 +12,7 @@ ANY_TRIGGER = re.compile(
     r"attack|bomb|blast|explo|shoot|shot|gunm|gunfire|stab|slash|ramm|massacr|murder|kill|hostage|behead|"
     r"atrocit|rampage|assault|detonat|blew up|blow up|opened fire|recaptur|retook|retak|liberat|lost|losing|"
     r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
-    r"operation against|cleared",
+    r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed",
     re.I,
 )
 
@@ -35,10 +35,7 @@ def isis_mentions(text: str) -> list[re.Match]:
 
 def mentions_isis(text: str) -> bool:
     """ISIS named in the text; bare "IS" counts only in capitals (it is also a verb)."""
-    for m in ISIS.finditer(text):
-        if m.group(0).lower() != "is" or _IS_UPPER.fullmatch(m.group(0)):
-            return True
-    return False
+    return any(m.group(0).lower() != "is" or _IS_UPPER.fullmatch(m.group(0)) for m in ISIS.finditer(text))
 
 
 # ISIS named as the target, the yardstick or the enemy, not as the doer: "the fight against ISIS".
@@ -49,6 +46,9 @@ ISIS_NOT_AGENT_BEFORE = re.compile(
     r"militant\s+|terrorist\s+|jihadist\s+)*$",
     re.I,
 )
+# ISIS named only as a phenomenon or a label: "the rise of the Islamic State", "called her ISIS".
+ISIS_ONLY_NAMED_BEFORE = re.compile(
+    r"\b(?:rise of|growth of|spread of|emergence of|defeat of|called (?:him|her|them|it)|like)\s+(?:the\s+)?$", re.I)
 # ISIS reacting to an attack, not doing it: "Islamic State supporters celebrated the killings".
 ISIS_REACTING_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:celebrat\w+|prais\w+|hail\w*|welcom\w+|cheer\w*|condemn\w*)\b", re.I)
@@ -65,8 +65,8 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:bombings?|bombs?|explosions?|blasts?)\b", re.I), "bombing", "one"),
     (re.compile(r"\b(?:bombed|detonat(?:ed|ing)|exploded|set off(?= (?:an? |the |two |three )?(?:\w+ )?"
                 r"(?:bombs?|explosives?|devices?|blasts?|explosions?|charges?|vests?)))\b", re.I), "bombing", "verb"),
-    (re.compile(r"\b(?:blew up|blow up|blown up|downed|brought down)\b(?=[^.]{0,60}\b(?:plane|jet|airliner|aircraft|flight)\b)",
-                re.I), "aircraft_bombing", "verb"),
+    (re.compile(r"\b(?:blew up|blow up|blown up|downed|brought down)\b"
+                r"(?=[^.]{0,60}\b(?:plane|jet|airliner|aircraft|flight)\b)", re.I), "aircraft_bombing", "verb"),
     (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
     (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot and killed|sprayed\b[^.]{0,30}\bbullets)\b", re.I),
      "shooting", "verb"),
@@ -74,16 +74,17 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:stabbed|stabbing|slashed(?= (?:the |his |her |their )?(?:throats?|necks?|faces?|victims?|"
                 r"people|passers-by|\w+ (?:with|in the) (?:a )?(?:knife|machete|blade)))|hacked to death)\b", re.I),
      "stabbing", "verb"),
-    (re.compile(r"\b(?:rammed|ramming|ploughed into|plowed into|drove (?:a |his |the )?(?:truck|van|car|lorry|vehicle) into)\b",
-                re.I), "vehicle_ramming", "verb"),
+    (re.compile(r"\b(?:rammed|ramming|ploughed into|plowed into|"
+                r"drove (?:a |his |the )?(?:truck|van|car|lorry|vehicle) into)\b", re.I), "vehicle_ramming", "verb"),
     (re.compile(r"\b(?:hostage[- ]taking|hostage (?:siege|crisis)|took [^.]{0,20}hostages?|seized hostages)\b", re.I),
      "hostage_taking", "verb"),
     (re.compile(r"\bbehead(?:ed|ing|ings)\b", re.I), "beheading", "verb"),
     (re.compile(r"\b(?:massacred|murdered|slaughtered)\b", re.I), None, "verb"),
     (re.compile(r"\b(?:massacres?|mass[- ]murder|mass[- ]killing|rampage|atrocity)\b", re.I), None, "one"),
     (re.compile(r"\batrocities\b", re.I), None, "many"),
-    (re.compile(r"\battack(?:ed)?\b(?! (?:network|plan|plot|capabilit|cell|helicopter|dog|ad|surface|submarine|aircraft))",
-                re.I), None, "verb"),
+    (re.compile(r"\battack(?:ed)?\b"
+                r"(?! (?:network|plan|plot|capabilit|cell|helicopter|dog|ad|surface|submarine|aircraft))", re.I),
+     None, "verb"),
     (re.compile(r"\battacks\b", re.I), None, "many"),
     (re.compile(r"\b(?:coordinated|twin|dual|double|simultaneous|terror(?:ist)?) (?:operation|assault|raids?)\b"
                 r"|\boperation against\b|\bassault on\b", re.I), None, "one"),
@@ -100,7 +101,10 @@ NOT_AN_ATTACK = re.compile(
     r"(?: \w+){0,2} (?:a |the )?(?:nuclear )?bomb|box[- ]office|bombshell|"
     r"(?:film|photo|movie|video|music video) shoot\w*|shooting (?:percentage|guard|star|range|touch|slump|script)|"
     r"three-point shooting|shootings? (?:schedule|location)|gun (?:shows?|sales?|owners?|rights?|control|laws?)|"
-    r"(?:sexual|sexually) assault\w*|assault (?:weapons?|rifles?|style)|assault charges?)\b",
+    r"(?:sexual|sexually) assault\w*|assault (?:weapons?|rifles?|style)|assault charges?|nuclear|atom bombs?|"
+    r"bombing (?:war|sorties|missions?|runs?)|(?:U\.S\.|US|American|Russian|Israeli|Saudi|Syrian|Iraqi|Turkish|"
+    r"French|British|NATO|allied|coalition|government|regime)(?:-led)?(?: \w+)? (?:bombing|bombs|bombed|missiles?)|"
+    r"police shootings?|officer-involved shootings?|shooting range)\b",
     re.I,
 )
 # The attack is on the Islamic State: a military operation, not a terrorist attack.
@@ -113,7 +117,10 @@ ATTACK_ON_ISIS = re.compile(
 STATE_AGENT = re.compile(
     r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by (?:\w+ ){0,2}(?:police|soldiers|troops|officers|"
     r"security forces|forces|army|snipers?|guards)|(?:police|soldiers|troops|officers|security forces|coalition|"
-    r"army|military|jets|warplanes|drones?)(?: \w+){0,2} (?:shot|killed|bombed))\b",
+    r"army|military|jets|warplanes|drones?)(?: \w+){0,2} (?:shot|killed|bombed)|"
+    r"(?:shooting|killing|death)s?(?: \w+){0,3} (?:by|at the hands of) (?:an? |the )?(?:\w+ ){0,2}(?:police|officers?|"
+    r"deputy|deputies|agents?|troopers?|soldiers|troops)|(?:officers?|policem[ae]n|police|deputy|agents?|trooper)"
+    r"(?:,? \w+){0,4}(?: who)? (?:shot|killed|fatally shot|shot and killed|opened fire))\b",
     re.I,
 )
 # Words of physical violence: a bare "attack" or "assault" is a violent attack only near one of these.
@@ -136,6 +143,18 @@ POLITICAL_TARGET = re.compile(
     r"Obama\w*|Trump\w*|Clinton\w*|Biden\w*|Hillary|Romney|Sanders|Pelosi)\b",
     re.I,
 )
+# Deaths that no attacker caused: "killing 19 firefighters" in a wildfire.
+NOT_VIOLENCE = re.compile(
+    r"\b(?:fires?|wildfires?|blazes?|flames|floods?|flooding|earthquakes?|storms?|hurricanes?|tornado\w*|"
+    r"typhoons?|cyclones?|crash\w*|accidents?|collisions?|derail\w*|avalanches?|landslides?|mudslides?|diseases?|"
+    r"virus|coronavirus|covid\S*|pandemic|epidemic|outbreak|overdos\w+|heat ?waves?|famine|drought|capsiz\w+|"
+    r"sank|sinking|stampede|collapse\w*|malaria|ebola|cancer|flu)\b",
+    re.I,
+)
+# A category, not one attack: "after every mass shooting", "more shootings", "any terrorist attack".
+CATEGORY_BEFORE = re.compile(
+    r"\b(?:every|each|any|more|fewer|most|many|all|some|other|no|such|of|frequent|future|recent|"
+    r"similar|past|previous|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)
 BATTLE = re.compile(r"\b(?:siege|besieg\w*|offensive|battle|front ?lines?|clashes|fought|fighting|frontline)\b", re.I)
 
 # --- hypothetical, future, negated ----------------------------------------------------------------
@@ -173,7 +192,7 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     re.I,
 )
 # Words that make a capture a loss only when ISIS is named as the one losing.
-NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|stormed|cleared|took control|fall of|fell to)", re.I)
+NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|stormed|cleared|took control|fall of|fell to|freed)", re.I)
 ISIS_LOSER = re.compile(
     r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists)\b|"
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)[- ](?:held|controlled|occupied)\b",
@@ -190,9 +209,18 @@ ISIS_GAIN = re.compile(
 LOSS_PROSPECT_BEFORE = re.compile(
     r"\b(?:for|toward|towards|key to|prelude to|aimed at|aim of|goal of|push(?:ing)? on|eventual|upcoming|"
     r"coming|impending|planned|future|next|imminent|expected|anticipated|vital|crucial|essential|ahead of|"
-    r"before|until|prepar\w+|hopes? of|ready|readying|sets? the stage)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    r"before|until|prepar\w+|hopes? of|ready|readying|sets? the stage|work(?:ing)?(?: with [\w ]{1,30})? on)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
+LOSS_FUTURE_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:later this year|later this month|next (?:year|month|week|spring|summer)|in the coming|"
+    r"by the end of the year|soon)\b", re.I)
+# Someone other than the Islamic State lost the place: rebels, or civilians forced out of it.
+OTHER_LOSER = re.compile(
+    r"\b(?:rebels?|rebel-held|opposition-held|opposition|insurgent-held|families|residents|civilians|people|"
+    r"villagers|refugees|Yazidis)\b", re.I)
+PASSIVE_LOST = re.compile(r"\b(?:was|were|been|be|is|are|being|get|got)\s+(?:\w+\s+)?$", re.I)
 ONGOING = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:\w+ ){0,2}?(?:losing|being)\s*$", re.I)
 
 # --- who -----------------------------------------------------------------------------------------
@@ -204,8 +232,8 @@ CAPTORS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?:Popular Mobili[sz]ation|Hashd|PMF|Shiite militias?|Shia militias?)\b"),
      "Popular Mobilization Forces"),
     (re.compile(r"\bpro-government forces\b", re.I), "pro-government forces"),
-    (re.compile(r"\b(?:Kurds|Kurdish(?: \w+){0,3} (?:forces|fighters|militia(?:men)?|militias|paramilitaries|troops|units|"
-                r"security forces|men|women))\b", re.I), "Kurdish forces"),
+    (re.compile(r"\b(?:Kurds|Kurdish(?: \w+){0,3} (?:forces|fighters|militia(?:men)?|militias|paramilitaries|"
+                r"troops|units|security forces|men|women))\b", re.I), "Kurdish forces"),
     (re.compile(r"\bIraqi (?:security |government |army |special |counter-terrorism |federal )?(?:forces|troops|army|"
                 r"soldiers|units|police)\b|\bCounter[- ]Terrorism Service\b", re.I), "Iraqi forces"),
     (re.compile(r"\b(?:Syrian (?:army|government forces|regime forces|troops|soldiers)|regime forces|"
@@ -220,7 +248,8 @@ CAPTORS: list[tuple[re.Pattern, str]] = [
 
 # Other perpetrators, named so an attack is not given to ISIS by default.
 OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\b(?:al[- ]Qa[e']?da|AQAP|AQIM)\b", re.I), "al-Qaeda"),
+    (re.compile(r"\b(?:al[- ]Qa[e']?da|AQAP|AQIM)\b|\b9/11\b|"
+                r"\bSept(?:ember|\.)? 11(?:th)?(?:, 2001)? (?:terror(?:ist)? )?attacks\b", re.I), "al-Qaeda"),
     (re.compile(r"\bal[- ]Shabaa?b\b", re.I), "al-Shabaab"),
     (re.compile(r"\bBoko Haram\b", re.I), "Boko Haram"),
     (re.compile(r"\bTaliban\b", re.I), "Taliban"),
@@ -229,7 +258,8 @@ OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bHezbollah\b", re.I), "Hezbollah"),
     (re.compile(r"\bPKK\b|\bTAK\b|Kurdistan Freedom Hawks"), "PKK"),
     (re.compile(r"\b(?:Nusra|Jabhat al-Nusra|HTS|Hayat Tahrir al-Sham)\b"), "al-Nusra"),
-    (re.compile(r"\b(?:white supremacist|neo-Nazi|far-right)\b", re.I), "far-right extremist"),
+    (re.compile(r"\b(?:white (?:supremacist|nationalist)s?|neo-Nazis?|far-right|anti-Muslim|kill all Muslims|"
+                r"Hispanic invasion)\b", re.I), "far-right extremist"),
 ]
 
 # How strongly a sentence ties an attack to ISIS.
@@ -261,6 +291,6 @@ PERSON_BEFORE = re.compile(
     r"Officer|Mayor|Rev|Pastor|Prof)\.?\s+(?:[A-Z][\w.]*\s+)?$")
 # "between Baghdad and Basra": a route's ends, not the place of the event.
 ROUTE_BEFORE = re.compile(r"\bbetween\s+$|\bbetween \S+(?: \S+)? and\s+$|\broad (?:from|to)\s+$", re.I)
-SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|district|region|border-town|province) of\s+$|\bnear\s+(?:the )?$",
-                               re.I)
+SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:city|town|village|district|region|border-town|province) of\s+$|\bnear\s+(?:the )?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:when|while|as|but|after|before|although|whereas|where|which|who)\b|\s+-\s+")

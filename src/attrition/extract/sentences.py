@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "maj", "lt", "col", "capt", "sgt", "cpl", "adm", "gov", "sen", "rep", "rev", "st", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est"]
+    [
+     "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "lt", "col", "capt", "sgt", "cpl", "adm", "gov", "sen",
+     "rep", "rev", "st", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr",
+     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e",
+     "a.m", "p.m", "approx", "dept", "est",
+    ]
 )
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=["“‘'(\[]?[A-Z0-9])""")
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -36,6 +36,7 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1,
             batch = con.execute(
                 "select article_id, text, published, title from articles "
                 "where extracted_version is distinct from ? and extracted_version is distinct from ? "
+                "and superseded_by is null "   # an older version of an article: its newer one is extracted
                 "order by article_id limit ?",
                 [EXTRACTOR_VERSION, f"failed:{EXTRACTOR_VERSION}", batch_size],
             ).fetchall()

@@ -68,7 +68,8 @@ def clean_text(raw: str, title: str | None = None) -> str:
 
 
 def _kind(line: str, folded_title: str | None) -> str:
-    if folded_title and _fold(line).endswith(folded_title):
+    # the headline, or a breadcrumb ending in it, is short: fold only lines that could be one
+    if folded_title and len(line) <= 3 * len(folded_title) + 40 and _fold(line).endswith(folded_title):
         return "other"   # the headline (or a breadcrumb ending in it) is stored as the title
     lowered = line.lower()
     if _BOILERPLATE_ANYWHERE.search(lowered) or _BOILERPLATE_START.match(lowered) or _AUTHOR_BIO.match(line):
@@ -83,6 +84,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(_fold(text).encode("utf-8")).hexdigest()
 
 
+# Everything but letters, digits and combining accents separates words: "Mosul’s" folds as "Mosul's".
+_SEPARATORS = re.compile(r"[^\w\u0300-\u036f]+|_")
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = _SEPARATORS.sub(" ", unicodedata.normalize("NFKD", text)).encode("ascii", "ignore").decode().lower()
     return " ".join(re.findall(r"[a-z0-9]+", text))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from charset_normalizer import from_bytes
 
 from attrition.ingest.records import Reject
 
 MAX_BYTES = 5_000_000   # a news article is ~6 KB; 5 MB is a page dump or a mistake, not an article
 MIN_CHARS = 200         # below this there is no report to code (a teaser, a stub, a failed download)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def decode(data: bytes, origin: str) -> str | Reject:
@@ -46,7 +49,7 @@ def check_text(text: str, origin: str) -> str | Reject:
     stripped = text.strip()
     if not stripped:
         return Reject(origin, "empty", "the article has no text")
-    controls = sum(1 for ch in stripped[:4000] if ord(ch) < 32 and ch not in "\n\r\t")
+    controls = len(_CONTROLS.findall(stripped, 0, 4000))
     if controls > 0.01 * min(len(stripped), 4000):
         return Reject(origin, "binary", f"{controls} control characters: this is not prose")
     if len(stripped) < MIN_CHARS:

@@ -1,4 +1,9 @@
-"""The ingest stage: read sources, clean, deduplicate by content hash, store articles and rejects.
+"""The ingest stage: read sources, clean, identify, store articles, their sources and rejects.
+
+Identity: an article is its normalised text (content hash); the same text from a second input is
+the same article, and that input is recorded in `article_sources`. A different text at the
+canonical URL of a stored article is a new version of it: the new row is stored and the old one
+marked superseded, which takes its mentions out of incidents and aggregates.
 
 Batches are written one transaction each, so an interrupted run leaves whole batches behind and
 the next run carries on: an article already stored is recognised by its hash and skipped.
@@ -17,11 +22,16 @@ import pyarrow as pa
 
 from attrition.db import transaction
 from attrition.ingest.clean import clean_text, content_hash
+from attrition.ingest.datelines import dateline_date
+from attrition.ingest.fetch import FetchConfig
+from attrition.ingest.identity import canonical_url
 from attrition.ingest.published import parse_published
-from attrition.ingest.readers import read_sources
-from attrition.ingest.records import RawArticle, Reject
+from attrition.ingest.readers import ReadContext, read_sources
+from attrition.ingest.records import RawArticle, Reject, Seen
 
 BATCH_SIZE = 2000
+# Recorded in ingest_rejects, but the article itself was kept: not counted as rejected.
+FLAGS = frozenset({"bad_published_date"})
 
 
 @dataclass
@@ -30,12 +40,19 @@ class IngestSummary:
     seen: int = 0
     rejected: int = 0
     reject_reasons: dict[str, int] = field(default_factory=dict)
+    versions: int = 0            # new articles that superseded an older version at the same URL
+    sources_added: int = 0       # inputs recorded as one more source of an article already stored
+    published_how: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: IngestSummary) -> None:
         self.new += other.new
         self.seen += other.seen
         self.rejected += other.rejected
+        self.versions += other.versions
+        self.sources_added += other.sources_added
         self.count_reasons(other.reject_reasons)
+        for how, n in other.published_how.items():
+            self.published_how[how] = self.published_how.get(how, 0) + n
 
     def count_reasons(self, reasons) -> None:
         """Add reasons: a mapping of counts, or an iterable of reason codes."""
@@ -45,18 +62,22 @@ class IngestSummary:
 
 
 def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: str,
-           today: dt.date | None = None, batch_size: int = BATCH_SIZE) -> IngestSummary:
+           today: dt.date | None = None, batch_size: int = BATCH_SIZE, *,
+           fetch_config: FetchConfig | None = None) -> IngestSummary:
     summary = IngestSummary()
-    for batch in _batches(read_sources(sources), batch_size):
+    context = ReadContext(fetch=fetch_config or FetchConfig(), today=today,
+                          known_url=lambda url: _url_known(con, url))
+    for batch in _batches(read_sources(sources, context), batch_size):
         summary.add(store_batch(con, batch, run_id, today))
     return summary
 
 
-def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject], run_id: str,
+def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject | Seen], run_id: str,
                 today: dt.date | None = None) -> IngestSummary:
     now = dt.datetime.now()
     summary = IngestSummary()
     rows: dict[str, dict] = {}
+    links: list[dict] = []           # article_sources rows
     rejects: list[Reject] = [item for item in batch if isinstance(item, Reject)]
     for item in batch:
         if isinstance(item, RawArticle):
@@ -64,6 +85,7 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject]
             rejects.extend(problems)
             if row is None:
                 continue
+            links.append(_link(row["article_id"], item, run_id, now))
             if row["content_hash"] in rows:
                 summary.seen += 1
             else:
@@ -71,20 +93,36 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject]
     known = _known_hashes(con, list(rows))
     summary.seen += len(known)
     fresh = [row for digest, row in rows.items() if digest not in known]
+    supersede = _assign_versions(con, fresh, now)
+    seen_links = _seen_links(con, [item for item in batch if isinstance(item, Seen)], run_id, now)
+    summary.seen += len(seen_links)
+    links += seen_links
     with transaction(con):
         if fresh:
-            con.register("new_articles", pa.Table.from_pylist(fresh, schema=ARTICLE_SCHEMA))
-            con.execute("insert into articles by name select * from new_articles")
-            con.unregister("new_articles")
+            _insert(con, "articles", fresh, ARTICLE_SCHEMA)
+        if supersede:
+            con.register("superseded", pa.Table.from_pylist(supersede, schema=SUPERSEDE_SCHEMA))
+            con.execute("update articles set superseded_by = s.superseded_by, superseded_at = s.superseded_at "
+                        "from superseded s where articles.article_id = s.article_id")
+            con.unregister("superseded")
+        if links:
+            before = con.execute("select count(*) from article_sources").fetchall()[0][0]
+            con.register("new_links", pa.Table.from_pylist(links, schema=SOURCE_SCHEMA))
+            con.execute("insert or ignore into article_sources by name select distinct on (article_id, origin) * "
+                        "from new_links")
+            con.unregister("new_links")
+            added = con.execute("select count(*) from article_sources").fetchall()[0][0] - before
+            summary.sources_added = max(0, added - len(fresh))
         if rejects:
             reject_rows = [{"run_id": run_id, "origin": r.origin, "external_id": r.external_id,
                             "reason": r.reason, "detail": r.detail, "rejected_at": now} for r in rejects]
-            con.register("new_rejects", pa.Table.from_pylist(reject_rows, schema=REJECT_SCHEMA))
-            con.execute("insert into ingest_rejects by name select * from new_rejects")
-            con.unregister("new_rejects")
+            _insert(con, "ingest_rejects", reject_rows, REJECT_SCHEMA)
     summary.new = len(fresh)
+    summary.versions = sum(1 for row in fresh if row["supersedes"])
+    for row in fresh:
+        summary.published_how[row["published_how"]] = summary.published_how.get(row["published_how"], 0) + 1
     # A bad publication date is recorded as a reject of the date, not of the article.
-    summary.rejected = sum(1 for r in rejects if r.reason != "bad_published_date")
+    summary.rejected = sum(1 for r in rejects if r.reason not in FLAGS)
     summary.count_reasons(r.reason for r in rejects)
     return summary
 
@@ -97,19 +135,98 @@ def prepare(item: RawArticle, run_id: str, now: dt.datetime,
         return None, [Reject(item.origin, "no_prose", "nothing left once page boilerplate was removed",
                              item.external_id)]
     problems = []
-    published, reason = parse_published(item.published_raw, today)
-    if reason:
-        problems.append(Reject(item.origin, "bad_published_date", f"{reason}; article kept without a date",
-                               item.external_id))
+    published, how = resolve_published(item, text, today, problems)
     digest = content_hash(text)
     return {
         "article_id": digest[:16], "external_id": item.external_id, "content_hash": digest,
-        "source": item.source, "title": item.title, "url": item.url,
-        "published": published, "published_how": "metadata" if published else "missing",
-        "published_raw": item.published_raw, "origin": item.origin,
-        "raw_text": item.text, "text": text, "n_chars": len(text),
-        "ingested_run": run_id, "ingested_at": now,
+        "source": item.source, "title": item.title, "url": item.url, "canonical_url": canonical_url(item.url),
+        "published": published, "published_how": how, "published_raw": item.published_raw,
+        "origin": item.origin, "raw_format": "html" if item.raw is not None else "text",
+        "raw_text": item.raw if item.raw is not None else item.text, "text": text, "n_chars": len(text),
+        "version": 1, "supersedes": None, "ingested_run": run_id, "ingested_at": now,
     }, problems
+
+
+def resolve_published(item: RawArticle, text: str, today: dt.date | None,
+                      problems: list[Reject]) -> tuple[dt.date | None, str]:
+    """Metadata first, then the page's own markup, then the dateline opening the text; else missing.
+
+    A refused metadata date is recorded (`bad_published_date`) and the next source is tried."""
+    published, reason = parse_published(item.published_raw, today)
+    if reason:
+        problems.append(Reject(item.origin, "bad_published_date", f"{reason}; article kept without it",
+                               item.external_id))
+    if published:
+        return published, "metadata"
+    if item.page_published:
+        published, _ = parse_published(item.page_published, today)
+        if published:
+            return published, "html"
+    published = dateline_date(text, today)
+    if published:
+        return published, "dateline"
+    return None, "missing"
+
+
+def _assign_versions(con: duckdb.DuckDBPyConnection, fresh: list[dict], now: dt.datetime) -> list[dict]:
+    """Number the new rows that share a canonical URL with a stored (or earlier new) live version; return
+    the superseded rows to mark."""
+    urls = sorted({row["canonical_url"] for row in fresh if row["canonical_url"]})
+    if not urls:
+        return []
+    con.register("candidate_urls", pa.table({"canonical_url": urls}))
+    live = {url: (article_id, version) for url, article_id, version in con.execute(
+        "select a.canonical_url, a.article_id, a.version from articles a join candidate_urls using (canonical_url) "
+        "where a.superseded_by is null").fetchall()}
+    con.unregister("candidate_urls")
+    stored = {article_id for article_id, _ in live.values()}
+    supersede = []
+    for row in fresh:
+        url = row["canonical_url"]
+        if not url:
+            continue
+        if url in live:
+            old_id, old_version = live[url]
+            row["version"], row["supersedes"] = old_version + 1, old_id
+            if old_id in stored:
+                supersede.append({"article_id": old_id, "superseded_by": row["article_id"], "superseded_at": now})
+            else:   # an earlier row of this batch: not stored yet, mark it before insertion
+                previous = next(r for r in fresh if r["article_id"] == old_id)
+                previous["superseded_by"], previous["superseded_at"] = row["article_id"], now
+        live[url] = (row["article_id"], row["version"])
+    return supersede
+
+
+def _link(article_id: str, item: RawArticle, run_id: str, now: dt.datetime) -> dict:
+    return {"article_id": article_id, "origin": item.origin, "external_id": item.external_id,
+            "source": item.source, "url": item.url, "feed": item.feed, "first_run": run_id, "first_seen_at": now}
+
+
+def _seen_links(con: duckdb.DuckDBPyConnection, seen: list[Seen], run_id: str, now: dt.datetime) -> list[dict]:
+    out = []
+    for item in seen:
+        found = con.execute(
+            "select article_id from articles where canonical_url = ? and superseded_by is null union all "
+            "select s.article_id from article_sources s join articles a using (article_id) "
+            "where s.origin = ? and a.superseded_by is null limit 1", [canonical_url(item.url), item.url]).fetchall()
+        if found:
+            out.append({"article_id": found[0][0], "origin": item.origin, "external_id": item.external_id,
+                        "source": item.source, "url": item.url, "feed": item.feed, "first_run": run_id,
+                        "first_seen_at": now})
+    return out
+
+
+def _url_known(con: duckdb.DuckDBPyConnection, url: str) -> bool:
+    """Is the article at this URL stored: by its canonical URL, or as the page once fetched from it?"""
+    return bool(con.execute(
+        "select 1 from articles where canonical_url = ? union all select 1 from article_sources where origin = ? "
+        "limit 1", [canonical_url(url), url]).fetchall())
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], schema: pa.Schema) -> None:
+    con.register("new_rows", pa.Table.from_pylist(rows, schema=schema))
+    con.execute(f"insert into {table} by name select * from new_rows")
+    con.unregister("new_rows")
 
 
 def _known_hashes(con: duckdb.DuckDBPyConnection, digests: list[str]) -> set[str]:
@@ -130,10 +247,19 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("external_id", pa.string()), ("content_hash", pa.string()),
-    ("source", pa.string()), ("title", pa.string()), ("url", pa.string()),
+    ("source", pa.string()), ("title", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
     ("published", pa.date32()), ("published_how", pa.string()), ("published_raw", pa.string()),
-    ("origin", pa.string()), ("raw_text", pa.large_string()), ("text", pa.large_string()),
-    ("n_chars", pa.int32()), ("ingested_run", pa.string()), ("ingested_at", pa.timestamp("us")),
+    ("origin", pa.string()), ("raw_format", pa.string()), ("raw_text", pa.large_string()),
+    ("text", pa.large_string()), ("n_chars", pa.int32()), ("version", pa.int32()), ("supersedes", pa.string()),
+    ("superseded_by", pa.string()), ("superseded_at", pa.timestamp("us")),
+    ("ingested_run", pa.string()), ("ingested_at", pa.timestamp("us")),
+])
+SUPERSEDE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("superseded_by", pa.string()), ("superseded_at", pa.timestamp("us")),
+])
+SOURCE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("origin", pa.string()), ("external_id", pa.string()), ("source", pa.string()),
+    ("url", pa.string()), ("feed", pa.string()), ("first_run", pa.string()), ("first_seen_at", pa.timestamp("us")),
 ])
 REJECT_SCHEMA = pa.schema([
     ("run_id", pa.string()), ("origin", pa.string()), ("external_id", pa.string()),

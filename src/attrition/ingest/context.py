@@ -1,0 +1,19 @@
+"""What readers need beyond a source: fetch limits, today, and which article URLs are already stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from attrition.ingest.fetch import FetchConfig
+from attrition.ingest.records import RawArticle, Reject, Seen
+
+Item = RawArticle | Reject | Seen
+
+
+@dataclass
+class ReadContext:
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    today: dt.date | None = None
+    known_url: Callable[[str], bool] = lambda url: False

@@ -1,0 +1,268 @@
+"""Tests for attrition.extract.events: the narrative rule engine, in sentences of news-report language."""
+
+import datetime as dt
+
+import pytest
+
+from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mentions, mention_id
+
+PUB = dt.date(2016, 3, 25)
+
+
+def _attacks(text, published=PUB, title=None):
+    return [m for m in extract_mentions(text, published, title) if m.kind == "attack"]
+
+
+def _losses(text, published=PUB, title=None):
+    return [m for m in extract_mentions(text, published, title) if m.kind == "territorial_loss"]
+
+
+def _one_attack(text, published=PUB, title=None):
+    found = _attacks(text, published, title)
+    assert len(found) == 1, [(m.place, m.sentence.text) for m in found]
+    return found[0]
+
+
+def test_public_api():
+    assert isinstance(EXTRACTOR_VERSION, str)
+    m = _one_attack("A suicide bomber killed 14 people at a market in Baghdad on Tuesday.")
+    assert isinstance(m, Mention)
+    assert len(mention_id("a-1", m)) == 20
+    assert "injured:not_stated" in m.null_reasons(PUB)
+
+
+# --- attack patterns and types -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "attack_type", "place"),
+    [
+        ("A car bomb exploded near a police station in Kirkuk on Monday, killing nine people.", "bombing", "Kirkuk"),
+        ("A suicide bomber blew himself up at a wedding in Gaziantep on Saturday, killing 51 guests.",
+         "suicide_bombing", "Gaziantep"),
+        ("Gunmen opened fire on tourists at a beach resort in Sousse on Friday, killing 38 people.",
+         "shooting", "Sousse"),
+        ("A man armed with a knife stabbed three passers-by in Hamburg on Friday.", "stabbing", "Hamburg"),
+        ("A driver ploughed into a crowd on the seafront in Nice on Thursday night, killing 84 people.",
+         "vehicle_ramming", "Nice"),
+        ("Militants took dozens of guests hostage at a hotel in Bamako on Friday.", "hostage_taking", "Bamako"),
+        ("A bomb hidden in a soda can brought down a Russian airliner over Sinai on Saturday, killing all 224 "
+         "people on board.", "aircraft_bombing", None),
+    ],
+)
+def test_attack_types(text, attack_type, place):
+    m = _one_attack(text)
+    assert attack_type in m.attack_types
+    if place:
+        assert m.place.name == place
+
+
+# --- tolls ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two explosions at the airport in Brussels on Tuesday killed 32 people and wounded more than 300.", 32, 300),
+        ("At least 20 people were killed when a bomb went off at a bus station in Maiduguri on Sunday.", 20, None),
+        ("A gunman opened fire at a mosque in Orlando on Sunday, injuring no one.", None, 0),
+    ],
+)
+def test_tolls(text, killed, injured):
+    m = _one_attack(text)
+    assert (m.killed.best if m.killed else None) == killed
+    assert (m.injured.best if m.injured else None) == injured
+
+
+def test_toll_stays_with_its_own_attack():
+    text = ("A bomb exploded at a market in Baghdad on Monday, killing 12 people; "
+            "a day later gunmen attacked a checkpoint in Ramadi.")
+    found = {m.place.name: m for m in _attacks(text)}
+    assert found["Baghdad"].killed.best == 12
+    assert found["Ramadi"].killed is None
+
+
+def test_explicit_zero_toll_in_next_sentence():
+    text = "A pipe bomb exploded outside a church in Leeds on Sunday. Nobody was killed."
+    m = _one_attack(text)
+    assert m.killed is not None and m.killed.best == 0
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("A suicide bomber struck a mosque in Kabul on Tuesday, killing 20 worshippers.",
+         dt.date(2016, 3, 22), dt.date(2016, 3, 22)),
+        ("Gunmen stormed a hotel in Ouagadougou on Jan. 15, killing 30 people.",
+         dt.date(2016, 1, 15), dt.date(2016, 1, 15)),
+        ("In November 2015, gunmen attacked a concert hall in Paris, killing 90 people.",
+         dt.date(2015, 11, 1), dt.date(2015, 11, 30)),
+    ],
+)
+def test_dates_against_publication(text, start, end):
+    m = _one_attack(text)
+    assert (m.date.start, m.date.end) == (start, end)
+    assert m.date_how in ("explicit", "relative")
+
+
+def test_date_relative_to_previous_event():
+    text = ("A truck bomb killed 70 people at a market in Baghdad on March 1, 2016. "
+            "Ten days later, a suicide bomber killed 30 people at a checkpoint in Hilla.")
+    found = {m.place.name: m for m in _attacks(text)}
+    assert found["Al Hillah"].date.start == dt.date(2016, 3, 11)
+    assert found["Al Hillah"].date_how == "narrative"
+
+
+# --- places ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("A bomb exploded in the Belgian capital on Tuesday, killing 32 people.", "Brussels", "BE"),
+        ("A man from Tunisia drove a truck into a Christmas market in Berlin on Monday, killing 12.",
+         "Berlin", "DE"),
+    ],
+)
+def test_descriptive_and_origin_places(text, place, country):
+    m = _one_attack(text)
+    assert (m.place.name, m.country) == (place, country)
+
+
+def test_person_sharing_a_town_name_is_not_the_place():
+    text = "A gunman shot dead two people at a synagogue, Murphy said on Monday in a statement."
+    assert all(m.place is None or m.place.name != "Murphy" for m in _attacks(text))
+
+
+# --- perpetrators and claims ------------------------------------------------------------------------
+
+def test_claim_in_next_sentence():
+    text = ("A suicide bomber killed 41 people in a Shiite district of Beirut on Thursday. "
+            "The Islamic State claimed responsibility for the bombing in a statement.")
+    m = _one_attack(text)
+    assert (m.perpetrator, m.claimed) == ("ISIS", True)
+
+
+def test_other_perpetrator_is_not_isis():
+    text = "Al-Shabaab militants stormed a university in Garissa on Thursday, killing 147 students."
+    assert _one_attack(text).perpetrator == "al-Shabaab"
+
+
+def test_isis_as_enemy_is_not_the_perpetrator():
+    text = ("A gunman opened fire at a nightclub in Istanbul on Sunday, killing 39 people, "
+            "as Turkey pressed its campaign against the Islamic State.")
+    assert _one_attack(text).perpetrator != "ISIS"
+
+
+def test_isis_supporters_celebrating_is_not_a_claim():
+    text = ("Masked gunmen attacked the offices of a satirical weekly in Paris on Wednesday, killing 12, "
+            "and Islamic State supporters celebrated the killings online.")
+    assert _one_attack(text).perpetrator is None
+
+
+def test_mass_shooting_in_texas_has_no_isis_perpetrator():
+    text = "A gunman opened fire at a church in Sutherland Springs, Texas, on Sunday, killing 26 worshippers."
+    m = _one_attack(text, published=dt.date(2017, 11, 6))
+    assert m.place.name == "Sutherland Springs" and m.perpetrator is None
+
+
+# --- merging --------------------------------------------------------------------------------------
+
+def test_repeated_mentions_merge():
+    text = ("Gunmen attacked a museum in Tunis on Wednesday, killing 21 tourists. "
+            "The attack in Tunis was the deadliest in the country in a decade. "
+            "The Islamic State claimed the attack on the museum in Tunis.")
+    m = _one_attack(text)
+    assert m.killed.best == 21 and m.perpetrator == "ISIS"
+
+
+# --- territorial losses ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "place", "captor"),
+    [
+        ("Kurdish forces recaptured the town of Sinjar from the Islamic State on Friday.", "Sinjar", "Kurdish forces"),
+        ("Iraqi forces retook Ramadi from ISIS militants in late December.", "Ramadi", "Iraqi forces"),
+        ("The Syrian Democratic Forces drove Islamic State fighters out of Manbij on Friday.", "Manbij", "SDF"),
+        ("Tikrit was liberated from ISIS by Iraqi troops and Shiite militias on Tuesday.", "Tikrit", None),
+    ],
+)
+def test_losses_with_captor(text, place, captor):
+    found = _losses(text)
+    assert [m.place.name for m in found] == [place]
+    if captor:
+        assert found[0].captured_by == captor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi commanders say the eventual retaking of Mosul from ISIS will take months.",
+        "Ramadi is vital for liberating Mosul from the Islamic State, the general said.",
+        "Iraqi forces will try to recapture Fallujah from ISIS militants this spring.",
+        "The Islamic State captured Palmyra after a week of fighting.",
+        "Democrats hope to recapture the White House and win back Ohio in 2020.",
+        "Manning was freed from prison in Virginia in March.",
+    ],
+)
+def test_not_a_loss(text):
+    assert _losses(text, title="ISIS in retreat") == []
+
+
+# --- non-events -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials fear the Islamic State could attack a stadium in London this summer.",                  # future
+        "If militants bombed the airport in Cairo, tourism would collapse.",                              # conditional
+        "Police said no bomb exploded at the station in Lyon on Monday.",                                  # negated
+        "Police foiled a plot to bomb a concert in Vienna on Saturday.",                                   # foiled
+        "Coalition air strikes killed 40 militants near Raqqa on Tuesday.",                                # air strike
+        "Iraqi troops killed 25 Islamic State fighters in clashes near Hit on Monday.",                    # militants
+        "The senator launched a blistering attack on Democrats in Des Moines on Monday.",                  # political
+        "The Republican attacks on the president's record continued in Ohio on Tuesday.",                  # political
+        "Barcelona's attack tore apart the defence in Madrid on Saturday.",                                # sports
+        "The film bombed at the box office in Los Angeles last weekend.",                                  # metaphor
+        "Sen. Cory Booker calls out O'Rourke over gun licensing MORE (D-N.J.)",                           # sidebar
+        "A wildfire in Arizona overran a crew of firefighters on Sunday, killing 19 of them.",             # disaster
+        "There is enormous pressure on a president after every mass shooting in the U.S.",                # category
+        "North Korea said it had tested a hydrogen bomb, and a blast was detected near Punggye-ri.",        # nuclear
+        "The officer who shot and killed the teenager in Ferguson resigned on Saturday.",                  # police
+    ],
+)
+def test_not_an_attack(text):
+    assert _attacks(text) == []
+
+
+def test_allusion_to_a_past_attack_is_not_reported_as_new():
+    text = ("The hearing on Wednesday revisited the Benghazi attack. "
+            "Republicans questioned the talking points about the attack.")
+    assert _attacks(text, published=dt.date(2014, 5, 8)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops wrested back a rebel-held suburb near Damascus after months of clashes.",
+        "Hundreds of families were forced out of villages near Mosul by the militants on Friday.",
+        "Syrian government forces and Russia retook several towns in southern Idlib last month.",
+        "Officials are working with the Iraqis on retaking a city such as Mosul sometime later this year.",
+        "The memo was lost in Washington, the official said.",
+    ],
+)
+def test_not_an_isis_loss(text):
+    assert _losses(text, title="The war on ISIS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("The shooting at a Walmart in El Paso on Saturday, which killed 22, was blamed on a white nationalist "
+         "gunman, while the Islamic State has lost its caliphate.", "far-right extremist"),
+        ("Long before five service members were murdered in Chattanooga on Thursday, and before the rise of the "
+         "Islamic State, radicals recruited online.", None),
+    ],
+)
+def test_isis_named_in_passing_is_not_the_perpetrator(text, perpetrator):
+    m = _one_attack(text, published=dt.date(2019, 8, 6), title="ISIS and the new terrorism")
+    assert m.perpetrator == perpetrator
