@@ -6,6 +6,9 @@ Each task is one stage over a whole batch of articles (never one task per articl
 milliseconds per task run). Stages are plain functions in `attrition.pipeline`, tested without
 Prefect. Run it locally with `attrition run`, or `python -m flows.pipeline [SOURCE ...]`.
 
+With `--task-runner dask` the extract stage runs as mapped tasks on a Dask cluster (prefect-dask):
+workers return Arrow tables of mentions and this process, the single writer, loads them.
+
 Two flows: `attrition_pipeline` takes a `RunConfig` (what `attrition run` calls) and
 `attrition_scheduled` takes the path of an `attrition.toml` (plain parameters, what deployments
 run: `attrition serve` and `prefect.yaml`). Both hold the database's writer lock for the whole
@@ -19,11 +22,12 @@ import sys
 
 import duckdb
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
 from attrition import pipeline as stages
 from attrition.config import Limits
+from attrition.extract.stage import extract_batch
 from attrition.lock import LockBusy
 from attrition.pipeline import RunConfig, RunSummary
 from attrition.summary import markdown_summary
@@ -66,6 +70,39 @@ def extract(config: RunConfig, run_id: str):
     return stages.extract_stage(config, run_id)
 
 
+# On a Dask cluster: each chunk of articles is one task run on a worker, which returns its mentions
+# as an Arrow table; the flow process is the single writer of the database.
+extract_chunk = task(extract_batch, name="extract-chunk", cache_policy=NONE, persist_result=False)
+DASK_CHUNKS_PER_WORKER = 2
+
+
+def extract_on_cluster(config: RunConfig, run_id: str):
+    def mapper(parts):
+        return [future.result() for future in extract_chunk.map(parts)]
+
+    workers = config.workers if config.dask_address is None else _cluster_workers(config.dask_address)
+    return stages.extract_stage(config, run_id, mapper=mapper, chunks=max(workers, 1) * DASK_CHUNKS_PER_WORKER)
+
+
+def _cluster_workers(address: str) -> int:
+    from distributed import Client
+
+    with Client(address, timeout=30) as client:
+        return len(client.scheduler_info().get("workers", {})) or 1
+
+
+def task_runner_for(config: RunConfig):
+    """Prefect's default runner, or prefect-dask's: a cluster at `dask_address`, else a local one."""
+    if config.task_runner != "dask":
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    if config.dask_address:
+        return DaskTaskRunner(address=config.dask_address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": max(config.workers, 2), "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})
+
+
 @stage_task(name="validate-articles-and-mentions")
 def validate_rows(config: RunConfig, run_id: str, validator: Validator):
     return stages.validate_rows_stage(config, run_id, validator)
@@ -84,6 +121,18 @@ def validate_incidents(config: RunConfig, run_id: str, validator: Validator):
 @stage_task(name="refresh-aggregates")
 def aggregate(config: RunConfig, run_id: str, validator: Validator):
     return stages.aggregate_stage(config, run_id, validator)
+
+
+def publish_results(config: RunConfig, run: RunSummary) -> None:
+    """The run summary with the headline numbers, and the last 12 months as a table."""
+    from attrition import db
+    from attrition.report import headline_markdown, last_months
+
+    with db.connect(config.db_path) as con:
+        headline, months = headline_markdown(con), last_months(con, 12)
+    create_markdown_artifact(markdown_summary(run) + "\n" + headline, key=ARTIFACT, description="Run summary")
+    create_table_artifact(months, key="attrition-last-12-months",
+                          description="attacks_vs_losses, the last 12 months covered")
 
 
 def run_stages(config: RunConfig, retries: int, retry_delay_seconds: float) -> RunSummary:
@@ -110,7 +159,10 @@ def run_stages(config: RunConfig, retries: int, retry_delay_seconds: float) -> R
             stage = "ingest"
             run.ingest = ingest(config, run.run_id)
             stage = "extract"
-            run.extract = again[extract](config, run.run_id)
+            if config.task_runner == "dask":
+                run.extract = extract_on_cluster(config, run.run_id)
+            else:
+                run.extract = again[extract](config, run.run_id)
             stage = "validate-articles-and-mentions"
             run.validation.results += again[validate_rows](config, run.run_id, validator).results
             stage = "resolve-incidents"
@@ -128,7 +180,7 @@ def run_stages(config: RunConfig, retries: int, retry_delay_seconds: float) -> R
                                      description=f"Failed run: stage {stage} failed")
             raise
         run = stages.finish_run(config, run)
-        create_markdown_artifact(markdown_summary(run), key=ARTIFACT, description="Run summary")
+        publish_results(config, run)
         return run
     finally:
         lock_cm.__exit__(None, None, None)
@@ -149,5 +201,12 @@ def attrition_scheduled(config_path: str = "attrition.toml") -> RunSummary:
     return run_stages(config.run_config(), config.limits.retries, config.limits.retry_delay_seconds)
 
 
+def run_flow(config: RunConfig, **kwargs) -> RunSummary:
+    """attrition_pipeline on the task runner the config asks for."""
+    runner = task_runner_for(config)
+    flow_ = attrition_pipeline.with_options(task_runner=runner) if runner else attrition_pipeline
+    return flow_(config, **kwargs)
+
+
 if __name__ == "__main__":
-    attrition_pipeline(RunConfig.build("attrition.duckdb", sys.argv[1:] or ["seeds/articles"]))
+    run_flow(RunConfig.build("attrition.duckdb", sys.argv[1:] or ["seeds/articles"]))

@@ -3,6 +3,8 @@ the plain pipeline, idempotent on re-run, and a summary artifact."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.testing.utilities import prefect_test_harness
@@ -72,3 +74,7 @@ def test_flow_rerun_adds_nothing_and_publishes_a_summary(prefect_server, article
     latest = {a.key: a for a in anyio.run(artifact)}
     assert "attrition-run" in latest
     assert "5 already seen" in latest["attrition-run"].data
+    assert "attacks abroad" in latest["attrition-run"].data.lower()
+    data = latest["attrition-last-12-months"].data
+    rows = json.loads(data) if isinstance(data, str) else data
+    assert len(rows) == 12 and {"month", "attacks_abroad", "territorial_losses"} <= set(rows[0])

@@ -265,3 +265,17 @@ def test_country_name(gaz):
     assert gaz.country_name("sy") == "Syria"
     assert gaz.country_name("IR") == "Iran"
     assert gaz.country_name("GB") == "United Kingdom"
+
+
+def test_gazetteer_disk_cache_round_trip(tmp_path, monkeypatch):
+    from attrition.extract import places as pl
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = pl.load_gazetteer(PLACES_CSV)            # builds and writes the cache
+    assert list((tmp_path / "attrition").glob("gazetteer-*.pickle"))
+    loaded = pl.load_gazetteer(PLACES_CSV)           # reads it back
+    assert loaded is not built
+    assert loaded._index == built._index and loaded._prefixes == built._prefixes
+    text = "A car bomb exploded in Kirkuk, near the Syrian border, and in the French capital."
+    assert loaded.find(text) == built.find(text)
+    assert loaded.lookup("Soussse") == built.lookup("Soussse")

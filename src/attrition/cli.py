@@ -37,6 +37,11 @@ def _load_config(path: Path | None):
         raise typer.Exit(2) from error
 
 
+class Runner(StrEnum):
+    default = "default"
+    dask = "dask"
+
+
 @app.command()
 def run(
     sources: Annotated[list[str] | None, typer.Argument(help="Folders or files of articles.")] = None,
@@ -50,6 +55,10 @@ def run(
     wait: Annotated[float | None, typer.Option(
         help="If another run is writing the database, wait up to this many seconds for it [default: 0].",
         show_default=False)] = None,
+    task_runner: Annotated[Runner, typer.Option(help="Where extraction runs: this machine, or a Dask cluster.")
+                           ] = Runner.default,
+    dask_address: Annotated[str | None, typer.Option(
+        help="tcp://host:port of a Dask scheduler (with --task-runner dask); none: start a local cluster.")] = None,
 ) -> None:
     """One pipeline run: ingest, extract, validate, resolve incidents, refresh aggregates.
 
@@ -63,14 +72,17 @@ def run(
     limits = cfg.limits
     config = RunConfig.build(db or cfg.db, sources or cfg.sources, reports or cfg.reports,
                              workers or limits.workers, batch_size=limits.batch_size,
-                             lock_wait=limits.lock_wait_seconds if wait is None else wait)
+                             lock_wait=limits.lock_wait_seconds if wait is None else wait,
+                             task_runner=Runner(task_runner).value, dask_address=dask_address)
+    if config.task_runner == "dask" and not prefect:
+        errors.print("[red]--task-runner dask runs through Prefect: drop --no-prefect[/]")
+        raise typer.Exit(2)
     try:
         if prefect:
             os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-            from flows.pipeline import attrition_pipeline
+            from flows.pipeline import run_flow
 
-            result = attrition_pipeline(config, retries=limits.retries,
-                                        retry_delay_seconds=limits.retry_delay_seconds)
+            result = run_flow(config, retries=limits.retries, retry_delay_seconds=limits.retry_delay_seconds)
         else:
             result = run_pipeline(config)
     except LockBusy as error:
@@ -229,6 +241,37 @@ def evaluate(
                 export(con, "mentions", pred)
         args = ["--gold", str(gold), "--pred", str(pred), "--scope", scope] + (["--errors"] if show_errors else [])
         scoring.main(args)
+
+
+@app.command()
+def bench(
+    articles: Annotated[int | None, typer.Option(help="Generate this many articles [default: 10,000].",
+                                                 show_default=False)] = None,
+    corpus: Annotated[Path | None, typer.Option(help="Measure this corpus file instead (e.g. a .jsonl.gz).")] = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    json_: Annotated[bool, typer.Option("--json", help="End with one line of JSON.")] = False,
+    prefect: Annotated[bool, typer.Option(
+        help="Also run the corpus as a Prefect flow to measure its overhead.")] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the generated corpus.")] = 1,
+) -> None:
+    """Benchmark the whole pipeline on a generated corpus with known ground truth, or on a real one."""
+    import json
+
+    from attrition.bench.run import format_table, run_bench
+
+    if articles is not None and corpus is not None:
+        errors.print("[red]give --articles or --corpus, not both[/]")
+        raise typer.Exit(2)
+    if articles is None and corpus is None:
+        articles = 10_000
+    try:
+        result = run_bench(articles, corpus, workers, prefect, seed)
+    except (ValueError, FileNotFoundError) as error:
+        errors.print(f"[bold red]bench failed:[/] {error}")
+        raise typer.Exit(1) from error
+    typer.echo(format_table(result))
+    if json_:
+        typer.echo(json.dumps(result, default=str))
 
 
 def main() -> None:   # pragma: no cover - console entry point

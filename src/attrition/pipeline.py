@@ -24,7 +24,7 @@ from pathlib import Path
 
 from attrition import db
 from attrition.aggregate import AggregateSummary, refresh
-from attrition.extract.stage import ExtractSummary, extract
+from attrition.extract.stage import BATCH_SIZE, ExtractSummary, Mapper, extract
 from attrition.ingest.stage import IngestSummary, ingest
 from attrition.lock import Held, writer_lock
 from attrition.report import write_report
@@ -43,13 +43,17 @@ class RunConfig:
     today: dt.date | None = None   # bounds "in the future"; tests pin it
     batch_size: int | None = None  # articles per ingest/extract transaction (None: the stages' default)
     lock_wait: float = 0           # seconds to wait for another run's writer lock before giving up
+    task_runner: str = "default"   # "dask": the flow extracts on a Dask cluster (prefect-dask)
+    dask_address: str | None = None  # tcp://host:port of a running scheduler; None starts a local cluster
 
     @classmethod
     def build(cls, db_path, sources, reports_dir=None, workers: int = 1, today=None, *,
-              batch_size: int | None = None, lock_wait: float = 0) -> RunConfig:
+              batch_size: int | None = None, lock_wait: float = 0, task_runner: str = "default",
+              dask_address: str | None = None) -> RunConfig:
         db_path = Path(db_path)
         reports = Path(reports_dir) if reports_dir else default_reports_dir(db_path)
-        return cls(db_path, [str(s) for s in sources], reports, workers, today, batch_size, lock_wait)
+        return cls(db_path, [str(s) for s in sources], reports, workers, today, batch_size, lock_wait,
+                   task_runner, dask_address)
 
 
 def default_reports_dir(db_path: Path) -> Path:
@@ -111,11 +115,12 @@ def ingest_stage(config: RunConfig, run_id: str) -> IngestSummary:
         return ingest(con, config.sources, run_id, config.today)
 
 
-def extract_stage(config: RunConfig, run_id: str) -> ExtractSummary:
+def extract_stage(config: RunConfig, run_id: str, mapper: Mapper | None = None, chunks: int | None = None
+                  ) -> ExtractSummary:
+    """Extract pending articles; `mapper` sends the work elsewhere (a Dask cluster), this process writes."""
     with db.connect(config.db_path) as con:
-        if config.batch_size:
-            return extract(con, run_id, workers=config.workers, batch_size=config.batch_size)
-        return extract(con, run_id, workers=config.workers)
+        return extract(con, run_id, workers=config.workers, batch_size=config.batch_size or BATCH_SIZE,
+                       mapper=mapper, chunks=chunks)
 
 
 def validate_rows_stage(config: RunConfig, run_id: str, validator: Validator) -> ValidationSummary:

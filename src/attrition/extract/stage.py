@@ -1,15 +1,17 @@
 """The extract stage: mentions for every article that has none from this extractor version.
 
-`extract_rows` is a pure function over plain rows, so it runs in worker processes or on a
-cluster; only `extract` touches the database, one transaction per batch.
+`extract_batch` is a pure function from article rows to an Arrow table of mentions, so it runs in
+worker processes or on a Dask cluster (a `mapper` decides where); only `extract`, in the calling
+process, writes to DuckDB: one writer, one transaction per batch.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import traceback
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pyarrow as pa
@@ -27,43 +29,57 @@ class ExtractSummary:
     failed: int = 0
 
 
-def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1,
-            batch_size: int = BATCH_SIZE) -> ExtractSummary:
+@dataclass
+class ExtractedBatch:
+    """What a worker sends back: the articles it read, their mentions as Arrow, and its failures."""
+    article_ids: list[str]
+    mentions: pa.Table
+    failures: list[tuple[str, str]] = field(default_factory=list)   # (article_id, error)
+
+
+# Runs extract_batch over a list of chunks, wherever it likes, and yields their results.
+Mapper = Callable[[list[list[tuple]]], Iterable[ExtractedBatch]]
+
+
+def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch_size: int = BATCH_SIZE,
+            mapper: Mapper | None = None, chunks: int | None = None) -> ExtractSummary:
+    """Extract every pending article: read `chunks` chunks of `batch_size`, map, store, repeat."""
     summary = ExtractSummary()
-    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    pool = ProcessPoolExecutor(workers) if mapper is None and workers > 1 else None
+    if mapper is None:
+        mapper = (lambda parts: pool.map(extract_batch, parts)) if pool else (lambda parts: map(extract_batch, parts))
+    chunks = chunks or max(workers, 1)
     try:
-        while True:
-            batch = con.execute(
-                "select article_id, text, published, title from articles "
-                "where extracted_version is distinct from ? and extracted_version is distinct from ? "
-                "and superseded_by is null "   # an older version of an article: its newer one is extracted
-                "order by article_id limit ?",
-                [EXTRACTOR_VERSION, f"failed:{EXTRACTOR_VERSION}", batch_size],
-            ).fetchall()
-            if not batch:
-                break
-            if pool:
-                chunks = [batch[i::workers] for i in range(workers)]
-                results = [r for part in pool.map(extract_rows, chunks) for r in part]
-            else:
-                results = extract_rows(batch)
-            _store(con, run_id, results, summary)
+        while wave := _pending(con, batch_size * chunks):
+            parts = [wave[i::chunks] for i in range(chunks) if wave[i::chunks]]
+            for extracted in mapper(parts):
+                _store(con, run_id, extracted, summary)
     finally:
         if pool:
             pool.shutdown()
     return summary
 
 
-def extract_rows(batch: list[tuple]) -> list[tuple[str, list[dict] | None, str | None]]:
-    """(article_id, mention rows, error) for each (article_id, text, published, title)."""
-    out = []
+def _pending(con: duckdb.DuckDBPyConnection, limit: int) -> list[tuple]:
+    return con.execute(
+        "select article_id, text, published, title from articles "
+        "where extracted_version is distinct from ? and extracted_version is distinct from ? "
+        "and superseded_by is null "   # an older version of an article: its newer one is extracted
+        "order by article_id limit ?",
+        [EXTRACTOR_VERSION, f"failed:{EXTRACTOR_VERSION}", limit],
+    ).fetchall()
+
+
+def extract_batch(batch: list[tuple]) -> ExtractedBatch:
+    """Mentions of each (article_id, text, published, title); an article that fails is recorded, not fatal."""
+    rows, failures = [], []
     for article_id, text, published, title in batch:
         try:
             mentions = extract_mentions(text, published, title)
-            out.append((article_id, [mention_row(article_id, m, published) for m in mentions], None))
+            rows.extend(mention_row(article_id, m, published) for m in mentions)
         except Exception:   # one article must never stop the run: record it and go on
-            out.append((article_id, None, traceback.format_exc(limit=3)))
-    return out
+            failures.append((article_id, traceback.format_exc(limit=3)))
+    return ExtractedBatch([row[0] for row in batch], pa.Table.from_pylist(rows, schema=MENTION_SCHEMA), failures)
 
 
 def mention_row(article_id: str, m: Mention, published: dt.date | None) -> dict:
@@ -87,36 +103,36 @@ def mention_row(article_id: str, m: Mention, published: dt.date | None) -> dict:
     }
 
 
-def _store(con: duckdb.DuckDBPyConnection, run_id: str, results, summary: ExtractSummary) -> None:
+def _store(con: duckdb.DuckDBPyConnection, run_id: str, extracted: ExtractedBatch, summary: ExtractSummary) -> None:
     now = dt.datetime.now()
-    rows = [dict(row, run_id=run_id) for _, mentions, _ in results if mentions for row in mentions]
-    done = [(aid, EXTRACTOR_VERSION) for aid, mentions, _ in results if mentions is not None]
-    failed = [(aid, error) for aid, mentions, error in results if mentions is None]
+    mentions = extracted.mentions
+    failed = dict(extracted.failures)
+    done = [aid for aid in extracted.article_ids if aid not in failed]
     with transaction(con):
-        ids = pa.table({"article_id": [aid for aid, *_ in results]})
-        con.register("batch_ids", ids)
+        con.register("batch_ids", pa.table({"article_id": extracted.article_ids}))
         # re-extraction replaces an article's mentions (and frees their incident links) instead of adding
         con.execute("delete from incident_sources where mention_id in (select mention_id from event_mentions "
                     "where article_id in (select article_id from batch_ids))")
         con.execute("delete from event_mentions where article_id in (select article_id from batch_ids)")
         con.unregister("batch_ids")
-        if rows:
-            con.register("new_mentions", pa.Table.from_pylist(rows, schema=MENTION_SCHEMA))
-            con.execute("insert into event_mentions by name select * from new_mentions")
+        if mentions.num_rows:
+            con.register("new_mentions", mentions)
+            con.execute("insert into event_mentions by name select *, ? as run_id from new_mentions", [run_id])
             con.unregister("new_mentions")
         marks = pa.table({
-            "article_id": [aid for aid, _ in done] + [aid for aid, _ in failed],
-            "version": [v for _, v in done] + [f"failed:{EXTRACTOR_VERSION}"] * len(failed),
+            "article_id": done + list(failed),
+            "version": [EXTRACTOR_VERSION] * len(done) + [f"failed:{EXTRACTOR_VERSION}"] * len(failed),
         })
         con.register("marks", marks)
         con.execute("update articles set extracted_version = marks.version, extracted_at = ? "
                     "from marks where articles.article_id = marks.article_id", [now])
         con.unregister("marks")
-        for aid, error in failed:
-            con.execute("insert into ingest_rejects values (?, ?, ?, 'extraction_failed', ?, ?)",
+        for aid, error in failed.items():
+            con.execute("insert into ingest_rejects (run_id, origin, external_id, reason, detail, rejected_at) "
+                        "values (?, ?, ?, 'extraction_failed', ?, ?)",
                         [run_id, f"article:{aid}", aid, error.strip().splitlines()[-1][:500], now])
-    summary.articles += len(results)
-    summary.mentions += len(rows)
+    summary.articles += len(extracted.article_ids)
+    summary.mentions += mentions.num_rows
     summary.failed += len(failed)
 
 
@@ -131,5 +147,4 @@ MENTION_SCHEMA = pa.schema([
     ("claimed", pa.bool_()), ("captured_by", pa.string()), ("evidence", pa.string()),
     ("sentence_index", pa.int32()), ("char_start", pa.int32()), ("char_end", pa.int32()),
     ("rule", pa.string()), ("null_reasons", pa.list_(pa.string())), ("extractor_version", pa.string()),
-    ("run_id", pa.string()),
 ])
