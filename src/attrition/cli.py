@@ -80,6 +80,7 @@ def run(
     try:
         if prefect:
             os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+            os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")   # no network to send it to
             from flows.pipeline import run_flow
 
             result = run_flow(config, retries=limits.retries, retry_delay_seconds=limits.retry_delay_seconds)
@@ -95,6 +96,8 @@ def run(
         errors.print(f"[bold red]run failed:[/] {failure(error, stage)}")
         raise typer.Exit(1) from error
     table = Table(title="attrition run", show_header=False, box=None)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
     for key, value in summary_rows(result):
         table.add_row(f"[bold]{key}[/]", value)
     console.print(table)
