@@ -266,3 +266,51 @@ def test_not_an_isis_loss(text):
 def test_isis_named_in_passing_is_not_the_perpetrator(text, perpetrator):
     m = _one_attack(text, published=dt.date(2019, 8, 6), title="ISIS and the new terrorism")
     assert m.perpetrator == perpetrator
+
+
+# --- second round: past events, nationality adjectives, places around a named place ----------------
+
+LATER = dt.date(2019, 6, 10)
+
+
+def test_year_in_the_event_name_dates_a_past_event():
+    m = _one_attack("The 2015 Paris attacks, which killed 130 people, changed French politics.", LATER)
+    assert (m.date.start, m.date.end, m.date_how) == (dt.date(2015, 1, 1), dt.date(2015, 12, 31), "explicit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the Brussels bombings, which killed 32 people, Belgium has raised its threat level.",
+        "After the Orlando nightclub shooting that left 49 dead, Democrats staged a sit-in on Tuesday.",
+        "In a speech on Tuesday, the president recalled the Manchester Arena bombing, which killed 22 people.",
+    ],
+)
+def test_undated_background_reference_opens_no_event(text):
+    assert _attacks(text, LATER) == []
+
+
+def test_reference_with_its_own_date_is_still_reported():
+    text = ("It came this week only a day before the Parsons Green explosion, when gunmen attacked a police "
+            "checkpoint in Nasiriyah, killing at least 80 people.")
+    assert "Nasiriyah" in {m.place.name for m in _attacks(text, LATER)}
+
+
+def test_nationality_of_the_victims_is_not_the_place():
+    assert _attacks("The deadly 1996 Khobar Towers bombing killed 19 U.S. airmen.", LATER) == []
+    m = _one_attack("Militants attacked the U.S. consulate in Benghazi on Tuesday, killing the ambassador.", LATER)
+    assert (m.place.name, m.country) == ("Benghazi", "LY")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Iraqi forces recaptured a town south of Baghdad from Islamic State militants on Sunday.", "territorial_loss"),
+        ("Kurdish forces retook villages near Mosul from the Islamic State on Monday.", "territorial_loss"),
+        ("A suicide bomber killed 12 people in a village 20 km north of Kirkuk on Monday.", "attack"),
+    ],
+)
+def test_place_around_a_named_town_is_only_its_country(text, kind):
+    found = [m for m in extract_mentions(text, LATER, None) if m.kind == kind]
+    assert len(found) == 1
+    assert (found[0].place.name, found[0].country, found[0].place.precision) == (None, "IQ", "region")

@@ -331,13 +331,18 @@ def _last_place_before(places: list[PlaceMatch], offset: int) -> PlaceMatch | No
     return before[-1] if before else None
 
 
+_RELATIVE_GAP = re.compile(r",?\s+(?:which|that)\s+(?:\w+\s+){0,2}")   # "the attacks, which killed": one event
+
+
 def _cluster(s: str, triggers: list[_Trigger]) -> list[list[_Trigger]]:
     """Attack words close together in one clause describe one attack."""
     groups: list[list[_Trigger]] = []
     for t in triggers:
         if groups:
             last = groups[-1][-1]
-            if t.start - last.end <= CLUSTER_CHARS and not lx.CLAUSE_BREAK.search(s[last.end: t.start]):
+            gap = s[last.end: t.start]
+            one_clause = not lx.CLAUSE_BREAK.search(gap) or _RELATIVE_GAP.fullmatch(gap)
+            if t.start - last.end <= CLUSTER_CHARS and one_clause:
                 groups[-1].append(t)
                 continue
         groups.append([t])
@@ -348,12 +353,20 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
                  tolls: list[Toll], dated, story: _Narrative) -> Mention | None:
     s = sentence.text
     start, end = group[0].start, group[-1].end
-    candidates = [p for p in places if p.start not in used]
+    candidates = [p for p in places if p.start not in used and not _nationality_modifier(s, p)]
     place = _attack_place(s, start, end, candidates)
     local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
     date, how = _date_for(dated, story, sentence.index)
+    year = _year_of_event(s, start, story.published)
+    if year is not None:
+        date, how = year, "explicit"   # "the 2015 Paris attacks": a past event, in its own year
+    elif _background_reference(s, start, end, dated):
+        # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
+        # a date; it is not reported here, and may only add detail to the event the narrative is on
+        _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+        return None
     numbers = {t.number for t in group}
-    specific = bool(local_tolls) or how in ("explicit", "relative", "narrative") and dated
+    specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated
     if numbers <= {"many"} and not specific:
         return None   # "attacks on civilians": a category, not a report of one attack
     listed = [p for p in candidates if abs(p.start - end) < 120 and p.place.precision != "country"]
@@ -378,14 +391,59 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         # does not report itself; it may only add detail to the event the narrative is on
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return None
-    mention = Mention("attack", sentence, group[0].rule, place=place.place, place_surface=place.surface,
-                      date=date, date_how=how, trigger_at=start)
+    mention = Mention("attack", sentence, group[0].rule, place=_around(s, place, lx.AROUND_SETTLEMENT),
+                      place_surface=place.surface, date=date, date_how=how, trigger_at=start)
     mention.attack_types = _dedupe(t.attack_type for t in group if t.attack_type)
     mention.attack_types += [t for t in _types_in(s) if t not in mention.attack_types]
     for toll in local_tolls:
         _set_toll(mention, toll)
     _attribute(mention, s, story)
     return mention
+
+
+def _year_of_event(s: str, start: int, published: dt.date | None) -> DateSpan | None:
+    """The year written inside the trigger's noun phrase ("the 2015 Paris attacks"), unless it ends a full date."""
+    window_start = max(0, start - 80)
+    m = lx.YEAR_OF_EVENT.search(s[window_start:start])
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if published is not None and year > published.year:
+        return None
+    if _DATE_BEFORE_YEAR.search(s[: window_start + m.start(1)]):
+        return None   # "the Sept. 11, 2012 attack", "the November 2015 attacks": find_dates reads the whole date
+    return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+_DATE_BEFORE_YEAR = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b\d{1,2},?)\s*$")
+
+
+def _background_reference(s: str, start: int, end: int, dated) -> bool:
+    """An event named in passing with no date of its own: "after the Orlando shooting", "the Paris attacks"."""
+    # a date of its own sits in the event's noun phrase: "the March 22 attacks", "the attack in Brussels on Tuesday"
+    own_date = any(start - 60 <= offset <= start and "," not in s[offset:start] or
+                   end <= offset <= end + 30 and "," not in s[end:offset] for offset, _, _ in dated)
+    if own_date:
+        return False
+    before = s[:start]
+    if lx.BACKGROUND_BEFORE.search(before):
+        return True
+    return not dated and bool(lx.NAMED_EVENT_BEFORE.search(before) or re.search(
+        r"^The\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z-]+\s+)?$", before))
+
+
+def _nationality_modifier(s: str, p: PlaceMatch) -> bool:
+    """ "the U.S. consulate", "19 U.S. airmen": a nationality, not the place of the event."""
+    return p.place.precision == "country" and bool(lx.NATIONALITY_MODIFIER.match(s[p.end:]))
+
+
+def _around(s: str, match: PlaceMatch, settlement: re.Pattern) -> Place:
+    """ "a town south of Baghdad", "villages near Mosul": an unnamed place in the named place's country."""
+    before = s[: match.start]
+    if match.place.precision in ("city", "landmark") and lx.AROUND_PLACE_BEFORE.search(before) and \
+            settlement.search(before[-70:]):
+        return Place(None, match.place.country, None, None, "region")
+    return match.place
 
 
 def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:
@@ -422,8 +480,8 @@ def _loss_from(sentence: Sentence, trigger: _Trigger, dated, story: _Narrative) 
     s = sentence.text
     date, how = _date_for(dated, story, sentence.index)
     target = trigger.place_after
-    mention = Mention("territorial_loss", sentence, trigger.rule, place=target.place, place_surface=target.surface,
-                      date=date, date_how=how, trigger_at=trigger.start)
+    mention = Mention("territorial_loss", sentence, trigger.rule, place=_around(s, target, lx.AROUND_GROUND),
+                      place_surface=target.surface, date=date, date_how=how, trigger_at=trigger.start)
     mention.captured_by = _captor(s, trigger.start)
     if mention.captured_by in ("Syrian army", "Russian forces") and not lx.mentions_isis(s):
         return None   # the Syrian army and Russia mostly retook ground from rebels: ISIS must be named

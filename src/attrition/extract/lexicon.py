@@ -340,6 +340,40 @@ TERROR_CONTEXT = re.compile(r"\b(?:terror\w*|jihad\w*|islamist\w*|suicide|extrem
 BACK_REFERENCE = re.compile(
     r"\b(?:the|that|this|these|those|such|[A-Z][\w-]*['’]s|\w+['’]s)\s+(?:[\w/,'’-]+\s+){0,3}$", re.I)
 
+# A year inside the noun phrase of the trigger: "the 2015 Paris attacks", "the deadly 1996 Khobar Towers bombing".
+YEAR_OF_EVENT = re.compile(
+    r"\b(?:[Tt]he|an?|its|his|her|their|this|that|[\w-]+['’]s)\s+(?:[a-z-]+\s+){0,2}?((?:19|20)\d\d)(?:['’]s)?\s+"
+    r"(?:[\w.'’-]+\s+){0,4}$")
+# An event named as the background of the sentence, not reported by it: "since the Paris attacks",
+# "after the Orlando nightclub shooting", "the anniversary of the Sandy Hook shooting".
+BACKGROUND_BEFORE = re.compile(
+    r"\b(?:after|since|before|following|like|including|such as|wake of|aftermath of|anniversary of|memory of|"
+    r"memorial (?:to|for)|victims of|survivors? of|families of|response to|recall(?:s|ing|ed)?|remember(?:s|ing|ed)?|"
+    r"compared (?:to|with)|than|similar to|reminiscent of|lessons? of|echo(?:es|ing|ed)? of|invok(?:e|es|ed|ing)|"
+    r"cit(?:e|es|ed|ing)|referr?(?:ing|ed)? to|mention(?:s|ed|ing)?(?: of)?)\s+"
+    r"(?:the|that|this|last \w+['’]s|[\w-]+['’]s)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
+# A named event: the trigger right after a proper name ("the Paris attacks", "the Boston Marathon bombing").
+NAMED_EVENT_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z-]+\s+)?$")
+# A country or nationality used as the adjective of a person or a building: the victims' or the owner's
+# nationality, not the place ("the U.S. consulate in Benghazi", "killed 19 U.S. airmen").
+NATIONALITY_MODIFIER = re.compile(
+    r"^(?:-\w+)?\s+(?:[a-z-]+\s+)?(?:consulates?|embassy|embassies|missions?|compounds?|bases?|outposts?|"
+    r"soldiers?|troops|servicem[ae]n|service members|airmen|sailors|marines|personnel|forces|citizens?|nationals?|"
+    r"tourists?|diplomats?|ambassadors?|envoys?|officials?|journalists?|reporters?|aid workers?|contractors?|"
+    r"hostages?|students?|visitors?|workers?|victims?|passengers|jets?|warplanes?|drones?|ships?|vessels?)\b")
+# "a town south of Baghdad", "villages near Mosul", "20 km north of Kirkuk": somewhere around the named place.
+AROUND_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)? of|\b(?:near|nearby|outside(?: of)?|around|close to|outskirts of|away from|"
+    r"on the (?:\w+ )?(?:edge|outskirts) of))\s+(?:the\s+)?(?:(?:city|town|village|province|region) of\s+)?$", re.I)
+AROUND_SETTLEMENT = re.compile(
+    r"\b(?:towns?|villages?|areas?|districts?|neighbou?rhoods?|suburbs?|settlements?|hamlets?|camps?)\b", re.I)
+# Ground that is not the named place itself, for losses: "positions near Mosul", "an air base outside Raqqa".
+AROUND_GROUND = re.compile(
+    r"\b(?:towns?|villages?|areas?|districts?|neighbou?rhoods?|suburbs?|settlements?|hamlets?|camps?|positions?|"
+    r"territory|bases?|outposts?|checkpoints?|oil ?fields?|dams?|airports?|air ?bases?|hills?|roads?|highways?|"
+    r"bridges?|farms?)\b", re.I)
+
 # "in both places", "both attacks": a statement about the last two events.
 BOTH = re.compile(r"\b(?:in both|both (?:places|attacks|cities|incidents))\b", re.I)
 # Places introduced as where someone comes from, not where the event happened.
