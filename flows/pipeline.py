@@ -19,6 +19,7 @@ which on failure names the stage that failed and why.
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 
 import duckdb
 from prefect import flow, get_run_logger, task
@@ -143,15 +144,14 @@ def run_stages(config: RunConfig, retries: int, retry_delay_seconds: float) -> R
     retry = {"retries": retries, "retry_delay_seconds": backoff(retries, retry_delay_seconds),
              "retry_jitter_factor": 0.2, "retry_condition_fn": is_transient} if retries else {}
     again = {t: t.with_options(**retry) for t in (extract, validate_rows, resolve, validate_incidents, aggregate)}
-    try:
-        lock_cm = stages.writer(config)
-        lock = lock_cm.__enter__()
-    except LockBusy as error:
-        logger.error("attrition run not started: %s", error)
-        create_markdown_artifact(f"# attrition run\n\nNot started: {error}\n", key=ARTIFACT,
-                                 description="Run not started: another run is writing the database")
-        raise
-    try:
+    with ExitStack() as held:
+        try:
+            lock = held.enter_context(stages.writer(config))
+        except LockBusy as error:
+            logger.error("attrition run not started: %s", error)
+            create_markdown_artifact(f"# attrition run\n\nNot started: {error}\n", key=ARTIFACT,
+                                     description="Run not started: another run is writing the database")
+            raise
         run = stages.start_run(config, lock)
         validator = Validator(config.reports_dir, config.today)
         stage = None
@@ -182,8 +182,6 @@ def run_stages(config: RunConfig, retries: int, retry_delay_seconds: float) -> R
         run = stages.finish_run(config, run)
         publish_results(config, run)
         return run
-    finally:
-        lock_cm.__exit__(None, None, None)
 
 
 @flow(name="attrition-pipeline", log_prints=True, persist_result=False)

@@ -25,6 +25,7 @@ from pathlib import Path
 from attrition import db
 from attrition.aggregate import AggregateSummary, refresh
 from attrition.extract.stage import BATCH_SIZE, ExtractSummary, Mapper, extract
+from attrition.ingest.stage import BATCH_SIZE as INGEST_BATCH
 from attrition.ingest.stage import IngestSummary, ingest
 from attrition.lock import Held, writer_lock
 from attrition.report import write_report
@@ -110,9 +111,7 @@ def start_run(config: RunConfig, lock: Held | None = None) -> RunSummary:
 
 def ingest_stage(config: RunConfig, run_id: str) -> IngestSummary:
     with db.connect(config.db_path) as con:
-        if config.batch_size:
-            return ingest(con, config.sources, run_id, config.today, batch_size=config.batch_size)
-        return ingest(con, config.sources, run_id, config.today)
+        return ingest(con, config.sources, run_id, config.today, batch_size=config.batch_size or INGEST_BATCH)
 
 
 def extract_stage(config: RunConfig, run_id: str, mapper: Mapper | None = None, chunks: int | None = None
@@ -180,11 +179,6 @@ def mark(error: BaseException, stage: str | None) -> None:
 def failure(error: BaseException, stage: str | None) -> str:
     where = f"stage {stage} failed: " if stage else ""
     return f"{where}{type(error).__name__}: {error}"
-
-
-# Stage names, as the Prefect flow names its tasks.
-STAGES = ("ingest", "extract", "validate-articles-and-mentions", "resolve-incidents", "validate-incidents",
-          "refresh-aggregates")
 
 
 def run_pipeline(config: RunConfig) -> RunSummary:

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Score extracted event mentions against a gold annotation file.
 
-This is the project's evaluation scorer, kept verbatim apart from this note and formatting, so
-`attrition evaluate` prints exactly the table the development set is scored with.
+This is the project's evaluation scorer, kept as the evaluation tool ships it, so `attrition evaluate`
+prints exactly the table the development set is scored with; one change: `dedup_scores` counts the
+same pairs by grouping instead of comparing every pair of mentions, which took hours at 100,000 articles.
 
 Usage:
     python score_events.py --gold GOLD.jsonl --pred PRED.jsonl [--errors] [--json]
@@ -28,7 +29,6 @@ import sys
 import re
 import unicodedata
 from collections import defaultdict
-from itertools import combinations
 
 # Spelling variants seen in news text for the same place; first name is canonical.
 ALIASES = [
@@ -160,17 +160,30 @@ def prf(tp, fp, fn):
 
 
 def dedup_scores(pairs):
-    """Pairwise precision/recall of 'same incident' decisions over matched mentions in different articles."""
+    """Pairwise precision/recall of 'same incident' decisions over matched mentions in different articles.
+
+    Counted by groups rather than over every pair of mentions (the same counts, in linear time): the
+    pairs two mentions form across articles inside a group of size n are C(n, 2) minus the pairs
+    inside each article."""
     linked = [(g, p) for g, p in pairs if g.get("incident")]
-    tp = fp = fn = 0
-    for (g1, p1), (g2, p2) in combinations([(g, p) for g, p in pairs], 2):
-        if g1["article"] == g2["article"]:
-            continue
-        gold_same = bool(g1.get("incident")) and g1.get("incident") == g2.get("incident")
-        pred_same = p1.get("incident") is not None and p1.get("incident") == p2.get("incident")
-        tp += gold_same and pred_same
-        fp += (not gold_same) and pred_same
-        fn += gold_same and not pred_same
+
+    def cross_article_pairs(key):
+        groups = defaultdict(lambda: defaultdict(int))
+        for g, p in pairs:
+            k = key(g, p)
+            if k is not None:
+                groups[k][g["article"]] += 1
+        total = 0
+        for per_article in groups.values():
+            n = sum(per_article.values())
+            total += n * (n - 1) // 2 - sum(m * (m - 1) // 2 for m in per_article.values())
+        return total
+
+    gold_same = cross_article_pairs(lambda g, p: g.get("incident") or None)
+    pred_same = cross_article_pairs(lambda g, p: p.get("incident"))
+    both = cross_article_pairs(lambda g, p: (g["incident"], p["incident"])
+                               if g.get("incident") and p.get("incident") is not None else None)
+    tp, fp, fn = both, pred_same - both, gold_same - both
     return {"pairs_tp": tp, "pairs_fp": fp, "pairs_fn": fn, "precision_recall_f1": prf(tp, fp, fn), "gold_linked_mentions": len(linked)}
 
 
