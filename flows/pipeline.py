@@ -136,7 +136,7 @@ def publish_results(config: RunConfig, run: RunSummary) -> None:
                           description="attacks_vs_losses, the last 12 months covered")
 
 
-def run_stages(config: RunConfig, retries: int, retry_delay_seconds: float) -> RunSummary:
+def orchestrate(config: RunConfig, retries: int, retry_delay_seconds: float) -> RunSummary:
     """The body of both flows. Ingest is not retried here: a retry would record the run's rejects twice,
     and the fetcher retries each source itself; every later stage is idempotent (it does what is not
     done yet, or rebuilds) and is retried on transient errors with exponential backoff."""
@@ -153,33 +153,20 @@ def run_stages(config: RunConfig, retries: int, retry_delay_seconds: float) -> R
                                      description="Run not started: another run is writing the database")
             raise
         run = stages.start_run(config, lock)
-        validator = Validator(config.reports_dir, config.today)
-        stage = None
+        steps = {"ingest": ingest, "extract": again[extract], "validate-articles-and-mentions": again[validate_rows],
+                 "resolve-incidents": again[resolve], "validate-incidents": again[validate_incidents],
+                 "refresh-aggregates": again[aggregate]}
+        if config.task_runner == "dask":
+            steps["extract"] = extract_on_cluster
         try:
-            stage = "ingest"
-            run.ingest = ingest(config, run.run_id)
-            stage = "extract"
-            if config.task_runner == "dask":
-                run.extract = extract_on_cluster(config, run.run_id)
-            else:
-                run.extract = again[extract](config, run.run_id)
-            stage = "validate-articles-and-mentions"
-            run.validation.results += again[validate_rows](config, run.run_id, validator).results
-            stage = "resolve-incidents"
-            run.resolve = again[resolve](config, run.run_id)
-            stage = "validate-incidents"
-            run.validation.results += again[validate_incidents](config, run.run_id, validator).results
-            stage = "refresh-aggregates"
-            run.aggregate = again[aggregate](config, run.run_id, validator)
-        except BaseException as error:
-            stages.finish_run(config, run, error, stage)
-            stages.mark(error, stage)
+            run = stages.run_stages(config, run, Validator(config.reports_dir, config.today), steps)
+        except BaseException:
+            stage = run.failed_stage
             logger.error("attrition run %s FAILED in stage %s: %s\n%s", run.run_id, stage, run.error,
                          markdown_summary(run))
             create_markdown_artifact(markdown_summary(run), key=ARTIFACT,
                                      description=f"Failed run: stage {stage} failed")
             raise
-        run = stages.finish_run(config, run)
         publish_results(config, run)
         return run
 
@@ -187,7 +174,7 @@ def run_stages(config: RunConfig, retries: int, retry_delay_seconds: float) -> R
 @flow(name="attrition-pipeline", log_prints=True, persist_result=False)
 def attrition_pipeline(config: RunConfig, retries: int = Limits.retries,
                        retry_delay_seconds: float = Limits.retry_delay_seconds) -> RunSummary:
-    return run_stages(config, retries, retry_delay_seconds)
+    return orchestrate(config, retries, retry_delay_seconds)
 
 
 @flow(name="attrition-scheduled", log_prints=True, persist_result=False)
@@ -196,7 +183,7 @@ def attrition_scheduled(config_path: str = "attrition.toml") -> RunSummary:
     from attrition.config import load
 
     config = load(config_path)
-    return run_stages(config.run_config(), config.limits.retries, config.limits.retry_delay_seconds)
+    return orchestrate(config.run_config(), config.limits.retries, config.limits.retry_delay_seconds)
 
 
 def run_flow(config: RunConfig, **kwargs) -> RunSummary:

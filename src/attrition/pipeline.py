@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -181,28 +181,43 @@ def failure(error: BaseException, stage: str | None) -> str:
     return f"{where}{type(error).__name__}: {error}"
 
 
+def plain_steps() -> dict[str, Callable]:
+    """The stages by name, as plain functions (looked up now, so a test may replace one)."""
+    return {"ingest": ingest_stage, "extract": extract_stage, "validate-articles-and-mentions": validate_rows_stage,
+            "resolve-incidents": resolve_stage, "validate-incidents": validate_incidents_stage,
+            "refresh-aggregates": aggregate_stage}
+
+
+def run_stages(config: RunConfig, run: RunSummary, validator: Validator, steps: dict[str, Callable]) -> RunSummary:
+    """Every stage in order, each through `steps` (plain functions, or Prefect tasks); a failure is
+    recorded on the run with its stage, and raised again."""
+    stage = None
+    try:
+        stage = "ingest"
+        run.ingest = steps[stage](config, run.run_id)
+        stage = "extract"
+        run.extract = steps[stage](config, run.run_id)
+        stage = "validate-articles-and-mentions"
+        run.validation.results += steps[stage](config, run.run_id, validator).results
+        stage = "resolve-incidents"
+        run.resolve = steps[stage](config, run.run_id)
+        stage = "validate-incidents"
+        run.validation.results += steps[stage](config, run.run_id, validator).results
+        stage = "refresh-aggregates"
+        run.aggregate = steps[stage](config, run.run_id, validator)
+    except BaseException as error:
+        finish_run(config, run, error, stage)
+        mark(error, stage)
+        raise
+    return finish_run(config, run)
+
+
 def run_pipeline(config: RunConfig) -> RunSummary:
     """The whole pipeline in this process, without Prefect, holding the writer lock throughout."""
     with writer(config) as lock:
         run = start_run(config, lock)
-        validator = Validator(config.reports_dir, config.today)
-        stage = None
         try:
-            stage = "ingest"
-            run.ingest = ingest_stage(config, run.run_id)
-            stage = "extract"
-            run.extract = extract_stage(config, run.run_id)
-            stage = "validate-articles-and-mentions"
-            run.validation.results += validate_rows_stage(config, run.run_id, validator).results
-            stage = "resolve-incidents"
-            run.resolve = resolve_stage(config, run.run_id)
-            stage = "validate-incidents"
-            run.validation.results += validate_incidents_stage(config, run.run_id, validator).results
-            stage = "refresh-aggregates"
-            run.aggregate = aggregate_stage(config, run.run_id, validator)
-        except BaseException as error:
-            finish_run(config, run, error, stage)
-            mark(error, stage)
+            return run_stages(config, run, Validator(config.reports_dir, config.today), plain_steps())
+        except BaseException:
             logger.error("attrition run %s: %s", run.run_id, run.error)
             raise
-        return finish_run(config, run)
