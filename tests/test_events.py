@@ -314,3 +314,11 @@ def test_place_around_a_named_town_is_only_its_country(text, kind):
     found = [m for m in extract_mentions(text, LATER, None) if m.kind == kind]
     assert len(found) == 1
     assert (found[0].place.name, found[0].country, found[0].place.precision) == (None, "IQ", "region")
+
+
+def test_attack_type_cues_stay_in_their_own_clause():
+    text = ("Police said the blast at the market in Kirkuk on Monday came a day before the raid, when gunmen and "
+            "two suicide bombers stormed a hotel in Baghdad, killing at least 40 people, Islamic State said.")
+    mentions = {m.place.name: m for m in extract_mentions(text, dt.date(2016, 5, 4), "ISIS claims Baghdad attack")}
+    assert mentions["Kirkuk"].attack_types == ["bombing"]
+    assert {"shooting", "suicide_bombing"} <= set(mentions["Baghdad"].attack_types)

@@ -28,7 +28,7 @@ from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.2.1"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
 SCENE_SENTENCES = 2         # how long a sentence naming a place and a date sets the scene
@@ -261,6 +261,14 @@ def _clause_before(s: str, start: int) -> str:
     return before[max(0, comma - 40):] if comma >= 0 else before
 
 
+def _between_breaks(s: str, start: int, end: int) -> str:
+    """The text from the clause break before `start` to the one after `end` (commas do not break)."""
+    breaks = list(lx.CLAUSE_BREAK.finditer(s[:start]))
+    left = breaks[-1].end() if breaks else 0
+    stop = lx.CLAUSE_BREAK.search(s, end)
+    return s[left: stop.start() if stop else len(s)]
+
+
 def _clause_around(s: str, start: int, end: int) -> str:
     left = _clause_before(s, start)
     right = s[end:]
@@ -394,7 +402,8 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
     mention = Mention("attack", sentence, group[0].rule, place=_around(s, place, lx.AROUND_SETTLEMENT),
                       place_surface=place.surface, date=date, date_how=how, trigger_at=start)
     mention.attack_types = _dedupe(t.attack_type for t in group if t.attack_type)
-    mention.attack_types += [t for t in _types_in(s) if t not in mention.attack_types]
+    # type cues ("gunmen", "suicide bombers") of this attack's clause, not of another event in the sentence
+    mention.attack_types += [t for t in _types_in(_between_breaks(s, start, end)) if t not in mention.attack_types]
     for toll in local_tolls:
         _set_toll(mention, toll)
     _attribute(mention, s, story)
