@@ -131,3 +131,15 @@ def test_a_failed_run_is_marked_failed_and_leaves_whole_stages(articles_dir, db_
     summary = run(db_path, articles_dir)   # the next run finishes the interrupted work
     assert summary.resolve.mentions == n["event_mentions"]
     assert counts(db_path)["incidents"] > 0
+
+
+def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    run_pipeline(RunConfig.build(one, [articles_dir], today=TODAY))
+    summary = run_pipeline(RunConfig.build(two, [articles_dir], workers=2, today=TODAY))
+    assert summary.ingest.new == 5 and summary.extract.articles == 5
+    queries = ["select article_id, text, published, published_how from articles order by 1",
+               "select mention_id, kind, place, date_start, killed, incident_id, evidence from event_mentions order by 1"]
+    for query in queries:
+        with db.connect(one, read_only=True) as a, db.connect(two, read_only=True) as b:
+            assert a.execute(query).fetchall() == b.execute(query).fetchall()

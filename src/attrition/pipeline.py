@@ -111,7 +111,8 @@ def start_run(config: RunConfig, lock: Held | None = None) -> RunSummary:
 
 def ingest_stage(config: RunConfig, run_id: str) -> IngestSummary:
     with db.connect(config.db_path) as con:
-        return ingest(con, config.sources, run_id, config.today, batch_size=config.batch_size or INGEST_BATCH)
+        return ingest(con, config.sources, run_id, config.today, batch_size=config.batch_size or INGEST_BATCH,
+                      workers=config.workers)
 
 
 def extract_stage(config: RunConfig, run_id: str, mapper: Mapper | None = None, chunks: int | None = None

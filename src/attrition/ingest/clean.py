@@ -47,14 +47,18 @@ def clean_text(raw: str, title: str | None = None) -> str:
     """The article's prose, one paragraph per line, separated by blank lines."""
     lines: list[tuple[str, str]] = []   # (line, "prose" | "boilerplate" | "other")
     folded_title = _fold(title) if title else None
-    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _SPACES.sub(" ", unicodedata.normalize("NFC", line)).strip()
+    # the last word of the title must appear in a line before it is worth folding for the comparison
+    title_tail = folded_title.rsplit(" ", 1)[-1] if folded_title else None
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")))
+    for line in text.split("\n"):
+        line = line.strip()
         if not line:
             continue
         if _END_OF_ARTICLE.match(line):
             break
-        line = _TRAILING_TAG.sub("", line)
-        lines.append((line, _kind(line, folded_title)))
+        if line.endswith("]"):
+            line = _TRAILING_TAG.sub("", line)
+        lines.append((line, _kind(line, folded_title, title_tail)))
     kept = []
     for i, (line, kind) in enumerate(lines):
         if kind != "prose":
@@ -67,11 +71,12 @@ def clean_text(raw: str, title: str | None = None) -> str:
     return "\n\n".join(kept)
 
 
-def _kind(line: str, folded_title: str | None) -> str:
-    # the headline, or a breadcrumb ending in it, is short: fold only lines that could be one
-    if folded_title and len(line) <= 3 * len(folded_title) + 40 and _fold(line).endswith(folded_title):
-        return "other"   # the headline (or a breadcrumb ending in it) is stored as the title
+def _kind(line: str, folded_title: str | None, title_tail: str | None = None) -> str:
     lowered = line.lower()
+    # the headline, or a breadcrumb ending in it, is short: fold only lines that could be one
+    if folded_title and len(line) <= 3 * len(folded_title) + 40 and (title_tail is None or title_tail in lowered) \
+            and _fold(line).endswith(folded_title):
+        return "other"   # the headline (or a breadcrumb ending in it) is stored as the title
     if _BOILERPLATE_ANYWHERE.search(lowered) or _BOILERPLATE_START.match(lowered) or _AUTHOR_BIO.match(line):
         return "boilerplate"
     if _ENDS_LIKE_PROSE.search(line[-60:]) and len(line.split()) >= MIN_PROSE_WORDS:
@@ -84,10 +89,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(_fold(text).encode("utf-8")).hexdigest()
 
 
-# Everything but letters, digits and combining accents separates words: "Mosul’s" folds as "Mosul's".
-_SEPARATORS = re.compile(r"[^\w\u0300-\u036f]+|_")
+# Non-ASCII punctuation separates words ("Mosul’s" folds as "Mosul's"): replaced by spaces before the
+# accents are stripped (a character class finds the few there are much faster than a "not a word" class).
+_SEPARATORS = re.compile("[\u2000-\u206f\u3000-\u303f\u00a0\u00ab\u00bb\u00b7\u00bf\u00a1\u00b4\u02bc\u02b9"
+                         "\uff07\uff0c]")
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _fold(text: str) -> str:
-    text = _SEPARATORS.sub(" ", unicodedata.normalize("NFKD", text)).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    text = unicodedata.normalize("NFKD", _SEPARATORS.sub(" ", text)).encode("ascii", "ignore").decode().lower()
+    return " ".join(_WORDS.findall(text))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -63,33 +64,41 @@ class IngestSummary:
 
 def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: str,
            today: dt.date | None = None, batch_size: int = BATCH_SIZE, *,
-           fetch_config: FetchConfig | None = None) -> IngestSummary:
+           fetch_config: FetchConfig | None = None, workers: int = 1) -> IngestSummary:
+    """Read, clean and store; with `workers` > 1 the cleaning runs in that many processes (reading and
+    storing stay here: one writer)."""
     summary = IngestSummary()
     context = ReadContext(fetch=fetch_config or FetchConfig(), today=today,
                           known_url=lambda url: _url_known(con, url))
-    for batch in _batches(read_sources(sources, context), batch_size):
-        summary.add(store_batch(con, batch, run_id, today))
+    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    try:
+        for batch in _batches(read_sources(sources, context), batch_size):
+            summary.add(store_batch(con, batch, run_id, today, pool=pool, workers=workers))
+    finally:
+        if pool:
+            pool.shutdown()
     return summary
 
 
 def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject | Seen], run_id: str,
-                today: dt.date | None = None) -> IngestSummary:
+                today: dt.date | None = None, *, pool: ProcessPoolExecutor | None = None,
+                workers: int = 1) -> IngestSummary:
     now = dt.datetime.now()
     summary = IngestSummary()
     rows: dict[str, dict] = {}
     links: list[dict] = []           # article_sources rows
     rejects: list[Reject] = [item for item in batch if isinstance(item, Reject)]
-    for item in batch:
-        if isinstance(item, RawArticle):
-            row, problems = prepare(item, run_id, now, today)
-            rejects.extend(problems)
-            if row is None:
-                continue
-            links.append(_link(row["article_id"], item, run_id, now))
-            if row["content_hash"] in rows:
-                summary.seen += 1
-            else:
-                rows[row["content_hash"]] = row
+    articles = [item for item in batch if isinstance(item, RawArticle)]
+    for item, (row, problems) in zip(articles, _prepare_all(articles, run_id, now, today, pool, workers),
+                                     strict=True):
+        rejects.extend(problems)
+        if row is None:
+            continue
+        links.append(_link(row["article_id"], item, run_id, now))
+        if row["content_hash"] in rows:
+            summary.seen += 1
+        else:
+            rows[row["content_hash"]] = row
     known = _known_hashes(con, list(rows))
     summary.seen += len(known)
     fresh = [row for digest, row in rows.items() if digest not in known]
@@ -125,6 +134,22 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject 
     summary.rejected = sum(1 for r in rejects if r.reason not in FLAGS)
     summary.count_reasons(r.reason for r in rejects)
     return summary
+
+
+def _prepare_all(articles: list[RawArticle], run_id: str, now: dt.datetime, today: dt.date | None,
+                 pool: ProcessPoolExecutor | None, workers: int) -> list[tuple[dict | None, list[Reject]]]:
+    """`prepare` for every article, in order: in this process, or in contiguous chunks on the pool."""
+    if pool is None or len(articles) < 2 * workers:
+        return [prepare(item, run_id, now, today) for item in articles]
+    size = -(-len(articles) // workers)
+    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+    done = pool.map(_prepare_chunk, chunks, [run_id] * len(chunks), [now] * len(chunks), [today] * len(chunks))
+    return [result for chunk in done for result in chunk]
+
+
+def _prepare_chunk(articles: list[RawArticle], run_id: str, now: dt.datetime,
+                   today: dt.date | None) -> list[tuple[dict | None, list[Reject]]]:
+    return [prepare(item, run_id, now, today) for item in articles]
 
 
 def prepare(item: RawArticle, run_id: str, now: dt.datetime,
