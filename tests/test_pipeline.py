@@ -139,7 +139,8 @@ def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path):
     summary = run_pipeline(RunConfig.build(two, [articles_dir], workers=2, today=TODAY))
     assert summary.ingest.new == 5 and summary.extract.articles == 5
     queries = ["select article_id, text, published, published_how from articles order by 1",
-               "select mention_id, kind, place, date_start, killed, incident_id, evidence from event_mentions order by 1"]
+               "select mention_id, kind, place, date_start, killed, incident_id, evidence from event_mentions "
+               "order by 1"]
     for query in queries:
         with db.connect(one, read_only=True) as a, db.connect(two, read_only=True) as b:
             assert a.execute(query).fetchall() == b.execute(query).fetchall()
