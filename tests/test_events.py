@@ -322,3 +322,94 @@ def test_attack_type_cues_stay_in_their_own_clause():
     mentions = {m.place.name: m for m in extract_mentions(text, dt.date(2016, 5, 4), "ISIS claims Baghdad attack")}
     assert mentions["Kirkuk"].attack_types == ["bombing"]
     assert {"shooting", "suicide_bombing"} <= set(mentions["Baghdad"].attack_types)
+
+
+# --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
+
+def test_version():
+    assert EXTRACTOR_VERSION == "0.3.0"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunman had already shot two guards at a checkpoint in Kandahar.",                               # recalled
+        "Years ago, militants bombed a bus station in Peshawar, killing nine people.",                        # ago
+        "The rebels killing thousands of villagers in Darfur drew little notice.",                           # war toll
+        "Qaddafi killed hundreds of protesters in Benghazi.",                                               # regime
+        "Gunmen killed more than 400 people in Chicago in 2016, FBI data show.",                              # tally
+        "Protests followed the fatal shooting of Jamal Carter by a Tulsa police officer.",                    # police
+        "Police in Hartford, Connecticut, shot and killed a man holding a toy gun.",                          # police
+        "Officials said the deaths of 12 civilians in Lahore were part of a rate of killings seen each year.",
+        "The speaker rammed forward the tax bill in Washington on Tuesday.",                                  # metaphor
+        "Two fighters from Minneapolis were killed fighting with the Islamic State in Syria on Monday.",
+    ],
+)
+def test_not_a_reported_attack(text):
+    assert _attacks(text, dt.date(2018, 5, 2)) == []
+
+
+def test_recall_still_reports_dated_events():
+    m = _one_attack("A gunman shot dead two guards at a checkpoint in Kandahar on Monday.", dt.date(2018, 5, 2))
+    assert m.place.name == "Kandahar"
+
+
+def test_sidebar_headlines_report_nothing():
+    text = ("Sen. Amy Walsh Amy Jane WalshSenators push for new rules Gunman kills three in Dayton shooting "
+            "Report: Vote delayed MORE (D-Ohio) spoke on Tuesday.")
+    assert _attacks(text, dt.date(2019, 8, 6)) == []
+
+
+def test_day_it_was_said_is_not_the_day_it_happened():
+    m = _one_attack("A bomb exploded at a market in Kirkuk, killing six people, officials said Sunday.",
+                    dt.date(2016, 3, 29))
+    assert m.date.end == dt.date(2016, 3, 27) and m.date.start < dt.date(2016, 3, 27)
+    m = _one_attack("A bomb exploded at a market in Kirkuk on Sunday, killing six people, police said.",
+                    dt.date(2016, 3, 29))
+    assert m.date.start == m.date.end == dt.date(2016, 3, 27)
+
+
+def test_surname_is_not_a_nationality():
+    text = "Najib Danish, a ministry spokesman, said a suicide bomber killed 40 people at a wedding hall on Tuesday."
+    assert all(m.country != "DK" for m in _attacks(text))
+
+
+def test_other_group_named_next_overrides_an_isis_hunch():
+    text = ("ISIS is on the run. In the French capital, gunmen attacked a magazine on Wednesday, killing 12 people "
+            "in the name of jihad, as the war against the Islamic State went on. "
+            "Al-Qaeda in the Arabian Peninsula said it had directed the massacre.")
+    m = _one_attack(text, dt.date(2015, 1, 9), title="ISIS and Europe")
+    assert m.perpetrator == "al-Qaeda"
+
+
+def test_attack_before_isis_existed_is_not_isis():
+    text = "In 1983, the Islamic State's forerunners were nowhere, yet a truck bomb killed 241 Marines in Beirut."
+    found = _attacks(text, dt.date(2016, 3, 25), title="How ISIS grew")
+    assert found and all(m.perpetrator != "ISIS" for m in found)
+
+
+def test_undated_attack_beside_the_fight_against_isis_is_not_isis():
+    text = ("Turkish troops have already killed 16 Kurdish fighters in Afrin, America's partners in the fight "
+            "against ISIS.")
+    assert all(m.perpetrator != "ISIS" for m in _attacks(text, dt.date(2019, 10, 7), title="ISIS and Syria"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS already has lost territory in several Iraqi cities, including Fallujah, Ramadi and Tikrit.",
+        "The group lost control of both Mosul and Raqqa, its two largest cities.",
+        "Sinjar will be freed, as we have liberated Tikrit from the Islamic State.",
+        "The pinnacle of the campaign was the fall of Mosul.",
+        "The capital of the rebel-held province, Idlib, fell to Assad's forces as Russia also battled ISIS.",
+        "Mrs. Clinton has regained a double-digit lead in Iowa.",
+    ],
+)
+def test_recalled_or_other_losses_are_not_reported(text):
+    assert _losses(text, dt.date(2018, 1, 30), title="The end of the ISIS caliphate") == []
+
+
+def test_dated_loss_is_still_reported():
+    found = _losses("Iraqi forces retook Fallujah from the Islamic State on Sunday.", dt.date(2016, 6, 28),
+                    title="The end of the ISIS caliphate")
+    assert [m.place.name for m in found] == ["Fallujah"]

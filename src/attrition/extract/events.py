@@ -28,12 +28,15 @@ from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.2.1"
+EXTRACTOR_VERSION = "0.3.0"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
+SAID_DAYS = 3               # "officials said Sunday": the event happened up to this many days before
 SCENE_SENTENCES = 2         # how long a sentence naming a place and a date sets the scene
 CLUSTER_CHARS = 90          # attack words this close, in one clause, describe one attack
-MAX_BARE_KILL_TOLL = 1000   # above this, "killed" without an attack word counts a war, not an attack
+MAX_VAGUE_KILL_TOLL = 100   # "killed hundreds" without an attack word: a war or a regime, not an attack
+MAX_BARE_KILL_TOLL = 1000   # from this on, "killed" without an attack word counts a war, not an attack
+ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 PRECISION_RANK = {"landmark": 0, "city": 0, "region": 1, "country": 2, None: 3}
 
 
@@ -101,6 +104,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         trigger_re, detail_re = lx.ANY_TRIGGER_LC, lx.DETAIL_CUE_LC
     if not trigger_re.search(low):
         return []
+    if "MORE" in text:
+        text = _blank_sidebars(text)
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     triggered = {bisect_right(starts, m.start()) - 1 for m in trigger_re.finditer(low)}
@@ -119,7 +124,26 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         elif story.events and i - story.events[-1].sentence.index <= CONTINUATION_SENTENCES and \
                 detail_re.search(low, sentence.start, sentence.end):
             _continue_events(sentence, story)
-    return merge_within_article(story.events)
+    merged = merge_within_article(story.events)
+    for mention in merged:
+        if mention.perpetrator == "ISIS" and _before_isis(mention):
+            mention.perpetrator, mention.attribution, mention.claimed = None, None, None
+    return merged
+
+
+_SIDEBAR = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])[^\n]{0,700}? MORE\b(?: \([A-Z]-[\w.]+\))?")
+
+
+def _blank_sidebars(text: str) -> str:
+    """Headlines a news site links after a politician's name ("Cory Anthony Booker2020 Democrats push for gun
+    control ... before El Paso shooting ... MORE"): blanked, keeping every offset, so they report nothing."""
+    return _SIDEBAR.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _before_isis(mention: Mention) -> bool:
+    """An attack dated before the Islamic State acted outside Iraq cannot be its attack (Hezbollah in the
+    1980s, 9/11, Fort Hood in 2009), however ISIS-heavy the article."""
+    return mention.date is not None and mention.date.end < ISIS_ABROAD_FROM and mention.country != "IQ"
 
 
 def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger: bool, detail: bool) -> None:
@@ -128,7 +152,7 @@ def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger
     if not detail and not date_exprs:
         return
     places = [m for m in gazetteer.find(s) if _eligible_place(s, m)]
-    dated = _resolve_dates(date_exprs, story)
+    dated = _resolve_dates(date_exprs, story, s)
     opened = _open_events(sentence, places, dated, story) if has_trigger else []
     if opened:
         for mention in opened:
@@ -148,17 +172,27 @@ def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger
             story.last_date, story.last_date_index = span, sentence.index
 
 
-def _resolve_dates(exprs, story: _Narrative) -> list[tuple[int, DateSpan, str]]:
-    """(offset, span, how) for every expression that resolves."""
-    out = []
+_STATEMENT_OPENING = re.compile(r"(?:^|[;:]\s*)(?:[Oo]n\s+|[Ll]ate\s+|[Ee]arly\s+)?$")
+
+
+def _resolve_dates(exprs, story: _Narrative, s: str = "") -> list[tuple[int, DateSpan, str]]:
+    """(offset, span, how) for every expression that resolves; a date beside a speech verb ("said Sunday",
+    "on Thursday, officials said") dates the statement, so it comes after the dates of the events."""
+    out, said = [], []
     for expr in exprs:
         previous = story.last_date
         span = resolve(expr, story.published, previous)
         if span is None:
             continue
         how = {"absolute": "explicit", "publication": "relative", "previous": "narrative"}[expr.anchor]
-        out.append((expr.start, span, how))
-    return out
+        if s and span.precision == "day" and (lx.SPEECH_BEFORE_DATE.search(s[max(0, expr.start - 40): expr.start])
+                                              or _STATEMENT_OPENING.search(s[: expr.start]) and
+                                              lx.SPEECH_AFTER_DATE.match(s[expr.end: expr.end + 60])):
+            # the event happened on or shortly before the day it was reported
+            said.append((expr.start, DateSpan(span.start - dt.timedelta(days=SAID_DAYS), span.end, "recent"), how))
+        else:
+            out.append((expr.start, span, how))
+    return out + said
 
 
 # --- opening events ------------------------------------------------------------------------------
@@ -188,7 +222,7 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: _Na
         if mention:
             mentions.append(mention)
     for trigger in (t for t in triggers if t.kind == "territorial_loss"):
-        loss = _loss_from(sentence, trigger, dated, story)
+        loss = _loss_from(sentence, trigger, places, dated, story)
         if loss:
             mentions.append(loss)
     return mentions
@@ -228,8 +262,11 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> bool:
         tolls = find_tolls(clause)
         if not tolls:
             return True   # "killed" is an attack only when victims are counted
-        if all(t.quantity.best is not None and t.quantity.best > MAX_BARE_KILL_TOLL for t in tolls):
-            return True   # "killing tens of thousands": a war or a regime's toll, not one attack
+        if all(t.quantity.best is not None and (t.quantity.best >= MAX_BARE_KILL_TOLL or t.quantity.qualifier == "vague"
+               and t.quantity.best >= MAX_VAGUE_KILL_TOLL) for t in tolls):
+            return True   # "killing thousands of", "killed hundreds": a war or a regime's toll, not one attack
+    if lx.POLICE.search(s) and lx.SHOOTING_OF_NAMED.search(window) and not lx.ATTACKER_NAMED.search(s):
+        return True   # "the fatal shooting of Mr. Crutcher" in a sentence about the police: a police shooting
     if lx.BATTLE.search(_clause_around(s, start, end)[:200]) and number in ("verb", "many") and \
             lx.BATTLE.search(window):
         return True   # attacks in a battle or a siege are fighting, not terrorist attacks
@@ -288,7 +325,8 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
         target = _first_place_after(places, m.end(), s)
         if target is None or lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
             continue
-        if lx.OTHER_LOSER.search(s[max(0, m.start() - 40): target.end + 30]) and not isis_here:
+        if lx.OTHER_LOSER.search(s[max(0, m.start() - 40): target.end + 30]) and not (
+                isis_here and lx.ISIS_LOSER.search(s)):
             continue   # "a rebel-held area", "families were forced out of villages": not the Islamic State
         if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
             continue   # "it was lost in Washington"
@@ -305,8 +343,9 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
             continue
         if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
             continue
-        if lx.OTHER_LOSER.search(s[max(0, target.start - 40): m.end() + 40]) and not isis_here:
-            continue
+        if lx.OTHER_LOSER.search(s[max(0, target.start - 40): m.end() + 40]) and not (
+                isis_here and lx.ISIS_LOSER.search(s)):
+            continue   # "the besieged rebel-held city of Aleppo that fell to Assad's forces", ISIS named elsewhere
         found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.subject", target))
     return found
 
@@ -328,8 +367,12 @@ def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
     """The object of a loss verb: the first named place below country level within 80 characters."""
     for p in places:
         if p.start >= offset and p.start - offset <= 80 and p.place.precision != "country":
-            if lx.CLAUSE_BREAK.search(s[offset: p.start]):
+            gap = s[offset: p.start]
+            if lx.CLAUSE_BREAK.search(gap):
                 return None
+            located = re.search(r"\s(?:in|at)\s+(?:the\s+)?(?:(?:state|city|town|province) of\s+)?$", gap)
+            if located and gap[: located.start()].strip() and not lx.AROUND_GROUND.search(gap[: located.start()]):
+                return None   # "regained a double-digit lead in Iowa": the object is the lead, not the place
             return p
     return None
 
@@ -374,6 +417,14 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return None
     numbers = {t.number for t in group}
+    if numbers & {"kill", "verb", "many"} and lx.STATISTICS.search(s) and \
+            not any(span.precision == "day" for _, span, _ in dated):
+        return None   # "killed more than 11,000 people in 2015, FBI data show": a tally, not an attack
+    if how in ("assumed_recent", "missing") and year is None and \
+            lx.RETROSPECTIVE.search(_clause_around(s, start, end)):
+        # "had been shot", "ISIS has already killed": a past event recalled without a date is not news here
+        _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+        return None
     specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated
     if numbers <= {"many"} and not specific:
         return None   # "attacks on civilians": a category, not a report of one attack
@@ -485,20 +536,48 @@ def _nearest_trigger_owner(toll: Toll, group: list[_Trigger], s: str) -> bool:
     return end - toll.end < 60 and not lx.CLAUSE_BREAK.search(s[toll.end: start])
 
 
-def _loss_from(sentence: Sentence, trigger: _Trigger, dated, story: _Narrative) -> Mention | None:
+def _loss_from(sentence: Sentence, trigger: _Trigger, places: list[PlaceMatch], dated,
+               story: _Narrative) -> Mention | None:
     s = sentence.text
     date, how = _date_for(dated, story, sentence.index)
     target = trigger.place_after
+    if how in ("assumed_recent", "missing") and _recalled_loss(s, trigger, places):
+        return None
     mention = Mention("territorial_loss", sentence, trigger.rule, place=_around(s, target, lx.AROUND_GROUND),
                       place_surface=target.surface, date=date, date_how=how, trigger_at=trigger.start)
     mention.captured_by = _captor(s, trigger.start)
-    if mention.captured_by in ("Syrian army", "Russian forces") and not lx.mentions_isis(s):
-        return None   # the Syrian army and Russia mostly retook ground from rebels: ISIS must be named
+    if mention.captured_by in ("Syrian army", "Russian forces") and not (
+            lx.ISIS_LOSER.search(s) or lx.mentions_isis(_clause_around(s, trigger.start, trigger.end))):
+        return None   # the Syrian army and Russia mostly retook ground from rebels: ISIS must be the loser
     return mention
 
 
+_NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:city|town) of\s+)?$")
+
+
+def _recalled_loss(s: str, trigger: _Trigger, places: list[PlaceMatch]) -> bool:
+    """An undated loss that the sentence recalls rather than reports: "ISIS already has lost Fallujah, Ramadi and
+    Tikrit", "as we have liberated Tikrit", "the fall of Mosul", "including retaking the one-time capital"."""
+    clause = _clause_around(s, trigger.start, trigger.end)
+    if lx.RETROSPECTIVE.search(clause) or lx.RETROSPECTIVE.search(s[max(0, trigger.start - 30): trigger.start]) or \
+            _NOMINAL_LOSS.search(s[trigger.start: trigger.end]):
+        return True
+    if re.search(r"\bincluding\s+(?:the\s+)?$", s[: trigger.start]):
+        return True
+    target = trigger.place_after
+    if target is None:
+        return False
+    # a list of places lost ("both Mosul and Raqqa", "Fallujah, Ramadi, and Tikrit"): a summary of the war
+    if re.search(r"\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", s[trigger.end: target.start]):
+        return True
+    following = [p for p in places if p.start >= target.end]
+    return bool(following) and bool(_LIST_GAP.match(s[target.end: following[0].start]))
+
+
 def _date_for(dated, story: _Narrative, index: int) -> tuple[DateSpan | None, str]:
-    if dated:
+    if dated and not (dated[0][1].precision == "recent" and story.last_date is not None and
+                      index - story.last_date_index <= 2):
         return dated[0][1], dated[0][2]
     if story.last_date is not None and index - story.last_date_index <= 2:
         return story.last_date, "narrative"
@@ -575,7 +654,12 @@ def _attribute(mention: Mention, s: str, story: _Narrative, continuation: bool =
                 return
     role = _isis_role(s)
     if role == "context" and story.about_isis:
-        role = "agent" if lx.CLAIMED.search(s) else "suspected"
+        if lx.CLAIMED.search(s) or lx.INSPIRED.search(s):
+            role = "agent"   # "claimed on behalf of", "sworn allegiance to ISIS"
+        elif mention.date_how in ("missing", "assumed_recent"):
+            role = None      # "the fight against ISIS" beside an undated killing names the enemy, not the doer
+        else:
+            role = "suspected"
     if role in ("agent", "suspected"):
         strength = ("claimed" if lx.CLAIMED.search(s) else "inspired" if lx.INSPIRED.search(s)
                     else "suspected" if role == "suspected" or lx.SUSPECTED.search(s) else "attributed")
@@ -585,14 +669,20 @@ def _attribute(mention: Mention, s: str, story: _Narrative, continuation: bool =
             mention.claimed = True
         return
     if continuation:
+        if mention.perpetrator == "ISIS" and mention.attribution == "suspected" and not lx.mentions_isis(s):
+            for pattern, name in lx.OTHER_PERPETRATORS:
+                if pattern.search(s):   # the next sentence names the group the article only hinted at
+                    mention.perpetrator, mention.attribution = name, "attributed"
+                    mention.claimed = True if lx.CLAIMED.search(s) else None
+                    return
         return
     for pattern, name in lx.OTHER_PERPETRATORS:
         if pattern.search(s):
             mention.perpetrator, mention.attribution = name, "attributed"
             mention.claimed = True if lx.CLAIMED.search(s) else None
             return
-    if story.about_isis and lx.TERROR_CONTEXT.search(s):
-        mention.perpetrator, mention.attribution = "ISIS", "suspected"
+    # an ISIS-heavy article does not make every terrorist attack it mentions an ISIS attack: attacks by other
+    # groups (Charlie Hebdo, Fort Hood, the 1980s) are its background; the perpetrator stays unstated
 
 
 def _isis_role(s: str) -> str | None:
@@ -632,6 +722,9 @@ def _eligible_place(s: str, m: PlaceMatch) -> bool:
     before = s[max(0, m.start - 60): m.start]
     if lx.ORIGIN_BEFORE.search(before):
         return False
+    if m.how == "demonym" and (lx.SURNAME_BEFORE.search(s[max(0, m.start - 30): m.start]) or
+                               lx.SURNAME_AFTER.match(s[m.end:])):
+        return False   # "Najib Danish, interior ministry spokesperson": a person, not Denmark
     # "Murphy said", "Sen. Kaine": a person who shares a town's name
     return not (m.place.precision == "city" and " " not in m.surface and (
         lx.PERSON_AFTER.match(s[m.end:]) or lx.PERSON_BEFORE.search(before)))

@@ -136,11 +136,14 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:stabbed|stabbing|slashed(?= (?:the |his |her |their )?(?:throats?|necks?|faces?|victims?|"
                 r"people|passers-by|\w+ (?:with|in the) (?:a )?(?:knife|machete|blade)))|hacked to death)\b", re.I),
      "stabbing", "verb"),
-    (re.compile(r"\b(?:rammed|ramming|ploughed into|plowed into|"
+    (re.compile(r"\b(?:(?:rammed|ramming)(?=[^.;]{0,60}\b(?:into|crowds?|pedestrians|people|worshippers|shoppers|"
+                r"vehicles?|cars?|trucks?|vans?|lorry|barriers?|gates?|police|soldiers|officers|checkpoint))|"
+                r"ploughed into|plowed into|"
                 r"drove (?:a |his |the )?(?:truck|van|car|lorry|vehicle) into)\b", re.I), "vehicle_ramming", "verb"),
     (re.compile(r"\b(?:hostage[- ]taking|hostage (?:siege|crisis)|took [^.]{0,20}hostages?|seized hostages)\b", re.I),
      "hostage_taking", "verb"),
-    (re.compile(r"\bbehead(?:ed|ing|ings)\b", re.I), "beheading", "verb"),
+    (re.compile(r"\bbehead(?:ed|ing)\b", re.I), "beheading", "verb"),
+    (re.compile(r"\bbeheadings\b", re.I), "beheading", "many"),
     (re.compile(r"\b(?:massacred|murdered|slaughtered)\b", re.I), None, "verb"),
     (re.compile(r"\b(?:massacres?|mass[- ]murder|mass[- ]killing|rampage|atrocity)\b", re.I), None, "one"),
     (re.compile(r"\batrocities\b", re.I), None, "many"),
@@ -168,7 +171,9 @@ NOT_AN_ATTACK = re.compile(
     r"(?:sexual|sexually) assault\w*|assault (?:weapons?|rifles?|style)|assault charges?|nuclear|atom bombs?|"
     r"bombing (?:war|sorties|missions?|runs?)|(?:U\.S\.|US|American|Russian|Israeli|Saudi|Syrian|Iraqi|Turkish|"
     r"French|British|NATO|allied|coalition|government|regime)(?:-led)?(?: \w+)? (?:bombing|bombs|bombed|missiles?)|"
-    r"police shootings?|officer-involved shootings?|shooting range)\b",
+    r"police shootings?|officer-involved shootings?|shooting range|killed (?:while )?fighting (?:with|for|alongside)|"
+    r"(?:Trump|Obama|Bush|Clinton|Putin|the U\.S\.|United States|America|Russia|Israel|Turkey|Britain|France)"
+    r"(?: \w+){0,2} (?:bombed|has bombed|have bombed|has been bombing))\b",
     re.I,
 )
 # The attack is on the Islamic State: a military operation, not a terrorist attack.
@@ -179,14 +184,48 @@ ATTACK_ON_ISIS = re.compile(
 )
 # The state forces killing, shooting or bombing: a response or a battle, not an attack.
 STATE_AGENT = re.compile(
-    r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by (?:\w+ ){0,2}(?:police|soldiers|troops|officers|"
-    r"security forces|forces|army|snipers?|guards)|(?:police|soldiers|troops|officers|security forces|coalition|"
-    r"army|military|jets|warplanes|drones?)(?: \w+){0,2} (?:shot|killed|bombed)|"
-    r"(?:shooting|killing|death)s?(?: \w+){0,3} (?:by|at the hands of) (?:an? |the )?(?:\w+ ){0,2}(?:police|officers?|"
-    r"deputy|deputies|agents?|troopers?|soldiers|troops)|(?:officers?|policem[ae]n|police|deputy|agents?|trooper)"
-    r"(?:,? \w+){0,4}(?: who)? (?:shot|killed|fatally shot|shot and killed|opened fire))\b",
+    r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by (?:\w+ ){0,4}(?:police|soldiers|troops|officers?|"
+    r"security forces|forces|army|snipers?|guards|troopers?|deput(?:y|ies)|cops?)|(?:police|soldiers|troops|officers|"
+    r"security forces|coalition|army|military|jets|warplanes|drones?)(?: \w+){0,2} (?:shot|killed|bombed)|"
+    r"(?:shooting|killing|death)s?(?: [\w.-]+){0,6} (?:by|at the hands of) (?:an? |the )?(?:[\w.,-]+ ){0,3}(?:police|"
+    r"officers?|deputy|deputies|agents?|troopers?|soldiers|troops|cops?)|(?:officers?|policem[ae]n|police|deputy|"
+    r"agents?|trooper|cops?)(?:,? [\w.-]+){0,4},?(?: who)? (?:shot|killed|fatally shot|shot and killed|opened fire|"
+    r"shooting|fatally shooting)|police[- ](?:involved|related) (?:shootings?|killings?)|police (?:killings?|"
+    r"custody|chokeholds?|choke ?holds?)|(?:Assad|Gadhafi|Qaddafi|Saddam|Hussein|Hitler|Stalin|Mao|Pol Pot|Putin|"
+    r"Maduro|Duterte|Kim Jong[- ]\w+|Mubarak|Erdogan|Sisi|Khamenei)(?:['’]s)?(?:,? [\w-]+){0,6},? (?:has |had )?"
+    r"(?:killed|massacred|murdered|slaughtered|gassed|bombed)|(?:regime|dictator(?:ship)?|junta|government|"
+    r"state|Nazis?)(?:['’]s)?(?: [\w-]+){0,3} (?:has |had |have )?(?:killed|massacred|murdered|slaughtered|gassed))\b",
     re.I,
 )
+# Counts over years, rates and official statistics: a tally of many deaths, not a report of one attack.
+STATISTICS = re.compile(
+    r"\b(?:FBI|CDC|statistics|statistical|data (?:show|shows|from|compiled)|per (?:year|capita|day|100,000)|"
+    r"(?:each|every|a) year|annual(?:ly)?|homicide rate|murder rate|rate of|on average|average of|"
+    r"in \d{4} alone|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|through)|"
+    r"over the (?:past|last) (?:\w+ )?(?:years|decades?)|(?:a|the) (?:year|decade|century) (?:before|after)|"
+    r"gun deaths|firearm deaths|mass shootings? (?:this|last|per|in) year|so far this year|total(?:led)? of|"
+    r"tally|database|tracker|Gun Violence Archive|percent|%)",
+    re.I,
+)
+# Words that look back at a past event the sentence only recalls, without a date: "ISIS has already lost
+# Fallujah", "as we have liberated Tikrit", "the one-time capital", "had been retaken years ago".
+RETROSPECTIVE = re.compile(
+    r"\b(?:already|once(?! again| more)|previously|formerly|one[- ]time|onetime|years? ago|decades? ago|back in|"
+    r"in the past|"
+    r"at the time|had (?:\w+ )?(?:been )?\w+(?:ed|en|ought|ook|ew|ost|ell)|"
+    r"as (?:we|they|he|she|it|you) (?:have|has|had|did)|(?:has|have) (?:\w+ )?(?:since|ever since)|"
+    r"long before|ever since|history of|legacy of|memories of|remembered|the day (?:that|when))\b",
+    re.I,
+)
+# The shooting of a named person in a sentence about the police: a police shooting ("the fatal shooting of
+# Mr. Crutcher", "the shooting death of Michael Brown") unless an attacker is named.
+SHOOTING_OF_NAMED = re.compile(
+    r"\b(?:shooting|killing|shooting death|death)s? of (?:(?:an? |the )?(?:unarmed|black|white|African-American|"
+    r"\d+-year-old|young|teen(?:ager)?|teen|man|woman|boy|girl)[ ,]+){0,5}(?:Mr\.|Ms\.|Mrs\.)? ?[A-Z][a-z]+")
+POLICE = re.compile(r"\b(?:police|officers?|cops?|deputy|deputies|troopers?|policem[ae]n|patrolm[ae]n)\b", re.I)
+ATTACKER_NAMED = re.compile(r"\b(?:gunm[ae]n|shooter|attackers?|assailants?|terror\w*|sniper|ambush\w*|"
+                            r"jihad\w*|killer|suspect)\b", re.I)
+
 # Words of physical violence: a bare "attack" or "assault" is a violent attack only near one of these.
 VIOLENCE = re.compile(
     r"\b(?:kill\w*|dead|deaths?|died|dying|wound\w*|injur\w*|terror\w*|gunm[ae]n|gun\w*|bomb\w*|shoot\w*|shot|"
@@ -300,7 +339,7 @@ CAPTORS: list[tuple[re.Pattern, str]] = [
                 r"troops|units|security forces|men|women))\b", re.I), "Kurdish forces"),
     (re.compile(r"\bIraqi (?:security |government |army |special |counter-terrorism |federal )?(?:forces|troops|army|"
                 r"soldiers|units|police)\b|\bCounter[- ]Terrorism Service\b", re.I), "Iraqi forces"),
-    (re.compile(r"\b(?:Syrian (?:army|government forces|regime forces|troops|soldiers)|regime forces|"
+    (re.compile(r"\b(?:Syrian (?:army|government|government forces|regime|regime forces|troops|soldiers)|regime forces|"
                 r"pro-Assad forces|Assad's forces)\b", re.I), "Syrian army"),
     (re.compile(r"\b(?:Turkish-backed|Turkey-backed|Turkish) (?:forces|rebels|troops|fighters)\b", re.I),
      "Turkish-backed forces"),
@@ -332,9 +371,6 @@ CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:e
 INSPIRED = re.compile(r"\binspir(?:ed|ation)\b|\ballegiance\b|\bpledged\b|\bsympathi[sz]er\b", re.I)
 SUSPECTED = re.compile(r"\b(?:suspected|apparently|likely|believed|hallmarks?|possibly|may have|signature|"
                        r"aligned with|linked to|blamed)\b", re.I)
-# Terrorism words that make an unattributed attack in an ISIS article plausibly an ISIS attack.
-TERROR_CONTEXT = re.compile(r"\b(?:terror\w*|jihad\w*|islamist\w*|suicide|extremis\w*|caliphate|allahu akbar|"
-                            r"radicali[sz]ed)\b", re.I)
 
 # A definite noun phrase ending at the trigger: "the Benghazi attack", "last year's deadly shooting in".
 BACK_REFERENCE = re.compile(
@@ -359,6 +395,8 @@ NAMED_EVENT_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z-]+
 NATIONALITY_MODIFIER = re.compile(
     r"^(?:-\w+)?\s+(?:[a-z-]+\s+)?(?:consulates?|embassy|embassies|missions?|compounds?|bases?|outposts?|"
     r"soldiers?|troops|servicem[ae]n|service members|airmen|sailors|marines|personnel|forces|citizens?|nationals?|"
+    r"(?:[Pp]rime )?[Mm]inisters?|[Pp]residents?|[Ll]eaders?|man|woman|men|women|boy|girl|cartoonists?|artists?|"
+    r"writers?|authors?|"
     r"tourists?|diplomats?|ambassadors?|envoys?|officials?|journalists?|reporters?|aid workers?|contractors?|"
     r"hostages?|students?|visitors?|workers?|victims?|passengers|jets?|warplanes?|drones?|ships?|vessels?)\b")
 # "a town south of Baghdad", "villages near Mosul", "20 km north of Kirkuk": somewhere around the named place.
@@ -387,6 +425,16 @@ PERSON_AFTER = re.compile(
 PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|President|Senator|Governor|Judge|Justice|Secretary|Chief|"
     r"Officer|Mayor|Rev|Pastor|Prof)\.?\s+(?:[A-Z][\w.]*\s+)?$")
+# A demonym that is a person's surname: "Najib Danish, interior ministry spokesperson, said".
+SURNAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|A|An|In|On|At|By|For|Of|As|And|But|Two|Three|Many|Some|"
+                            r"Several|Most|Young|Former|Both|Other|All|With|From|Among|Pro|Anti)\b)[A-Z][a-z]+\s+$")
+SURNAME_AFTER = re.compile(r"^(?:,\s+(?:\d+|an?|the|who)\b|['’]s\b|\s+(?:said|says|told|added|wrote|was|is|had))")
+# A speech verb right beside a date: the day something was said, not the day it happened.
+SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|told (?:\w+ ){0,2}?|announced|reported|confirmed|stated|added|"
+                                r"wrote|tweeted|noted|explained|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$")
+SPEECH_AFTER_DATE = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|"
+                               r"told|announced|reported|confirmed|stated|added|wrote|tweeted)\b")
+
 # "between Baghdad and Basra": a route's ends, not the place of the event.
 ROUTE_BEFORE = re.compile(r"\bbetween\s+$|\bbetween \S+(?: \S+)? and\s+$|\broad (?:from|to)\s+$", re.I)
 SETTLEMENT_BEFORE = re.compile(
