@@ -98,3 +98,15 @@ def rows(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None)
     cur = con.execute(query, params or [])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def run_after_extract(con: duckdb.DuckDBPyConnection, run_id: str, validator):
+    """The stages after extraction, in pipeline order: validate rows, resolve, validate incidents, aggregates."""
+    from attrition.aggregate import refresh
+    from attrition.resolve import resolve
+    from attrition.validate import validate_tables
+
+    validate_tables(con, run_id, validator, ["articles", "event_mentions"])
+    resolve(con, run_id)
+    validate_tables(con, run_id, validator, ["incidents"])
+    return refresh(con, run_id, validator)

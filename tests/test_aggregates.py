@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 import pytest
-from helpers import add_article, add_mention, add_report, day, incident_of, rows
+from helpers import add_article, add_mention, add_report, day, incident_of, rows, run_after_extract
 
 from attrition import db
 from attrition.aggregate import refresh
@@ -19,11 +19,6 @@ def validator(tmp_path_factory):
     return Validator(tmp_path_factory.mktemp("reports"), today=dt.date(2026, 1, 1))
 
 
-def run(con, run_id: str, validator: Validator):
-    validate_tables(con, run_id, validator, ["articles", "event_mentions"])
-    resolve(con, run_id)
-    validate_tables(con, run_id, validator, ["incidents"])
-    return refresh(con, run_id, validator)
 
 
 def build(con):
@@ -65,7 +60,7 @@ def build(con):
 def built(tmp_path_factory, validator):
     con = db.connect(tmp_path_factory.mktemp("agg") / "attrition.duckdb")
     build(con)
-    summary = run(con, "r1", validator)
+    summary = run_after_extract(con, "r1", validator)
     yield con, summary
     con.close()
 
@@ -206,7 +201,7 @@ def test_a_perfectly_correlated_series_gives_pearson_one_at_its_lag(tmp_path, va
         for k in range(n_attacks):
             add_report(con, f"t-{month}-{k}", f"2017-{month:02d}-28", place=f"City {month}-{k}", country="DE",
                        date_start=f"2017-{month:02d}-{k + 1:02d}", killed=1)
-    run(con, "r1", validator)
+    run_after_extract(con, "r1", validator)
     assert table(con, "attacks_vs_losses", "territorial_losses, attacks_abroad", "month") == list(
         zip(losses, attacks, strict=True))
     got = {lag: (n, pearson, spearman) for lag, n, pearson, spearman in
@@ -235,9 +230,9 @@ def test_refresh_after_everything_is_quarantined_empties_the_aggregates(tmp_path
     """Incidents were counted before; now none is left: the aggregates empty out, the run does not fail."""
     con = db.connect(tmp_path / "attrition.duckdb")
     add_report(con, "m-paris", "2016-01-21", place="Paris", country="FR", date_start="2016-01-20", killed=10)
-    run(con, "r1", validator)
+    run_after_extract(con, "r1", validator)
     assert con.execute("select count(*) from attacks_vs_losses").fetchone()[0] == 1
     con.execute("update event_mentions set killed = -1 where mention_id = 'm-paris'")
-    summary = run(con, "r2", validator)
+    summary = run_after_extract(con, "r2", validator)
     assert summary.months == 0
     assert con.execute("select count(*) from attacks_vs_losses").fetchone()[0] == 0

@@ -13,15 +13,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from helpers import add_report
+from helpers import add_report, run_after_extract
 
 from attrition import db
 from attrition.aggregate import refresh
 from attrition.paths import SAMPLE_ARTICLES
 from attrition.pipeline import RunConfig, run_pipeline
 from attrition.report import REPORT_NAME, headline_markdown, last_months, write_report
-from attrition.resolve import resolve
-from attrition.validate import Validator, validate_tables
+from attrition.validate import Validator
 
 TODAY = dt.date(2026, 1, 1)
 SUITES = ("articles", "event_mentions", "incidents", "attacks_vs_losses")
@@ -82,11 +81,6 @@ def build(con) -> None:
                date_end="2016-12-31")
 
 
-def run_stages(con, run_id: str, validator: Validator):
-    validate_tables(con, run_id, validator, ["articles", "event_mentions"])
-    resolve(con, run_id)
-    validate_tables(con, run_id, validator, ["incidents"])
-    return refresh(con, run_id, validator)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +89,7 @@ def known(tmp_path_factory):
     validator = Validator(root / "rep", today=TODAY)
     con = db.connect(root / "attrition.duckdb")
     build(con)
-    run_stages(con, "r-known", validator)
+    run_after_extract(con, "r-known", validator)
     docs = validator.build_docs()
     page = write_report(con, root / "site", docs)
     yield con, page, docs

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from helpers import add_article, add_mention, day, incident, incident_of, rows
+from helpers import add_article, add_mention, day, incident, incident_of, rows, run_after_extract
 
 from attrition import aggregate, db
 from attrition.aggregate import refresh
@@ -21,12 +21,6 @@ def validator(tmp_path_factory):
     return Validator(tmp_path_factory.mktemp("reports"), today=TODAY)
 
 
-def run(con, run_id: str, validator: Validator):
-    """The stages after extraction, in pipeline order."""
-    validate_tables(con, run_id, validator, ["articles", "event_mentions"])
-    resolve(con, run_id)
-    validate_tables(con, run_id, validator, ["incidents"])
-    return refresh(con, run_id, validator)
 
 
 def good_rows(con):
@@ -78,7 +72,7 @@ def mixed(tmp_path_factory, validator):
     con = db.connect(tmp_path_factory.mktemp("mixed") / "attrition.duckdb")
     good_rows(con)
     bad_rows(con)
-    summary = run(con, "r1", validator)
+    summary = run_after_extract(con, "r1", validator)
     yield con, summary
     con.close()
 
@@ -152,7 +146,7 @@ def test_a_fixed_row_is_released(tmp_path, validator):
     add_mention(con, "m-million", "a-million", "attack", "Mosul", "IQ", "2015-03-10", killed=1_000_000)
     add_article(con, "a-future", "2026-03-01", "AFP")
     add_mention(con, "m-of-future", "a-future", "attack", "Kabul", "AF", "2015-06-01", killed=9)
-    run(con, "r1", validator)
+    run_after_extract(con, "r1", validator)
     assert len(quarantined(con)) == 2
     mosul_id = incident_of(con, "m-good-1")
     assert incident(con, mosul_id)["killed_high"] == 22
@@ -161,7 +155,7 @@ def test_a_fixed_row_is_released(tmp_path, validator):
     con.execute("update event_mentions set killed = 100, killed_low = 100, killed_high = 100 "
                 "where mention_id = 'm-million'")
     con.execute("update articles set published = '2015-06-02' where article_id = 'a-future'")
-    summary = run(con, "r2", validator)
+    summary = run_after_extract(con, "r2", validator)
 
     assert quarantined(con) == {}
     assert incident_of(con, "m-million") == mosul_id   # rejoins the incident it belongs to, same id
@@ -183,12 +177,12 @@ def test_a_fixed_row_is_released(tmp_path, validator):
 def test_a_row_that_goes_bad_leaves_its_incident(tmp_path, validator):
     con = db.connect(tmp_path / "attrition.duckdb")
     good_rows(con)
-    run(con, "r1", validator)
+    run_after_extract(con, "r1", validator)
     mosul_id = incident_of(con, "m-good-1")
     assert incident(con, mosul_id)["n_mentions"] == 2
 
     con.execute("update event_mentions set killed = 5000, killed_high = 5000 where mention_id = 'm-good-2'")
-    run(con, "r2", validator)
+    run_after_extract(con, "r2", validator)
 
     assert ("event_mentions", "m-good-2") in quarantined(con)
     assert incident_of(con, "m-good-2") is None
@@ -201,13 +195,13 @@ def test_a_row_that_goes_bad_leaves_its_incident_while_another_joins(tmp_path, v
     """Detaching one mention and gaining one in the same run keeps the count: still rebuilt."""
     con = db.connect(tmp_path / "attrition.duckdb")
     good_rows(con)
-    run(con, "r1", validator)
+    run_after_extract(con, "r1", validator)
     mosul_id = incident_of(con, "m-good-1")
 
     con.execute("update event_mentions set killed = 5000, killed_high = 5000 where mention_id = 'm-good-2'")
     add_article(con, "a-good-4", "2015-03-20", "Al Jazeera")
     add_mention(con, "m-good-4", "a-good-4", "attack", "Mosul", "IQ", "2015-03-10", killed=25)
-    run(con, "r2", validator)
+    run_after_extract(con, "r2", validator)
 
     assert incident_of(con, "m-good-4") == mosul_id
     mosul = incident(con, mosul_id)
@@ -220,10 +214,10 @@ def test_a_row_that_goes_bad_leaves_its_incident_while_another_joins(tmp_path, v
 def test_an_incident_whose_only_report_is_held_disappears(tmp_path, validator):
     con = db.connect(tmp_path / "attrition.duckdb")
     good_rows(con)
-    run(con, "r1", validator)
+    run_after_extract(con, "r1", validator)
     paris = incident_of(con, "m-good-3")
     con.execute("update articles set published = '2027-01-01' where article_id = 'a-good-3'")
-    run(con, "r2", validator)
+    run_after_extract(con, "r2", validator)
     assert ("articles", "a-good-3") in quarantined(con)
     assert con.execute("select count(*) from incidents where incident_id = ?", [paris]).fetchone()[0] == 0
     got = con.execute("select month, attacks_abroad, territorial_losses from attacks_vs_losses").fetchall()
