@@ -73,7 +73,7 @@ def run(
     config = RunConfig.build(db or cfg.db, sources or cfg.sources, reports or cfg.reports,
                              workers or limits.workers, batch_size=limits.batch_size,
                              lock_wait=limits.lock_wait_seconds if wait is None else wait,
-                             task_runner=Runner(task_runner).value, dask_address=dask_address)
+                             task_runner=task_runner.value, dask_address=dask_address)
     if config.task_runner == "dask" and not prefect:
         errors.print("[red]--task-runner dask runs through Prefect: drop --no-prefect[/]")
         raise typer.Exit(2)

@@ -84,12 +84,11 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
             block.append(incident)
             created.append(incident.incident_id)
         else:
-            candidates.sort(key=lambda inc: inc.incident_id)
-            incident = min(candidates, key=_age)
+            incident = min(candidates, key=_age)   # the oldest; ties by id
             # date the incident first: a report that dates an incident opened by an assumed date can
             # make it overlap another incident it fits; comparing the old windows would miss the bridge
             _add_place(incident, report)
-            _add(incident, None, start, end, precise)
+            _add(incident, start, end, precise)
             for other in candidates:
                 if other is not incident and _mergeable(incident, other):
                     _absorb(incident, other)
@@ -175,10 +174,8 @@ def _age(inc: _Incident) -> tuple:
     return (inc.start or dt.date.max, inc.incident_id)
 
 
-def _add(inc: _Incident, place: str | None, start, end, precise: bool) -> None:
+def _add(inc: _Incident, start, end, precise: bool) -> None:
     """Keep the narrowest window the reports support: the intersection where they overlap."""
-    if place:
-        inc.places.add(place)
     if start is None or end is None:
         return
     if inc.start is None or (not inc.precise and precise):
@@ -195,7 +192,7 @@ def _absorb(keep: _Incident, other: _Incident) -> None:
     keep.regions |= other.regions
     keep.families |= other.families
     keep.mentions += other.mentions
-    _add(keep, None, other.start, other.end, other.precise)
+    _add(keep, other.start, other.end, other.precise)
 
 
 def _store(con: duckdb.DuckDBPyConnection, run_id: str, links: dict[str, str],

@@ -330,7 +330,7 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
             continue   # "a rebel-held area", "families were forced out of villages": not the Islamic State
         if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
             continue   # "it was lost in Washington"
-        if not _isis_lost(s, m, verb, target, isis_here, story):
+        if not _isis_lost(s, m, verb, isis_here, story):
             continue
         found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.object", target))
     for m in lx.LOSS_SUBJECT_TRIGGERS.finditer(s):
@@ -350,7 +350,7 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
     return found
 
 
-def _isis_lost(s: str, m: re.Match, verb: str, target: PlaceMatch, isis_here: bool, story: _Narrative) -> bool:
+def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: _Narrative) -> bool:
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
