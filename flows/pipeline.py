@@ -78,11 +78,9 @@ DASK_CHUNKS_PER_WORKER = 2
 
 
 def extract_on_cluster(config: RunConfig, run_id: str):
-    def mapper(parts):
-        return [future.result() for future in extract_chunk.map(parts)]
-
     workers = config.workers if config.dask_address is None else _cluster_workers(config.dask_address)
-    return stages.extract_stage(config, run_id, mapper=mapper, chunks=max(workers, 1) * DASK_CHUNKS_PER_WORKER)
+    return stages.extract_stage(config, run_id, submit=extract_chunk.submit,
+                                in_flight=max(workers, 1) * DASK_CHUNKS_PER_WORKER)
 
 
 def _cluster_workers(address: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from helpers import add_article, add_mention, day, incident, incident_of, rows, run_after_extract
@@ -310,3 +311,29 @@ def test_a_table_level_failure_in_a_row_suite_raises(tmp_path, validator, monkey
         validate_tables(con, "r1", validator, ["articles", "event_mentions"])
     record = rows(con, "select suite, success from validation_runs")
     assert record == [{"suite": "articles", "success": False}]   # stops before the next suite
+
+
+def test_data_docs_build_only_the_new_pages_and_the_index_lists_every_run(tmp_path):
+    # a scheduled job validates every few minutes: rebuilding every earlier page would grow without end
+    validator = Validator(tmp_path / "reports", today=TODAY)
+    with db.connect(tmp_path / "docs.duckdb") as con:
+        db.create_schema(con)
+        good_rows(con)
+        validate_tables(con, "r1", validator, ["articles", "event_mentions"])
+        index = validator.build_docs()
+        site = index.parent
+        # the pages of the suites are few and rebuilt each time (a suite may have changed); results' are not
+        first_pages = {page: page.stat().st_mtime_ns for page in (site / "validations").rglob("*.html")}
+        assert len(first_pages) == 2
+        validate_tables(con, "r2", validator, ["articles", "event_mentions"])
+        validator.build_docs()
+        runs = rows(con, "select distinct docs_path from validation_runs where run_id = 'r2'")
+    assert {page: page.stat().st_mtime_ns for page in first_pages} == first_pages   # none rewritten
+    new_pages = [Path(r["docs_path"]) for r in runs]
+    assert len(new_pages) == 2 and all(page.exists() for page in new_pages)
+    html = index.read_text(encoding="utf-8")
+    for page in [*new_pages, *first_pages]:
+        assert page.relative_to(site).as_posix() in html
+        text = page.read_text(encoding="utf-8")
+        assert "static/offline/" in text and "code.jquery.com" not in text   # offline like the rest
+    assert "static/offline/" in html and "code.jquery.com" not in html

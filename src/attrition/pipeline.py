@@ -24,7 +24,7 @@ from pathlib import Path
 
 from attrition import db
 from attrition.aggregate import AggregateSummary, refresh
-from attrition.extract.stage import BATCH_SIZE, ExtractSummary, Mapper, extract
+from attrition.extract.stage import BATCH_SIZE, ExtractSummary, Submit, extract
 from attrition.ingest.stage import BATCH_SIZE as INGEST_BATCH
 from attrition.ingest.stage import IngestSummary, ingest
 from attrition.lock import Held, writer_lock
@@ -115,12 +115,12 @@ def ingest_stage(config: RunConfig, run_id: str) -> IngestSummary:
                       workers=config.workers)
 
 
-def extract_stage(config: RunConfig, run_id: str, mapper: Mapper | None = None, chunks: int | None = None
+def extract_stage(config: RunConfig, run_id: str, submit: Submit | None = None, in_flight: int | None = None
                   ) -> ExtractSummary:
-    """Extract pending articles; `mapper` sends the work elsewhere (a Dask cluster), this process writes."""
+    """Extract pending articles; `submit` sends the work elsewhere (a Dask cluster), this process writes."""
     with db.connect(config.db_path) as con:
         return extract(con, run_id, workers=config.workers, batch_size=config.batch_size or BATCH_SIZE,
-                       mapper=mapper, chunks=chunks)
+                       submit=submit, in_flight=in_flight)
 
 
 def validate_rows_stage(config: RunConfig, run_id: str, validator: Validator) -> ValidationSummary:

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from attrition.cache import cache_dir, write_atomic
 
 REPORT_NAME = "attacks_vs_losses.html"
 CHART_DIV = "chart"
@@ -414,10 +417,8 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, docs_index: Path
               f"<h2>Validation</h2>{_validation_html(con, run, docs_index, out_dir)}")
 
     if months:
-        page = chart(months).to_html(
-            inline=True, output_div=CHART_DIV,
-            embed_options={"renderer": "svg", "actions": {"export": True, "source": False, "compiled": False,
-                                                          "editor": False}})
+        page = inline_html(chart(months), {"renderer": "svg", "actions": {"export": True, "source": False,
+                                                                           "compiled": False, "editor": False}})
         page = _splice(page, top, _undated_html(undated, True), bottom)
     else:
         empty = ('<p class="empty" id="nothing-to-chart">Nothing to chart yet: no validated incident is dated '
@@ -427,6 +428,32 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, docs_index: Path
     path = out_dir / REPORT_NAME
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def inline_html(figure, embed_options: dict) -> str:
+    """The chart as a page with its JavaScript inlined: Altair's inline template, filled with the
+    vega-embed bundle from the cache (vl-convert takes about a second to build it in each process)."""
+    import altair as alt
+
+    return alt.utils.html.INLINE_HTML_TEMPLATE.render(
+        spec=json.dumps(figure.to_dict()), embed_options=json.dumps(embed_options), output_div=CHART_DIV,
+        vegalite_version=alt.VEGALITE_VERSION, vegaembed_script=vega_bundle())
+
+
+def vega_bundle() -> str:
+    """vega, vega-lite and vega-embed as one script, for the Vega-Lite version this Altair writes."""
+    import vl_convert as vlc
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    vl_version = vl_version_for_vl_convert()
+    path = cache_dir() / f"vega-embed-{vlc.__version__}-{vl_version}.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    bundle = vlc.javascript_bundle(vl_version=vl_version)
+    write_atomic(path, bundle.encode("utf-8"))
+    return bundle
 
 
 def _head() -> str:

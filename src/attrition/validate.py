@@ -70,6 +70,7 @@ class Validator:
     def __init__(self, reports_dir: Path, today: dt.date | None = None):
         self.reports_dir = Path(reports_dir)
         self.today = today or dt.date.today()
+        self._unbuilt: list = []   # identifiers of suites and results with no Data Docs page yet
 
     @cached_property
     def context(self):
@@ -121,6 +122,7 @@ class Validator:
                                  run_id=RunIdentifier(run_name=run_name) if run_name else None)
         result = _summarise(name, outcome, key_columns)
         result.docs_path = self._page_of(outcome)
+        self._unbuilt += [suite_identifier(spec["name"]), *outcome.run_results]
         return result
 
     def _page_of(self, outcome) -> str | None:
@@ -133,9 +135,25 @@ class Validator:
         return None
 
     def build_docs(self) -> Path:
-        self.context.build_data_docs()
-        make_docs_offline(self.docs_index().parent)
+        """Data Docs pages for what this validator ran, and the index: the site grows by one page per
+        result, and building stays as cheap on the thousandth run as on the first (no page is rebuilt)."""
+        if not self._unbuilt and self.docs_index().exists():
+            return self.docs_index()
+        first = not self.docs_index().exists()
+        self.context.build_data_docs(resource_identifiers=self._unbuilt or None)
+        pages = None if first else [self.docs_index(), *self._pages(self._unbuilt)]
+        self._unbuilt = []
+        make_docs_offline(self.docs_index().parent, pages)
         return self.docs_index()
+
+    def _pages(self, identifiers) -> list[Path]:
+        pages = []
+        for identifier in identifiers:
+            for site in self.context.get_docs_sites_urls(resource_identifier=identifier, only_if_exists=False) or []:
+                url = site.get("site_url") or ""
+                if url.startswith("file://"):
+                    pages.append(Path(url.removeprefix("file://")))
+        return pages
 
     def docs_index(self) -> Path:
         return self.reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
@@ -166,12 +184,14 @@ _CDN_ATTRIBUTES = re.compile(r'\s+(?:integrity="[^"]*"|crossorigin="[^"]*")')
 STATIC_DIR = Path(__file__).parent / "static" / "datadocs"
 
 
-def make_docs_offline(site_dir: Path) -> None:
-    """Point every Data Docs page at vendored copies of its scripts and styles, so the report renders
-    without a network (the index page's tables are built by jQuery and bootstrap-table)."""
+def make_docs_offline(site_dir: Path, pages: list[Path] | None = None) -> None:
+    """Point Data Docs pages (`pages`, else every page) at vendored copies of their scripts and styles, so
+    the report renders without a network (the index page's tables are built by jQuery and bootstrap-table)."""
     target = site_dir / "static" / "offline"
     shutil.copytree(STATIC_DIR, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
-    for page in site_dir.rglob("*.html"):
+    for page in site_dir.rglob("*.html") if pages is None else pages:
+        if not page.exists():
+            continue
         html = page.read_text(encoding="utf-8")
         prefix = os.path.relpath(target, page.parent)
         changed = html
@@ -181,6 +201,12 @@ def make_docs_offline(site_dir: Path) -> None:
                          lambda tag: _CDN_ATTRIBUTES.sub("", tag.group(0)), changed)
         if changed != html:
             page.write_text(changed, encoding="utf-8")
+
+
+def suite_identifier(name: str):
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    return ExpectationSuiteIdentifier(name)
 
 
 def _summarise(name: str, outcome, key_columns: list[str]) -> SuiteResult:

@@ -22,12 +22,13 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from attrition.cache import cache_dir, write_atomic
 
 ROOT = Path(__file__).resolve().parents[3]
 PLACES_CSV = ROOT / "seeds" / "places.csv"
@@ -828,11 +829,6 @@ def _sentence_start(folded: str, start: int) -> bool:
 CACHE_FORMAT = 1
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "attrition"
-
-
 def _cache_key(places_csv: Path) -> str:
     """Changes with places.csv, this module (word lists, rules), the data packages and the Python version."""
     from importlib.metadata import PackageNotFoundError, version
@@ -884,7 +880,7 @@ def load_gazetteer(places_csv: Path = PLACES_CSV, use_cache: bool = True) -> Gaz
     if not use_cache or os.environ.get("ATTRITION_GAZETTEER_CACHE", "1") == "0":
         return Gazetteer(places_csv)
     try:
-        path = _cache_dir() / f"gazetteer-{_cache_key(places_csv)}.pickle"
+        path = cache_dir() / f"gazetteer-{_cache_key(places_csv)}.pickle"
     except OSError:
         return Gazetteer(places_csv)
     try:
@@ -893,14 +889,7 @@ def load_gazetteer(places_csv: Path = PLACES_CSV, use_cache: bool = True) -> Gaz
     except Exception:  # noqa: BLE001 - missing, stale or corrupt cache: build instead
         pass
     g = Gazetteer(places_csv)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(_to_plain(g), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)   # atomic: concurrent workers never read a half-written file
-    except OSError:
-        pass
+    write_atomic(path, pickle.dumps(_to_plain(g), protocol=pickle.HIGHEST_PROTOCOL))
     return g
 
 

@@ -1,17 +1,19 @@
 """The extract stage: mentions for every article that has none from this extractor version.
 
 `extract_batch` is a pure function from article rows to an Arrow table of mentions, so it runs in
-worker processes or on a Dask cluster (a `mapper` decides where); only `extract`, in the calling
-process, writes to DuckDB: one writer, one transaction per batch.
+worker processes or on a Dask cluster (a `submit` function decides where); only `extract`, in the
+calling process, writes to DuckDB: one writer, one transaction per chunk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import duckdb
 import pyarrow as pa
@@ -37,36 +39,71 @@ class ExtractedBatch:
     failures: list[tuple[str, str]] = field(default_factory=list)   # (article_id, error)
 
 
-# Runs extract_batch over a list of chunks, wherever it likes, and yields their results.
-Mapper = Callable[[list[list[tuple]]], Iterable[ExtractedBatch]]
+# Sends one chunk of article rows to extract_batch somewhere (a process pool, a Dask cluster) and returns
+# a handle whose .result() is its ExtractedBatch: concurrent.futures and Prefect futures both qualify.
+Submit = Callable[[list[tuple]], "HasResult"]
+
+
+class HasResult(Protocol):
+    def result(self) -> ExtractedBatch: ...
+
+
+@dataclass
+class _Done:
+    """The handle of a chunk extracted in this process, at submission."""
+    value: ExtractedBatch
+
+    def result(self) -> ExtractedBatch:
+        return self.value
 
 
 def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch_size: int = BATCH_SIZE,
-            mapper: Mapper | None = None, chunks: int | None = None) -> ExtractSummary:
-    """Extract every pending article: read `chunks` chunks of `batch_size`, map, store, repeat."""
+            submit: Submit | None = None, in_flight: int | None = None,
+            pool: ProcessPoolExecutor | None = None) -> ExtractSummary:
+    """Extract every pending article, in chunks of at most `batch_size`, `in_flight` chunks at a time.
+
+    Chunks are read in article_id order and submitted ahead, so the workers extract the next chunks
+    while this process stores the finished one (each store is one transaction). `pool` is a process
+    pool to use; without it, `workers` > 1 starts one for the stage."""
     summary = ExtractSummary()
-    pool = ProcessPoolExecutor(workers) if mapper is None and workers > 1 else None
-    if mapper is None:
-        mapper = (lambda parts: pool.map(extract_batch, parts)) if pool else (lambda parts: map(extract_batch, parts))
-    chunks = chunks or max(workers, 1)
+    own_pool = ProcessPoolExecutor(workers) if submit is None and pool is None and workers > 1 else None
+    pool = pool or own_pool
+    if submit is None:
+        submit = (lambda part: pool.submit(extract_batch, part)) if pool else (lambda part: _Done(extract_batch(part)))
+    in_flight = in_flight or 2 * max(workers, 1)
+    # small backlogs are spread over every slot, large ones go in full chunks
+    chunk = max(1, min(batch_size, -(-_pending_count(con) // in_flight)))
+    queue: deque[HasResult] = deque()
+    after = ""
     try:
-        while wave := _pending(con, batch_size * chunks):
-            parts = [wave[i::chunks] for i in range(chunks) if wave[i::chunks]]
-            for extracted in mapper(parts):
-                _store(con, run_id, extracted, summary)
+        while True:
+            while len(queue) < in_flight and (rows := _pending(con, chunk, after)):
+                after = rows[-1][0]
+                queue.append(submit(rows))
+            if not queue:
+                break
+            _store(con, run_id, queue.popleft().result(), summary)
     finally:
-        if pool:
-            pool.shutdown()
+        if own_pool:
+            own_pool.shutdown(cancel_futures=True)
     return summary
 
 
-def _pending(con: duckdb.DuckDBPyConnection, limit: int) -> list[tuple]:
+_PENDING = ("from articles where extracted_version is distinct from $version "
+            "and extracted_version is distinct from 'failed:' || $version "
+            "and superseded_by is null")   # an older version of an article: its newer one is extracted
+
+
+def _pending_count(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute(f"select count(*) {_PENDING}", {"version": EXTRACTOR_VERSION}).fetchall()[0][0]
+
+
+def _pending(con: duckdb.DuckDBPyConnection, limit: int, after: str) -> list[tuple]:
+    """The next `limit` pending articles after article id `after` (chunks in flight are not stored yet)."""
     return con.execute(
-        "select article_id, text, published, title from articles "
-        "where extracted_version is distinct from ? and extracted_version is distinct from ? "
-        "and superseded_by is null "   # an older version of an article: its newer one is extracted
-        "order by article_id limit ?",
-        [EXTRACTOR_VERSION, f"failed:{EXTRACTOR_VERSION}", limit],
+        f"select article_id, text, published, title {_PENDING} and article_id > $after "
+        "order by article_id limit $limit",
+        {"version": EXTRACTOR_VERSION, "after": after, "limit": limit},
     ).fetchall()
 
 

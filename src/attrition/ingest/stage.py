@@ -12,7 +12,7 @@ the next run carries on: an article already stored is recognised by its hash and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -64,33 +64,41 @@ class IngestSummary:
 
 def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: str,
            today: dt.date | None = None, batch_size: int = BATCH_SIZE, *,
-           fetch_config: FetchConfig | None = None, workers: int = 1) -> IngestSummary:
-    """Read, clean and store; with `workers` > 1 the cleaning runs in that many processes (reading and
-    storing stay here: one writer)."""
+           fetch_config: FetchConfig | None = None, workers: int = 1,
+           pool: ProcessPoolExecutor | None = None) -> IngestSummary:
+    """Read, clean and store; with `workers` > 1 (or a `pool`) the cleaning runs in worker processes
+    while this process reads the next batch and stores the previous one (one writer)."""
     summary = IngestSummary()
     context = ReadContext(fetch=fetch_config or FetchConfig(), today=today,
                           known_url=lambda url: _url_known(con, url))
-    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    own_pool = ProcessPoolExecutor(workers) if pool is None and workers > 1 else None
+    pool = pool or own_pool
+    waiting = None   # the batch whose articles the workers are preparing, and its time
     try:
         for batch in _batches(read_sources(sources, context), batch_size):
-            summary.add(store_batch(con, batch, run_id, today, pool=pool, workers=workers))
+            now = dt.datetime.now()
+            prepared = _submit_prepare(batch, run_id, now, today, pool, workers)
+            if waiting:
+                summary.add(store_batch(con, waiting[0], waiting[1], run_id, waiting[2]))
+            waiting = (batch, prepared, now)
+        if waiting:
+            summary.add(store_batch(con, waiting[0], waiting[1], run_id, waiting[2]))
     finally:
-        if pool:
-            pool.shutdown()
+        if own_pool:
+            own_pool.shutdown(cancel_futures=True)
     return summary
 
 
-def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject | Seen], run_id: str,
-                today: dt.date | None = None, *, pool: ProcessPoolExecutor | None = None,
-                workers: int = 1) -> IngestSummary:
-    now = dt.datetime.now()
+def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject | Seen],
+                prepared: Callable[[], list[tuple[dict | None, list[Reject]]]], run_id: str,
+                now: dt.datetime) -> IngestSummary:
+    """Store one batch in one transaction; `prepared()` gives each article's row and rejects, in order."""
     summary = IngestSummary()
     rows: dict[str, dict] = {}
     links: list[dict] = []           # article_sources rows
     rejects: list[Reject] = [item for item in batch if isinstance(item, Reject)]
     articles = [item for item in batch if isinstance(item, RawArticle)]
-    for item, (row, problems) in zip(articles, _prepare_all(articles, run_id, now, today, pool, workers),
-                                     strict=True):
+    for item, (row, problems) in zip(articles, prepared(), strict=True):
         rejects.extend(problems)
         if row is None:
             continue
@@ -136,15 +144,19 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject 
     return summary
 
 
-def _prepare_all(articles: list[RawArticle], run_id: str, now: dt.datetime, today: dt.date | None,
-                 pool: ProcessPoolExecutor | None, workers: int) -> list[tuple[dict | None, list[Reject]]]:
-    """`prepare` for every article, in order: in this process, or in contiguous chunks on the pool."""
+def _submit_prepare(batch: list, run_id: str, now: dt.datetime, today: dt.date | None,
+                    pool: ProcessPoolExecutor | None, workers: int
+                    ) -> Callable[[], list[tuple[dict | None, list[Reject]]]]:
+    """Start `prepare` on the batch's articles: here and now, or in contiguous chunks on the pool.
+    Returns what gives the results, in order (waiting for the workers if need be)."""
+    articles = [item for item in batch if isinstance(item, RawArticle)]
     if pool is None or len(articles) < 2 * workers:
-        return [prepare(item, run_id, now, today) for item in articles]
+        done = _prepare_chunk(articles, run_id, now, today)
+        return lambda: done
     size = -(-len(articles) // workers)
-    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
-    done = pool.map(_prepare_chunk, chunks, [run_id] * len(chunks), [now] * len(chunks), [today] * len(chunks))
-    return [result for chunk in done for result in chunk]
+    futures = [pool.submit(_prepare_chunk, articles[i:i + size], run_id, now, today)
+               for i in range(0, len(articles), size)]
+    return lambda: [result for future in futures for result in future.result()]
 
 
 def _prepare_chunk(articles: list[RawArticle], run_id: str, now: dt.datetime,
