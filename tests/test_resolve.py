@@ -380,3 +380,35 @@ def test_a_region_joins_a_town_in_it_only_when_both_dates_are_tight(con):
     place = con.execute("select place from incidents where incident_id = ?", [incident_of(con, "m-town")]
                         ).fetchall()
     assert place == [("Sharm el-Sheikh",)]   # the incident keeps the most specific place
+
+
+def test_a_report_is_compared_with_the_incidents_of_its_weeks_only(con, monkeypatch):
+    # a year of daily attacks in one city: a new report must not be compared with all of them
+    import datetime as dt
+
+    from attrition import resolve as resolve_module
+
+    first = day("2016-01-01")
+    for i in range(365):
+        when = first + dt.timedelta(days=i)
+        add_report(con, f"m-{i:03d}", when, place=f"Town{i}", date_start=when, killed=1)
+    resolve(con, "r1")
+    calls = []
+    compatible = resolve_module._compatible
+    monkeypatch.setattr(resolve_module, "_compatible", lambda inc, report: calls.append(1) or compatible(inc, report))
+    # a report spanning a week boundary still finds the incident on its last day
+    add_report(con, "m-late", "2016-07-20", place="Town190", date_start="2016-07-05", date_end="2016-07-12")
+    resolve(con, "r2")
+    assert incident_of(con, "m-late") == incident_of(con, "m-190")   # 2016-07-09
+    assert len(calls) <= 14   # the incidents of two weeks, not 365
+
+
+def test_an_incident_re_dated_by_a_precise_report_is_found_at_its_new_date(con):
+    # opened by an assumed window in March, dated to 10 May by a later report: a third report of 10 May
+    # joins it, though it was indexed under March when the run began
+    add_report(con, "m-assumed", "2016-05-12", place="Mosul", date_start="2016-04-12", date_end="2016-05-12",
+               date_how="assumed_recent", date_precision="recent", killed=3)
+    add_report(con, "m-precise", "2016-05-13", place="Mosul", date_start="2016-05-10", killed=4)
+    add_report(con, "m-third", "2016-05-20", place="Mosul", date_start="2016-05-10", killed=5)
+    resolve(con, "r1")
+    assert incident_of(con, "m-assumed") == incident_of(con, "m-precise") == incident_of(con, "m-third")

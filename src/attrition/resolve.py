@@ -67,21 +67,21 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
     summary.mentions = len(pending)
     countries = sorted({row[2] for row in pending if row[2]})
     # incidents by (kind, country): a mention is only ever compared with its own block
-    incidents: dict[tuple, list[_Incident]] = defaultdict(list)
+    blocks: dict[tuple, _Block] = defaultdict(_Block)
     for loaded in _load_incidents(con, countries):
-        incidents[(loaded.kind, loaded.country)].append(loaded)
+        blocks[(loaded.kind, loaded.country)].add(loaded)
     links: dict[str, str] = {}
     merges: list[tuple[str, str]] = []
     created: list[str] = []
     for mention_id, kind, country, place, start, end, how, precision, types in pending:
         precise = how != "assumed_recent"
         report = _Report(kind, country, place, precision == "region", start, end, _families(types))
-        block = incidents[(kind, country)]
-        candidates = [inc for inc in block if _compatible(inc, report)]
+        block = blocks[(kind, country)]
+        candidates = [inc for inc in block.near(report) if _compatible(inc, report)]
         if not candidates:
             incident = _Incident(f"I{mention_id[:15]}", kind, country, set(), start, end, precise)
             _add_place(incident, report)
-            block.append(incident)
+            block.add(incident)
             created.append(incident.incident_id)
         else:
             incident = min(candidates, key=_age)   # the oldest; ties by id
@@ -91,12 +91,12 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
             _add(incident, start, end, precise)
             for other in candidates:
                 if other is not incident and _mergeable(incident, other):
+                    for mid in other.mentions:   # this run's mentions of the absorbed incident
+                        links[mid] = incident.incident_id
                     _absorb(incident, other)
                     block.remove(other)
                     merges.append((incident.incident_id, other.incident_id))
-                    for mid, target in links.items():
-                        if target == other.incident_id:
-                            links[mid] = incident.incident_id
+            block.moved(incident)
             summary.joined += 1
         incident.mentions.append(mention_id)
         links[mention_id] = incident.incident_id
@@ -104,6 +104,50 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
     summary.merged = len(merges)
     _store(con, run_id, links, merges, created)
     return summary
+
+
+class _Block:
+    """The incidents of one kind and country, indexed by the weeks their windows cover.
+
+    Only incidents a report can join are indexed (dated, no wider than MAX_JOIN_DAYS), so a report is
+    compared with the incidents of its own weeks, not the whole block: resolving costs what the
+    new mentions cost, however many incidents the database holds. Candidates come in the order the
+    incidents entered the block, which decides the order of merges."""
+
+    def __init__(self) -> None:
+        self._weeks: dict[int, dict[str, _Incident]] = defaultdict(dict)
+        self._indexed: dict[str, range] = {}
+        self._order: dict[str, int] = {}
+
+    def add(self, inc: _Incident) -> None:
+        self._order[inc.incident_id] = len(self._order)
+        self.moved(inc)
+
+    def remove(self, inc: _Incident) -> None:
+        for week in self._indexed.pop(inc.incident_id, range(0)):
+            self._weeks[week].pop(inc.incident_id, None)
+
+    def moved(self, inc: _Incident) -> None:
+        """Re-index an incident whose window changed."""
+        self.remove(inc)
+        weeks = _weeks(inc.start, inc.end)
+        for week in weeks:
+            self._weeks[week][inc.incident_id] = inc
+        if weeks:
+            self._indexed[inc.incident_id] = weeks
+
+    def near(self, report: _Report) -> list[_Incident]:
+        found: dict[str, _Incident] = {}
+        for week in _weeks(report.start, report.end):
+            found.update(self._weeks.get(week, {}))
+        return sorted(found.values(), key=lambda inc: self._order[inc.incident_id])
+
+
+def _weeks(start: dt.date | None, end: dt.date | None) -> range:
+    """The weeks a joinable window covers (none for an undated or too wide one)."""
+    if start is None or end is None or (end - start).days > MAX_JOIN_DAYS:
+        return range(0)
+    return range(start.toordinal() // 7, end.toordinal() // 7 + 1)
 
 
 @dataclass(frozen=True)
