@@ -133,11 +133,21 @@ def test_a_failed_run_is_marked_failed_and_leaves_whole_stages(articles_dir, db_
     assert counts(db_path)["incidents"] > 0
 
 
-def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path):
+def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from attrition.extract import stage as extract_stage
+
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     run_pipeline(RunConfig.build(one, [articles_dir], today=TODAY))
+    monkeypatch.setattr(extract_stage, "MIN_PARALLEL", 1)   # five articles would be extracted in process
+    sent = []
+    submit = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda pool, fn, *a, **k: sent.append(fn.__name__)
+                        or submit(pool, fn, *a, **k))
     summary = run_pipeline(RunConfig.build(two, [articles_dir], workers=2, today=TODAY))
     assert summary.ingest.new == 5 and summary.extract.articles == 5
+    assert {"_prepare_chunk", "extract_batch"} <= set(sent)   # both stages used the workers
     queries = ["select article_id, text, published, published_how from articles order by 1",
                "select mention_id, kind, place, date_start, killed, incident_id, evidence from event_mentions "
                "order by 1"]

@@ -22,6 +22,7 @@ from attrition.db import transaction
 from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mentions, mention_id
 
 BATCH_SIZE = 2000
+MIN_PARALLEL = 300   # pending articles below which worker processes cost more than they save
 
 
 @dataclass
@@ -66,13 +67,16 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
     while this process stores the finished one (each store is one transaction). `pool` is a process
     pool to use; without it, `workers` > 1 starts one for the stage."""
     summary = ExtractSummary()
-    own_pool = ProcessPoolExecutor(workers) if submit is None and pool is None and workers > 1 else None
-    pool = pool or own_pool
+    pending = _pending_count(con)
+    # a few articles (a refresh) are extracted here sooner than new processes could load the gazetteer
+    parallel = submit is None and workers > 1 and pending >= MIN_PARALLEL
+    own_pool = ProcessPoolExecutor(workers) if parallel and pool is None else None
+    pool = (pool or own_pool) if parallel else None
     if submit is None:
         submit = (lambda part: pool.submit(extract_batch, part)) if pool else (lambda part: _Done(extract_batch(part)))
     in_flight = in_flight or 2 * max(workers, 1)
     # small backlogs are spread over every slot, large ones go in full chunks
-    chunk = max(1, min(batch_size, -(-_pending_count(con) // in_flight)))
+    chunk = max(1, min(batch_size, -(-pending // in_flight)))
     queue: deque[HasResult] = deque()
     after = ""
     try:
