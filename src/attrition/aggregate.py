@@ -34,7 +34,7 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | 
             con.execute(f"create or replace table {model} as {sql(f'models/{model}')}")
         result = None
         if validator is not None:
-            frame = con.sql("select * from attacks_vs_losses").fetch_arrow_table().to_pandas()
+            frame = con.sql("select * from attacks_vs_losses").to_arrow_table().to_pandas()
             expected = _expected(con)
             # nothing dated and nothing built: no rows to check (the column minimums fail on an empty table)
             if len(frame) or expected["expected_months"]:

@@ -21,7 +21,7 @@ def export(con: duckdb.DuckDBPyConnection, what: str, out: Path | None, fmt: str
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     relation = con.sql(sql(f"export/{what}"))
     if fmt == "jsonl":
-        table = relation.fetch_arrow_table()
+        table = relation.to_arrow_table()
         with (out.open("w", encoding="utf-8") if out else _stdout()) as fh:
             for row in table.to_pylist():
                 fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")

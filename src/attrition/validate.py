@@ -268,7 +268,7 @@ def validate_tables(con: duckdb.DuckDBPyConnection, run_id: str, validator: Vali
     summary = ValidationSummary()
     for table in tables:
         query, keys = TABLES[table]
-        frame = con.sql(sql(query)).fetch_arrow_table().to_pandas(types_mapper=None)
+        frame = con.sql(sql(query)).to_arrow_table().to_pandas(types_mapper=None)
         result = validator.run(table, frame, keys, run_name=run_id)
         summary.results.append(result)
         _store(con, run_id, table, result, validator)
