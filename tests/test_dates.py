@@ -166,6 +166,7 @@ RESOLVE_CASES = [
     ("Monday,", PUB_2017, ("2017-06-19", "2017-06-19", "day")),
     ("on Tuesday night", PUB_2017, ("2017-06-20", "2017-06-20", "day")),
     ("last Friday", PUB, ("2015-11-13", "2015-11-13", "day")),
+    ("last Saturday", PUB, ("2015-11-07", "2015-11-07", "day")),  # written on a Saturday: a week ago
     ("this week", PUB, ("2015-11-09", "2015-11-14", "week")),
     ("earlier this week", PUB, ("2015-11-09", "2015-11-14", "week")),
     ("last week", PUB, ("2015-11-02", "2015-11-08", "week")),

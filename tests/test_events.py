@@ -327,7 +327,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.3.0"
+    assert EXTRACTOR_VERSION == "0.4.0"
 
 
 @pytest.mark.parametrize(
@@ -413,3 +413,86 @@ def test_dated_loss_is_still_reported():
     found = _losses("Iraqi forces retook Fallujah from the Islamic State on Sunday.", dt.date(2016, 6, 28),
                     title="The end of the ISIS caliphate")
     assert [m.place.name for m in found] == ["Fallujah"]
+
+
+# --- third round (0.4.0): the statement's date, countries as nationalities, ISIS as the target ------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date elsewhere in the sentence dates the statement, not the event it names
+        "Senators questioned the defense secretary on Thursday about the Benghazi consulate attack.",
+        "Lawmakers returned to the gun debate on Wednesday, barely a month after the school shooting in Newtown.",
+        "Opposition to refugees has grown in the weeks following the recent attacks in Brussels, a poll found Friday.",
+        # a country named as the victims' nationality, an object or a speaker's whereabouts is no place
+        "Militants murdered two Americans and a Briton, the State Department said on Friday.",
+        "Speaking in Estonia on Wednesday, the president condemned the beheading of a second journalist.",
+        "The video showed the beheading of journalist James Foley, the group said on Tuesday.",
+        # ISIS or its fighters as the target
+        "Special forces killed a top Islamic State commander in a night raid in eastern Syria on Tuesday.",
+        "A Navy SEAL was accused of stabbing a wounded ISIS captive in Mosul in 2017.",
+        "As the United States and its allies began bombing, the militants rushed fighters into Kobani on Monday.",
+        "Iraq prepared counter-attack operations against the Islamic State near Ramadi last week.",
+        # no violence, or none yet
+        "Commentators exploded with outrage in Washington on Monday.",
+        "Officials say the group lacks the means to launch a large-scale attack in Chicago this year.",
+        "“I don’t go around shooting people in Phoenix,” he said on Monday.",
+        "Bomb-sniffing dogs were sent into the courthouse in Boston on Tuesday.",
+        "Abu Barra blamed the gunmen who killed two soldiers on Wednesday.",   # a man's name, not a town
+        "The allegation detonated like a bomb in Washington on Monday.",
+        "Warships fired land attack missiles at soldiers near Homs on Monday.",
+    ],
+)
+def test_statement_dates_nationalities_and_isis_targets_open_no_event(text):
+    assert _attacks(text, title="Islamic State and the war") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "place", "start", "end"),
+    [
+        # the date inside the event's own phrase wins over the statement's
+        ("Students marched on Saturday, a month after the February 14 shooting at a high school in Parkland, "
+         "Florida.", dt.date(2018, 3, 25), "Parkland", dt.date(2018, 2, 14), dt.date(2018, 2, 14)),
+        ("The attack on a hotel in Tripoli on Tuesday was claimed by the Islamic State.", dt.date(2015, 1, 29),
+         "Tripoli", dt.date(2015, 1, 27), dt.date(2015, 1, 27)),
+        ("The gunmen who attacked the offices of a magazine in Paris in January had trained in Yemen.",
+         dt.date(2015, 9, 10), "Paris", dt.date(2015, 1, 1), dt.date(2015, 1, 31)),
+        # "a day before the bombing": within days of the sentence's date
+        ("The warning came on Thursday, a day before the bombing at a market in Kirkuk.", PUB, "Kirkuk",
+         dt.date(2016, 3, 24), dt.date(2016, 3, 25)),
+        # "last Friday" written on a Friday is a week before
+        ("Coulibaly, who attacked a kosher supermarket in Paris last Friday, pledged allegiance to ISIS.",
+         dt.date(2015, 1, 16), "Paris", dt.date(2015, 1, 9), dt.date(2015, 1, 9)),
+        # the date before the attack word is the charge's; the one after it is the rampage's own
+        ("A woman was charged Monday in the car rampage that killed one and hurt 35 others in Las Vegas Sunday night.",
+         dt.date(2015, 12, 21), "Las Vegas", dt.date(2015, 12, 20), dt.date(2015, 12, 20)),
+    ],
+)
+def test_event_keeps_its_own_date(text, pub, place, start, end):
+    m = _one_attack(text, pub)
+    assert (m.place.name, m.date.start, m.date.end) == (place, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A suicide bomber killed 30 people at a funeral in eastern Afghanistan on Sunday.", "AF"),
+        ("Gunmen killed 40 people in a village on Nigeria's border with Chad on Monday.", "NG"),
+        ("Two gunmen killed 12 people at a market in a Syrian town on Sunday.", "SY"),
+    ],
+)
+def test_country_located_by_the_text_is_still_the_place(text, country):
+    m = _one_attack(text)
+    assert m.country == country
+
+
+def test_relative_clause_after_the_attack_gives_its_place():
+    text = ("The Islamic State, which holds territory in Syria, claimed the coordinated attacks, which left 129 dead "
+            "in Paris.")
+    m = _one_attack(text, dt.date(2015, 11, 15))
+    assert m.place.name == "Paris" and m.killed.best == 129
+
+
+def test_a_device_exploding_is_still_a_bombing():
+    m = _one_attack("A device exploded outside a police station in Kirkuk on Monday, wounding four officers.")
+    assert m.place.name == "Kirkuk" and "bombing" in m.attack_types

@@ -505,6 +505,8 @@ def _resolve_publication(kind: str, g: dict[str, str | None], surface: str, pub:
         return DateSpan(pub, pub, "day")
     if kind == "weekday":
         d = pub - timedelta(days=(pub.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7)
+        if d == pub and surface[:4].lower() == "last":
+            d -= timedelta(days=7)   # "last Friday" written on a Friday: a week ago, not today
         return DateSpan(d, d, "day")
     if kind == "week":
         monday, sunday = _iso_week(pub)

@@ -28,7 +28,7 @@ from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
 SAID_DAYS = 3               # "officials said Sunday": the event happened up to this many days before
@@ -175,8 +175,8 @@ def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger
 _STATEMENT_OPENING = re.compile(r"(?:^|[;:]\s*)(?:[Oo]n\s+|[Ll]ate\s+|[Ee]arly\s+)?$")
 
 
-def _resolve_dates(exprs, story: _Narrative, s: str = "") -> list[tuple[int, DateSpan, str]]:
-    """(offset, span, how) for every expression that resolves; a date beside a speech verb ("said Sunday",
+def _resolve_dates(exprs, story: _Narrative, s: str = "") -> list[tuple[int, DateSpan, str, int]]:
+    """(offset, span, how, end offset) for every expression that resolves; a date beside a speech verb ("said Sunday",
     "on Thursday, officials said") dates the statement, so it comes after the dates of the events."""
     out, said = [], []
     for expr in exprs:
@@ -189,9 +189,10 @@ def _resolve_dates(exprs, story: _Narrative, s: str = "") -> list[tuple[int, Dat
                                               or _STATEMENT_OPENING.search(s[: expr.start]) and
                                               lx.SPEECH_AFTER_DATE.match(s[expr.end: expr.end + 60])):
             # the event happened on or shortly before the day it was reported
-            said.append((expr.start, DateSpan(span.start - dt.timedelta(days=SAID_DAYS), span.end, "recent"), how))
+            said.append((expr.start, DateSpan(span.start - dt.timedelta(days=SAID_DAYS), span.end, "recent"), how,
+                         expr.end))
         else:
-            out.append((expr.start, span, how))
+            out.append((expr.start, span, how, expr.end))
     return out + said
 
 
@@ -245,6 +246,9 @@ def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
                 continue
             if attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()):
                 continue   # "attacks on Democrats", "a blistering attack": not violence
+            if text[m.start(): m.end()] in ("exploded", "Exploded") and \
+                    not lx.EXPLODED_SUBJECT.search(s, max(0, m.start() - 60), m.start()):
+                continue   # "commentators exploded", "infections exploded": only a device explodes
             found.append(_Trigger("attack", m.start(), m.end(), attack_type, number, f"attack.{number}"))
     return sorted(found, key=lambda t: t.start)
 
@@ -253,6 +257,8 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> bool:
     window = s[max(0, start - 60): end + 60]
     if lx.NOT_AN_ATTACK.search(window) or lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
         return True
+    if lx.mentions_isis(s) and lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]):
+        return True   # "the killing of a top Islamic State commander": ISIS is the target
     if lx.STATE_AGENT.search(s[max(0, start - 50): end + 50]):
         return True
     if number == "kill":
@@ -385,6 +391,10 @@ def _last_place_before(places: list[PlaceMatch], offset: int) -> PlaceMatch | No
 _RELATIVE_GAP = re.compile(r",?\s+(?:which|that)\s+(?:\w+\s+){0,2}")   # "the attacks, which killed": one event
 
 
+# "the deadliest shooting since the massacre at ...": two events, not one
+_OTHER_EVENT_GAP = re.compile(r"\b(?:since|than|like|after|before|following|recalling)\b", re.I)
+
+
 def _cluster(s: str, triggers: list[_Trigger]) -> list[list[_Trigger]]:
     """Attack words close together in one clause describe one attack."""
     groups: list[list[_Trigger]] = []
@@ -392,7 +402,8 @@ def _cluster(s: str, triggers: list[_Trigger]) -> list[list[_Trigger]]:
         if groups:
             last = groups[-1][-1]
             gap = s[last.end: t.start]
-            one_clause = not lx.CLAUSE_BREAK.search(gap) or _RELATIVE_GAP.fullmatch(gap)
+            one_clause = (not lx.CLAUSE_BREAK.search(gap) or _RELATIVE_GAP.fullmatch(gap)) and \
+                not _OTHER_EVENT_GAP.search(gap)
             if t.start - last.end <= CLUSTER_CHARS and one_clause:
                 groups[-1].append(t)
                 continue
@@ -404,21 +415,26 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
                  tolls: list[Toll], dated, story: _Narrative) -> Mention | None:
     s = sentence.text
     start, end = group[0].start, group[-1].end
-    candidates = [p for p in places if p.start not in used and not _nationality_modifier(s, p)]
+    candidates = [p for p in places if p.start not in used and not _nationality_modifier(s, p) and
+                  _locates_attack(s, p) and not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
     place = _attack_place(s, start, end, candidates)
     local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
-    date, how = _date_for(dated, story, sentence.index)
-    year = _year_of_event(s, start, story.published)
+    own = _own_date(s, start, end, dated)
+    date, how = _date_for([own, *(d for d in dated if d is not own)] if own else dated, story, sentence.index)
+    year = next(filter(None, (_year_of_event(s, t.start, story.published) for t in group)), None)
+    near = None if own else _days_from(s, start, dated, story.published)
     if year is not None:
         date, how = year, "explicit"   # "the 2015 Paris attacks": a past event, in its own year
-    elif _background_reference(s, start, end, dated):
+    elif near is not None:
+        date, how = near   # "this week, a day before the Parsons Green bomb": within days of the sentence's date
+    elif _background_reference(s, start, end, own, bool(dated) and bool(local_tolls)):
         # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
         # a date; it is not reported here, and may only add detail to the event the narrative is on
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return None
     numbers = {t.number for t in group}
     if numbers & {"kill", "verb", "many"} and lx.STATISTICS.search(s) and \
-            not any(span.precision == "day" for _, span, _ in dated):
+            not any(d[1].precision == "day" for d in dated):
         return None   # "killed more than 11,000 people in 2015, FBI data show": a tally, not an attack
     if how in ("assumed_recent", "missing") and year is None and \
             lx.RETROSPECTIVE.search(_clause_around(s, start, end)):
@@ -445,9 +461,12 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
     if place.place.precision in ("country", "region") and not local_tolls and not dated and \
             lx.CATEGORY_BEFORE.search(s[:start]):
         return None   # "after every mass shooting in the US": a kind of event, not one
-    if not local_tolls and not dated and lx.BACK_REFERENCE.search(s[:start]):
+    verb_form = any(_VERB_FORM.search(s[t.start: t.end]) for t in group)   # "attacked", not "the attack"
+    if not local_tolls and not own and near is None and year is None and (not dated or not verb_form) and \
+            lx.BACK_REFERENCE.search(s[:start]):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
-        # does not report itself; it may only add detail to the event the narrative is on
+        # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
+        # detail to the event the narrative is on
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return None
     mention = Mention("attack", sentence, group[0].rule, place=_around(s, place, lx.AROUND_SETTLEMENT),
@@ -478,23 +497,78 @@ def _year_of_event(s: str, start: int, published: dt.date | None) -> DateSpan | 
 _DATE_BEFORE_YEAR = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b\d{1,2},?)\s*$")
 
 
-def _background_reference(s: str, start: int, end: int, dated) -> bool:
-    """An event named in passing with no date of its own: "after the Orlando shooting", "the Paris attacks"."""
-    # a date of its own sits in the event's noun phrase: "the March 22 attacks", "the attack in Brussels on Tuesday"
-    own_date = any(start - 60 <= offset <= start and "," not in s[offset:start] or
-                   end <= offset <= end + 30 and "," not in s[end:offset] for offset, _, _ in dated)
-    if own_date:
+_VERB_FORM = re.compile(r"(?:ed|ew|ook)\b", re.I)
+_RELATION_END = re.compile(r"\b(?:before|after|since|following|prior to|earlier than|later than)$", re.I)
+
+
+def _own_date(s: str, start: int, end: int, dated) -> tuple | None:
+    """The date inside the trigger's own phrase ("the March 22 attacks", "Friday's bombing", "the attack in Brussels
+    on Tuesday"), not a date of the statement around it ("testified Wednesday on the Benghazi attack", "a month
+    after the school shooting")."""
+    before = after = None
+    for d in dated:
+        offset, date_end = d[0], d[3]
+        if date_end <= start and start - date_end <= 60:
+            if _RELATION_END.search(s[offset:date_end]):
+                continue   # "a day before the Parsons Green bomb": the date of another event, relative to this one
+            gap = s[date_end:start]
+            if "," not in gap and not lx.OWN_DATE_GAP_BEFORE.search(gap) and not lx.BACKGROUND_BEFORE.search(gap):
+                before = d, gap
+        elif end <= offset <= end + 70 and after is None and "," not in s[end:offset] and \
+                not lx.OWN_DATE_GAP_AFTER.search(s[end:offset]):
+            after = d
+    if before and (after is None or not _PREPOSITION.search(before[1])):
+        return before[0]
+    return after   # "charged Monday in the rampage that killed one Sunday night": Sunday
+
+
+_PREPOSITION = re.compile(r"\b(?:in|at|for|with|by|from)\b")
+
+
+_DAYS_FROM = re.compile(r"\b(?:(?:a|one|two|three|a few|several|24|48|72)\s+)?(?:days?|hours?|nights?)\s+"
+                        r"(?:before|after|following)\s+(?:the|that|this)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
+
+
+def _days_from(s: str, start: int, dated, published: dt.date | None) -> tuple[DateSpan, str] | None:
+    """An event a day or two from the sentence's own date ("came this week, only a day before the Parsons Green
+    bomb", "on Monday, two days after the shooting"): dated by that date, shifted by a few days."""
+    m = _DAYS_FROM.search(s, max(0, start - 80), start)
+    if m is None or m.end() != start:
+        return None
+    for offset, span, how, date_end in dated:
+        if date_end <= m.start() + 12 and not _RELATION_END.search(s[offset:date_end]):
+            if span.precision != "day":
+                return span, how
+            pad = dt.timedelta(days=SAID_DAYS)
+            if "before" in m.group(0).lower():
+                end = span.end + pad if published is None else min(span.end + pad, max(published, span.end))
+                return DateSpan(span.start, end, "recent"), how
+            return DateSpan(span.start - pad, span.end, "recent"), how
+    return None
+
+
+def _background_reference(s: str, start: int, end: int, own, dated_toll: bool) -> bool:
+    """An event named in passing with no date of its own: "after the Orlando shooting", "the Paris attacks"; a date
+    elsewhere in the sentence dates the sentence ("Mourners gathered Monday, a week after the Paris attacks")."""
+    if own is not None:
         return False
     before = s[:start]
     if lx.BACKGROUND_BEFORE.search(before):
         return True
-    return not dated and bool(lx.NAMED_EVENT_BEFORE.search(before) or re.search(
+    return not dated_toll and bool(lx.NAMED_EVENT_BEFORE.search(before) or re.search(
         r"^The\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z-]+\s+)?$", before))
 
 
 def _nationality_modifier(s: str, p: PlaceMatch) -> bool:
     """ "the U.S. consulate", "19 U.S. airmen": a nationality, not the place of the event."""
     return p.place.precision == "country" and bool(lx.NATIONALITY_MODIFIER.match(s[p.end:]))
+
+
+def _locates_attack(s: str, p: PlaceMatch) -> bool:
+    """A city or a region locates an attack wherever it stands; a country only after a locative word ("in Syria",
+    "a Syrian town"): as a nationality, a subject or an object ("killed two Americans", "hate America") it does not."""
+    return p.place.precision != "country" or bool(lx.COUNTRY_LOCATIVE_BEFORE.search(s, max(0, p.start - 40), p.start)
+                                                  or lx.DEMONYM_PLACE_AFTER.match(s[p.end:]))
 
 
 def _around(s: str, match: PlaceMatch, settlement: re.Pattern) -> Place:
@@ -511,6 +585,8 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
     clause_start = start - len(_clause_before(s, start))
     right = s[end:]
     stop = lx.CLAUSE_BREAK.search(right)
+    if stop and stop.start() <= 3 and _RELATIVE_GAP.match(right, stop.start()):
+        stop = lx.CLAUSE_BREAK.search(right, stop.end())   # "the attacks, which killed 130 in Paris": the attack's own
     clause_end = end + (stop.start() if stop else len(right))
     best, best_score = None, None
     for p in places:
@@ -725,9 +801,9 @@ def _eligible_place(s: str, m: PlaceMatch) -> bool:
     if m.how == "demonym" and (lx.SURNAME_BEFORE.search(s[max(0, m.start - 30): m.start]) or
                                lx.SURNAME_AFTER.match(s[m.end:])):
         return False   # "Najib Danish, interior ministry spokesperson": a person, not Denmark
-    # "Murphy said", "Sen. Kaine": a person who shares a town's name
+    # "Murphy said", "Sen. Kaine", "James Foley": a person who shares a town's name
     return not (m.place.precision == "city" and " " not in m.surface and (
-        lx.PERSON_AFTER.match(s[m.end:]) or lx.PERSON_BEFORE.search(before)))
+        lx.PERSON_AFTER.match(s[m.end:]) or lx.PERSON_BEFORE.search(before) or lx.GIVEN_NAME_BEFORE.search(before)))
 
 
 def _dedupe(items) -> list:

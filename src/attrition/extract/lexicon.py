@@ -148,7 +148,8 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:massacres?|mass[- ]murder|mass[- ]killing|rampage|atrocity)\b", re.I), None, "one"),
     (re.compile(r"\batrocities\b", re.I), None, "many"),
     (re.compile(r"\battack(?:ed)?\b"
-                r"(?! (?:network|plan|plot|capabilit|cell|helicopter|dog|ad|surface|submarine|aircraft))", re.I),
+                r"(?! (?:network|plan|plot|capabilit|cell|helicopter|dog|ad|surface|submarine|aircraft|missile))",
+                re.I),
      None, "verb"),
     (re.compile(r"\battacks\b", re.I), None, "many"),
     (re.compile(r"\b(?:coordinated|twin|dual|double|simultaneous|terror(?:ist)?) (?:operation|assault|raids?)\b"
@@ -163,7 +164,9 @@ NOT_AN_ATTACK = re.compile(
     r"\b(?:air ?strikes?|airstrikes?|drone strikes?|air raids?|aerial bombardments?|bombardments?|shelling|"
     r"bombing campaign|bombing raids?|artillery|bomb[- ](?:making|maker|threat|scare|hoax|plot)|heart attack|"
     r"panic attack|cyber ?attack|attack ads?|(?:verbal|political|personal|rhetorical|partisan) attacks?|"
-    r"f-bombs?|photo ?bomb\w*|carpet[- ]bomb\w*|(?:nuclear|atomic|hydrogen|dirty|a-|h-) ?bombs?|"
+    r"f-bombs?|photo ?bomb\w*|carpet[- ]bomb\w*|(?:nuclear|atomic|hydrogen|dirty|a-|h-) ?bombs?|MOAB|GBU-\d+|ordnance|"
+    r"(?:nuclear|atomic) (?:blasts?|explosions?|tests?)|like an? (?:\w+ )?(?:bomb|explosion)|"
+    r"bomb[- ](?:sniffing|squads?|disposal|detect\w*|proof)|"
     r"(?:build|building|built|make|making|develop|developing|get|getting|acquire|acquiring|obtain|test|testing)"
     r"(?: \w+){0,2} (?:a |the )?(?:nuclear )?bomb|box[- ]office|bombshell|"
     r"(?:film|photo|movie|video|music video) shoot\w*|shooting (?:percentage|guard|star|range|touch|slump|script)|"
@@ -172,13 +175,27 @@ NOT_AN_ATTACK = re.compile(
     r"bombing (?:war|sorties|missions?|runs?)|(?:U\.S\.|US|American|Russian|Israeli|Saudi|Syrian|Iraqi|Turkish|"
     r"French|British|NATO|allied|coalition|government|regime)(?:-led)?(?: \w+)? (?:bombing|bombs|bombed|missiles?)|"
     r"police shootings?|officer-involved shootings?|shooting range|killed (?:while )?fighting (?:with|for|alongside)|"
-    r"(?:Trump|Obama|Bush|Clinton|Putin|the U\.S\.|United States|America|Russia|Israel|Turkey|Britain|France)"
-    r"(?: \w+){0,2} (?:bombed|has bombed|have bombed|has been bombing))\b",
+    r"(?:Trump|Obama|Bush|Clinton|Putin|the U\.S\.|United States|America|Russia|Israel|Turkey|Britain|France|"
+    r"coalition|allies|warplanes|jets|aircraft|drones?)(?: [\w-]+){0,4} (?:bombed|has bombed|have bombed|"
+    r"(?:has been|have been|began|begun|started|resumed|continued|stepped up|intensified|are|were|is|was) bombing)|"
+    r"bombs? (?:was |were |had been |has been |is |are )?dropped|drop(?:ped|ping|s)? (?:[\w-]+ ){0,3}bombs?|"
+    r"(?:regime|government|army|military|troops|forces)(?:['’]s?)?(?: [\w-]+){0,3} (?:launch\w*|beg[iau]n\w*|"
+    r"mount\w*|start\w*|press\w*|step\w* up) (?:an? |its |the |their |a new )?(?:[\w-]+ ){0,2}"
+    r"(?:assault|offensive|attacks?))\b",
     re.I,
 )
+# ISIS as the victim of the killing or the attack: "killing a top Islamic State commander", "stabbed an ISIS captive".
+ISIS_VICTIM_AFTER = re.compile(
+    r"^\s+(?:of\s+)?(?:an?\s+|the\s+|\d+\s+|two\s+|three\s+|several\s+|dozens of\s+|hundreds of\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:ISIS|ISIL|IS|Daesh|Islamic State|jihadist|militant)(?: group)?['’]?s?\s+(?:[\w-]+\s+)?"
+    r"(?:leaders?|commanders?|chiefs?|fighters|militants|members|operatives|figures?|spokesman|emirs?|captives?|"
+    r"prisoners?|detainees?|suspects?|positions?|targets?|hideouts?|strongholds?)\b|"
+    r"^\s+(?:[\w-]+\s+){0,4}?(?:Abu Bakr )?al-Baghdadi\b")
+
 # The attack is on the Islamic State: a military operation, not a terrorist attack.
 ATTACK_ON_ISIS = re.compile(
-    r"\b(?:attacks?|assault|offensive|operation|strikes?|raids?) (?:on|against) (?:the )?(?:ISIS|ISIL|IS|Daesh|"
+    r"\b(?:attacks?|assault|offensive|operations?|strikes?|raids?)(?: [\w-]+)? (?:on|against) (?:the )?"
+    r"(?:ISIS|ISIL|IS|Daesh|"
     r"Islamic State|militants|jihadists|insurgents|the group|its|their|them|it)\b|\bfac(?:es|ing|ed) attacks\b",
     re.I,
 )
@@ -186,7 +203,7 @@ ATTACK_ON_ISIS = re.compile(
 STATE_AGENT = re.compile(
     r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by (?:\w+ ){0,4}(?:police|soldiers|troops|officers?|"
     r"security forces|forces|army|snipers?|guards|troopers?|deput(?:y|ies)|cops?)|(?:police|soldiers|troops|officers|"
-    r"security forces|coalition|army|military|jets|warplanes|drones?)(?: \w+){0,2} (?:shot|killed|bombed)|"
+    r"security forces|coalition|army|military|jets|warplanes|drones?)(?: \w+){0,3} (?:shot|killed|bombed)|"
     r"(?:shooting|killing|death)s?(?: [\w.-]+){0,6} (?:by|at the hands of) (?:an? |the )?(?:[\w.,-]+ ){0,3}(?:police|"
     r"officers?|deputy|deputies|agents?|troopers?|soldiers|troops|cops?)|(?:officers?|policem[ae]n|police|deputy|"
     r"agents?|trooper|cops?)(?:,? [\w.-]+){0,4},?(?: who)? (?:shot|killed|fatally shot|shot and killed|opened fire|"
@@ -264,16 +281,19 @@ BATTLE = re.compile(r"\b(?:siege|besieg\w*|offensive|battle|front ?lines?|clashe
 MODAL = re.compile(
     r"\b(?:will|would|could|might|may|should|must|shall|if|unless|whether|when we|expects?|expected|"
     r"planned|planning|plans?|plot(?:ted|ting|s)?|threat(?:en|ened|ens)?|vow(?:ed|s)?|fear(?:s|ed)? (?:of|that)|"
-    r"risk of|at risk|possible|potential|likely to|prevent(?:ed|ing)?|foil(?:ed|ing)?|thwart(?:ed|ing)?|averted|"
+    r"risk of|at risk|possib(?:le|ility)|potential|likely to|prevent(?:ed|ing)?|foil(?:ed|ing)?|thwart(?:ed|ing)?|"
+    r"averted|"
     r"attempted|attempt to|in order to|aim(?:s|ed)? to|able to|capacity to|calls? for|urged?|"
-    r"no|not|never|without|nor|failed to|assuming|suppose|imagine|such as)\b|n't\b",
+    r"no|not|never|without|nor|failed to|assuming|suppose|imagine|such as)\b|n['’]t\b",
     re.I,
 )
 # "the rampage will continue", "attacks would follow": the trigger's own verb is future or conditional.
 MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|may|is going to|are going to)\b", re.I)
 # "to attack", "to capture": an intention, unless somebody helped or managed to do it.
-INFINITIVE = re.compile(r"\bto (?:\w+ )?$", re.I)
-INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|claim(?:ed|s)?|claim of responsibility)\b[^,;]{0,20}$",
+INFINITIVE = re.compile(r"\bto (?:\w+ )?$|\bto (?:launch|carry out|conduct|stage|mount|commit|perpetrate|plan|execute|"
+                        r"unleash|orchestrate) (?:an?|another|more|new|such|similar|the)?\s*(?:[\w-]+ ){0,2}$", re.I)
+INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim(?:ed|s)?|claim of responsibility)\b"
+                           r"[^,;]{0,20}$",
                            re.I)
 
 # --- territorial losses -----------------------------------------------------------------------------
@@ -380,6 +400,16 @@ BACK_REFERENCE = re.compile(
 YEAR_OF_EVENT = re.compile(
     r"\b(?:[Tt]he|an?|its|his|her|their|this|that|[\w-]+['’]s)\s+(?:[a-z-]+\s+){0,2}?((?:19|20)\d\d)(?:['’]s)?\s+"
     r"(?:[\w.'’-]+\s+){0,4}$")
+# Between a date and the attack word after it, words that put them in different phrases: "a month after the
+# shooting", "two weeks ago and is using the London attacks", "testified Wednesday, recalling the attack".
+OWN_DATE_GAP_BEFORE = re.compile(
+    r"\b(?:and|but|or|after|since|following|before|ago|amid|during|until|weeks?|months?|days?|years?|decades?|"
+    r"is|are|was|were|has|have|had|been|said|says|told|than|about|over|regarding|concerning|into|on)\b|['’](?!s\b)",
+    re.I)
+# Between the attack word and a date after it: a verb makes the date the day of something else.
+OWN_DATE_GAP_AFTER = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|been|be|said|says|told|discussed|debated|testified|investigat\w+|but|"
+    r"when|after|before|since|until)\b", re.I)
 # An event named as the background of the sentence, not reported by it: "since the Paris attacks",
 # "after the Orlando nightclub shooting", "the anniversary of the Sandy Hook shooting".
 BACKGROUND_BEFORE = re.compile(
@@ -390,6 +420,27 @@ BACKGROUND_BEFORE = re.compile(
     r"(?:the|that|this|last \w+['’]s|[\w-]+['’]s)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
 # A named event: the trigger right after a proper name ("the Paris attacks", "the Boston Marathon bombing").
 NAMED_EVENT_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z-]+\s+)?$")
+# A country is the place of an attack only where the text locates it there ("a bombing in Afghanistan", "a Syrian
+# town"), not as a nationality, a subject or an object ("killed two Americans", "an attack on Iran").
+COUNTRY_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|throughout|through|within|into|over|near|outside|coast of|nation of|country of|"
+    r"kingdom of|republic of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+    r"central|northern|southern|eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|"
+    r"south-?west(?:ern)?|"
+    r"rural|mainland)\s+)?$", re.I)
+DEMONYM_PLACE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:towns?|city|cities|villages?|provinces?|regions?|capital|border|territory|soil|"
+    r"countryside|mosques?|church(?:es)?|markets?|hospitals?|checkpoints?|military bases?|army bases?)\b")
+# Only a device explodes: "a car bomb exploded", "the vest exploded", not "commentators exploded".
+EXPLODED_SUBJECT = re.compile(
+    r"\b(?:bombs?|devices?|explosives?|vests?|belts?|cars?|vehicles?|trucks?|vans?|grenades?|shells?|mines?|rockets?|"
+    r"missiles?|mortars?|packages?|parcels?|suitcases?|bags?|backpacks?|charges?|IEDs?|it|which|that|one|another|"
+    r"second|first|third|munitions?)\b(?:\s+[\w-]+){0,4}?\s+(?:\w+\s+)?$", re.I)
+# A place where someone spoke or visited, not where the attack was: "speaking in Estonia", "told reporters in Brussels".
+SPEAKER_PLACE_BEFORE = re.compile(
+    r"\b(?:speaking|spoke|speech|remarks|said|says|told (?:[\w-]+\s+){0,3}?|testif\w+|interview|(?:press|news) "
+    r"conference|visit\w*|trip|travel\w*|arriv\w+|meeting|summit|rally|hearing|tweeted|announced|addressing|"
+    r"address)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$", re.I)
 # A country or nationality used as the adjective of a person or a building: the victims' or the owner's
 # nationality, not the place ("the U.S. consulate in Benghazi", "killed 19 U.S. airmen").
 NATIONALITY_MODIFIER = re.compile(
@@ -425,6 +476,14 @@ PERSON_AFTER = re.compile(
 PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|President|Senator|Governor|Judge|Justice|Secretary|Chief|"
     r"Officer|Mayor|Rev|Pastor|Prof)\.?\s+(?:[A-Z][\w.]*\s+)?$")
+# A capitalised word (not opening the sentence) before a one-word town: a person's name ("journalist James Foley",
+# "Abu Barra").
+GIVEN_NAME_BEFORE = re.compile(r"\b(?:Abu|Umm|Ibn|Bin)\s+$|"
+                               r"(?<![.!?]\s)(?<!^)\b(?!(?:The|A|An|In|On|At|By|For|Of|As|And|But|To|From|Into|Near|"
+                               r"North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Old|New|Upper|"
+                               r"Lower|Downtown|Outside|Inside|Across|Sunni|Shiite|Shia|Kurdish|Christian|Muslim|Jewish|"
+                               r"Iraqi|Syrian|Libyan|Afghan|Yemeni|Egyptian|Turkish|Nigerian|Somali|Islamic|ISIS|ISIL|"
+                               r"Fort|Port|Saint|St|San|Santa|Los|Las|El|Al|Mount|Lake|Camp|Cape)\b)[A-Z][a-z]+\s+$")
 # A demonym that is a person's surname: "Najib Danish, interior ministry spokesperson, said".
 SURNAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|A|An|In|On|At|By|For|Of|As|And|But|Two|Three|Many|Some|"
                             r"Several|Most|Young|Former|Both|Other|All|With|From|Among|Pro|Anti)\b)[A-Z][a-z]+\s+$")
