@@ -1,0 +1,81 @@
+"""Necessary literals of a regular expression: strings one of which every match contains.
+
+Python's `re` scans a sentence position by position and tries every alternative at each, so a rule
+pattern costs microseconds even where it cannot match. A substring test (`in`) costs nanoseconds:
+a rule whose necessary literals are all absent from a sentence is skipped without running it. The
+literals are read off the parsed pattern (as RE2's prefilter does), so they follow every change of
+the patterns without a list to keep in step.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:   # Python 3.11+ keeps the parser private
+    from re import _constants as _C
+    from re import _parser as _parse
+except ImportError:   # pragma: no cover - older Pythons
+    import sre_constants as _C
+    import sre_parse as _parse
+
+MIN_LENGTH = 3   # shorter literals ("a", "of") are in nearly every sentence: no use as a gate
+
+
+def necessary_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Strings one of which is in every match of `pattern`, lower-cased for a case-insensitive pattern
+    (test them against lower-cased text); None when the pattern has no usable set."""
+    required = _sequence(_parse.parse(pattern.pattern, pattern.flags))
+    if not required or min(map(len, required)) < MIN_LENGTH:
+        return None
+    if pattern.flags & re.IGNORECASE:
+        required = {literal.lower() for literal in required}
+    # a literal that contains another of the set adds nothing: the shorter one is found whenever it is
+    return tuple(sorted(s for s in required if not any(o != s and o in s for o in required)))
+
+
+def may_match(literals: tuple[str, ...] | None, text: str) -> bool:
+    return literals is None or any(literal in text for literal in literals)
+
+
+def _sequence(items) -> set[str] | None:
+    """The best requirement of a sequence: its longest literal run or a mandatory part's requirement."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(required: set[str] | None) -> None:
+        nonlocal best
+        if required and (best is None or min(map(len, required)) > min(map(len, best))):
+            best = required
+
+    for op, argument in items:
+        if op is _C.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            consider({"".join(run)})
+            run = []
+        if op is not _C.AT:   # \b, ^ and $ match no character
+            consider(_item(op, argument))
+    if run:
+        consider({"".join(run)})
+    return best
+
+
+def _item(op, argument) -> set[str] | None:
+    if op is _C.SUBPATTERN:
+        return _sequence(argument[-1])
+    if op is _C.BRANCH:   # every branch must require something; any of their literals will do
+        union: set[str] = set()
+        for branch in argument[1]:
+            required = _sequence(branch)
+            if not required:
+                return None
+            union |= required
+        return union
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        low, _, body = argument
+        return _sequence(body) if low >= 1 else None
+    if op is _C.IN:   # a class of single characters, e.g. [- ]: each is a possible literal
+        chars = {chr(a) for o, a in argument if o is _C.LITERAL}
+        return chars if len(chars) == len(argument) else None
+    return None   # any character, categories, lookarounds, backreferences: no literal required

@@ -1,0 +1,53 @@
+"""Necessary literals: a pattern is skipped only where it cannot match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from attrition.extract import lexicon as lx
+from attrition.extract.prefilter import may_match, necessary_literals
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (r"\bsuicide (?:bomb(?:ing|s)?|attacks?)\b", ("suicide ",)),
+    (r"\b(?:bombings?|bombs?|explosions?|blasts?)\b", ("blast", "bomb", "explosion")),
+    (r"\b(?:rammed|ramming)(?=[^.]{0,60}into)|ploughed into", ("ploughed into", "ramm")),
+    (r"\bpressure[- ]cooker bombs?", ("cooker bomb",)),   # the longest run after the class
+    (r"\b(?:a|the)\s+\w+ (?:killed|wounded)", ("killed", "wounded")),
+])
+def test_literals_of_a_pattern(pattern, literals):
+    assert necessary_literals(re.compile(pattern)) == literals
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ed\b", r"(?:bomb|of) attack|x", r"(?:bombs?)?\s+\d+", r"\b(?:a|of)\b"])
+def test_no_gate_where_a_match_needs_no_long_literal(pattern):
+    assert necessary_literals(re.compile(pattern)) is None
+    assert may_match(None, "anything")
+
+
+def test_a_case_insensitive_pattern_gives_lower_case_literals():
+    literals = necessary_literals(re.compile(r"\bIslamic State\b|\bDaesh\b", re.I))
+    assert literals == ("daesh", "islamic state")
+    assert may_match(literals, "fighters of the islamic state") and not may_match(literals, "a state of emergency")
+
+
+SENTENCES = [
+    "A suicide bomber blew himself up at a checkpoint, killing 12 people.",
+    "Gunmen opened fire on a crowd and then stormed the theatre, taking hostages.",
+    "A truck rammed into pedestrians on the promenade; the driver was shot dead.",
+    "The militants beheaded a hostage and executed 20 prisoners in the square.",
+    "Two car bombs exploded near a market, and a third was detonated by police.",
+    "He was stabbed and slashed in a knife attack; the atrocities went on for hours.",
+    "An IED tore through a convoy, and the twin bombings killed dozens.",
+    "The senators attacked the bill; nobody was killed.",
+]
+
+
+@pytest.mark.parametrize("pattern", [p for p, _, _ in lx.ATTACK_TRIGGERS_LC], ids=lambda p: p.pattern[:30])
+def test_every_match_of_a_trigger_contains_one_of_its_literals(pattern):
+    literals = necessary_literals(pattern)
+    for sentence in SENTENCES:
+        for m in pattern.finditer(sentence.lower()):
+            assert literals is None or any(literal in m.group(0) for literal in literals), m.group(0)
