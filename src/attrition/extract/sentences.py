@@ -17,7 +17,10 @@ _ABBREVIATIONS = frozenset(
      "a.m", "p.m", "approx", "dept", "est",
     ]
 )
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=["“‘'(\[]?[A-Z0-9])""")
+# A full stop and a space before a capital, or a sentence glued to the next one ("on Wednesday.That is"): two
+# letters or digits before the stop and a capitalised word after it, so "U.S.", "J.M.", "a.m.", "No.1", "3.5"
+# and "cnn.com" do not split.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?:\s+(?=["“‘'(\[]?[A-Z0-9])|(?=["“‘]?[A-Z][a-z]))""")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -38,6 +41,11 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _BOUNDARY.finditer(chunk):
             if _is_abbreviation(chunk, m.start()):
                 continue
+            if not chunk[m.end() - 1].isspace() and (
+                m.start() < 2 or not chunk[m.start() - 2 : m.start()].isalnum()
+                or _glued_domain(chunk, m.start(), m.end())
+            ):
+                continue  # glued: needs two letters or digits before the stop ("U.S.Army" is not a split)
             end = p_start + m.end()
             _append(sentences, text, start, end, paragraph)
             start = end
@@ -75,7 +83,15 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     word = chunk[word_start:dot].lower()
     if not word:
         return False
-    if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
+    if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS or word.rsplit(".", 1)[-1] in _ABBREVIATIONS:
         return True
     # "J." or "J.M." initials; "U.S." style letter-dot runs
     return len(word.replace(".", "")) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+_DOMAIN_AFTER = re.compile(r"(?:Com|Net|Org)\b|[A-Za-z0-9-]+\.(?:com|org|net|gov|edu|mil|int|co|uk|io|info|news|tv)\b")
+
+
+def _glued_domain(chunk: str, dot: int, end: int) -> bool:
+    """ "www.Example.com", "Politico.Com": a web address, not two sentences glued together."""
+    return chunk[max(0, dot - 3):dot].lower() == "www" or bool(_DOMAIN_AFTER.match(chunk, end))
