@@ -327,7 +327,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.4.0"
+    assert EXTRACTOR_VERSION == "0.5.0"
 
 
 @pytest.mark.parametrize(
@@ -496,3 +496,108 @@ def test_relative_clause_after_the_attack_gives_its_place():
 def test_a_device_exploding_is_still_a_bombing():
     m = _one_attack("A device exploded outside a police station in Kirkuk on Monday, wounding four officers.")
     assert m.place.name == "Kirkuk" and "bombing" in m.attack_types
+
+
+# --- fifth round (0.5.0): recall of reported attacks and losses ------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "place", "killed"),
+    [
+        # hostage sieges of a building
+        ("The deadly siege of a downtown Sydney cafe ended on Tuesday with two hostages dead.", "Sydney", 2),
+        ("A gunman who was holding hostages in a Paris supermarket on Friday was killed.", "Paris", None),
+        ("Police said a man was holding 12 hostages in a bank in Brisbane on Monday.", "Brisbane", None),
+        # executions of captives by militants
+        ("Islamic State militants executed 15 shepherds near Kirkuk on Thursday.", None, 15),
+        ("A video released on Sunday showed the execution of 21 Egyptian Christians by ISIS in Libya.", None, 21),
+        # the attacker as the subject
+        ("Three suicide bombers struck the arrivals hall at the airport in Istanbul on Tuesday, killing 41.",
+         "Istanbul", 41),
+        ("Gunmen burst into a Sikh temple in Kabul on Wednesday and killed 25 worshippers.", "Kabul", 25),
+        # one victim by role, a toll named before its figure
+        ("A gunman killed an army reservist at the war memorial in Ottawa on Wednesday.", "Ottawa", 1),
+        ("The death toll from Friday's bombing in Baghdad rose to 27, officials said.", "Baghdad", 27),
+        ("A gunman opened fire in a crowded nightclub in Orlando on Sunday, killing 49 people and wounding 53 in "
+         "the deadliest mass shooting in the country.", "Orlando", 49),
+        ("The death toll stood at 22 on Tuesday, with 59 injured in what police called a suicide bombing at "
+         "the arena in Manchester.", "Manchester", 22),
+    ],
+)
+def test_more_attack_phrasings(text, place, killed):
+    m = _one_attack(text, dt.date(2016, 3, 25), title="Islamic State")
+    if place:
+        assert m.place.name == place
+    assert (m.killed.best if m.killed else None) == killed
+
+
+def test_attack_reported_the_day_after_is_recent():
+    m = _one_attack("The morning after the suicide attack that killed 41 people at the airport in Istanbul, "
+                    "flights resumed.", dt.date(2016, 6, 29))
+    assert m.place.name == "Istanbul" and m.killed.best == 41
+    assert m.date.start >= dt.date(2016, 6, 26) and m.date.end == dt.date(2016, 6, 29)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia executed 47 people on Saturday in Riyadh, including a Shiite cleric.",
+        "The bank executed 12 trades in London on Monday, worth $3 million.",
+        "Islamic State militants did not execute the 20 hostages held in Raqqa, officials said on Monday.",
+        "The siege of Kobani by Islamic State fighters lasted for months.",
+        "Syrian regime forces laid siege to the rebel-held town of Madaya, where 23 people starved to death.",
+        "Police held a press conference in Sydney on Monday to speak about the hostages.",
+        "The senator said on Monday in Washington that Democrats were holding the budget hostage.",
+        "Diplomacy in Tehran on Tuesday helped to avoid a lengthy hostage standoff with 10 sailors.",
+        "Police in Paris trained on Monday for just such a hostage situation, with 40 officers.",
+        "Republicans stormed out of the hearing room in Washington on Wednesday.",
+        "Iraqi forces killed 40 Islamic State militants in the battle for Fallujah on Sunday.",
+    ],
+)
+def test_not_an_attack_in_new_phrasings(text):
+    assert _attacks(text, title="Islamic State") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "captor"),
+    [
+        ("Islamic State fighters were driven from Ramadi in December by Iraqi forces.", "Ramadi", "Iraqi forces"),
+        ("Libyan forces have driven ISIS out of parts of Benghazi on Tuesday.", "Benghazi", "Libyan forces"),
+        ("The Islamic State was expelled from Dabiq on Sunday by Turkish-backed rebels.", "Dabiq",
+         "Turkish-backed forces"),
+        ("ISIS was routed from Kobani in January by Kurdish fighters.", "Kobani", "Kurdish forces"),
+        ("Raqqa, the self-declared capital of the Islamic State in Syria, fell to the SDF on Tuesday.", "Raqqa",
+         "SDF"),
+        ("Kurdish forces pushed Islamic State out of Tal Abyad on Tuesday.", "Tal Abyad", "Kurdish forces"),
+    ],
+)
+def test_more_loss_phrasings(text, place, captor):
+    (m,) = _losses(text)
+    assert m.place.name == place and m.captured_by == captor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi forces hope ISIS will be driven from Mosul by the end of the year.",
+        "If ISIS is pushed out of Raqqa, its fighters could scatter across the desert.",
+        "ISIS is being pushed back in the battle for Raqqa, commanders said on Monday.",
+        "The city of Raqqa is besieged by the SDF and coalition jets.",
+        "Thousands of families were driven from Sinjar by Islamic State in August 2014.",
+        "Raqqa, the de facto capital of the Islamic State, has not yet fallen to the SDF.",
+    ],
+)
+def test_not_a_loss_in_new_phrasings(text):
+    assert _losses(text) == []
+
+
+def test_claim_by_saying_it_carried_out_the_attack():
+    text = ("A bomb exploded on a train in London on Friday, injuring 29 people. Islamic State said it carried out "
+            "the attack.")
+    m = _one_attack(text, dt.date(2017, 9, 16))
+    assert m.perpetrator == "ISIS" and m.claimed is True
+
+
+def test_allegiance_to_isis_before_the_attack_is_not_an_infinitive():
+    m = _one_attack("A gunman who pledged allegiance to ISIS opened fire in a nightclub in Orlando on Sunday, killing "
+                    "49 people.", dt.date(2016, 6, 13))
+    assert m.place.name == "Orlando" and m.killed.best == 49

@@ -147,6 +147,10 @@ TOLL_CASES = [
     ("the bomb went off, killing no one", [("killed", 0, "zero")]),
     ("there were no deaths", [("killed", 0, "zero")]),
     ("the device exploded without casualties", [("injured", 0, "zero"), ("killed", 0, "zero")]),
+    # one victim named by role; the toll named before its figure
+    ("a gunman killed an army reservist at the memorial", [("killed", 1, "exact")]),
+    ("the death toll from Monday's car bomb in the market rose to 27", [("killed", 27, "exact")]),
+    ("the death toll in the twin blasts has risen to at least 40", [("killed", 40, "at_least")]),
 ]
 
 
@@ -225,6 +229,9 @@ NOT_TOLLS = [
     "He killed his wife",
     "the 129 victims were remembered",
     "gunmen shot three people",
+    "the police officer shot the attacker, killing him",
+    "the man was convicted of killing her children",
+    "the death toll from the virus rose in 2020",
     "",
 ]
 
@@ -266,6 +273,7 @@ REGEXES = [
     ("_LEFT_RE", "left"),
     ("_TOLL_RE", "toll"),
     ("_LIVES_RE", "lives"),
+    ("_TOLL_FROM_RE", "toll"),
     ("_ZERO_RE", "zero"),
 ]
 

@@ -28,7 +28,7 @@ from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
 SAID_DAYS = 3               # "officials said Sunday": the event happened up to this many days before
@@ -246,6 +246,8 @@ def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
                 continue
             if attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()):
                 continue   # "attacks on Democrats", "a blistering attack": not violence
+            if text[m.start(): m.start() + 6] in ("execut", "Execut") and not lx.MILITANT_CONTEXT.search(s):
+                continue   # "Saudi Arabia executed 47 people": a state's death penalty, not an attack
             if text[m.start(): m.end()] in ("exploded", "Exploded") and \
                     not lx.EXPLODED_SUBJECT.search(s, max(0, m.start() - 60), m.start()):
                 continue   # "commentators exploded", "infections exploded": only a device explodes
@@ -342,7 +344,7 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
     for m in lx.LOSS_SUBJECT_TRIGGERS.finditer(s):
         if _hypothetical(s, m.start()):
             continue
-        target = _last_place_before(places, m.start())
+        target = _last_place_before(places, m.start(), s)
         if target is None or not (isis_here or story.about_isis):
             continue
         if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
@@ -383,9 +385,14 @@ def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
     return None
 
 
-def _last_place_before(places: list[PlaceMatch], offset: int) -> PlaceMatch | None:
-    before = [p for p in places if p.end <= offset and offset - p.end <= 40 and p.place.precision != "country"]
+def _last_place_before(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
+    before = [p for p in places if p.end <= offset and p.place.precision != "country" and (
+        offset - p.end <= 40 or _APPOSITION.fullmatch(s, p.end, offset))]
     return before[-1] if before else None
+
+
+# "Raqqa, the last stronghold of the Islamic State in Syria, fell": the place, then a phrase about it
+_APPOSITION = re.compile(r",\s+(?:the|its|a|an)\s+[^,;.()]{0,90},\s+(?:\w+\s+)?")
 
 
 _RELATIVE_GAP = re.compile(r",?\s+(?:which|that)\s+(?:\w+\s+){0,2}")   # "the attacks, which killed": one event
@@ -427,6 +434,9 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         date, how = year, "explicit"   # "the 2015 Paris attacks": a past event, in its own year
     elif near is not None:
         date, how = near   # "this week, a day before the Parsons Green bomb": within days of the sentence's date
+    elif not dated and local_tolls and story.published is not None and _JUST_AFTER.search(s, 0, start):
+        # "the morning after the attack that killed 41": a fresh event, reported within days of it
+        date, how = DateSpan(story.published - dt.timedelta(days=SAID_DAYS), story.published, "recent"), "relative"
     elif _background_reference(s, start, end, own, bool(dated) and bool(local_tolls)):
         # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
         # a date; it is not reported here, and may only add detail to the event the narrative is on
@@ -525,6 +535,8 @@ def _own_date(s: str, start: int, end: int, dated) -> tuple | None:
 _PREPOSITION = re.compile(r"\b(?:in|at|for|with|by|from)\b")
 
 
+_JUST_AFTER = re.compile(r"\b(?:(?:a|one|the)\s+(?:day|morning|night|evening|afternoon)|hours|minutes|"
+                         r"(?:24|48)\s+hours)\s+after\s+(?:the|a|an|this|that)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
 _DAYS_FROM = re.compile(r"\b(?:(?:a|one|two|three|a few|several|24|48|72)\s+)?(?:days?|hours?|nights?)\s+"
                         r"(?:before|after|following)\s+(?:the|that|this)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
 
@@ -607,9 +619,14 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
 def _nearest_trigger_owner(toll: Toll, group: list[_Trigger], s: str) -> bool:
     """A toll belongs to the attack whose words precede it in the same clause (or follow it closely)."""
     start, end = group[0].start, group[-1].end
+    if start <= toll.start and toll.end <= end:
+        return True   # "opened fire ..., killing 50 people ... in the deadliest mass shooting": between its words
     if toll.start >= end:
         return not re.search(r"[;:]|,\s+when\b", s[end: toll.start]) and toll.start - end < 160
-    return end - toll.end < 60 and not lx.CLAUSE_BREAK.search(s[toll.end: start])
+    # "the death toll was at 22, with more than 50 injured in what was a suicide bombing": a toll phrase names
+    # the toll of the attack the sentence is about, a little further off
+    reach = 130 if "toll" in toll.surface.lower() else 60
+    return end - toll.end < reach and not lx.CLAUSE_BREAK.search(s[toll.end: start])
 
 
 def _loss_from(sentence: Sentence, trigger: _Trigger, places: list[PlaceMatch], dated,
@@ -796,7 +813,7 @@ def _captor(s: str, trigger_at: int) -> str | None:
 
 def _eligible_place(s: str, m: PlaceMatch) -> bool:
     before = s[max(0, m.start - 60): m.start]
-    if lx.ORIGIN_BEFORE.search(before):
+    if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(before):
         return False
     if m.how == "demonym" and (lx.SURNAME_BEFORE.search(s[max(0, m.start - 30): m.start]) or
                                lx.SURNAME_AFTER.match(s[m.end:])):

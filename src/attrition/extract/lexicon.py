@@ -10,7 +10,8 @@ import re
 # The cheapest gate: an article without any of these words reports no attack and no loss.
 ANY_TRIGGER = re.compile(
     r"attack|bomb|blast|explo|shoot|shot|gunm|gunfire|stab|slash|ramm|massacr|murder|kill|hostage|behead|"
-    r"atrocit|rampage|assault|detonat|blew up|blow up|opened fire|recaptur|retook|retak|liberat|lost|losing|"
+    r"atrocit|rampage|assault|detonat|blew up|blow up|opened fire|recaptur|retook|retak|liberat|lost|losing|siege|"
+    r"execut|raided|burst into|driven|pushed|ejected|evicted|purged|"
     r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed",
     re.I,
@@ -117,6 +118,10 @@ ISIS_REACTING_AFTER = re.compile(
 
 
 # --- attacks -------------------------------------------------------------------------------------
+# Buildings whose siege is a hostage attack, not a battle for a town.
+_BUILDING = (r"(?:cafe|café|restaurant|hotel|theat(?:er|re)|concert hall|school|temple|gurdwara|church|mosque|"
+             r"synagogue|supermarket|grocery|market|mall|shopping (?:centre|center|mall)|hospital|university|"
+             r"college|office|bank|store|shop|embassy|consulate|club|nightclub|bar|parliament|gas plant|complex)")
 # (pattern, attack type or None, grammatical number: "one" | "many" | "verb")
 ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\bsuicide (?:bomb(?:ing|s)?|attacks?|blasts?|explosions?|vests?|car bomb)\b", re.I),
@@ -140,8 +145,23 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
                 r"vehicles?|cars?|trucks?|vans?|lorry|barriers?|gates?|police|soldiers|officers|checkpoint))|"
                 r"ploughed into|plowed into|"
                 r"drove (?:a |his |the )?(?:truck|van|car|lorry|vehicle) into)\b", re.I), "vehicle_ramming", "verb"),
-    (re.compile(r"\b(?:hostage[- ]taking|hostage (?:siege|crisis)|took [^.]{0,20}hostages?|seized hostages)\b", re.I),
+    # "holding hostages", not "holding the budget hostage"; "a hostage situation", not "such a hostage situation"
+    (re.compile(r"\b(?:hostage[- ]taking|(?<!such a )hostage (?:siege|crisis|situation|standoff)|"
+                r"took [^.]{0,20}hostages?|seized hostages|"
+                r"(?:was|were|had been|been) holding (?:\w+ ){0,3}?hostages)\b",
+                re.I),
      "hostage_taking", "verb"),
+    # a siege of a building is a hostage attack ("the siege of a central Sydney cafe", "the hotel siege"), unlike
+    # the siege of a city, which is a battle
+    (re.compile(r"\bsiege (?:of|at) (?:an? |the )?(?:[\w-]+ ){0,3}?" + _BUILDING + r"|\b" + _BUILDING +
+                r" siege\b", re.I), "hostage_taking", "one"),
+    # a captive put to death by militants; a toll is required (executions of plans, trades and orders count nobody)
+    (re.compile(r"\b(?:execut(?:ed|es|ing)|(?:mass )?executions? of)\b", re.I), None, "kill"),
+    # the attacker as the subject: "three suicide bombers struck the airport", "gunmen stormed a hotel"
+    (re.compile(r"\bsuicide (?:bombers?|attackers?)(?: \w+)? (?:struck|hit|attacked|targeted|stormed|"
+                r"blew|detonated)\b", re.I), "suicide_bombing", "verb"),
+    (re.compile(r"\b(?:gunm[ae]n|attackers|assailants|militants|jihadists|terrorists)(?: \w+)? (?:struck|stormed|"
+                r"raided|burst into)\b", re.I), None, "verb"),
     (re.compile(r"\bbehead(?:ed|ing)\b", re.I), "beheading", "verb"),
     (re.compile(r"\bbeheadings\b", re.I), "beheading", "many"),
     (re.compile(r"\b(?:massacred|murdered|slaughtered)\b", re.I), None, "verb"),
@@ -217,7 +237,8 @@ STATE_AGENT = re.compile(
 # Counts over years, rates and official statistics: a tally of many deaths, not a report of one attack.
 STATISTICS = re.compile(
     r"\b(?:FBI|CDC|statistics|statistical|data (?:show|shows|from|compiled)|per (?:year|capita|day|100,000)|"
-    r"(?:each|every|a) year|annual(?:ly)?|homicide rate|murder rate|rate of|on average|average of|"
+    r"(?:each|every|a) year|(?:each|every|per) (?:day|week|month)|annual(?:ly)?|"
+    r"homicide rate|murder rate|rate of|on average|average of|"
     r"in \d{4} alone|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|through)|"
     r"over the (?:past|last) (?:\w+ )?(?:years|decades?)|(?:a|the) (?:year|decade|century) (?:before|after)|"
     r"gun deaths|firearm deaths|mass shootings? (?:this|last|per|in) year|so far this year|total(?:led)? of|"
@@ -282,7 +303,7 @@ MODAL = re.compile(
     r"\b(?:will|would|could|might|may|should|must|shall|if|unless|whether|when we|expects?|expected|"
     r"planned|planning|plans?|plot(?:ted|ting|s)?|threat(?:en|ened|ens)?|vow(?:ed|s)?|fear(?:s|ed)? (?:of|that)|"
     r"risk of|at risk|possib(?:le|ility)|potential|likely to|prevent(?:ed|ing)?|foil(?:ed|ing)?|thwart(?:ed|ing)?|"
-    r"averted|"
+    r"averted|avoid(?:ed|ing|s)?|"
     r"attempted|attempt to|in order to|aim(?:s|ed)? to|able to|capacity to|calls? for|urged?|"
     r"no|not|never|without|nor|failed to|assuming|suppose|imagine|such as)\b|n['’]t\b",
     re.I,
@@ -290,7 +311,9 @@ MODAL = re.compile(
 # "the rampage will continue", "attacks would follow": the trigger's own verb is future or conditional.
 MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|may|is going to|are going to)\b", re.I)
 # "to attack", "to capture": an intention, unless somebody helped or managed to do it.
-INFINITIVE = re.compile(r"\bto (?:\w+ )?$|\bto (?:launch|carry out|conduct|stage|mount|commit|perpetrate|plan|execute|"
+# ("pledged allegiance to ISIS opened fire": a name after "to" is an object, not a verb)
+INFINITIVE = re.compile(r"\bto (?!(?:ISIS|ISIL|IS|Daesh|al-Qaeda) )(?:\w+ )?$|"
+                        r"\bto (?:launch|carry out|conduct|stage|mount|commit|perpetrate|plan|execute|"
                         r"unleash|orchestrate) (?:an?|another|more|new|such|similar|the)?\s*(?:[\w-]+ ){0,2}$", re.I)
 INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim(?:ed|s)?|claim of responsibility)\b"
                            r"[^,;]{0,20}$",
@@ -304,8 +327,9 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"captur(?:ed|ing)|seized|overran|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
     r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
-    r"(?:drove|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased) (?:\w+ ){0,3}?out of|"
-    r"expelled (?:\w+ ){0,3}?from|ousted (?:\w+ ){0,3}?from)\b",
+    r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased) (?:\w+ ){0,3}?out of|"
+    r"expelled (?:\w+ ){0,3}?from|ousted (?:\w+ ){0,3}?from|"
+    r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from)\b",
     re.I,
 )
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.
@@ -387,6 +411,8 @@ OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = [
 
 # How strongly a sentence ties an attack to ISIS.
 CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:ed)? (?:by|to)\b|['’]s claim\b|"
+                     r"\b(?:said|says|saying) (?:that )?(?:it|its (?:fighters|militants|soldiers?)) (?:had )?"
+                     r"(?:carried out|was behind|were behind|conducted|executed)\b|"
                      r"\bclaimed (?:the|that) (?:attack|bombing|atrocity)", re.I)
 INSPIRED = re.compile(r"\binspir(?:ed|ation)\b|\ballegiance\b|\bpledged\b|\bsympathi[sz]er\b", re.I)
 SUSPECTED = re.compile(r"\b(?:suspected|apparently|likely|believed|hallmarks?|possibly|may have|signature|"
@@ -468,6 +494,19 @@ BOTH = re.compile(r"\b(?:in both|both (?:places|attacks|cities|incidents))\b", r
 # Places introduced as where someone comes from, not where the event happened.
 ORIGIN_BEFORE = re.compile(r"\b(?:from|native of|born in|hailing from|citizen of|nationals? of)\b[^,;.]{0,45}$",
                            re.I)
+# "the toll from Tuesday's bombing in Brussels", "driven from Ramadi": "from" an event or a lost place, not
+# from a home town.
+FROM_EVENT_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+|an?\s+|[\w-]+['’]s\s+)(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|"
+    r"shootings?|massacre|siege|violence|assault|stabbings?)\s+(?:in|at|on|near)\s+(?:the\s+)?$|"
+    r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged)\s+(?:back\s+)?"
+    r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$", re.I)
+# A captive put to death by militants, not by a state: "ISIS executed", "the execution of 21 Christians by masked
+# militants".
+MILITANT_CONTEXT = re.compile(
+    r"\bIS\b|(?i:\b(?:ISIS|ISIL|Daesh|Islamic State|militants?|jihadis\w*|extremists?|terrorists?|insurgents?|"
+    r"captors?|masked|hostages?|captives?|Boko Haram|al[- ]Shabaa?b|Taliban|al[- ]Qaeda)\b)")
+
 # A single-word "town" that is a person: "Murphy said", "Sen. Moore", "Mandela, who".
 PERSON_AFTER = re.compile(
     r"^(?:,\s+who\b|\s+(?:said|says|told|added|wrote|tweeted|argued|asked|noted|explained|insisted|replied|"

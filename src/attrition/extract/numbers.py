@@ -172,7 +172,9 @@ _SINGULAR_VICTIMS = (
     r"|nurse|shopkeeper|sergeant|gendarme|pensioner|mother|father|son|daughter|wife|husband|brother|sister"
     r"|victim|hostage|citizen|national|cleric|imam|politician|mayor|judge|lawyer|activist|aid\s+worker"
     r"|employee|customer|shopper|guest|commuter|trooper|marine|cop|constable|member|leader|commander"
-    r"|chief|elder|local|Briton|American|Frenchman|Frenchwoman|Israeli|Palestinian)\b"
+    r"|chief|elder|local|Briton|American|Frenchman|Frenchwoman|Israeli|Palestinian|reservist|firefighter"
+    r"|paramedic|monk|nun|pastor|rabbi|bishop|cartoonist|manager|owner|shepherd|fisherman|diplomat"
+    r"|ambassador|missionary|volunteer|nanny|vendor|hostage)\b"
 )
 _STOP = (
     r"and|or|but|in|at|on|by|with|when|while|as|after|before|during|including|near|from|to|for|who|that"
@@ -298,6 +300,14 @@ _TOLL_RE = re.compile(
     r"(?:(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|jumped|stood|stands|increased|was|is"
     r"|hit|went\s+up|grew|surged|soared)\s+)?(?:(?:to|at|of)\s+)?"
     rf"(?P<qty>zero|{_QTY})",
+    _FLAGS,
+)
+# "the death toll from Tuesday's bombing in Brussels rose to 35": the event named between toll and figure
+_TOLL_FROM_RE = re.compile(
+    r"\b(?:(?:the|a)\s+)?(?P<kind>death|fatality|victim)\s+tolls?\s+(?:from|in|of)\s+(?:[\w'\u2019.-]+\s+){1,8}?"
+    r"(?:(?:has|had|now|officially|later|reportedly)\s+)*(?:rose|risen|climbed|reached|jumped|stood|stands|increased"
+    r"|was|is|hit|grew|surged|soared)\s+(?:(?:to|at)\s+)?"
+    rf"(?P<qty>{_QTY})",
     _FLAGS,
 )
 _LIVES_RE = re.compile(
@@ -550,6 +560,10 @@ def _toll_phrases(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -
             continue
         role = "injured" if m.group("kind").lower() == "injury" else "killed"
         found.append(_toll(text, role, qty, m.start(), m.end()))
+    for m in _scan(_TOLL_FROM_RE, text, tokens, _OPENERS["toll"]):
+        qty = _quantity(m)
+        if qty is not None and not _looks_like_year(text, qty):
+            found.append(_toll(text, "killed", qty, m.start(), m.end()))
     for m in _scan(_LIVES_RE, text, tokens, _OPENERS["lives"]):
         qty = _quantity(m)
         if qty is not None:
