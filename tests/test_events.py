@@ -601,3 +601,11 @@ def test_allegiance_to_isis_before_the_attack_is_not_an_infinitive():
     m = _one_attack("A gunman who pledged allegiance to ISIS opened fire in a nightclub in Orlando on Sunday, killing "
                     "49 people.", dt.date(2016, 6, 13))
     assert m.place.name == "Orlando" and m.killed.best == 49
+
+
+def test_a_surname_the_article_gives_a_person_is_not_a_town():
+    # "Garner" is a town in North Carolina, but here the reporter named in full earlier
+    text = ("The freelance reporter Steven Garner was abducted near Aleppo, Syria, in late 2013.\n\n"
+            "In a video released on Tuesday, Islamic State militants beheaded Garner, the group said.")
+    [attack] = extract_mentions(text, dt.date(2014, 9, 3))
+    assert (attack.place.name, attack.country, attack.date.start) == ("Aleppo", "SY", dt.date(2014, 9, 2))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.numbers import Quantity, Toll, find_tolls
-from attrition.extract.places import Place, PlaceMatch, default_gazetteer
+from attrition.extract.places import Place, PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
 EXTRACTOR_VERSION = "0.5.0"
@@ -89,6 +89,7 @@ class _Narrative:
     """What earlier sentences established."""
     published: dt.date | None
     about_isis: bool
+    people: frozenset[str] = frozenset()   # surnames of people the article names: not towns ("Foley")
     events: list[Mention] = field(default_factory=list)
     last_date: DateSpan | None = None
     last_date_index: int = -99
@@ -114,7 +115,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)}
     gazetteer = default_gazetteer()
     about_isis = lx.mentions_isis(title or "") or len(lx.isis_mentions(text)) >= 2
-    story = _Narrative(published, about_isis)
+    story = _Narrative(published, about_isis, person_surnames(text))
     for sentence in sentences:
         i = sentence.index
         if i in near_trigger:
@@ -151,7 +152,7 @@ def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger
     date_exprs = find_dates(s)
     if not detail and not date_exprs:
         return
-    places = [m for m in gazetteer.find(s) if _eligible_place(s, m)]
+    places = [m for m in gazetteer.find(s, people=story.people) if _eligible_place(s, m)]
     dated = _resolve_dates(date_exprs, story, s)
     opened = _open_events(sentence, places, dated, story) if has_trigger else []
     if opened:
