@@ -7,7 +7,7 @@ import re
 import pytest
 
 from attrition.extract import lexicon as lx
-from attrition.extract.prefilter import may_match, necessary_literals
+from attrition.extract.prefilter import Gated, may_match, necessary_literals
 
 
 @pytest.mark.parametrize("pattern, literals", [
@@ -51,3 +51,24 @@ def test_every_match_of_a_trigger_contains_one_of_its_literals(pattern):
     for sentence in SENTENCES:
         for m in pattern.finditer(sentence.lower()):
             assert literals is None or any(literal in m.group(0) for literal in literals), m.group(0)
+
+
+def test_a_gated_pattern_finds_what_its_pattern_finds():
+    regex = re.compile(r"\b(?:air ?strikes?|bombing campaign|heart attack)\b", re.I)
+    gated = Gated(regex)
+    assert gated.literals == ("bombing campaign", "heart attack", "strike")
+    for text in ["The AIR STRIKES went on.", "a bombing Campaign", "He died of a heart attack", "no such words"]:
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in regex.finditer(text)]
+        found, expected = gated.search(text), regex.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+        assert gated.findall(text) == regex.findall(text)
+    # within bounds: a literal outside the searched part does not let the pattern run there
+    assert gated.search("heart attack, then silence", 5) is None and regex.search("heart attack, then", 5) is None
+    assert gated.search("xx heart attack", 3).span() == (3, 15)
+
+
+def test_the_lexicon_patterns_are_gated():
+    assert isinstance(lx.NOT_AN_ATTACK, Gated) and isinstance(lx.STATE_AGENT, Gated)
+    assert lx.NOT_AN_ATTACK.search("Coalition air strikes hit the town") is not None
+    assert lx.NOT_AN_ATTACK.search("A car bomb exploded in the market") is None
+    assert len(lx.ATTACK_TRIGGER_LITERALS) == len(lx.ATTACK_TRIGGERS_LC)

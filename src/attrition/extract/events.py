@@ -235,7 +235,10 @@ def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
     taken: list[tuple[int, int]] = []
     low = lx.lower(s)
     patterns, text = (lx.ATTACK_TRIGGERS, s) if low is None else (lx.ATTACK_TRIGGERS_LC, low)
-    for pattern, attack_type, pattern_number in patterns:
+    contains = text.__contains__
+    for (pattern, attack_type, pattern_number), literals in zip(patterns, lx.ATTACK_TRIGGER_LITERALS, strict=True):
+        if low is not None and literals is not None and not any(map(contains, literals)):
+            continue   # none of the words this trigger needs: skip its regex (see prefilter.py)
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue

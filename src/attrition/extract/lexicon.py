@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from attrition.extract.prefilter import gate_patterns, necessary_literals
+
 # The cheapest gate: an article without any of these words reports no attack and no loss.
 ANY_TRIGGER = re.compile(
     r"attack|bomb|blast|explo|shoot|shot|gunm|gunfire|stab|slash|ramm|massacr|murder|kill|hostage|behead|"
@@ -538,3 +540,10 @@ ROUTE_BEFORE = re.compile(r"\bbetween\s+$|\bbetween \S+(?: \S+)? and\s+$|\broad 
 SETTLEMENT_BEFORE = re.compile(
     r"\b(?:city|town|village|district|region|border-town|province) of\s+$|\bnear\s+(?:the )?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:when|while|as|but|after|before|although|whereas|where|which|who)\b|\s+-\s+")
+
+
+# Every rule pattern above runs only where one of its necessary literals is (see prefilter.py): the same
+# matches, for a substring test where the words are absent, which they are from most sentences.
+# The triggers' literals, in their order, for the loop over them in events.py (the tests are inlined there).
+ATTACK_TRIGGER_LITERALS = [necessary_literals(p) for p, _, _ in ATTACK_TRIGGERS_LC]
+gate_patterns(globals())

@@ -10,6 +10,7 @@ the patterns without a list to keep in step.
 from __future__ import annotations
 
 import re
+import sys
 
 try:   # Python 3.11+ keeps the parser private
     from re import _constants as _C
@@ -34,7 +35,61 @@ def necessary_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
 
 
 def may_match(literals: tuple[str, ...] | None, text: str) -> bool:
-    return literals is None or any(literal in text for literal in literals)
+    # map over str.__contains__ runs in C: no Python frame per literal
+    return literals is None or any(map(text.__contains__, literals))
+
+
+class Gated:
+    """A compiled pattern that runs only where one of its necessary literals is present.
+
+    Same results as the pattern for search, finditer and findall on the text it is given (the literals
+    lie inside any match, so inside the searched part of the text); match and fullmatch go straight to
+    the pattern. A case-insensitive pattern's literals are looked for in the lower-cased text."""
+
+    __slots__ = ("regex", "literals", "_fold")
+
+    def __init__(self, regex: re.Pattern):
+        self.regex = regex
+        self.literals = necessary_literals(regex)
+        self._fold = bool(regex.flags & re.IGNORECASE)
+
+    def _may(self, text: str, pos: int, endpos: int) -> bool:
+        if self.literals is None:
+            return True
+        if pos or endpos < len(text):
+            text = text[pos:endpos]
+        return may_match(self.literals, text.lower() if self._fold else text)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.regex.search(text, pos, endpos) if self._may(text, pos, endpos) else None
+
+    # an anchored match fails at its first character where it fails: cheaper than the test
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.regex.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.regex.finditer(text, pos, endpos) if self._may(text, pos, endpos) else iter(())
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
+        return self.regex.findall(text, pos, endpos) if self._may(text, pos, endpos) else []
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.regex.flags
+
+
+def gate_patterns(namespace: dict) -> None:
+    """Put every compiled pattern of a module namespace that has necessary literals behind them."""
+    for name, value in list(namespace.items()):
+        if isinstance(value, re.Pattern) and necessary_literals(value):
+            namespace[name] = Gated(value)
 
 
 def _sequence(items) -> set[str] | None:
