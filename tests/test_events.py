@@ -327,7 +327,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.5.0"
+    assert EXTRACTOR_VERSION == "0.6.0"
 
 
 @pytest.mark.parametrize(
@@ -609,3 +609,68 @@ def test_a_surname_the_article_gives_a_person_is_not_a_town():
             "In a video released on Tuesday, Islamic State militants beheaded Garner, the group said.")
     [attack] = extract_mentions(text, dt.date(2014, 9, 3))
     assert (attack.place.name, attack.country, attack.date.start) == ("Aleppo", "SY", dt.date(2014, 9, 2))
+
+
+# --- 0.6.0: tolls of other events, captions, owners, article countries ----------------------------------
+
+def test_a_toll_after_another_attack_belongs_to_that_attack():
+    text = ("Hours after the bombing in Ankara on Saturday, another bombing in Izmir on Sunday left six people dead.")
+    found = {m.place.name: m for m in _attacks(text)}
+    assert found["Izmir"].killed.best == 6
+    assert "Ankara" not in found or found["Ankara"].killed is None
+
+
+def test_a_toll_named_after_another_place_is_not_this_attacks():
+    m = _one_attack("Police in Lyon were criticised on Tuesday for the stabbing, given the Marseille death toll of 4.")
+    assert m.place.name == "Lyon" and m.killed is None
+
+
+def test_a_toll_still_follows_its_own_attack():
+    m = _one_attack("A gunman opened fire at a cafe in Lyon on Tuesday, and the death toll rose to 4.")
+    assert m.place.name == "Lyon" and m.killed.best == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish families flee ISIS attacks near Kirkuk on Sunday. (Photo: AP)",
+        "Mourners light candles after the bombing in Lahore on Monday. AP Photo/K.M. Chaudary",
+        "Soldiers guard the scene of the blast in Kabul on Tuesday. REUTERS/Omar Sobhani",
+        "Residents search the ruins after the explosion in Aden on Friday (Getty Images)",
+    ],
+)
+def test_photo_captions_are_not_reports(text):
+    assert _attacks(text) == []
+
+
+def test_a_report_before_a_credit_line_in_the_next_paragraph_still_counts():
+    text = "A car bomb killed nine people in Kirkuk on Monday, officials said.\n\nAP reporters contributed."
+    assert _one_attack(text).place.name == "Kirkuk"
+
+
+def test_a_country_owning_a_leader_is_not_the_place():
+    assert _attacks("The man who stabbed a passer-by on Saturday was named by Chechnya's leader.") == []
+    m = _one_attack("A gunman killed two people in Grozny on Saturday, Chechnya's leader said.")
+    assert m.place.name == "Grozny"
+
+
+def test_a_possessive_day_dates_the_rampage():
+    m = _one_attack("Wednesday's shooting rampage at a clinic in Colorado Springs killed three people.")
+    assert m.date.start == dt.date(2016, 3, 23) and m.killed.best == 3
+
+
+def test_an_age_is_not_a_toll_in_an_attack():
+    m = _one_attack("Police said a man aged 45 was wounded in the stabbing in Hamburg on Friday.")
+    assert m.place.name == "Hamburg" and m.injured is None
+
+
+def test_a_statement_date_after_a_background_event_does_not_date_it():
+    text = "A Senate filibuster in the wake of the Orlando nightclub massacre came to an end on Thursday."
+    assert _attacks(text, dt.date(2016, 6, 17)) == []
+
+
+def test_an_ambiguous_town_takes_the_country_the_article_names():
+    text = ("The gunman was stopped in Texas on Saturday after a chase.\n\n"
+            "The shooting in Odessa on Saturday killed seven people.")
+    m = _one_attack(text, dt.date(2019, 9, 2))
+    assert (m.place.name, m.country) == ("Odessa", "US")

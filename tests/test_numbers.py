@@ -289,3 +289,29 @@ def test_fast_path_agrees_with_plain_regex(regex, openers):
         ]
         fast = [m.span() for m in numbers._scan(pattern, sentence, tokens, numbers._OPENERS[openers])]
         assert fast == [m.span() for m in pattern.finditer(sentence) if m.end() > m.start()], sentence
+
+
+# --- ages are not tolls --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said a woman aged 52 was injured when the device went off.",
+        "The victims, aged 19 to 24, were wounded in the blast.",
+        "In March 2014 thirty-year-old Ali Said died after the assault.",
+        "The massacre of 9- and 10-year-olds at the school horrified the town.",
+    ],
+)
+def test_ages_are_not_tolls(sentence):
+    assert tolls(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 7-year-old girl and 12 other people were killed in the bombing.", [("killed", 12, "exact")]),
+        ("The gunman, aged 31, killed four people before fleeing.", [("killed", 4, "exact")]),
+    ],
+)
+def test_tolls_beside_ages(sentence, expected):
+    assert tolls(sentence) == expected

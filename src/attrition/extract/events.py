@@ -28,7 +28,7 @@ from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
 SAID_DAYS = 3               # "officials said Sunday": the event happened up to this many days before
@@ -94,6 +94,8 @@ class _Narrative:
     last_date: DateSpan | None = None
     last_date_index: int = -99
     scene: tuple[PlaceMatch, DateSpan | None, str, int] | None = None   # place, date, how, sentence index
+    text: str = ""
+    countries: frozenset[str] = frozenset()   # of countries and regions named so far: "Odessa" in a Texas story
 
 
 def extract_mentions(text: str, published: dt.date | None, title: str | None = None) -> list[Mention]:
@@ -115,7 +117,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)}
     gazetteer = default_gazetteer()
     about_isis = lx.mentions_isis(title or "") or len(lx.isis_mentions(text)) >= 2
-    story = _Narrative(published, about_isis, person_surnames(text))
+    story = _Narrative(published, about_isis, person_surnames(text), text=text)
     for sentence in sentences:
         i = sentence.index
         if i in near_trigger:
@@ -152,7 +154,13 @@ def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger
     date_exprs = find_dates(s)
     if not detail and not date_exprs:
         return
-    places = [m for m in gazetteer.find(s, people=story.people) if _eligible_place(s, m)]
+    if has_trigger and _caption(sentence, story):
+        return   # "Iraqi families fled ISIS attacks ... (Photo: AP)": a picture's description, not a report
+    found = gazetteer.find(s, countries=story.countries, people=story.people)
+    named = {m.place.country for m in found if m.place.precision in ("country", "region") and m.place.country}
+    if not named <= story.countries:
+        story.countries = story.countries | named
+    places = [m for m in found if _eligible_place(s, m)]
     dated = _resolve_dates(date_exprs, story, s)
     opened = _open_events(sentence, places, dated, story) if has_trigger else []
     if opened:
@@ -171,6 +179,12 @@ def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger
             span, how = dated[0][1], dated[0][2]
             story.scene = (local[0], span, how, sentence.index)
             story.last_date, story.last_date_index = span, sentence.index
+
+
+def _caption(sentence: Sentence, story: _Narrative) -> bool:
+    if lx.CAPTION.search(sentence.text):
+        return True
+    return bool(story.text) and bool(lx.CAPTION_AFTER.match(story.text[sentence.end: sentence.end + 40]))
 
 
 _STATEMENT_OPENING = re.compile(r"(?:^|[;:]\s*)(?:[Oo]n\s+|[Ll]ate\s+|[Ee]arly\s+)?$")
@@ -219,8 +233,11 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: _Na
     tolls = find_tolls(s)
     mentions: list[Mention] = []
     used_places: set[int] = {t.place_after.start for t in triggers if t.place_after}
-    for group in _cluster(s, [t for t in triggers if t.kind == "attack"]):
-        mention = _attack_from(sentence, group, places, used_places, tolls, dated, story)
+    groups = _cluster(s, [t for t in triggers if t.kind == "attack"])
+    owners = _toll_owners(s, groups, tolls, places)
+    for gi, group in enumerate(groups):
+        own_tolls = [t for t, owner in zip(tolls, owners, strict=True) if not owner or gi in owner]
+        mention = _attack_from(sentence, group, places, used_places, own_tolls, dated, story)
         if mention:
             mentions.append(mention)
     for trigger in (t for t in triggers if t.kind == "territorial_loss"):
@@ -403,7 +420,7 @@ _RELATIVE_GAP = re.compile(r",?\s+(?:which|that)\s+(?:\w+\s+){0,2}")   # "the at
 
 
 # "the deadliest shooting since the massacre at ...": two events, not one
-_OTHER_EVENT_GAP = re.compile(r"\b(?:since|than|like|after|before|following|recalling)\b", re.I)
+_OTHER_EVENT_GAP = re.compile(r"\b(?:since|than|like|after|before|following|recalling|another|second)\b", re.I)
 
 
 def _cluster(s: str, triggers: list[_Trigger]) -> list[list[_Trigger]]:
@@ -483,6 +500,7 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         # detail to the event the narrative is on
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return None
+    local_tolls = [t for t in local_tolls if not _toll_of_other_place(s, t, place, places)]
     mention = Mention("attack", sentence, group[0].rule, place=_around(s, place, lx.AROUND_SETTLEMENT),
                       place_surface=place.surface, date=date, date_how=how, trigger_at=start)
     mention.attack_types = _dedupe(t.attack_type for t in group if t.attack_type)
@@ -492,6 +510,15 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         _set_toll(mention, toll)
     _attribute(mention, s, story)
     return mention
+
+
+def _toll_of_other_place(s: str, toll: Toll, place: PlaceMatch, places: list[PlaceMatch]) -> bool:
+    for p in places:
+        if "toll" in toll.surface.lower() and p.end <= toll.start and toll.start - p.end <= 25 and \
+                p.place.name != place.place.name and \
+                _TOLL_OF_PLACE_GAP.fullmatch(s, p.end, toll.start):
+            return True
+    return False
 
 
 def _year_of_event(s: str, start: int, published: dt.date | None) -> DateSpan | None:
@@ -620,13 +647,39 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
     return best
 
 
+def _toll_owners(s: str, groups: list[list[_Trigger]], tolls: list[Toll], places: list[PlaceMatch]) -> list[list[int]]:
+    """The attacks each toll may belong to. Of several, the one whose words hold it or come last before it, when
+    that one names its own place ("after the shooting in El Paso, another in Dayton left nine dead": Dayton's
+    nine); without a place of its own ("the attack came in Egypt, as two bombings killed 45") it is shared."""
+    owners: list[list[int]] = []
+    for toll in tolls:
+        fits = [gi for gi, g in enumerate(groups) if _nearest_trigger_owner(toll, g, s)]
+        if len(fits) > 1:
+            inside = [gi for gi in fits if groups[gi][0].start < toll.end and toll.start < groups[gi][-1].end]
+            before = [gi for gi in fits if groups[gi][-1].end <= toll.start]
+            nearest = (inside or before[-1:] or fits[:1])[0]
+            local = _attack_place(s, groups[nearest][0].start, groups[nearest][-1].end, places)
+            if local is not None and local.place.precision != "country":
+                fits = [nearest]
+        owners.append(fits)
+    return owners
+
+
+# a toll named after another place ("given Dayton's death toll", "the Pittsburgh death toll of 11"): not this attack's
+_TOLL_OF_PLACE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}")
+
+
+# between an attack and a toll after it: another clause, or another attack ("another gunman left nine dead")
+_TOLL_GAP_BREAK = re.compile(r"[;:]|,\s+(?:when|given)\b|\b(?:another|a second)\b")
+
+
 def _nearest_trigger_owner(toll: Toll, group: list[_Trigger], s: str) -> bool:
     """A toll belongs to the attack whose words precede it in the same clause (or follow it closely)."""
     start, end = group[0].start, group[-1].end
     if start <= toll.start and toll.end <= end:
         return True   # "opened fire ..., killing 50 people ... in the deadliest mass shooting": between its words
     if toll.start >= end:
-        return not re.search(r"[;:]|,\s+when\b", s[end: toll.start]) and toll.start - end < 160
+        return not _TOLL_GAP_BREAK.search(s, end, toll.start) and toll.start - end < 160
     # "the death toll was at 22, with more than 50 injured in what was a suicide bombing": a toll phrase names
     # the toll of the attack the sentence is about, a little further off
     reach = 130 if "toll" in toll.surface.lower() else 60
@@ -817,6 +870,8 @@ def _captor(s: str, trigger_at: int) -> str | None:
 
 def _eligible_place(s: str, m: PlaceMatch) -> bool:
     before = s[max(0, m.start - 60): m.start]
+    if lx.OWNER_AFTER.match(s[m.end: m.end + 40]):
+        return False   # "identified by Chechnya's leader": the leader's country, not the place of the event
     if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(before):
         return False
     if m.how == "demonym" and (lx.SURNAME_BEFORE.search(s[max(0, m.start - 30): m.start]) or

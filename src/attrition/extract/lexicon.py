@@ -437,7 +437,7 @@ OWN_DATE_GAP_BEFORE = re.compile(
 # Between the attack word and a date after it: a verb makes the date the day of something else.
 OWN_DATE_GAP_AFTER = re.compile(
     r"\b(?:is|are|was|were|has|have|had|been|be|said|says|told|discussed|debated|testified|investigat\w+|but|"
-    r"when|after|before|since|until)\b", re.I)
+    r"when|after|before|since|until|then|again|came to an end)\b", re.I)
 # An event named as the background of the sentence, not reported by it: "since the Paris attacks",
 # "after the Orlando nightclub shooting", "the anniversary of the Sandy Hook shooting".
 BACKGROUND_BEFORE = re.compile(
@@ -535,11 +535,24 @@ SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|told (?:\w+ ){0,2}?|announced|r
 SPEECH_AFTER_DATE = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|"
                                r"told|announced|reported|confirmed|stated|added|wrote|tweeted)\b")
 
+# A place as the owner of a person or a body, not where the event was: "identified by Chechnya's leader".
+OWNER_AFTER = re.compile(
+    r"^['’]s\s+(?:[a-z-]+\s+)?(?:leaders?|president|government|prime minister|premier|ministry|ministers?|"
+    r"forces|army|military|embassy|ambassador|envoy|intelligence|parliament|king|emir|foreign|interior|"
+    r"defen[cs]e)\b")
+# Photo captions and gallery credits: a picture's description, not a report ("(Photo: ...)", "AP Photo/...").
+CAPTION = re.compile(
+    r"\(Photos?:|\bAP Photo\b|\bGetty Images\b|\bREUTERS/|\bReuters/|\bHide Caption\b|^Photos?:|"
+    r"\bPhoto (?:credit|by)\b|\bPhotograph:|\bAFP/|/AFP\b|\bEPA/|\bAFP via Getty\b|\bPool Photo\b")
+CAPTION_AFTER = re.compile(r"^\s*(?:\(?(?:Photos?|Image|Credit):|\(?AP Photo\b|\(?Getty Images\b|\(?REUTERS/|"
+                           r"\(?AFP/|\(?EPA/)")
+
 # "between Baghdad and Basra": a route's ends, not the place of the event.
 ROUTE_BEFORE = re.compile(r"\bbetween\s+$|\bbetween \S+(?: \S+)? and\s+$|\broad (?:from|to)\s+$", re.I)
 SETTLEMENT_BEFORE = re.compile(
     r"\b(?:city|town|village|district|region|border-town|province) of\s+$|\bnear\s+(?:the )?$", re.I)
-CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:when|while|as|but|after|before|although|whereas|where|which|who)\b|\s+-\s+")
+CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:when|while|as|but|after|before|although|whereas|where|which|who|given)\b|"
+                          r"\s+-\s+")
 
 
 # Every rule pattern above runs only where one of its necessary literals is (see prefilter.py): the same

@@ -125,7 +125,8 @@ _WORD_NUM = (
 _NUM = (
     rf"(?:(?<![\d.,$£€])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million))?(?![\d,]*\d)"
     rf"|(?:an?\s+(?=(?:hundred|thousand|dozen)\b))?{_WORD_NUM}(?:[\s-]+(?:and\s+)?{_WORD_NUM})*)\b"
-    r"(?![-\s]*(?:years?[-\s]*old|year\b|%|per\s?cent|km|kilomet|miles?\b|metres|meters|feet|a\.m|p\.m))"
+    r"(?![-\s]*(?:years?[-\s]*old|year\b|%|per\s?cent|km|kilomet|miles?\b|metres|meters|feet|a\.m|p\.m)"
+    r"|-?\s+(?:and|or|to)\s+[\w-]+?[-\s]years?[-\s]olds?\b)"   # "6- and 7-year-olds": ages, not a count
 )
 _VAGUE = {
     "a handful": 3, "a few": 3, "several": 3, "dozens": 12, "scores": 12, "several dozen": 36,
@@ -380,16 +381,25 @@ def _is_thing(words: list[str]) -> bool:
     return bool(content) and content[-1] in _THINGS
 
 
+_MONTH_BEFORE = re.compile(
+    r"\b(?:in|since|of|by|during|until|from|before|after|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2},?)?)\s+$",
+    re.I,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age of|ages of)\s+$", re.I)
+
+
 def _looks_like_year(text: str, qty: Quantity) -> bool:
+    """ "since 2006", "In August 2013 twenty-one-year-old ... died" """
     if qty.qualifier != "exact" or not (1900 <= qty.best <= 2100) or "," in qty.surface:
         return False
-    return bool(
-        re.search(r"\b(?:in|since|of|by|during|until|from|before|after)\s+$", text[: qty.start], re.I)
-    )
+    return bool(_MONTH_BEFORE.search(text, max(0, qty.start - 20), qty.start))
 
 
 def _looks_like_age(text: str, qty: Quantity) -> bool:
-    """ "Adam Dzaziri, 31, ..." """
+    """ "Adam Dzaziri, 31, ...", "a man aged 45 was wounded" """
+    if _AGE_BEFORE.search(text, max(0, qty.start - 10), qty.start):
+        return True
     return bool(re.search(r"[A-Z][\w'-]*,\s*$", text[: qty.start]) and re.match(r"\s*,", text[qty.end :]))
 
 
