@@ -176,9 +176,11 @@ def _iso(day: dt.date) -> str:
     return day.isoformat() + "T00:00:00Z"
 
 
-def chart(months: list[dict]):
-    """Two panels on one time axis: attacks abroad and losses (bars per month, lines for 3-month sums)
-    above, killed abroad below. Each month's two bars share the month, side by side."""
+def chart(months: list[dict]) -> dict:
+    """The Vega-Lite spec of two panels on one time axis: attacks abroad and losses (bars per month,
+    lines for 3-month sums) above, killed abroad below. Each month's two bars share the month, side by
+    side. The rows go in the spec's named datasets, after Altair has built it: Altair copies inline
+    rows over and over while it builds (seconds for a few hundred months)."""
     import altair as alt
 
     bars, lines, killed = [], [], []
@@ -228,6 +230,12 @@ def chart(months: list[dict]):
             legend=alt.Legend(orient="top", direction="horizontal", columns=2, symbolType="square",
                               labelFontSize=12, titleFontSize=12, labelLimit=260))
 
+    datasets: dict[str, list[dict]] = {}
+
+    def named(name: str, rows: list[dict]):
+        datasets[name] = rows
+        return alt.NamedData(name=name)
+
     def panel(bar_rows: list[dict], line_rows: list[dict], names: list[str], y_title: str, height: int,
               x_axis: bool, legend_title: str | None):
         axis = alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, grid=False, title=None,
@@ -237,10 +245,10 @@ def chart(months: list[dict]):
         # counts: whole-number ticks only (a "d" format on 0.5 steps would print 0, 1, 1, 2, 2)
         ticks = alt.Axis(values=list(range(top + 1)), format="d") if top <= 8 else alt.Axis(tickMinStep=1, format="d")
         y = alt.Y("value:Q", title=y_title, axis=ticks)
-        base_bars = alt.Chart(alt.Data(values=bar_rows)).mark_bar().encode(
+        base_bars = alt.Chart(named(f"{y_title} bars", bar_rows)).mark_bar().encode(
             x=alt.X("x0:T", scale=x_scale, axis=axis), x2="x1:T", y=y, y2=alt.datum(0),
             color=colour(names, legend_title), tooltip=tooltip)
-        base_lines = alt.Chart(alt.Data(values=line_rows)).mark_line(
+        base_lines = alt.Chart(named(f"{y_title} lines", line_rows)).mark_line(
             strokeWidth=2.5, point=alt.OverlayMarkDef(size=22)).encode(
             x=alt.X("x:T", scale=x_scale, axis=axis), y=y, color=colour(names, legend_title),
             detail="series:N", tooltip=tooltip)
@@ -249,7 +257,7 @@ def chart(months: list[dict]):
     top = panel(bars, lines, [ATTACKS, LOSSES], "incidents", 300, False, None)
     bottom = panel([r for r in killed if "x0" in r], [r for r in killed if "x" in r], [KILLED],
                    "killed abroad", 140, True, None)
-    return (alt.vconcat(top, bottom, spacing=8)
+    figure = (alt.vconcat(top, bottom, spacing=8)
             .resolve_scale(x="shared", color="independent")
             .properties(title=alt.TitleParams(
                 "Attacks abroad and territorial losses per month",
@@ -259,6 +267,9 @@ def chart(months: list[dict]):
                 anchor="start", fontSize=16))
             .configure_view(stroke=None)
             .configure_axis(labelFontSize=11, titleFontSize=12))
+    spec = figure.to_dict()
+    spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
 
 
 # --- the page --------------------------------------------------------------------------------------
@@ -430,13 +441,13 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, docs_index: Path
     return path
 
 
-def inline_html(figure, embed_options: dict) -> str:
+def inline_html(spec: dict, embed_options: dict) -> str:
     """The chart as a page with its JavaScript inlined: Altair's inline template, filled with the
     vega-embed bundle from the cache (vl-convert takes about a second to build it in each process)."""
     import altair as alt
 
     return alt.utils.html.INLINE_HTML_TEMPLATE.render(
-        spec=json.dumps(figure.to_dict()), embed_options=json.dumps(embed_options), output_div=CHART_DIV,
+        spec=json.dumps(spec), embed_options=json.dumps(embed_options), output_div=CHART_DIV,
         vegalite_version=alt.VEGALITE_VERSION, vegaembed_script=vega_bundle())
 
 
