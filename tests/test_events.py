@@ -327,7 +327,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.6.0"
+    assert EXTRACTOR_VERSION == "0.7.0"
 
 
 @pytest.mark.parametrize(
@@ -674,3 +674,118 @@ def test_an_ambiguous_town_takes_the_country_the_article_names():
             "The shooting in Odessa on Saturday killed seven people.")
     m = _one_attack(text, dt.date(2019, 9, 2))
     assert (m.place.name, m.country) == ("Odessa", "US")
+
+
+# --- 0.7.0: the narrative's town, the headline's town, famous targets, the nearest date ------------------
+
+def test_an_attack_takes_the_town_the_sentence_before_named():
+    text = ("Officers sealed off a police station in the north of Lyon as gunfire rang out. "
+            "Police said a man armed with a knife opened fire on officers on Thursday, wounding two.")
+    m = _one_attack(text)
+    assert (m.place.name, m.injured.best, m.date.start) == ("Lyon", 2, dt.date(2016, 3, 24))
+    # a sentence that names the town for another reason sets no scene
+    assert _attacks("The mayor of Lyon spoke to reporters. Police said a man opened fire on officers on Thursday, "
+                    "wounding two.") == []
+
+
+def test_the_lead_takes_the_town_of_the_headline():
+    text = "On the last day of mourning, the city tried to recover, after coordinated attacks Friday left 40 dead."
+    m = _one_attack(text, dt.date(2016, 3, 29), title="Latest on the Brussels attacks: police hunt a suspect")
+    assert (m.place.name, m.killed.best, m.date.start) == ("Brussels", 40, dt.date(2016, 3, 25))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # two towns before: no telling which
+        ("Kerry met Lavrov in Geneva and in Vienna. Gunmen killed six people at a checkpoint on Tuesday.", None),
+        # a bare noun with no toll, date or verb: a reference, not a report
+        ("The mayor of Tulsa spoke on Monday. He said the attack had been planned for months.", None),
+        # future, and ISIS leaders killed in an air strike
+        ("Officials in Brussels met on Monday. Gunmen could attack the city again, they said.", None),
+        ("Hollande spoke in Paris on Monday. A US air strike killed ISIS leader Abu Sayyaf and 12 militants.", None),
+        # militants killed in battle, an ongoing battle, a headline that reports no attack
+        ("Syrian troops advanced on Palmyra. Dozens of militants were killed in the battle, the army said.", None),
+        ("ISIS is being defeated in the battle for Raqqa, and the city is besieged.", "Raqqa offensive: day 40"),
+        ("When we liberate Ramadi, the attacks will stop.", "Iraq vows to retake Ramadi"),
+        ("Police never found the gunman who was said to have shot at a bus.", "Tulsa mayor under fire"),
+        # the sentence names another town of its own, a dateline is no scene, a suicide is no attack
+        ("Obama spoke in Washington on Monday. He will travel to Boston for a memorial to the 3 killed in the bombing.",
+         None),
+        ("TRENTON, N.J. (AP) — Officials met on Monday. Four people were gunned down on Tuesday, police said.", None),
+        ("Police surrounded his house in Ventura on Monday. They believe he shot and killed himself.", None),
+        # a town far back, in another part of the article
+        ("A festival opened in Lyon on Friday.\n\nIt was a quiet week.\n\nNo one spoke.\n\n"
+         "A gunman opened fire on a bus, wounding three.", None),
+    ],
+)
+def test_no_borrowed_town_without_a_report_or_a_single_recent_town(text, title):
+    assert _attacks(text, title=title) == []
+
+
+def test_a_famous_target_stands_for_its_town():
+    m = _one_attack("The gunmen killed 12 people at the offices of Charlie Hebdo on January 7, 2015.")
+    assert (m.place.name, m.country, m.date.start) == ("Paris", "FR", dt.date(2015, 1, 7))
+    m = _one_attack("Three gunmen stormed the Bataclan concert hall on Friday night, killing 89 people.")
+    assert (m.place.name, m.killed.best) == ("Paris", 89)
+
+
+def test_a_background_reference_to_a_famous_target_is_still_no_report():
+    assert _attacks("The cartoonist spoke about free speech after the Charlie Hebdo attack.") == []
+
+
+def test_the_date_nearest_the_attack_dates_it():
+    m = _one_attack("Leaders met Saturday in Vienna and then again on Sunday, after a gunman killed three people "
+                    "in Vienna.")
+    assert m.date.start == dt.date(2016, 3, 20)
+    m = _one_attack("A car bomb in Baghdad killed 20 people on Friday, weeks after ISIS seized Raqqa in January.")
+    assert m.date.start == dt.date(2016, 3, 25)
+
+
+def test_a_branch_of_the_group_losing_a_town_is_a_loss():
+    text = "The Libya branch lost its hold on the city of Derna in December, pushed out by rival militant groups."
+    [loss] = _losses(text, dt.date(2016, 2, 23), title="ISIS is losing ground around the world")
+    assert (loss.place.name, loss.date.start) == ("Derna", dt.date(2015, 12, 1))
+    assert _losses("The Libya branch could lose its hold on Derna.", title="ISIS is losing ground") == []
+
+
+def test_a_past_attack_named_with_its_own_date_and_toll_is_reported():
+    text = "Fears have grown since the Islamic State's coordinated attacks in Brussels on March 22 that killed 32."
+    m = _one_attack(text, dt.date(2016, 4, 20))
+    assert (m.place.name, m.date.start, m.killed.best) == ("Brussels", dt.date(2016, 3, 22), 32)
+    # without a date or a toll of its own it stays a background reference
+    assert _attacks("Fears have grown since the Islamic State's attacks in Brussels.", dt.date(2016, 4, 20)) == []
+
+
+def test_the_islamic_state_killing_captives_is_an_attack_not_a_state_killing():
+    m = _one_attack("On Sunday, the Islamic State publicly killed eight soldiers captured in Nineveh province.")
+    assert (m.country, m.killed.best, m.perpetrator) == ("IQ", 8, "ISIS")
+    assert _attacks("The Syrian state has killed thousands of its own citizens, the report said.") == []
+
+
+def test_a_national_branch_locates_its_attack_in_its_country():
+    m = _one_attack("In May 2015, ISIS's Libyan branch kidnapped a Tunisian engineer and beheaded him on video.")
+    assert (m.country, m.date.start) == ("LY", dt.date(2015, 5, 1))
+    assert _attacks("ISIS's Libyan branch has threatened to behead more hostages.") == []
+
+
+def test_an_attack_some_weeks_before_the_news_is_dated_by_them():
+    text = "The assault comes two weeks after a bomb attack killed 30 people at a stadium in Ankara."
+    m = _one_attack(text)
+    assert m.killed.best == 30 and m.date.start <= dt.date(2016, 3, 11) <= m.date.end < dt.date(2016, 3, 18)
+    # a period after an event dates the reaction, not the event
+    text = "Donations doubled in the two weeks after the bomb attack that killed 30 people at a stadium in Ankara."
+    assert all(m.date.start > dt.date(2016, 3, 18) or m.date.end < dt.date(2016, 3, 4) for m in _attacks(text))
+
+
+def test_a_town_a_body_is_based_in_sets_no_scene():
+    text = ("Bombs hit the city overnight, a London-based monitoring group said. "
+            "At least eight civilians were also killed on Tuesday, the group said.")
+    assert _attacks(text) == []
+
+
+def test_the_town_of_an_earlier_event_is_not_a_later_ones():
+    text = ("Critics recalled the shooting at the Pulse nightclub in June that killed 49 people. "
+            "The massacre on Sunday killed 58 people and wounded more than 500.")
+    found = _attacks(text, dt.date(2017, 10, 3))
+    assert [m.place.name for m in found] == ["Orlando"]

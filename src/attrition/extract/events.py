@@ -28,7 +28,7 @@ from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
 SAID_DAYS = 3               # "officials said Sunday": the event happened up to this many days before
@@ -96,6 +96,9 @@ class _Narrative:
     scene: tuple[PlaceMatch, DateSpan | None, str, int] | None = None   # place, date, how, sentence index
     text: str = ""
     countries: frozenset[str] = frozenset()   # of countries and regions named so far: "Odessa" in a Texas story
+    sentences: list[Sentence] = field(default_factory=list)
+    title: str = ""
+    named_here: list[PlaceMatch] = field(default_factory=list)   # every place the current sentence names
 
 
 def extract_mentions(text: str, published: dt.date | None, title: str | None = None) -> list[Mention]:
@@ -117,7 +120,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)}
     gazetteer = default_gazetteer()
     about_isis = lx.mentions_isis(title or "") or len(lx.isis_mentions(text)) >= 2
-    story = _Narrative(published, about_isis, person_surnames(text), text=text)
+    story = _Narrative(published, about_isis, person_surnames(text), text=text, sentences=sentences,
+                       title=title or "")
     for sentence in sentences:
         i = sentence.index
         if i in near_trigger:
@@ -157,6 +161,9 @@ def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger
     if has_trigger and _caption(sentence, story):
         return   # "Iraqi families fled ISIS attacks ... (Photo: AP)": a picture's description, not a report
     found = gazetteer.find(s, countries=story.countries, people=story.people)
+    if has_trigger:
+        found = _with_landmarks(s, found, gazetteer)
+        story.named_here = found
     named = {m.place.country for m in found if m.place.precision in ("country", "region") and m.place.country}
     if not named <= story.countries:
         story.countries = story.countries | named
@@ -284,6 +291,8 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> bool:
         return True   # "the killing of a top Islamic State commander": ISIS is the target
     if lx.STATE_AGENT.search(s[max(0, start - 50): end + 50]):
         return True
+    if s[start: start + 4].lower() in ("shot", "kill") and lx.SELF_INFLICTED_AFTER.match(s[end: end + 40]):
+        return True   # "shot and killed himself": the gunman's suicide, not another attack
     if number == "kill":
         clause = _clause_around(s, start, end)
         if lx.NOT_VIOLENCE.search(s):
@@ -386,7 +395,8 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: _Narrativ
     if lowered.startswith(("lost", "losing")):
         # ISIS (or "it", "they" in an article about ISIS) must be the one losing
         return isis_here and lx.mentions_isis(s[: m.start()]) or story.about_isis and bool(
-            re.search(r"\b(?:it|they|the group|the militants|the jihadists)\b[^,;]{0,30}$", s[: m.start()], re.I))
+            re.search(r"\b(?:it|they|the group|the militants|the jihadists|"
+                      r"the (?:[\w-]+ )?(?:branch|affiliate|franchise))\b[^,;]{0,30}$", s[: m.start()], re.I))
     if lx.NEEDS_ISIS_LOSER.match(lowered):
         return bool(lx.ISIS_LOSER.search(s[m.start():]))
     return isis_here or story.about_isis
@@ -448,9 +458,10 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
     place = _attack_place(s, start, end, candidates)
     local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
     own = _own_date(s, start, end, dated)
-    date, how = _date_for([own, *(d for d in dated if d is not own)] if own else dated, story, sentence.index)
+    first = own or _nearest_date(s, start, end, dated)
+    date, how = _date_for([first, *(d for d in dated if d is not first)] if first else dated, story, sentence.index)
     year = next(filter(None, (_year_of_event(s, t.start, story.published) for t in group)), None)
-    near = None if own else _days_from(s, start, dated, story.published)
+    near = None if own else _days_from(s, start, dated, story.published) or _weeks_before(s, start, dated, story)
     if year is not None:
         date, how = year, "explicit"   # "the 2015 Paris attacks": a past event, in its own year
     elif near is not None:
@@ -479,11 +490,17 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
     if numbers <= {"many"} and len(listed) >= 3:
         return None   # "atrocities in such places as Paris, Brussels, Berlin": an allusion, not a report
     scene = _scene(story, sentence.index)
+    verb_form = any(_VERB_FORM.search(s[t.start: t.end]) for t in group)   # "attacked", not "the attack"
+    borrowed = False
     if place is None or place.place.precision == "country":
+        recent = None if scene or not (local_tolls or own) else _recent_place(
+            sentence, story, date if how not in ("assumed_recent", "missing") else None)
         if scene and (place is None or scene[0].place.country == place.place.country):
             place = scene[0]
             if not dated and scene[1] is not None:
                 date, how = scene[1], "scene"
+        elif recent and (place is None or recent.place.country == place.place.country):
+            place, borrowed = recent, True
         elif place is None:
             _continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
             return None
@@ -492,7 +509,6 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
     if place.place.precision in ("country", "region") and not local_tolls and not dated and \
             lx.CATEGORY_BEFORE.search(s[:start]):
         return None   # "after every mass shooting in the US": a kind of event, not one
-    verb_form = any(_VERB_FORM.search(s[t.start: t.end]) for t in group)   # "attacked", not "the attack"
     if not local_tolls and not own and near is None and year is None and (not dated or not verb_form) and \
             lx.BACK_REFERENCE.search(s[:start]):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
@@ -501,7 +517,8 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return None
     local_tolls = [t for t in local_tolls if not _toll_of_other_place(s, t, place, places)]
-    mention = Mention("attack", sentence, group[0].rule, place=_around(s, place, lx.AROUND_SETTLEMENT),
+    mention = Mention("attack", sentence, group[0].rule,
+                      place=place.place if borrowed else _around(s, place, lx.AROUND_SETTLEMENT),
                       place_surface=place.surface, date=date, date_how=how, trigger_at=start)
     mention.attack_types = _dedupe(t.attack_type for t in group if t.attack_type)
     # type cues ("gunmen", "suicide bombers") of this attack's clause, not of another event in the sentence
@@ -510,6 +527,74 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         _set_toll(mention, toll)
     _attribute(mention, s, story)
     return mention
+
+
+_DATE_OF_OTHER_BEFORE = re.compile(r"\b(?:since|until|till|by|from|through)\s+(?:the\s+)?$", re.I)
+
+
+def _nearest_date(s: str, start: int, end: int, dated) -> tuple | None:
+    """Of several dates in a sentence, the one nearest the attack's words ("met Saturday, and again on Sunday,
+    after a gunman killed two"): the sentence's first date may belong to something else; statement dates
+    ("said Sunday") and the bounds of a period ("since January") do not date the attack."""
+    best, best_gap = None, None
+    for d in dated:
+        offset, span, _, date_end = d
+        if span.precision == "recent" or _DATE_OF_OTHER_BEFORE.search(s, max(0, offset - 14), offset) or \
+                _RELATION_END.search(s[offset:date_end]):
+            continue
+        gap = start - date_end if date_end <= start else offset - end
+        if best_gap is None or max(gap, 0) < best_gap:
+            best, best_gap = d, max(gap, 0)
+    return best
+
+
+def _recent_place(sentence: Sentence, story: _Narrative, date: DateSpan | None) -> PlaceMatch | None:
+    """The one town the narrative just named ("Police said a gunman opened fire at the station." after "A police
+    station in Lyon was sealed off."): the sentence before, in its paragraph or the one before it, or for the
+    article's lead the headline. Two towns there leave the place open."""
+    gazetteer = default_gazetteer()
+    # only a sentence about the violence sets its scene ("a gunman burst into a bar in Lyon"), not one that
+    # names a town for another reason ("the mayor of Aurora spoke")
+    sources = [(story.sentences[i].text, i) for i in range(sentence.index - 1, max(-1, sentence.index - 3), -1)
+               if sentence.paragraph - story.sentences[i].paragraph <= 1 and
+               lx.ANY_TRIGGER.search(story.sentences[i].text)]
+    if sentence.index <= 1 and story.title and lx.ANY_TRIGGER.search(story.title):
+        sources.append((story.title, -1))   # "Latest on the Paris attacks": the lead's event is the headline's
+    for text, index in sources:
+        found = _with_landmarks(text, gazetteer.find(text, countries=story.countries, people=story.people), gazetteer)
+        local = [m for m in found if m.place.precision in ("city", "landmark") and m.place.name and
+                 not m.surface.isupper() and _eligible_place(text, m) and
+                 not lx.SPEAKER_PLACE_BEFORE.search(text, max(0, m.start - 50), m.start)]   # not a dateline
+        names = {m.place.name for m in local}
+        if len(names) > 1:
+            return None
+        if names:
+            place = local[0].place
+            # a place of the sentence's own, even one that cannot be the attack's ("travel to Boston for a
+            # memorial"), must be that town or its country: else the sentence is about somewhere else
+            fits = all(m.place.name == place.name or m.place.precision in ("country", "region") and
+                       m.place.country == place.country for m in story.named_here)
+            # the town of another event, at another time ("Pulse nightclub" in June, a massacre in October)
+            other = date is not None and any(
+                e.sentence.index == index and e.place is not None and e.place.name == place.name and
+                e.date is not None and (e.date.end < date.start or date.end < e.date.start) for e in story.events)
+            return local[0] if fits and not other else None
+    return None
+
+
+def _with_landmarks(s: str, found: list[PlaceMatch], gazetteer) -> list[PlaceMatch]:
+    """Famous targets stand for their town ("the Charlie Hebdo attack", "the Bataclan"): added where the
+    gazetteer named no place."""
+    if not lx.LANDMARK_TARGET.search(s):
+        return found
+    extra = []
+    for m in lx.LANDMARK_TARGET.finditer(s):
+        if any(p.start < m.end() and m.start() < p.end for p in found):
+            continue
+        place = gazetteer.lookup(lx.LANDMARK_TOWNS[lx.name_key_of(m.group(0))])
+        if place is not None:
+            extra.append(PlaceMatch(m.start(), m.end(), m.group(0), place, "alias"))
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
 
 
 def _toll_of_other_place(s: str, toll: Toll, place: PlaceMatch, places: list[PlaceMatch]) -> bool:
@@ -558,6 +643,9 @@ def _own_date(s: str, start: int, end: int, dated) -> tuple | None:
         elif end <= offset <= end + 70 and after is None and "," not in s[end:offset] and \
                 not lx.OWN_DATE_GAP_AFTER.search(s[end:offset]):
             after = d
+        elif start < offset and date_end <= end and after is None and "," not in s[start:offset] and \
+                not lx.OWN_DATE_GAP_AFTER.search(s[start:offset]):
+            after = d   # between the attack's words: "the attacks in Paris on Nov. 13 that killed 130"
     if before and (after is None or not _PREPOSITION.search(before[1])):
         return before[0]
     return after   # "charged Monday in the rampage that killed one Sunday night": Sunday
@@ -588,6 +676,22 @@ def _days_from(s: str, start: int, dated, published: dt.date | None) -> tuple[Da
                 return DateSpan(span.start, end, "recent"), how
             return DateSpan(span.start - pad, span.end, "recent"), how
     return None
+
+
+_WEEKS_AFTER = re.compile(
+    r"(?<!the )(?<!in )\b(a|one|two|three|four|five|six)\s+weeks?\s+after\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _weeks_before(s: str, start: int, dated, story: _Narrative) -> tuple[DateSpan, str] | None:
+    """ "The assault comes three weeks after a bomb attack killed 44": in an undated sentence that reports the news,
+    an earlier event so many weeks before publication (give or take a few days), not the news itself."""
+    m = None if dated or story.published is None else _WEEKS_AFTER.search(s, max(0, start - 60), start)
+    if m is None or m.end() != start:
+        return None
+    day = story.published - dt.timedelta(weeks=_WEEK_COUNT[m.group(1).lower()])
+    pad = dt.timedelta(days=SAID_DAYS + 1)
+    return DateSpan(day - pad, day + pad, "recent"), "relative"
 
 
 def _background_reference(s: str, start: int, end: int, own, dated_toll: bool) -> bool:
@@ -870,6 +974,8 @@ def _captor(s: str, trigger_at: int) -> str | None:
 
 def _eligible_place(s: str, m: PlaceMatch) -> bool:
     before = s[max(0, m.start - 60): m.start]
+    if s[m.end: m.end + 6] in ("-based", "–based"):
+        return False   # "a London-based monitoring group": where a body sits, not where the event was
     if lx.OWNER_AFTER.match(s[m.end: m.end + 40]):
         return False   # "identified by Chechnya's leader": the leader's country, not the place of the event
     if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(before):
