@@ -412,3 +412,19 @@ def test_an_incident_re_dated_by_a_precise_report_is_found_at_its_new_date(con):
     add_report(con, "m-third", "2016-05-20", place="Mosul", date_start="2016-05-10", killed=5)
     resolve(con, "r1")
     assert incident_of(con, "m-assumed") == incident_of(con, "m-precise") == incident_of(con, "m-third")
+
+
+def test_a_refresh_reads_only_the_incidents_its_reports_could_join(con, monkeypatch):
+    from attrition import resolve as resolve_module
+
+    add_report(con, "m-jan", "2016-01-05", place="Mosul", date_start="2016-01-04", killed=2)
+    add_report(con, "m-jun", "2016-06-05", place="Mosul", date_start="2016-06-04", killed=3)
+    add_report(con, "m-undated", "2016-06-05", place="Kirkuk", date_start=None)
+    resolve(con, "r1")
+    loaded = []
+    load = resolve_module._load_incidents
+    monkeypatch.setattr(resolve_module, "_load_incidents", lambda c, p: loaded.extend(load(c, p)) or loaded)
+    add_report(con, "m-jun-2", "2016-06-07", place="Mosul", date_start="2016-06-04", killed=4)
+    resolve(con, "r2")
+    assert [inc.incident_id for inc in loaded] == [incident_of(con, "m-jun")]   # not January's, not the undated
+    assert incident_of(con, "m-jun-2") == incident_of(con, "m-jun")

@@ -1,4 +1,15 @@
--- What resolving needs of the existing incidents in the given countries: kind, places, window.
+-- What resolving needs of the incidents the new reports could join: same kind and country and a
+-- window overlapping a report's (`report_windows`, registered by the caller). Other incidents cannot
+-- take a report or be merged by one, so a refresh reads its neighbourhood, not the whole table.
+with reachable as (
+    select distinct i.incident_id
+    from incidents as i
+    join report_windows as r
+        on i.kind = r.kind
+        and i.country = r.country
+        and i.date_start <= r.date_end
+        and i.date_end >= r.date_start
+)
 select
     i.incident_id,
     i.kind,
@@ -12,6 +23,7 @@ select
     list(distinct m.place) filter (where m.place_precision = 'region') as regions,
     list_distinct(flatten(list(m.attack_type) filter (where m.attack_type is not null))) as attack_types
 from incidents as i
+join reachable using (incident_id)
 left join event_mentions as m using (incident_id)
-where i.country in (select unnest(?::varchar[]))
 group by all
+order by i.date_start, i.incident_id   -- a stable order: candidates are merged in it

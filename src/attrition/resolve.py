@@ -65,10 +65,9 @@ def resolve(con: duckdb.DuckDBPyConnection, run_id: str) -> ResolveSummary:
     summary = ResolveSummary()
     pending = con.execute(sql("load/select_unresolved_mentions")).fetchall()
     summary.mentions = len(pending)
-    countries = sorted({row[2] for row in pending if row[2]})
     # incidents by (kind, country): a mention is only ever compared with its own block
     blocks: dict[tuple, _Block] = defaultdict(_Block)
-    for loaded in _load_incidents(con, countries):
+    for loaded in _load_incidents(con, pending):
         blocks[(loaded.kind, loaded.country)].add(loaded)
     links: dict[str, str] = {}
     merges: list[tuple[str, str]] = []
@@ -166,8 +165,16 @@ def _families(types) -> frozenset[str]:
     return frozenset(TYPE_FAMILY.get(t, t) for t in types or [])
 
 
-def _load_incidents(con: duckdb.DuckDBPyConnection, countries: list[str]) -> list[_Incident]:
-    rows = con.execute(sql("load/select_incident_keys"), [countries]).fetchall()
+def _load_incidents(con: duckdb.DuckDBPyConnection, pending: list[tuple]) -> list[_Incident]:
+    """The stored incidents a pending report could join (only joinable windows can: see _weeks)."""
+    windows = [(kind, country, start, end) for _, kind, country, _, start, end, *_ in pending
+               if country and _weeks(start, end)]
+    con.register("report_windows", pa.table(
+        list(zip(*windows, strict=True)) if windows else [[], [], [], []],
+        schema=pa.schema([("kind", pa.string()), ("country", pa.string()), ("date_start", pa.date32()),
+                          ("date_end", pa.date32())])))
+    rows = con.execute(sql("load/select_incident_keys")).fetchall()
+    con.unregister("report_windows")
     return [_Incident(iid, kind, country, set(places or []), start, end, bool(precise), [],
                       set(regions or []), set(_families(types)))
             for iid, kind, country, places, start, end, precise, regions, types in rows]
