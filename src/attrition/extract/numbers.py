@@ -478,13 +478,19 @@ def find_tolls(clause: str) -> list[Toll]:
     return _select(found)
 
 
+def _victims(text: str, m: re.Match) -> Quantity | None:
+    """The figure of a casualty phrase, unless it is a year or an age, or counts fighters or things."""
+    qty = _quantity(m)
+    if qty is None or _looks_like_year(text, qty) or _looks_like_age(text, qty):
+        return None
+    words = _np_words(m)
+    return None if _is_combatant(words) or _is_thing(words) else qty
+
+
 def _verb_object(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> None:
     for m in _scan(_OBJ_RE, text, tokens, _OPENERS["obj"]):
-        qty = _quantity(m)
-        if qty is None or _looks_like_year(text, qty) or _looks_like_age(text, qty):
-            continue
-        words = _np_words(m)
-        if _is_combatant(words) or _is_thing(words):
+        qty = _victims(text, m)
+        if qty is None:
             continue
         if _CASUALTY_PAIR.search(text, 0, m.start()):
             continue  # "killed or wounded 120": casualties, not split by role
@@ -515,11 +521,8 @@ def _subject(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> Non
         qty = Quantity(1, 1, 1, "exact", m.start("qty"), m.end("qty"), m.group("qty"))
         found.append(_toll(text, role, qty, m.start(), m.end()))
     for m in _scan(_SUBJ_RE, text, tokens, _OPENERS["subj"]):
-        qty = _quantity(m)
-        if qty is None or _looks_like_year(text, qty) or _looks_like_age(text, qty):
-            continue
-        words = _np_words(m)
-        if _is_combatant(words) or _is_thing(words):
+        qty = _victims(text, m)
+        if qty is None:
             continue
         verb = " ".join(m.group("verb").lower().split())
         aux = m.group("aux").strip().lower()
@@ -528,7 +531,7 @@ def _subject(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> Non
             continue  # no auxiliary: "80 killed, hundreds injured" -- not "bombers killed 20" (active)
         if _BY_POLICE.match(after):
             continue  # "were shot dead by police": the perpetrators
-        if not [w for w in words if w not in ("of", "the", "them", "those", "its", "their", "more")]:
+        if not [w for w in _np_words(m) if w not in ("of", "the", "them", "those", "its", "their", "more")]:
             before = text[: qty.start].rstrip().lower()
             if re.search(r"\b(?:all|the|both|these|those|his|her|their|its|of)$", before):
                 continue  # "All three were then shot dead": anaphora, usually the attackers
