@@ -59,19 +59,17 @@ class _Done:
 
 
 def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch_size: int = BATCH_SIZE,
-            submit: Submit | None = None, in_flight: int | None = None,
-            pool: ProcessPoolExecutor | None = None) -> ExtractSummary:
+            submit: Submit | None = None, in_flight: int | None = None) -> ExtractSummary:
     """Extract every pending article, in chunks of at most `batch_size`, `in_flight` chunks at a time.
 
-    Chunks are read in article_id order and submitted ahead, so the workers extract the next chunks
-    while this process stores the finished one (each store is one transaction). `pool` is a process
-    pool to use; without it, `workers` > 1 starts one for the stage."""
+    Chunks are read in article_id order and submitted ahead, so the workers (`workers` processes, or
+    wherever `submit` sends them) extract the next chunks while this process stores the finished one
+    (each store is one transaction)."""
     summary = ExtractSummary()
     pending = _pending_count(con)
     # a few articles (a refresh) are extracted here sooner than new processes could load the gazetteer
     parallel = submit is None and workers > 1 and pending >= MIN_PARALLEL
-    own_pool = ProcessPoolExecutor(workers) if parallel and pool is None else None
-    pool = (pool or own_pool) if parallel else None
+    pool = ProcessPoolExecutor(workers) if parallel else None
     if submit is None:
         submit = (lambda part: pool.submit(extract_batch, part)) if pool else (lambda part: _Done(extract_batch(part)))
     in_flight = in_flight or 2 * max(workers, 1)
@@ -88,8 +86,8 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
                 break
             _store(con, run_id, queue.popleft().result(), summary)
     finally:
-        if own_pool:
-            own_pool.shutdown(cancel_futures=True)
+        if pool:
+            pool.shutdown(cancel_futures=True)
     return summary
 
 

@@ -64,15 +64,13 @@ class IngestSummary:
 
 def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: str,
            today: dt.date | None = None, batch_size: int = BATCH_SIZE, *,
-           fetch_config: FetchConfig | None = None, workers: int = 1,
-           pool: ProcessPoolExecutor | None = None) -> IngestSummary:
-    """Read, clean and store; with `workers` > 1 (or a `pool`) the cleaning runs in worker processes
-    while this process reads the next batch and stores the previous one (one writer)."""
+           fetch_config: FetchConfig | None = None, workers: int = 1) -> IngestSummary:
+    """Read, clean and store; with `workers` > 1 the cleaning runs in worker processes while this
+    process reads the next batch and stores the previous one (one writer)."""
     summary = IngestSummary()
     context = ReadContext(fetch=fetch_config or FetchConfig(), today=today,
                           known_url=lambda url: _url_known(con, url))
-    own_pool = ProcessPoolExecutor(workers) if pool is None and workers > 1 else None
-    pool = pool or own_pool
+    pool = ProcessPoolExecutor(workers) if workers > 1 else None
     waiting = None   # the batch whose articles the workers are preparing, and its time
     try:
         for batch in _batches(read_sources(sources, context), batch_size):
@@ -84,8 +82,8 @@ def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: st
         if waiting:
             summary.add(store_batch(con, waiting[0], waiting[1], run_id, waiting[2]))
     finally:
-        if own_pool:
-            own_pool.shutdown(cancel_futures=True)
+        if pool:
+            pool.shutdown(cancel_futures=True)
     return summary
 
 
