@@ -139,8 +139,8 @@ class Validator:
         result, and building stays as cheap on the thousandth run as on the first (no page is rebuilt)."""
         if not self._unbuilt and self.docs_index().exists():
             return self.docs_index()
-        first = not self.docs_index().exists()
-        self.context.build_data_docs(resource_identifiers=self._unbuilt or None)
+        first = not self.docs_index().exists()   # a new (or deleted) site: build every page
+        self.context.build_data_docs(resource_identifiers=None if first else self._unbuilt)
         pages = None if first else [self.docs_index(), *self._pages(self._unbuilt)]
         self._unbuilt = []
         make_docs_offline(self.docs_index().parent, pages)
