@@ -27,6 +27,12 @@ def test_no_gate_where_a_match_needs_no_long_literal(pattern):
     assert may_match(None, "anything")
 
 
+def test_a_case_insensitive_group_gives_no_literal_of_its_own():
+    # "(?i:islamic state)" also matches "ISLAMIC STATE": its literal would wrongly skip that text
+    assert necessary_literals(re.compile(r"\bfighters of (?i:islamic state)")) == ("fighters of ",)
+    assert necessary_literals(re.compile(r"(?i:islamic state)")) is None
+
+
 def test_a_case_insensitive_pattern_gives_lower_case_literals():
     literals = necessary_literals(re.compile(r"\bIslamic State\b|\bDaesh\b", re.I))
     assert literals == ("daesh", "islamic state")

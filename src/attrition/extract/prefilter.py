@@ -118,6 +118,8 @@ def _sequence(items) -> set[str] | None:
 
 def _item(op, argument) -> set[str] | None:
     if op is _C.SUBPATTERN:
+        if argument[1] & re.IGNORECASE:   # (?i:...) in a case-sensitive pattern: its case is unknown
+            return None
         return _sequence(argument[-1])
     if op is _C.BRANCH:   # every branch must require something; any of their literals will do
         union: set[str] = set()
