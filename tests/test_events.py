@@ -327,7 +327,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.7.0"
+    assert EXTRACTOR_VERSION == "0.8.0"
 
 
 @pytest.mark.parametrize(
@@ -789,3 +789,45 @@ def test_the_town_of_an_earlier_event_is_not_a_later_ones():
             "The massacre on Sunday killed 58 people and wounded more than 500.")
     found = _attacks(text, dt.date(2017, 10, 3))
     assert [m.place.name for m in found] == ["Orlando"]
+
+
+# --- 0.8.0: habits and records are not events; a victim's home town is not the attack's place ------------------
+
+_ISIS_TITLE = "Islamic State militants"
+
+
+@pytest.mark.parametrize("text", [
+    "Over the years the Islamic State has beheaded Westerners in Raqqa and burned a captured pilot.",
+    "In Mosul, the jihadists routinely executed prisoners, residents say.",
+    "The Islamic State group has shot Yazidis in Sinjar and beheaded aid workers in Raqqa.",
+    "Islamic State fighters in Raqqa are beheading people for smoking, activists say.",
+    "The Islamic State rampaged across northern Iraq.",
+    "Militants executes captives in Raqqa every week.",
+])
+def test_a_habit_or_a_record_is_not_an_event(text):
+    assert _attacks(text, title=_ISIS_TITLE) == []
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("The Islamic State beheaded the reporter Steven Sotloff near Raqqa in September 2014.", "Raqqa", "SY"),
+    ("Last week Islamic State militants executed 21 Coptic workers on a beach in Sirte.", "Sirte", "LY"),
+])
+def test_one_dated_counted_or_single_victim_killing_still_extracts(text, place, country):
+    m = _one_attack(text, title=_ISIS_TITLE)
+    assert (m.place.name, m.country) == (place, country)
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Kassig, of Indianapolis, was beheaded in Syria by ISIS militants.",
+    "Peter Kassig, an Indianapolis native, was beheaded in Syria by ISIS militants.",
+])
+def test_a_victims_home_town_is_not_the_place_of_the_attack(text):
+    m = _one_attack("The Islamic State group is losing. " + text + " The Islamic State denied it.", title="ISIS news")
+    assert m.country == "SY" and m.place.name != "Indianapolis"
+
+
+def test_a_home_town_mourning_sets_no_place():
+    text = ("A 26-year-old from Ohio died in the suicide bombing at Brussels airport on Tuesday. "
+            "The hometown of the victim, Fort Wayne, mourned after the Islamic State attack.")
+    assert all(m.place is None or m.place.name != "Fort Wayne" for m in _attacks(text, title=_ISIS_TITLE))
+    assert all(m.place is None or m.place.name not in ("Ohio", "Fort Wayne") for m in _attacks(text))

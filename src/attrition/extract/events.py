@@ -28,7 +28,7 @@ from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
 SAID_DAYS = 3               # "officials said Sunday": the event happened up to this many days before
@@ -311,6 +311,21 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> bool:
     return _hypothetical(s, start) or bool(lx.MODAL_AFTER.match(s[end:]))
 
 
+def _generic(s: str, group: list[_Trigger]) -> bool:
+    """Every verb of the attack states a habit or a record: a habitual adverb, a present tense ("executes"), or a
+    perfect or progressive tense ("has beheaded", "are beheading") of a kind of people ("Americans", "its captives")."""
+    if any(t.number not in ("verb", "kill") for t in group):
+        return False   # "the attack", "a massacre": a noun names one event
+    for t in group:
+        before, word = s[max(0, t.start - 60): t.start], s[t.start: t.end]
+        if lx.HABITUAL_ADVERB.search(before) or word.endswith("es") and not word.endswith("ies"):
+            continue
+        if lx.PERFECT_BEFORE.search(before) and lx.GENERIC_OBJECT_AFTER.match(s[t.end: t.end + 60]):
+            continue
+        return False
+    return True
+
+
 def _violent(s: str, start: int, end: int) -> bool:
     """A bare attack word ("attack", "assault", "massacre") names violence only in violent company."""
     if lx.POLITICAL_TARGET.match(s[end:]):
@@ -483,6 +498,8 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         # "had been shot", "ISIS has already killed": a past event recalled without a date is not news here
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return None
+    if not local_tolls and own is None and year is None and near is None and _generic(s, group):
+        return None   # "ISIS has beheaded Americans", "militants routinely execute prisoners": a habit, not an event
     specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated
     if numbers <= {"many"} and not specific:
         return None   # "attacks on civilians": a category, not a report of one attack
@@ -980,6 +997,8 @@ def _eligible_place(s: str, m: PlaceMatch) -> bool:
         return False   # "identified by Chechnya's leader": the leader's country, not the place of the event
     if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(before):
         return False
+    if lx.HOME_TOWN_BEFORE.search(before) or lx.HOME_TOWN_AFTER.match(s[m.end: m.end + 30]):
+        return False   # "Peter Kassig, of Indianapolis, was beheaded in Syria": the victim's home, not the place
     if m.how == "demonym" and (lx.SURNAME_BEFORE.search(s[max(0, m.start - 30): m.start]) or
                                lx.SURNAME_AFTER.match(s[m.end:])):
         return False   # "Najib Danish, interior ministry spokesperson": a person, not Denmark

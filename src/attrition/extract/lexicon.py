@@ -506,6 +506,28 @@ FROM_EVENT_BEFORE = re.compile(
     r"shootings?|massacre|siege|violence|assault|stabbings?)\s+(?:in|at|on|near)\s+(?:the\s+)?$|"
     r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged)\s+(?:back\s+)?"
     r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$", re.I)
+# A victim's or an attacker's home, not where the event was: "Peter Kassig, of Indianapolis,", "the hometown of
+# the victim, Fort Wayne", "grew up in Ohio", "was buried in Fort Wayne".
+HOME_TOWN_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+|\byear-old|\b\d+),\s+of\s+$|"
+    r"\b(?:home ?towns?|home states?|birthplace|native (?:town|city|village))\b"
+    r"(?:\s+of\s+[^,;.]{1,40})?,?\s+(?:of\s+)?$|"
+    r"\b(?:grew up|raised|lived|lives|living|buried|laid to rest|mourned)\s+(?:\w+\s+)?in\s+(?:nearby\s+)?$",
+    re.I)
+HOME_TOWN_AFTER = re.compile(r"^(?:\s+natives?\b|[-–]born\b|,\s+(?:his|her|their) home ?town\b)")
+# A habit or a record, not one attack: "militants routinely execute prisoners", "ISIS has beheaded Americans",
+# "jihadists are beheading people". The verb is habitual, present, perfect or progressive ...
+HABITUAL_ADVERB = re.compile(
+    r"\b(?:routinely|regularly|often|frequently|repeatedly|habitually|typically|usually|systematically|commonly|"
+    r"sometimes|continually|constantly|continues? to|keeps?)\s+(?:\w+\s+)?$", re.I)
+# "has shot Yazidis and beheaded": a verb coordinated with a perfect one is perfect too
+PERFECT_BEFORE = re.compile(r"\b(?:has|have|['’]ve|is|are|has been|have been)\s+(?:\w+ly\s+|also\s+|even\s+)?$|"
+                            r"\b(?:has|have)\s+\w+(?:ed|en|ot|ew|ook)\b[^.;:]{0,50}\band\s+$",
+                            re.I)
+# ... and its object a kind of people, not a person or a counted group: "its captives", "aid workers", "Americans".
+GENERIC_OBJECT_AFTER = re.compile(
+    r"^\s+(?!(?:a|an|the|one|this|that)\s)(?:(?:its|their|his|her|innocent|western|foreign|fellow|local|captured|kidnapped)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:[a-z]+[^s\W]s|[A-Z][a-z]+(?:ans|ers|ists|ites|ims|is|ese|ians)|Jews|Kurds|Arabs|Turks|Copts|Shias|people|men|women|children)\b")
 # A captive put to death by militants, not by a state: "ISIS executed", "the execution of 21 Christians by masked
 # militants".
 MILITANT_CONTEXT = re.compile(
