@@ -128,11 +128,14 @@ class Validator:
     def _page_of(self, outcome) -> str | None:
         """The Data Docs page of this checkpoint run's validation result (written by build_docs)."""
         for identifier in outcome.run_results:
-            sites = self.context.get_docs_sites_urls(resource_identifier=identifier, only_if_exists=False)
-            for site in sites or []:
-                url = site.get("site_url") or ""
-                return url.removeprefix("file://") or None
+            return self._site_url(identifier).removeprefix("file://") or None
         return None
+
+    def _site_url(self, identifier) -> str:
+        """The URL of a suite's or a result's page on the (one, local) Data Docs site; "" if none."""
+        for site in self.context.get_docs_sites_urls(resource_identifier=identifier, only_if_exists=False) or []:
+            return site.get("site_url") or ""
+        return ""
 
     def build_docs(self) -> Path:
         """Data Docs pages for what this validator ran, and the index: the site grows by one page per
@@ -147,13 +150,8 @@ class Validator:
         return self.docs_index()
 
     def _pages(self, identifiers) -> list[Path]:
-        pages = []
-        for identifier in identifiers:
-            for site in self.context.get_docs_sites_urls(resource_identifier=identifier, only_if_exists=False) or []:
-                url = site.get("site_url") or ""
-                if url.startswith("file://"):
-                    pages.append(Path(url.removeprefix("file://")))
-        return pages
+        urls = [self._site_url(identifier) for identifier in identifiers]
+        return [Path(url.removeprefix("file://")) for url in urls if url.startswith("file://")]
 
     def docs_index(self) -> Path:
         return self.reports_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
