@@ -404,14 +404,17 @@ def test_a_report_is_compared_with_the_incidents_of_its_weeks_only(con, monkeypa
 
 
 def test_an_incident_re_dated_by_a_precise_report_is_found_at_its_new_date(con):
-    # opened by an assumed window in March, dated to 10 May by a later report: a third report of 10 May
-    # joins it, though it was indexed under March when the run began
+    # reports are taken narrowest first: an assumed window in April-May opens the incident, a precise
+    # "May or June" re-dates it, and a summer report that overlaps only the new window must find it
+    # (the incident is indexed under its April weeks when the run starts)
     add_report(con, "m-assumed", "2016-05-12", place="Mosul", date_start="2016-04-12", date_end="2016-05-12",
                date_how="assumed_recent", date_precision="recent", killed=3)
-    add_report(con, "m-precise", "2016-05-13", place="Mosul", date_start="2016-05-10", killed=4)
-    add_report(con, "m-third", "2016-05-20", place="Mosul", date_start="2016-05-10", killed=5)
+    add_report(con, "m-precise", "2016-07-01", place="Mosul", date_start="2016-05-01", date_end="2016-06-30",
+               killed=4)
+    add_report(con, "m-summer", "2016-09-01", place="Mosul", date_start="2016-06-01", date_end="2016-08-31",
+               killed=5)
     resolve(con, "r1")
-    assert incident_of(con, "m-assumed") == incident_of(con, "m-precise") == incident_of(con, "m-third")
+    assert incident_of(con, "m-assumed") == incident_of(con, "m-precise") == incident_of(con, "m-summer")
 
 
 def test_a_refresh_reads_only_the_incidents_its_reports_could_join(con, monkeypatch):
