@@ -327,7 +327,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.8.0"
+    assert EXTRACTOR_VERSION == "0.9.0"
 
 
 @pytest.mark.parametrize(
@@ -831,3 +831,44 @@ def test_a_home_town_mourning_sets_no_place():
             "The hometown of the victim, Fort Wayne, mourned after the Islamic State attack.")
     assert all(m.place is None or m.place.name != "Fort Wayne" for m in _attacks(text, title=_ISIS_TITLE))
     assert all(m.place is None or m.place.name not in ("Ohio", "Fort Wayne") for m in _attacks(text))
+
+
+# --- attribution read over the whole article --------------------------------------------------------
+
+_FILLER = ("Ambulances lined the street for hours. Shops stayed closed the next day. "
+           "The mayor asked residents to stay indoors. ")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "perpetrator", "attribution"),
+    [
+        # a claim paragraphs after the report, referring back to "the attack"
+        ("A bomb tore through a crowded market in Tampere on Tuesday, killing 12 people. " + _FILLER +
+         "The Islamic State claimed responsibility for the attack on Wednesday.", None, "ISIS", "claimed"),
+        # the headline carries the claim
+        ("Two explosions hit the main station in Ghent on Tuesday, killing nine people.",
+         "Islamic State claims responsibility for Ghent bombings", "ISIS", "claimed"),
+        # the attacker's allegiance, stated later
+        ("A gunman opened fire in a nightclub in Tampa on Sunday, killing seven people. " + _FILLER +
+         "Officials said the gunman had pledged allegiance to ISIS in a call to police.", None, "ISIS", "inspired"),
+        # another group claimed it; ISIS is named for another attack in the same sentence
+        ("Gunmen stormed a hotel in Bamako on Friday, killing 20 people. " + _FILLER +
+         "But while the Paris attack was claimed by ISIS, Friday's attack in Mali was claimed by al-Qaida "
+         "in the Islamic Maghreb.", None, "al-Qaeda", "claimed"),
+        # the link is denied
+        ("A gunman killed five people at a bar in Tampa on Sunday. " + _FILLER +
+         "The FBI said it had found no evidence that the gunman had ties to ISIS.", None, None, None),
+        # ISIS as the enemy, not the doer
+        ("A gunman killed five people at a bar in Tampa on Sunday. " + _FILLER +
+         "The shooting came as the coalition stepped up its war against the Islamic State.", None, None, None),
+        # the claim names another place: another attack, which this article does not report
+        ("A bomb killed five people at a cafe in Lyon on Monday. " + _FILLER +
+         "ISIS claimed the bombing in Kabul last week.", None, None, None),
+    ],
+)
+def test_attribution_read_over_the_article(text, title, perpetrator, attribution):
+    m = _attacks(text, title=title)[0]
+    assert (m.perpetrator, m.attribution) == (perpetrator, attribution)
+    if perpetrator:
+        assert m.claimed is (True if attribution == "claimed" else None)
+        assert any(item.startswith("perpetrator@") for item in m.support), m.support

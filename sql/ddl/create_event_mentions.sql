@@ -33,8 +33,12 @@ create table if not exists event_mentions (
     char_start          integer not null,
     char_end            integer not null,
     rule                varchar not null,      -- the rule family that fired
+    support             varchar[],             -- facts read in other sentences: field@sentence_index:rule (-1: headline)
     null_reasons        varchar[],             -- field:reason for every field left null
     extractor_version   varchar not null,
     run_id              varchar not null,
     incident_id         varchar                -- set by the resolve stage
 );
+
+-- databases made before `support` existed gain it (a no-op on new ones)
+alter table event_mentions add column if not exists support varchar[];

@@ -22,13 +22,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from attrition.extract import attribution
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.9.0"
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
 CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
 SAID_DAYS = 3               # "officials said Sunday": the event happened up to this many days before
@@ -57,6 +58,12 @@ class Mention:
     claimed: bool | None = None
     captured_by: str | None = None
     trigger_at: int = 0             # offset of the trigger inside the sentence
+    seen_at: list[int] = field(default_factory=list)   # every sentence that reported this event (merged)
+    support: list[str] = field(default_factory=list)   # "field@sentence:rule" for facts read in other sentences
+
+    def __post_init__(self) -> None:
+        if not self.seen_at:
+            self.seen_at = [self.sentence.index]
 
     @property
     def country(self) -> str | None:
@@ -135,6 +142,9 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     for mention in merged:
         if mention.perpetrator == "ISIS" and _before_isis(mention):
             mention.perpetrator, mention.attribution, mention.claimed = None, None, None
+    if any(m.kind == "attack" for m in merged):
+        links = attribution.article_links(sentences, title or "", gazetteer, story.countries, story.people)
+        attribution.apply_links(merged, links, _before_isis)
     return merged
 
 
@@ -881,12 +891,17 @@ def _continue_events(sentence: Sentence, story: _Narrative, tolls: list[Toll] | 
     for event in targets:
         if event.kind != "attack":
             continue
+        before = (event.killed, event.injured, event.perpetrator, event.attribution)
         for toll in tolls:
             _set_toll(event, toll, only_if_missing=True)
         for attack_type in [*(types or []), *_types_in(s)]:
             if attack_type and attack_type not in event.attack_types:
                 event.attack_types.append(attack_type)
         _attribute(event, s, story, continuation=True)
+        after = (event.killed, event.injured, event.perpetrator, event.attribution)
+        event.support += [f"{name}@{sentence.index}:continuation"
+                          for name, old, new in zip(("killed", "injured", "perpetrator", "attribution"), before, after,
+                                                    strict=True) if old is not new and name != "attribution"]
     return True
 
 
@@ -1059,7 +1074,9 @@ def _combine(group: list[Mention]) -> Mention:
         return (_HOW_RANK[m.date_how], width)
 
     primary = min(group, key=lambda m: (date_rank(m), m.killed is None, m.sentence.index))
-    merged = replace(primary, attack_types=list(primary.attack_types))
+    merged = replace(primary, attack_types=list(primary.attack_types),
+                     seen_at=sorted({i for m in group for i in m.seen_at}),
+                     support=[item for m in group for item in m.support])
     best_place = min(group, key=lambda m: (PRECISION_RANK[m.place.precision if m.place else None],
                                            m.sentence.index))
     merged.place, merged.place_surface = best_place.place, best_place.place_surface

@@ -399,7 +399,7 @@ CAPTORS: list[tuple[re.Pattern, str]] = [
 
 # Other perpetrators, named so an attack is not given to ISIS by default.
 OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\b(?:al[- ]Qa[e']?da|AQAP|AQIM)\b|\b9/11\b|"
+    (re.compile(r"\b(?:al[- ]Qa(?:e|'i|i|')?da|AQAP|AQIM)\b|\b9/11\b|"
                 r"\bSept(?:ember|\.)? 11(?:th)?(?:, 2001)? (?:terror(?:ist)? )?attacks\b", re.I), "al-Qaeda"),
     (re.compile(r"\bal[- ]Shabaa?b\b", re.I), "al-Shabaab"),
     (re.compile(r"\bBoko Haram\b", re.I), "Boko Haram"),

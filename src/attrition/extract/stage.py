@@ -138,6 +138,7 @@ def mention_row(article_id: str, m: Mention, published: dt.date | None) -> dict:
         "claimed": m.claimed, "captured_by": m.captured_by,
         "evidence": m.sentence.text, "sentence_index": m.sentence.index,
         "char_start": m.sentence.start, "char_end": m.sentence.end, "rule": m.rule,
+        "support": m.support or None,
         "null_reasons": m.null_reasons(published), "extractor_version": EXTRACTOR_VERSION,
     }
 
@@ -185,5 +186,6 @@ MENTION_SCHEMA = pa.schema([
     ("attack_type", pa.list_(pa.string())), ("perpetrator", pa.string()), ("attribution", pa.string()),
     ("claimed", pa.bool_()), ("captured_by", pa.string()), ("evidence", pa.string()),
     ("sentence_index", pa.int32()), ("char_start", pa.int32()), ("char_end", pa.int32()),
-    ("rule", pa.string()), ("null_reasons", pa.list_(pa.string())), ("extractor_version", pa.string()),
+    ("rule", pa.string()), ("support", pa.list_(pa.string())), ("null_reasons", pa.list_(pa.string())),
+    ("extractor_version", pa.string()),
 ])
