@@ -45,6 +45,10 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Idempotent: every DDL file uses `create ... if not exists`."""
     for ddl in sorted((SQL_DIR / "ddl").glob("create_*.sql")):
         con.execute(ddl.read_text(encoding="utf-8"))
+    # reference data lives in every database and follows its seed (imported here: it imports this module)
+    from attrition.reference import load_reference_losses
+
+    load_reference_losses(con)
 
 
 @contextmanager
