@@ -47,8 +47,12 @@ def add_mention(con: duckdb.DuckDBPyConnection, mention_id: str, article_id: str
                 killed_low: int | None = None, killed_high: int | None = None, injured: int | None = None,
                 date_how: str = "explicit", date_precision: str | None = None, place_precision: str | None = None,
                 attack_type: list[str] | None = None, perpetrator: str | None = "ISIS",
-                captured_by: str | None = None, evidence: str | None = None, run_id: str = "seed") -> str:
-    """One event mention. date_end defaults to date_start; killed_low/high default to killed."""
+                captured_by: str | None = None, evidence: str | None = None, run_id: str = "seed",
+                attribution: str | None = "default", lat: float | None = None, lon: float | None = None) -> str:
+    """One event mention. date_end defaults to date_start; killed_low/high default to killed; an ISIS
+    perpetrator is 'attributed' unless said otherwise."""
+    if attribution == "default":
+        attribution = "attributed" if perpetrator == "ISIS" else None
     start = _date(date_start)
     end = _date(date_end) if date_end is not None else start
     if date_precision is None and start is not None and end is not None:
@@ -63,15 +67,15 @@ def add_mention(con: duckdb.DuckDBPyConnection, mention_id: str, article_id: str
                                     date_start, date_end, date_precision, date_how,
                                     killed, killed_low, killed_high, injured, injured_low, injured_high,
                                     attack_type, perpetrator, captured_by, evidence, sentence_index,
-                                    char_start, char_end, rule, extractor_version, run_id)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    char_start, char_end, rule, extractor_version, run_id, attribution, lat, lon)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         [mention_id, article_id, kind, place, country, place_precision, start, end, date_precision, date_how,
          killed, killed_low if killed_low is not None else killed,
          killed_high if killed_high is not None else killed, injured, injured, injured,
          attack_type, perpetrator, captured_by,
          evidence if evidence is not None else f"Evidence sentence of {mention_id}.", 0, 0, 10, "test", "test",
-         run_id],
+         run_id, attribution, lat, lon],
     )
     return mention_id
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pytest
 from helpers import add_article, add_mention, add_report, day, incident_of, rows, run_after_extract
 
 from attrition import db
 from attrition.aggregate import refresh
+from attrition.config import Analysis
 from attrition.resolve import resolve
 from attrition.validate import Validator, validate_tables
 
@@ -43,6 +43,18 @@ def build(con):
                perpetrator=None)
     add_report(con, "m-palmyra", "2016-03-28", kind="territorial_loss", place="Palmyra", country="SY",
                date_start="2016-03-27")
+    # March too: an attack ISIS is only suspected of (not counted by default), one it inspired (counted),
+    # and a loss outside Iraq and Syria
+    add_report(con, "m-munich", "2016-03-12", place="Munich", country="DE", date_start="2016-03-11", killed=5,
+               attribution="suspected")
+    add_report(con, "m-ansbach", "2016-03-25", place="Ansbach", country="DE", date_start="2016-03-24", killed=1,
+               attribution="inspired")
+    add_report(con, "m-sirte", "2016-03-30", kind="territorial_loss", place="Sirte", country="LY",
+               date_start="2016-03-29", captured_by="Libyan forces")
+    # long before the ISIS era, mentioned in passing: kept in the tables, out of the series
+    add_report(con, "m-old", "2016-03-30", place="Baghdad", country="IQ", date_start="2009-08-19", killed=95)
+    # an article about something else: counted among the articles read, not among those naming ISIS
+    add_article(con, "a-other", "2016-01-15", text="A long story about the weather in Paris and nothing else.")
     # April and May: nothing.  June: two losses to the same captor
     add_report(con, "m-fallujah", "2016-06-27", kind="territorial_loss", place="Fallujah", date_start="2016-06-26",
                captured_by="Iraqi forces")
@@ -75,75 +87,128 @@ M = [day(f"2016-{m:02d}-01") for m in range(1, 7)]
 def test_attacks_vs_losses_has_one_zero_filled_row_per_month(built):
     con, summary = built
     got = table(con, "attacks_vs_losses",
-                "month, attacks_abroad, killed_abroad, isis_attacks_abroad, attacks_core, killed_core, "
-                "attacks_total, territorial_losses", "month")
+                "month, attacks_abroad, killed_abroad, attacks_abroad_any_perpetrator, attacks_core, killed_core, "
+                "attacks_total, territorial_losses, losses_core, losses_elsewhere", "month")
     assert got == [
-        (M[0], 1, 10, 1, 1, 129, 2, 1),
-        (M[1], 0, 0, 0, 0, 0, 0, 0),     # the quarantined attack leaves a zero month
-        (M[2], 2, 32, 1, 0, 0, 2, 1),
-        (M[3], 0, 0, 0, 0, 0, 0, 0),
-        (M[4], 0, 0, 0, 0, 0, 0, 0),
-        (M[5], 0, 0, 0, 0, 0, 0, 2),
+        (M[0], 1, 10, 1, 1, 129, 2, 1, 1, 0),
+        (M[1], 0, 0, 0, 0, 0, 0, 0, 0, 0),     # the quarantined attack leaves a zero month
+        # Brussels and Ansbach (inspired) count; Jakarta (no perpetrator) and Munich (suspected) are context
+        (M[2], 2, 33, 4, 0, 0, 4, 2, 1, 1),
+        (M[3], 0, 0, 0, 0, 0, 0, 0, 0, 0),
+        (M[4], 0, 0, 0, 0, 0, 0, 0, 0, 0),
+        (M[5], 0, 0, 0, 0, 0, 0, 2, 2, 0),
     ]
-    assert (summary.months, summary.attacks_abroad, summary.territorial_losses, summary.undated) == (6, 3, 4, 3)
+    assert (summary.months, summary.attacks_abroad, summary.territorial_losses, summary.undated) == (6, 3, 5, 3)
+
+
+def test_the_series_starts_in_the_isis_era_and_old_events_stay_in_the_tables(built):
+    con, _ = built
+    old = con.execute("select month, in_series from validated_incidents where incident_id = ?",
+                      [incident_of(con, "m-old")]).fetchall()
+    assert old == [(day("2009-08-01"), False)]
+    assert con.execute("select min(month) from attacks_vs_losses").fetchone()[0] == M[0]
+    assert con.execute("select count(*) from monthly_attacks where month = '2009-08-01'").fetchone()[0] == 1
+
+
+def test_coverage_beside_the_counts(built):
+    con, _ = built
+    got = table(con, "attacks_vs_losses", "month, articles, isis_articles, attacks_abroad_per_100_isis_articles",
+                "month")
+    assert got == [
+        (M[0], 6, 5, 20.0),      # five articles name the Islamic State, the weather story does not
+        (M[1], 2, 2, 0.0),
+        (M[2], 7, 7, 28.57),
+        (M[3], 0, 0, None),
+        (M[4], 1, 1, 0.0),
+        (M[5], 2, 2, 0.0),
+    ]
+
+
+def test_the_settings_choose_what_counts_as_isis_and_where_the_series_starts(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    build(con)
+    run_after_extract(con, "r1", validator)
+    every_tie = Analysis(isis_attributions=["claimed", "attributed", "suspected", "inspired"], series_start="2016-03")
+    summary = refresh(con, "r2", validator, every_tie)
+    got = table(con, "attacks_vs_losses", "month, attacks_abroad, killed_abroad", "month")
+    assert got == [(M[2], 3, 38), (M[3], 0, 0), (M[4], 0, 0), (M[5], 0, 0)]   # Munich now counts
+    assert summary.months == 4
+    everything = Analysis(series_start="2009-01")
+    refresh(con, "r3", validator, everything)
+    assert con.execute("select min(month) from attacks_vs_losses").fetchone()[0] == day("2009-08-01")
 
 
 def test_attacks_vs_losses_cumulative_and_rolling_sums(built):
     con, _ = built
     got = table(con, "attacks_vs_losses",
-                "month, cumulative_losses, attacks_abroad_3m, killed_abroad_3m, territorial_losses_3m", "month")
+                "month, cumulative_losses, attacks_abroad_3m, killed_abroad_3m, territorial_losses_3m, losses_core_3m",
+                "month")
     assert got == [
-        (M[0], 1, 1, 10, 1),
-        (M[1], 1, 1, 10, 1),
-        (M[2], 2, 3, 42, 2),
-        (M[3], 2, 2, 32, 1),
-        (M[4], 2, 2, 32, 1),
-        (M[5], 4, 0, 0, 2),
+        (M[0], 1, 1, 10, 1, 1),
+        (M[1], 1, 1, 10, 1, 1),
+        (M[2], 3, 3, 43, 3, 2),
+        (M[3], 3, 2, 33, 2, 1),
+        (M[4], 3, 2, 33, 2, 1),
+        (M[5], 5, 0, 0, 2, 2),
     ]
 
 
 def test_monthly_attacks(built):
     con, _ = built
-    got = rows(con, "select * from monthly_attacks order by month, region, country")
+    got = rows(con, "select * from monthly_attacks where month >= '2016-01-01' order by month, region, country")
     zero = {"bombing": 0, "suicide_bombing": 0, "shooting": 0, "stabbing": 0, "vehicle_ramming": 0,
             "hostage_taking": 0, "aircraft_bombing": 0, "type_unknown": 0}
     expected = [
-        {"month": M[0], "region": "abroad", "country": "FR", "incidents": 1, "killed": 10, "injured": 30,
-         "incidents_without_toll": 0, **zero, "bombing": 1, "shooting": 1, "by_isis": 1},
         # three articles, one incident, the latest toll (not 120 + 132 + 129)
         {"month": M[0], "region": "core", "country": "IQ", "incidents": 1, "killed": 129, "injured": 0,
-         "incidents_without_toll": 0, **zero, "suicide_bombing": 1, "by_isis": 1},
-        {"month": M[2], "region": "abroad", "country": "BE", "incidents": 1, "killed": 32, "injured": 300,
-         "incidents_without_toll": 0, **zero, "suicide_bombing": 1, "by_isis": 1},
-        {"month": M[2], "region": "abroad", "country": "ID", "incidents": 1, "killed": 0, "injured": 0,
-         "incidents_without_toll": 1, **zero, "type_unknown": 1, "by_isis": 0},
+         "incidents_without_toll": 0, **zero, "suicide_bombing": 1, "by_isis": 1, "isis_linked": 1},
+        {"month": M[0], "region": "elsewhere", "country": "FR", "incidents": 1, "killed": 10, "injured": 30,
+         "incidents_without_toll": 0, **zero, "bombing": 1, "shooting": 1, "by_isis": 1, "isis_linked": 1},
+        {"month": M[2], "region": "elsewhere", "country": "BE", "incidents": 1, "killed": 32, "injured": 300,
+         "incidents_without_toll": 0, **zero, "suicide_bombing": 1, "by_isis": 1, "isis_linked": 1},
+        {"month": M[2], "region": "elsewhere", "country": "DE", "incidents": 2, "killed": 6, "injured": 0,
+         "incidents_without_toll": 0, **zero, "type_unknown": 2, "by_isis": 2, "isis_linked": 1},
+        {"month": M[2], "region": "elsewhere", "country": "ID", "incidents": 1, "killed": 0, "injured": 0,
+         "incidents_without_toll": 1, **zero, "type_unknown": 1, "by_isis": 0, "isis_linked": 0},
     ]
     assert got == expected
 
 
 def test_monthly_losses(built):
     con, _ = built
-    got = table(con, "monthly_losses", "month, country, captured_by, places_lost, places", "month, country")
+    got = table(con, "monthly_losses", "month, region, country, captured_by, places_lost, places", "month, country")
     assert got == [
-        (M[0], "IQ", "Iraqi forces", 1, ["Ramadi"]),
-        (M[2], "SY", "not stated", 1, ["Palmyra"]),
-        (M[5], "IQ", "Iraqi forces", 2, ["Baiji", "Fallujah"]),
+        (M[0], "core", "IQ", "Iraqi forces", 1, ["Ramadi"]),
+        (M[2], "elsewhere", "LY", "Libyan forces", 1, ["Sirte"]),
+        (M[2], "core", "SY", "not stated", 1, ["Palmyra"]),
+        (M[5], "core", "IQ", "Iraqi forces", 2, ["Baiji", "Fallujah"]),
     ]
 
 
 def test_wide_and_undated_incidents_land_in_undated_incidents_only(built):
     con, _ = built
     got = table(con, "undated_incidents",
-                "kind, region, incidents, without_any_date, earliest_start, latest_end", "kind, region")
+                "kind, region, why, incidents, without_any_date, earliest_start, latest_end", "kind, region, why")
     assert got == [
-        ("attack", "abroad", 2, 1, day("2016-01-25"), day("2016-02-10")),
-        ("territorial_loss", "core", 1, 0, day("2016-01-01"), day("2016-12-31")),
+        ("attack", "elsewhere", "its dates straddle two months", 1, 0, day("2016-01-25"), day("2016-02-10")),
+        ("attack", "elsewhere", "no date at all", 1, 1, None, None),
+        ("territorial_loss", "core", "only a season or a year is stated", 1, 0, day("2016-01-01"),
+         day("2016-12-31")),
     ]
     months = con.execute("select month from validated_incidents where incident_id = ?",
                          [incident_of(con, "m-kabul")]).fetchall()
     assert months == [(None,)]
     # Kabul's 8 killed are in no month
-    assert con.execute("select sum(killed_abroad) from attacks_vs_losses").fetchone()[0] == 42
+    assert con.execute("select sum(killed_abroad) from attacks_vs_losses").fetchone()[0] == 43
+
+
+def test_an_incident_dated_only_by_its_article_says_so(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    add_report(con, "m-vague", "2016-03-02", place="Kabul", country="AF", date_start="2016-02-01",
+               date_end="2016-03-02", date_how="assumed_recent")
+    run_after_extract(con, "r1", validator)
+    assert table(con, "undated_incidents", "why, incidents", "why") == [
+        ("the text gives no date: only the article's publication date", 1)]
 
 
 def test_the_month_rule_needs_the_whole_window_inside_the_month(built):
@@ -165,13 +230,18 @@ def test_quarantined_rows_are_excluded(built):
     assert con.execute("select attacks_total from attacks_vs_losses where month = ?", [M[1]]).fetchone()[0] == 0
 
 
-def test_lagged_correlation_counts_pairs_per_lag(built):
+def test_lagged_correlation_counts_pairs_per_lag_on_levels_and_differences(built):
     con, _ = built
-    got = table(con, "lagged_correlation", "lag_months, n", "lag_months")
-    assert got == [(0, 6), (1, 5), (2, 4), (3, 3), (4, 2), (5, 1)]   # six months: no pair at lag 6
-    # one pair has no correlation (DuckDB's corr gives NaN there)
-    lone = con.execute("select pearson from lagged_correlation where lag_months = 5").fetchone()[0]
-    assert lone is None or math.isnan(lone)
+    got = table(con, "lagged_correlation", "series, lag_months, n, small", "series desc, lag_months")
+    assert got == [("levels", 0, 6, True), ("levels", 1, 5, True), ("levels", 2, 4, True), ("levels", 3, 3, True),
+                   ("levels", 4, 2, True), ("levels", 5, 1, True), ("levels", 6, 0, True),
+                   ("differences", 0, 5, True), ("differences", 1, 4, True), ("differences", 2, 3, True),
+                   ("differences", 3, 2, True), ("differences", 4, 1, True), ("differences", 5, 0, True),
+                   ("differences", 6, 0, True)]
+    # too few pairs: no coefficient, no interval, no p-value
+    lone = con.execute("select pearson, pearson_low, p_value from lagged_correlation "
+                       "where series = 'levels' and lag_months = 5").fetchone()
+    assert lone == (None, None, None)
 
 
 def test_a_quarantined_incident_is_excluded(tmp_path, validator):
@@ -205,7 +275,8 @@ def test_a_perfectly_correlated_series_gives_pearson_one_at_its_lag(tmp_path, va
     assert table(con, "attacks_vs_losses", "territorial_losses, attacks_abroad", "month") == list(
         zip(losses, attacks, strict=True))
     got = {lag: (n, pearson, spearman) for lag, n, pearson, spearman in
-           con.execute("select lag_months, n, pearson, spearman from lagged_correlation").fetchall()}
+           con.execute("select lag_months, n, pearson, spearman from lagged_correlation "
+                       "where series = 'levels'").fetchall()}
     n, pearson, spearman = got[2]
     assert n == 4
     assert pearson == pytest.approx(1.0)
@@ -213,6 +284,7 @@ def test_a_perfectly_correlated_series_gives_pearson_one_at_its_lag(tmp_path, va
     # no other lag with enough pairs to mean something comes close (two points always correlate)
     others = {lag: p for lag, (n, p, _) in got.items() if lag != 2 and n >= 3}
     assert set(others) == {0, 1, 3}
+    assert all(p is not None for p in others.values())
     assert all(p < 0.5 for p in others.values()), others
 
 

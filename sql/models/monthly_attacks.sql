@@ -23,7 +23,8 @@ final as (
         count(*) filter (where list_contains(attack_type, 'aircraft_bombing')) as aircraft_bombing,
         count(*) filter (where attack_type is null or len(attack_type) = 0) as type_unknown,
         -- by perpetrator
-        count(*) filter (where perpetrator = 'ISIS') as by_isis
+        count(*) filter (where perpetrator = 'ISIS') as by_isis,
+        count(*) filter (where isis_linked) as isis_linked
     from attacks
     group by all
 )

@@ -1,4 +1,5 @@
--- Territorial losses of the Islamic State per month, country and captor.
+-- Territorial losses of the Islamic State per month, region (core: Iraq and Syria; elsewhere), country
+-- and captor.
 with losses as (
     select * from validated_incidents
     where kind = 'territorial_loss' and month is not null
@@ -6,6 +7,7 @@ with losses as (
 final as (
     select
         month,
+        region,
         country,
         coalesce(captured_by, 'not stated') as captured_by,
         count(*) as places_lost,
@@ -14,4 +16,4 @@ final as (
     group by all
 )
 select * from final
-order by month, country, captured_by
+order by month, region, country, captured_by

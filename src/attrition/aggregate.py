@@ -1,5 +1,9 @@
 """The aggregate stage: rebuild the models in `sql/models` from validated incidents, validate the
 result, and keep it only if it holds; otherwise the previous aggregates stay in place.
+
+The settings of the analysis (which attribution strengths make an attack ISIS's, the month the
+series starts) reach the models as DuckDB variables. `lagged_correlation` is computed here, in
+Python (`attrition.lags`: block bootstrap and permutation), from the monthly series.
 """
 
 from __future__ import annotations
@@ -7,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+import pyarrow as pa
 
+from attrition import lags
+from attrition.config import Analysis
 from attrition.db import sql
 from attrition.validate import SuiteResult, ValidationFailed, Validator, record_run
 
-# Build order: each model reads only models before it.
+# Build order: each model reads only models before it (lagged_correlation, built last, is Python's).
 MODELS = ("validated_incidents", "monthly_attacks", "monthly_losses", "attacks_vs_losses",
-          "undated_incidents", "lagged_correlation")
+          "undated_incidents")
 
 
 @dataclass
@@ -26,12 +33,15 @@ class AggregateSummary:
     report: str | None = None   # the HTML report written after the refresh
 
 
-def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | None) -> AggregateSummary:
+def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | None,
+            analysis: Analysis | None = None) -> AggregateSummary:
     """Rebuild every model in one transaction; commit only when the aggregate suite passes."""
+    set_analysis(con, analysis or Analysis())
     con.execute("begin transaction")
     try:
         for model in MODELS:
             con.execute(f"create or replace table {model} as {sql(f'models/{model}')}")
+        build_lagged_correlation(con)
         result = None
         if validator is not None:
             frame = con.sql("select * from attacks_vs_losses").to_arrow_table().to_pandas()
@@ -54,6 +64,29 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | 
     if result is not None:
         record_run(con, run_id, result, validator)
     return AggregateSummary(int(months), int(abroad), int(losses), int(undated), result)
+
+
+def set_analysis(con: duckdb.DuckDBPyConnection, analysis: Analysis) -> None:
+    """The settings the models read with getvariable()."""
+    con.execute("set variable isis_attributions = ?::varchar[]", [list(analysis.isis_attributions)])
+    con.execute("set variable series_start = ?::date", [analysis.series_start_date])
+
+
+def build_lagged_correlation(con: duckdb.DuckDBPyConnection) -> None:
+    """Losses in month t against ISIS attacks abroad in t + lag, with intervals and p-values."""
+    series = con.execute("select territorial_losses, attacks_abroad from attacks_vs_losses order by month").fetchall()
+    rows = lags.as_rows(lags.lag_table([r[0] for r in series], [r[1] for r in series]))
+    con.register("lag_rows", pa.Table.from_pylist(rows, schema=LAG_SCHEMA))
+    con.execute("create or replace table lagged_correlation as select * from lag_rows order by series desc, lag_months")
+    con.unregister("lag_rows")
+
+
+LAG_SCHEMA = pa.schema([
+    ("series", pa.string()), ("lag_months", pa.int32()), ("n", pa.int32()), ("loss_months", pa.int32()),
+    ("attack_months", pa.int32()), ("pearson", pa.float64()), ("pearson_low", pa.float64()),
+    ("pearson_high", pa.float64()), ("spearman", pa.float64()), ("spearman_low", pa.float64()),
+    ("spearman_high", pa.float64()), ("p_value", pa.float64()), ("block_months", pa.int32()), ("small", pa.bool_()),
+])
 
 
 def _expected(con: duckdb.DuckDBPyConnection) -> dict:

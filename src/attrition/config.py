@@ -38,6 +38,24 @@ class Limits:
     retry_delay_seconds: float = 10  # first retry delay; doubled for each further retry
 
 
+# How strongly a report must tie an attack to ISIS for it to count as ISIS's (the extractor's attribution).
+ATTRIBUTIONS = ("claimed", "attributed", "suspected", "inspired")
+
+
+@dataclass
+class Analysis:
+    # attacks count as ISIS's when a report ties them to ISIS this strongly ("suspected" is left out:
+    # a suspicion voiced on the day is often wrong)
+    isis_attributions: list[str] = field(default_factory=lambda: ["claimed", "attributed", "inspired"])
+    series_start: str = "2014-01"    # first month of the series and statistics (older events stay in the tables)
+
+    @property
+    def series_start_date(self):
+        import datetime as dt
+
+        return dt.date.fromisoformat(self.series_start + "-01")
+
+
 @dataclass
 class Config:
     sources: list[str] = field(default_factory=lambda: [str(SAMPLE_ARTICLES)])
@@ -45,16 +63,18 @@ class Config:
     reports: Path | None = None      # default: beside the database (<db stem>_reports)
     schedule: Schedule = field(default_factory=Schedule)
     limits: Limits = field(default_factory=Limits)
+    analysis: Analysis = field(default_factory=Analysis)
     path: Path | None = None         # the file it was read from
 
     def run_config(self, today=None):
         from attrition.pipeline import RunConfig
 
         return RunConfig.build(self.db, self.sources, self.reports, self.limits.workers, today,
-                               batch_size=self.limits.batch_size, lock_wait=self.limits.lock_wait_seconds)
+                               batch_size=self.limits.batch_size, lock_wait=self.limits.lock_wait_seconds,
+                               analysis=self.analysis)
 
 
-_TOP = {"sources", "db", "reports", "schedule", "limits"}
+_TOP = {"sources", "db", "reports", "schedule", "limits", "analysis"}
 
 
 def load(path: str | Path) -> Config:
@@ -98,6 +118,7 @@ def parse(data: dict, path: Path | None = None) -> Config:
         config.reports = here(data["reports"], "reports")
     config.schedule = _section(data, "schedule", Schedule, where)
     config.limits = _section(data, "limits", Limits, where)
+    config.analysis = _section(data, "analysis", Analysis, where)
     _check(config, where)
     return config
 
@@ -142,4 +163,19 @@ def _check(config: Config, where: str) -> None:
         value = getattr(lim, key)
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             raise ConfigError(f"{where}: [limits] {key} must be a number >= 0")
+    _check_analysis(config.analysis, where)
+
+
+def _check_analysis(analysis: Analysis, where: str) -> None:
+    strengths = analysis.isis_attributions
+    if (not isinstance(strengths, list) or not strengths
+            or not all(isinstance(s, str) and s in ATTRIBUTIONS for s in strengths)):
+        raise ConfigError(f"{where}: [analysis] isis_attributions must be a non-empty list of "
+                          f"{', '.join(ATTRIBUTIONS)}")
+    try:
+        if not isinstance(analysis.series_start, str) or len(analysis.series_start) != 7:
+            raise ValueError
+        analysis.series_start_date  # noqa: B018 (parses it)
+    except ValueError:
+        raise ConfigError(f"{where}: [analysis] series_start must be a month such as \"2014-01\"") from None
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from attrition import db
 from attrition.aggregate import AggregateSummary, refresh
+from attrition.config import Analysis
 from attrition.extract.stage import BATCH_SIZE, ExtractSummary, Submit, extract
 from attrition.ingest.stage import BATCH_SIZE as INGEST_BATCH
 from attrition.ingest.stage import IngestSummary, ingest
@@ -46,15 +47,16 @@ class RunConfig:
     lock_wait: float = 0           # seconds to wait for another run's writer lock before giving up
     task_runner: str = "default"   # "dask": the flow extracts on a Dask cluster (prefect-dask)
     dask_address: str | None = None  # tcp://host:port of a running scheduler; None starts a local cluster
+    analysis: Analysis | None = None  # what counts as ISIS's, where the series starts (None: the defaults)
 
     @classmethod
     def build(cls, db_path, sources, reports_dir=None, workers: int = 1, today=None, *,
               batch_size: int | None = None, lock_wait: float = 0, task_runner: str = "default",
-              dask_address: str | None = None) -> RunConfig:
+              dask_address: str | None = None, analysis=None) -> RunConfig:
         db_path = Path(db_path)
         reports = Path(reports_dir) if reports_dir else default_reports_dir(db_path)
         return cls(db_path, [str(s) for s in sources], reports, workers, today, batch_size, lock_wait,
-                   task_runner, dask_address)
+                   task_runner, dask_address, analysis)
 
 
 def default_reports_dir(db_path: Path) -> Path:
@@ -141,7 +143,7 @@ def validate_incidents_stage(config: RunConfig, run_id: str, validator: Validato
 def aggregate_stage(config: RunConfig, run_id: str, validator: Validator) -> AggregateSummary:
     """Refresh the models, rebuild the validation report, write the HTML report beside it."""
     with db.connect(config.db_path) as con:
-        summary = refresh(con, run_id, validator)
+        summary = refresh(con, run_id, validator, config.analysis)
         docs = validator.build_docs()
         summary.report = str(write_report(con, config.reports_dir, docs))
     return summary
