@@ -183,7 +183,8 @@ def test_every_bad_file_is_recorded_and_the_good_ones_are_stored(con, folder, tm
     assert sorted(articles(con)) == ["cp1252", "good", "j1"]
     assert "près du café" in articles(con)["cp1252"]["text"]
     assert reasons(con) == {"empty": 1, "binary": 1, "too_large": 1, "too_short": 1, "unsupported_type": 1,
-                            "not_a_feed": 1, "bad_json": 1, "missing_source": 1}
+                            "not_a_feed": 1, "bad_json": 1, "missing_source": 1,
+                            "encoding_guessed": 1}   # a flag: the cp1252 file is stored, and says how it was read
     assert summary.rejected == 8 and summary.reject_reasons == reasons(con)
     for reason, origin, detail in rejects(con):
         assert origin and detail, reason

@@ -4,7 +4,9 @@ credits and lists of other headlines, and stop at the markers after which a page
 Works on lines (paragraphs). A line survives when it reads as prose: it ends like a sentence and
 has enough words. Headline lists, datelines of other stories ("November 12, 2018") and bylines
 do not, so they go without needing a pattern each. A short line standing alone between two
-headlines or bylines is a teaser in a list of other stories, and goes too.
+headlines or bylines is a teaser in a list of other stories, and goes too. A text in which no line
+reads as prose (one paragraph ending in "(Reuters)" or "Reporting by ...", an alert without a full
+stop) keeps its long lines rather than be lost whole.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import unicodedata
 
 MIN_PROSE_WORDS = 6
 MAX_TEASER_WORDS = 25
+MIN_LONE_PARAGRAPH_WORDS = 12   # when no line ends like prose, lines this long are the article
 # Runs of spaces, tabs and Unicode spaces, except the single plain spaces that need no replacing.
 _SPACES = re.compile(r"(?: [ \t\u00a0\u2000-\u200b]|[\t\u00a0\u2000-\u200b])[ \t\u00a0\u2000-\u200b]*")
 _ENDS_LIKE_PROSE = re.compile(r"""[.!?:;…]["'”’)\]]*\s*$|[.!?]["'”’]?\s*\[[^\]]{0,40}\]\s*$""")
@@ -73,6 +76,8 @@ def clean_text(raw: str, title: str | None = None) -> str:
         if between_headlines and len(line.split()) <= MAX_TEASER_WORDS:
             continue
         kept.append(line)
+    if not kept:   # nothing reads as prose: a lone paragraph without final punctuation is still the article
+        kept = [line for line, kind in lines if kind == "other" and len(line.split()) >= MIN_LONE_PARAGRAPH_WORDS]
     return "\n\n".join(kept)
 
 
