@@ -398,8 +398,6 @@ def test_undated_attack_beside_the_fight_against_isis_is_not_isis():
     "text",
     [
         "ISIS already has lost territory in several Iraqi cities, including Fallujah, Ramadi and Tikrit.",
-        "The group lost control of both Mosul and Raqqa, its two largest cities.",
-        "Sinjar will be freed, as we have liberated Tikrit from the Islamic State.",
         "The pinnacle of the campaign was the fall of Mosul.",
         "The capital of the rebel-held province, Idlib, fell to Assad's forces as Russia also battled ISIS.",
         "Mrs. Clinton has regained a double-digit lead in Iowa.",
@@ -407,6 +405,22 @@ def test_undated_attack_beside_the_fight_against_isis_is_not_isis():
 )
 def test_recalled_or_other_losses_are_not_reported(text):
     assert _losses(text, dt.date(2018, 1, 30), title="The end of the ISIS caliphate") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The group lost control of both Mosul and Raqqa, its two largest cities.", ["Mosul", "Raqqa"]),
+        ("Sinjar will be freed, as we have liberated Tikrit from the Islamic State.", ["Tikrit"]),
+    ],
+)
+def test_recalled_losses_are_dated_before_publication(text, places):
+    # stated as having happened, without a date: reported, in the window the text allows (extractor 0.9.0; 0.8.0
+    # dropped them, though the annotation guidelines count them)
+    found = _losses(text, dt.date(2018, 1, 30), title="The end of the ISIS caliphate")
+    assert [m.place.name for m in found] == places
+    assert {(m.date.start, m.date.end, m.date_how) for m in found} == {(dt.date(2014, 1, 1), dt.date(2018, 1, 30),
+                                                                         "recalled")}
 
 
 def test_dated_loss_is_still_reported():
@@ -872,3 +886,58 @@ def test_attribution_read_over_the_article(text, title, perpetrator, attribution
     if perpetrator:
         assert m.claimed is (True if attribution == "claimed" else None)
         assert any(item.startswith("perpetrator@") for item in m.support), m.support
+
+
+# --- the language of territorial losses -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "places", "captor", "how"),
+    [
+        ("Kurdish fighters said they had driven the jihadists away from the Haditha Dam on Friday.",
+         ["Haditha"], "Kurdish forces", "relative"),
+        ("Prime Minister Haider al-Abadi declared victory in Tal Afar on Thursday.", ["Tal Afar"], "Iraqi forces",
+         "relative"),
+        ("Iraqi commanders declared Hawija fully liberated from the Islamic State on Monday.", ["Hawija"],
+         "Iraqi forces", "relative"),
+        ("The Syrian Democratic Forces announced the liberation of Tabqa from ISIS on Wednesday.", ["Tabqa"], "SDF",
+         "relative"),
+        ("Dabiq is a small town that was wrested back from Islamic State fighters on Sunday.", ["Dabiq"], None,
+         "relative"),
+        ("U.S.-backed fighters reclaimed Manbij from the Islamic State on Friday.", ["Manbij"], "U.S.-backed forces",
+         "relative"),
+        # a list: one loss per town
+        ("Peshmerga forces retook Sinjar, Tal Afar and Baiji from ISIS militants on Saturday.",
+         ["Sinjar", "Tal Afar", "Baiji"], "Peshmerga", "relative"),
+        # ground in a country or region, town unnamed
+        ("On Sunday, Kurdish forces recaptured two towns in northern Iraq from the militants.", [None],
+         "Kurdish forces", "relative"),
+        # stated in passing, undated: before publication, in the Islamic State's years
+        ("The Islamic State has already lost Tikrit, Baiji and Ramadi.", ["Tikrit", "Baiji", "Ramadi"], None,
+         "recalled"),
+    ],
+)
+def test_losses_in_the_language_of_news(text, places, captor, how):
+    found = _losses(text, title="The Islamic State in retreat")
+    assert [m.place.name for m in found] == places
+    assert {m.captured_by for m in found} == {captor}
+    assert {m.date_how for m in found} == {how}
+    if how == "recalled":
+        assert found[0].date.start == dt.date(2014, 1, 1) and found[0].date.end == PUB
+        assert "date:not_stated_before_publication" in found[0].null_reasons(PUB)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS seized Ramadi in May.",                                         # a gain
+        "Ramadi, which fell to the militants in May, is now surrounded.",      # a gain in passing
+        "Iraqi forces entered eastern Mosul on Tuesday.",                      # a partial advance
+        "When we liberate Raqqa, the caliphate will be finished.",             # a promise
+        "Russia was expelled from the group, then called the G8, over the annexation of Crimea.",
+        "The war forced thousands of families out of Sinjar in August.",       # civilians driven out
+        "The fall of Mosul in 2014 shocked the world.",                        # Mosul fell to ISIS
+        "Iraqi troops are fighting to retake Fallujah.",                       # an ongoing battle
+    ],
+)
+def test_not_losses(text):
+    assert _losses(text, title="The Islamic State in Iraq") == []

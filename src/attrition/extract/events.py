@@ -38,6 +38,7 @@ CLUSTER_CHARS = 90          # attack words this close, in one clause, describe o
 MAX_VAGUE_KILL_TOLL = 100   # "killed hundreds" without an attack word: a war or a regime, not an attack
 MAX_BARE_KILL_TOLL = 1000   # from this on, "killed" without an attack word counts a war, not an attack
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
+LOSS_ERA_START = dt.date(2014, 1, 1)    # ISIS held towns from January 2014: an undated loss came later
 PRECISION_RANK = {"landmark": 0, "city": 0, "region": 1, "country": 2, None: 3}
 
 
@@ -77,6 +78,8 @@ class Mention:
             reasons.append("date:no_publication_date" if published is None else "date:unresolvable")
         elif self.date_how == "assumed_recent":
             reasons.append("date:not_stated_assumed_recent")
+        elif self.date_how == "recalled":
+            reasons.append("date:not_stated_before_publication")
         if self.kind == "attack":
             if self.killed is None:
                 reasons.append("killed:not_stated")
@@ -258,10 +261,23 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: _Na
         if mention:
             mentions.append(mention)
     for trigger in (t for t in triggers if t.kind == "territorial_loss"):
-        loss = _loss_from(sentence, trigger, places, dated, story)
-        if loss:
-            mentions.append(loss)
+        # "retook the villages of Siha, Mazraat al-Rahim and Ajil": one loss per place listed
+        for target in _listed(places, trigger.place_after, s):
+            loss = _loss_from(sentence, replace(trigger, place_after=target), places, dated, story)
+            if loss:
+                mentions.append(loss)
     return mentions
+
+
+def _listed(places: list[PlaceMatch], first: PlaceMatch, s: str) -> list[PlaceMatch]:
+    """The place, and the places listed after it ("Fallujah, Ramadi and Tikrit")."""
+    listed = [first]
+    for p in places:
+        if p.start >= listed[-1].end and p.place.precision not in ("country", "region"):
+            if not _LIST_GAP.match(s[listed[-1].end: p.start]):
+                break
+            listed.append(p)
+    return listed
 
 
 def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
@@ -393,6 +409,11 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
             continue   # "a rebel-held area", "families were forced out of villages": not the Islamic State
         if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
             continue   # "it was lost in Washington"
+        if "," in s[m.end(): target.start]:
+            continue   # "expelled from the group, then the G8, over the annexation of Crimea": not its object
+        driven = _DRIVEN_OBJECT.match(verb)
+        if driven and driven.group(1) and not lx.ISIS_OBJECT.search(driven.group(1)):
+            continue   # "expelled Russia from", "forced families out of": someone else was driven out
         if not _isis_lost(s, m, verb, isis_here, story):
             continue
         found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.object", target))
@@ -413,6 +434,10 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
     return found
 
 
+# "drove the Islamic State out of": the words between the verb and its preposition name who was driven out
+_DRIVEN_OBJECT = re.compile(r"^\w+\s+(.+?)\s+(?:out of|(?:away |back )?from)$", re.I)
+
+
 def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: _Narrative) -> bool:
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
@@ -428,8 +453,12 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: _Narrativ
 
 
 def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
-    """The object of a loss verb: the first named place below country level within 80 characters."""
+    """The object of a loss verb: the first named place below country level within 80 characters, or ground
+    in a country or a region ("two towns in northern Iraq")."""
     for p in places:
+        if p.start >= offset and p.start - offset <= 80 and p.place.precision in ("country", "region") and \
+                lx.GROUND_IN_COUNTRY.match(s, offset, p.start):
+            return p
         if p.start >= offset and p.start - offset <= 80 and p.place.precision != "country":
             gap = s[offset: p.start]
             if lx.CLAUSE_BREAK.search(gap):
@@ -823,7 +852,12 @@ def _loss_from(sentence: Sentence, trigger: _Trigger, places: list[PlaceMatch], 
     date, how = _date_for(dated, story, sentence.index)
     target = trigger.place_after
     if how in ("assumed_recent", "missing") and _recalled_loss(s, trigger, places):
-        return None
+        # "ISIS has already lost Fallujah, Ramadi and Tikrit", "as we have liberated Tikrit": a loss the article
+        # states without a date: it happened before publication, in the Islamic State's years
+        if _NOMINAL_LOSS.search(s[trigger.start: trigger.end]) or _INCLUDING.search(s[: trigger.start]):
+            return None   # "the fall of Mosul" (to ISIS, or still to come), "including retaking": not stated
+        date, how = (None, "missing") if story.published is None or story.published < LOSS_ERA_START else (
+            DateSpan(LOSS_ERA_START, story.published, "before"), "recalled")
     mention = Mention("territorial_loss", sentence, trigger.rule, place=_around(s, target, lx.AROUND_GROUND),
                       place_surface=target.surface, date=date, date_how=how, trigger_at=trigger.start)
     mention.captured_by = _captor(s, trigger.start)
@@ -833,6 +867,7 @@ def _loss_from(sentence: Sentence, trigger: _Trigger, places: list[PlaceMatch], 
     return mention
 
 
+_INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
 _NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:city|town) of\s+)?$")
 
@@ -844,7 +879,7 @@ def _recalled_loss(s: str, trigger: _Trigger, places: list[PlaceMatch]) -> bool:
     if lx.RETROSPECTIVE.search(clause) or lx.RETROSPECTIVE.search(s[max(0, trigger.start - 30): trigger.start]) or \
             _NOMINAL_LOSS.search(s[trigger.start: trigger.end]):
         return True
-    if re.search(r"\bincluding\s+(?:the\s+)?$", s[: trigger.start]):
+    if _INCLUDING.search(s[: trigger.start]):
         return True
     target = trigger.place_after
     if target is None:
@@ -1062,7 +1097,8 @@ def _place_key(m: Mention) -> str | None:
     return (m.place.name or m.place.country).lower() if m.place else None
 
 
-_HOW_RANK = {"explicit": 0, "relative": 0, "scene": 1, "narrative": 1, "assumed_recent": 3, "missing": 4}
+_HOW_RANK = {"explicit": 0, "relative": 0, "scene": 1, "narrative": 1, "assumed_recent": 3, "recalled": 3,
+             "missing": 4}
 
 
 def _combine(group: list[Mention]) -> Mention:

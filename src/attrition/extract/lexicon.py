@@ -15,7 +15,8 @@ ANY_TRIGGER = re.compile(
     r"atrocit|rampage|assault|detonat|blew up|blow up|opened fire|recaptur|retook|retak|liberat|lost|losing|siege|"
     r"execut|raided|burst into|driven|pushed|ejected|evicted|purged|"
     r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
-    r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed",
+    r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
+    r"reclaim|declared|driving|away from",
     re.I,
 )
 
@@ -326,8 +327,14 @@ INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim
 # --- territorial losses -----------------------------------------------------------------------------
 # The place is the object that follows these ("lost control of Sinjar", "routed them out of Tal Abyad").
 LOSS_OBJECT_TRIGGERS = re.compile(
-    r"\b(?:recaptur(?:ed|e|ing)|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|reclaimed|"
-    r"regained(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested|took back|took control of|"
+    r"\b(?:recaptur(?:ed|e|ing)|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|reclaim(?:ed|ing)?|"
+    r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|took control of|"
+    r"declared victory in|(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
+    r"(?:liberation|recapture) of|"
+    # "declared Fallujah fully liberated": the verb, with the place and the outcome after it
+    r"declared(?= (?:the (?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?:fully |completely |totally )?"
+    r"(?:liberated|freed|retaken|recaptured|cleared)\b)|"
+    r"(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing)) (?:\w+ ){0,3}?(?:away|back) from|"
     r"captur(?:ed|ing)|seized|overran|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
     r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
@@ -339,7 +346,7 @@ LOSS_OBJECT_TRIGGERS = re.compile(
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.
 LOSS_SUBJECT_TRIGGERS = re.compile(
     r"\b(?:was|were|has been|had been|have been) (?:\w+ )?(?:recaptured|retaken|liberated|freed|reclaimed|"
-    r"captured|seized|cleared|taken back)\b|\bfell to\b",
+    r"captured|seized|cleared|taken back|wrested back|wrested)\b|\bfell to\b",
     re.I,
 )
 # Words that make a capture a loss only when ISIS is named as the one losing.
@@ -374,6 +381,18 @@ OTHER_LOSER = re.compile(
 PASSIVE_LOST = re.compile(r"\b(?:was|were|been|be|is|are|being|get|got)\s+(?:\w+\s+)?$", re.I)
 ONGOING = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:\w+ ){0,2}?(?:losing|being)\s*$", re.I)
 
+# Ground named by a noun before a region or a country: "recaptured two towns in northern Iraq", "the last area
+# held by the militants in eastern Syria": the loss is placed in that country, town unnamed.
+GROUND_IN_COUNTRY = re.compile(
+    r"\s*(?:the\s+)?(?:last\s+|remaining\s+|final\s+)?(?:(?:\w+|\d+)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:towns?|villages?|areas?|territory|pockets?|enclaves?|strongholds?|districts?|swaths?|parts?)\b"
+    r"[^,;.]{0,50}?\bin\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|east|west)?\s+)?$", re.I)
+
+# Who was driven out, when a loss verb names it: the Islamic State or its fighters, not a country or civilians.
+ISIS_OBJECT = re.compile(
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|militants?|jihadis\w*|fighters|extremists|insurgents|terrorists|"
+    r"the group|them|it|the enemy|the caliphate)\b", re.I)
+
 # --- who -----------------------------------------------------------------------------------------
 # Captors of a place, most specific first: (pattern, normalised name)
 CAPTORS: list[tuple[re.Pattern, str]] = [
@@ -389,6 +408,11 @@ CAPTORS: list[tuple[re.Pattern, str]] = [
                 r"soldiers|units|police)\b|\bCounter[- ]Terrorism Service\b", re.I), "Iraqi forces"),
     (re.compile(r"\b(?:Syrian (?:army|government|government forces|regime|regime forces|troops|soldiers)|regime forces|"
                 r"pro-Assad forces|Assad's forces)\b", re.I), "Syrian army"),
+    (re.compile(r"\bKurdish-led (?:force|forces|fighters|alliance|militia)\b|\bU\.?S\.?-(?:backed|supported|allied) "
+                r"(?:Syrian |Kurdish |Kurdish-led |Arab )*(?:forces?|fighters|militias?|alliance)\b", re.I),
+     "U.S.-backed forces"),
+    (re.compile(r"\b(?:Prime Minister (?:Haider )?(?:al-)?Abadi|Iraq's prime minister|Iraqi (?:government|"
+                r"prime minister|military|commanders?))\b", re.I), "Iraqi forces"),
     (re.compile(r"\b(?:Turkish-backed|Turkey-backed|Turkish) (?:forces|rebels|troops|fighters)\b", re.I),
      "Turkish-backed forces"),
     (re.compile(r"\b(?:Free Syrian Army|FSA|Syrian rebels)\b"), "Syrian rebels"),
@@ -505,7 +529,10 @@ FROM_EVENT_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+|an?\s+|[\w-]+['’]s\s+)(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|"
     r"shootings?|massacre|siege|violence|assault|stabbings?)\s+(?:in|at|on|near)\s+(?:the\s+)?$|"
     r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged)\s+(?:back\s+)?"
-    r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$", re.I)
+    r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
+    # "driving ISIS away from the Mosul Dam": the place a loser was driven from
+    r"\b(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:away|back)\s+from\s+"
+    r"(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$", re.I)
 # A victim's or an attacker's home, not where the event was: "Peter Kassig, of Indianapolis,", "the hometown of
 # the victim, Fort Wayne", "grew up in Ohio", "was buried in Fort Wayne".
 HOME_TOWN_BEFORE = re.compile(
