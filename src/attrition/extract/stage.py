@@ -23,6 +23,7 @@ from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mention
 
 BATCH_SIZE = 2000
 MIN_PARALLEL = 300   # pending articles below which worker processes cost more than they save
+BATCH_CHARS = 32_000_000   # characters of text per chunk: a chunk of huge articles stays within memory
 
 
 @dataclass
@@ -100,30 +101,60 @@ def _pending_count(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(f"select count(*) {_PENDING}", {"version": EXTRACTOR_VERSION}).fetchall()[0][0]
 
 
-def _pending(con: duckdb.DuckDBPyConnection, limit: int, after: str) -> list[tuple]:
-    """The next `limit` pending articles after article id `after` (chunks in flight are not stored yet)."""
+def _pending(con: duckdb.DuckDBPyConnection, limit: int, after: str, max_chars: int | None = None) -> list[tuple]:
+    """The next pending articles after article id `after` (chunks in flight are not stored yet): at most
+    `limit` of them and `max_chars` characters of text (at least one article, however long)."""
+    max_chars = BATCH_CHARS if max_chars is None else max_chars
+    params = {"version": EXTRACTOR_VERSION, "after": after, "limit": limit}
+    sizes = con.execute(f"select article_id, coalesce(n_chars, 0) {_PENDING} and article_id > $after "
+                        "order by article_id limit $limit", params).fetchall()
+    if not sizes:
+        return []
+    last, total = sizes[0][0], 0
+    for article_id, n_chars in sizes:
+        total += n_chars
+        if total > max_chars and article_id != sizes[0][0]:
+            break
+        last = article_id
     return con.execute(
-        f"select article_id, text, published, title {_PENDING} and article_id > $after "
-        "order by article_id limit $limit",
-        {"version": EXTRACTOR_VERSION, "after": after, "limit": limit},
+        f"select article_id, text, published, title {_PENDING} and article_id > $after and article_id <= $last "
+        "order by article_id", {"version": EXTRACTOR_VERSION, "after": after, "last": last},
     ).fetchall()
 
 
 def extract_batch(batch: list[tuple]) -> ExtractedBatch:
-    """Mentions of each (article_id, text, published, title); an article that fails is recorded, not fatal."""
-    rows, failures = [], []
+    """Mentions of each (article_id, text, published, title); an article that fails is recorded, not fatal,
+    whether it fails in the rules or when its mentions become Arrow rows."""
+    rows_of: dict[str, list[dict]] = {}
+    failures = []
     for article_id, text, published, title in batch:
         try:
             mentions = extract_mentions(text, published, title)
-            rows.extend(mention_row(article_id, m, published) for m in mentions)
+            rows_of[article_id] = [mention_row(article_id, m, published) for m in mentions]
         except Exception:   # one article must never stop the run: record it and go on
             failures.append((article_id, traceback.format_exc(limit=3)))
-    return ExtractedBatch([row[0] for row in batch], pa.Table.from_pylist(rows, schema=MENTION_SCHEMA), failures)
+    return ExtractedBatch([row[0] for row in batch], _as_table(rows_of, failures), failures)
+
+
+def _as_table(rows_of: dict[str, list[dict]], failures: list[tuple[str, str]]) -> pa.Table:
+    """The mentions as one Arrow table; when a value does not fit its column, the batch is converted article
+    by article and the articles whose rows do not convert join the failures."""
+    try:
+        return pa.Table.from_pylist([row for rows in rows_of.values() for row in rows], schema=MENTION_SCHEMA)
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        pass
+    tables = []
+    for article_id, rows in rows_of.items():
+        try:
+            tables.append(pa.Table.from_pylist(rows, schema=MENTION_SCHEMA))
+        except (pa.ArrowException, OverflowError, TypeError, ValueError):
+            failures.append((article_id, traceback.format_exc(limit=3)))
+    return pa.concat_tables(tables) if tables else MENTION_SCHEMA.empty_table()
 
 
 def mention_row(article_id: str, m: Mention, published: dt.date | None) -> dict:
     place = m.place
-    return {
+    row = {
         "mention_id": mention_id(article_id, m), "article_id": article_id, "kind": m.kind,
         "place": place.name if place else None, "country": place.country if place else None,
         "lat": place.lat if place else None, "lon": place.lon if place else None,
@@ -141,6 +172,22 @@ def mention_row(article_id: str, m: Mention, published: dt.date | None) -> dict:
         "support": m.support or None,
         "null_reasons": m.null_reasons(published), "extractor_version": EXTRACTOR_VERSION,
     }
+    return _within_range(row)
+
+
+INT32 = range(-(2**31), 2**31)
+_TOLLS = {"killed": ("killed", "killed_low", "killed_high"), "injured": ("injured", "injured_low", "injured_high")}
+
+
+def _within_range(row: dict) -> dict:
+    """A toll too large for its column (a serial number or a page of digits read as a count) is refused:
+    the toll is left empty with the reason `<field>:out_of_range`, never clamped to a made-up figure."""
+    for name, columns in _TOLLS.items():
+        if any(row[c] is not None and row[c] not in INT32 for c in columns):
+            for column in columns:
+                row[column] = None
+            row["null_reasons"] = [*row["null_reasons"], f"{name}:out_of_range"]
+    return row
 
 
 def _store(con: duckdb.DuckDBPyConnection, run_id: str, extracted: ExtractedBatch, summary: ExtractSummary) -> None:

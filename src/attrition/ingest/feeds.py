@@ -3,6 +3,8 @@
 A feed entry with its full text in the feed (content:encoded, Atom <content>) is used as it is;
 otherwise its linked page is fetched (bounded time and size) and its article extracted. An entry
 whose page is already stored is not fetched again, so polling a feed costs only its new entries.
+A link is content, not the user's choice: it is fetched only from a public address unless the feed
+the user named is itself on a local or private one (see `attrition.ingest.addresses`).
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from pathlib import Path
 
 import feedparser
 
+from attrition.ingest.addresses import non_public
 from attrition.ingest.context import Item, ReadContext
-from attrition.ingest.decode import MAX_BYTES, MIN_CHARS, check_text, decode
+from attrition.ingest.decode import MAX_BYTES, check_text, decode
 from attrition.ingest.fetch import Fetched, fetch
 from attrition.ingest.html import fragment_text, from_html, looks_like_html
 from attrition.ingest.records import RawArticle, Reject, Seen
 
 _FEED_TYPES = ("rss", "atom", "xml", "rdf")
+FULL_CONTENT_CHARS = 200   # an entry's content shorter than this is a teaser: its page is fetched instead
 
 
 def read_url(url: str, context: ReadContext) -> Iterator[Item]:
@@ -33,7 +37,7 @@ def read_url(url: str, context: ReadContext) -> Iterator[Item]:
     if parsed is not None:
         yield from _entries(parsed, url, context)
     elif "html" in got.content_type.lower() or looks_like_html(got.body[:4096].decode("utf-8", "replace")):
-        yield _page(got, url, url, {}, context)
+        yield from _page(got, url, url, {}, context)
     else:
         yield Reject(url, "not_a_feed", f"neither a feed nor a web page ({got.content_type or 'no content type'})")
 
@@ -51,10 +55,15 @@ def read_feed(location: str, context: ReadContext) -> Iterator[Item]:
         if not path.is_file():
             yield Reject(location, "missing_source", "no such feed file")
             return
-        if path.stat().st_size > MAX_BYTES:
-            yield Reject(location, "too_large", f"{path.stat().st_size:,} bytes is over the {MAX_BYTES:,}-byte limit")
+        try:
+            with path.open("rb") as fh:
+                body, kind = fh.read(MAX_BYTES + 1), path.suffix or "file"
+        except OSError as err:
+            yield Reject(location, "unreadable", f"{type(err).__name__}: {err}")
             return
-        body, kind = path.read_bytes(), path.suffix or "file"
+        if len(body) > MAX_BYTES:
+            yield Reject(location, "too_large", f"over the {MAX_BYTES:,}-byte limit; stopped reading")
+            return
     parsed = _parse_feed(body)
     if parsed is None:
         yield Reject(location, "not_a_feed", f"no RSS or Atom feed in it ({kind})")
@@ -79,6 +88,8 @@ def _entries(parsed, location: str, context: ReadContext) -> Iterator[Item]:
     if not parsed.entries:
         yield Reject(location, "empty", "the feed has no entries")
         return
+    # links may be local only when the feed the user named is (a file on disk names no address)
+    links_public_only = not (location.startswith(("http://", "https://")) and non_public(location))
     for index, entry in enumerate(parsed.entries):
         link = entry.get("link") if str(entry.get("link") or "").startswith(("http://", "https://")) else None
         entry_id = entry.get("id") or link or f"entry-{index}"
@@ -96,11 +107,11 @@ def _entries(parsed, location: str, context: ReadContext) -> Iterator[Item]:
         elif context.known_url(link):
             yield Seen(origin, link, entry_id, meta["source"], location)
         else:
-            got = fetch(link, context.fetch)
+            got = fetch(link, context.fetch, public_only=links_public_only)
             if isinstance(got, Reject):
                 yield Reject(link, got.reason, f"feed entry {entry_id}: {got.detail}", entry_id)
             else:
-                yield _page(got, link, entry_id, meta, context, location)
+                yield from _page(got, link, entry_id, meta, context, location)
 
 
 def _full_content(entry) -> tuple[str, bool] | None:
@@ -113,11 +124,14 @@ def _full_content(entry) -> tuple[str, bool] | None:
         length = len(fragment_text(value)) if is_html else len(value.strip())
         if length > best_len:
             best, best_len = (value, is_html), length
-    return best if best_len >= MIN_CHARS else None
+    return best if best_len >= FULL_CONTENT_CHARS else None
 
 
 def _article(body: tuple[str, bool], origin: str, meta: dict, feed: str) -> RawArticle | Reject:
     value, is_html = body
+    if len(value) > MAX_BYTES:
+        return Reject(origin, "too_large", f"an entry of {len(value):,} characters is over the {MAX_BYTES:,} limit",
+                      meta["id"])
     text = check_text(fragment_text(value) if is_html else value, origin)
     if isinstance(text, Reject):
         return Reject(text.origin, text.reason, text.detail, meta["id"])
@@ -126,11 +140,16 @@ def _article(body: tuple[str, bool], origin: str, meta: dict, feed: str) -> RawA
 
 
 def _page(got: Fetched, origin: str, external_id: str, meta: dict, context: ReadContext,
-          feed: str | None = None) -> RawArticle | Reject:
-    html = decode(got.body, origin)
+          feed: str | None = None) -> Iterator[RawArticle | Reject]:
+    flags: list[Reject] = []
+    html = decode(got.body, origin, flags)
     if isinstance(html, Reject):
-        return Reject(html.origin, html.reason, html.detail, external_id)
-    return from_html(html, origin, external_id, {**meta, "url": meta.get("url") or got.url}, context, feed)
+        yield Reject(html.origin, html.reason, html.detail, external_id)
+        return
+    article = from_html(html, origin, external_id, {**meta, "url": meta.get("url") or got.url}, context, feed)
+    if isinstance(article, RawArticle):
+        yield from (Reject(f.origin, f.reason, f.detail, external_id) for f in flags)
+    yield article
 
 
 def _entry_date(entry) -> str | None:

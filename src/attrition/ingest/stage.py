@@ -6,7 +6,10 @@ canonical URL of a stored article is a new version of it: the new row is stored 
 marked superseded, which takes its mentions out of incidents and aggregates.
 
 Batches are written one transaction each, so an interrupted run leaves whole batches behind and
-the next run carries on: an article already stored is recognised by its hash and skipped.
+the next run carries on: an article already stored is recognised by its hash and skipped. A batch
+is bounded in bytes as well as in articles, so a run of huge articles never has to fit in memory (or
+in DuckDB's memory limit) at once. A reject already recorded (same input, reason and detail) is not
+recorded again: re-reading a folder, or finishing a killed run's work, adds no duplicate rows.
 """
 
 from __future__ import annotations
@@ -15,15 +18,15 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from attrition.db import transaction
+from attrition.db import sql, transaction
 from attrition.ingest.clean import clean_text, content_hash
 from attrition.ingest.datelines import dateline_date
+from attrition.ingest.decode import SHORT_CHARS
 from attrition.ingest.fetch import FetchConfig
 from attrition.ingest.identity import canonical_url
 from attrition.ingest.published import parse_published
@@ -31,8 +34,9 @@ from attrition.ingest.readers import ReadContext, read_sources
 from attrition.ingest.records import RawArticle, Reject, Seen
 
 BATCH_SIZE = 2000
+BATCH_BYTES = 64_000_000   # characters of text (and raw HTML) per batch, whatever the article count
 # Recorded in ingest_rejects, but the article itself was kept: not counted as rejected.
-FLAGS = frozenset({"bad_published_date"})
+FLAGS = frozenset({"bad_published_date", "encoding_guessed", "invalid_utf8", "short_text"})
 
 
 @dataclass
@@ -64,7 +68,8 @@ class IngestSummary:
 
 def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: str,
            today: dt.date | None = None, batch_size: int = BATCH_SIZE, *,
-           fetch_config: FetchConfig | None = None, workers: int = 1) -> IngestSummary:
+           fetch_config: FetchConfig | None = None, workers: int = 1,
+           batch_bytes: int = BATCH_BYTES) -> IngestSummary:
     """Read, clean and store; with `workers` > 1 the cleaning runs in worker processes while this
     process reads the next batch and stores the previous one (one writer)."""
     summary = IngestSummary()
@@ -73,7 +78,7 @@ def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: st
     pool = ProcessPoolExecutor(workers) if workers > 1 else None
     waiting = None   # the batch whose articles the workers are preparing, and its time
     try:
-        for batch in _batches(read_sources(sources, context), batch_size):
+        for batch in _batches(read_sources(sources, context), batch_size, batch_bytes):
             now = dt.datetime.now()
             prepared = _submit_prepare(batch, run_id, now, today, pool, workers)
             if waiting:
@@ -131,7 +136,9 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject 
         if rejects:
             reject_rows = [{"run_id": run_id, "origin": r.origin, "external_id": r.external_id,
                             "reason": r.reason, "detail": r.detail, "rejected_at": now} for r in rejects]
-            _insert(con, "ingest_rejects", reject_rows, REJECT_SCHEMA)
+            con.register("new_rejects", pa.Table.from_pylist(reject_rows, schema=REJECT_SCHEMA))
+            con.execute(sql("load/insert_ingest_rejects"))
+            con.unregister("new_rejects")
     summary.new = len(fresh)
     summary.versions = sum(1 for row in fresh if row["supersedes"])
     for row in fresh:
@@ -170,6 +177,9 @@ def prepare(item: RawArticle, run_id: str, now: dt.datetime,
         return None, [Reject(item.origin, "no_prose", "nothing left once page boilerplate was removed",
                              item.external_id)]
     problems = []
+    if len(text) < SHORT_CHARS:   # kept: a wire brief or an alert is a report; a teaser may not be
+        problems.append(Reject(item.origin, "short_text", f"{len(text)} characters once cleaned: a brief, an "
+                                                          "alert or a teaser; kept", item.external_id))
     published, how = resolve_published(item, text, today, problems)
     digest = content_hash(text)
     return {
@@ -274,9 +284,23 @@ def _known_hashes(con: duckdb.DuckDBPyConnection, digests: list[str]) -> set[str
     return {digest for (digest,) in found}
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def _batches(items: Iterable, size: int, max_bytes: int = BATCH_BYTES) -> Iterator[list]:
+    """Lists of at most `size` items whose articles hold at most `max_bytes` characters (one more
+    article when the first alone is larger)."""
+    batch: list = []
+    weight = 0
+    for item in items:
+        if isinstance(item, RawArticle):
+            item_weight = len(item.text) + len(item.raw or "")
+            if batch and weight + item_weight > max_bytes:
+                yield batch
+                batch, weight = [], 0
+            weight += item_weight
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch, weight = [], 0
+    if batch:
         yield batch
 
 
