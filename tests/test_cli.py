@@ -37,7 +37,7 @@ def loaded_db(tmp_path_factory):
 def test_query_prints_a_table(loaded_db):
     result = runner.invoke(app, ["query", "select count(*) as n from articles", "--db", str(loaded_db)])
     assert result.exit_code == 0
-    assert "│ 5 " in result.output
+    assert result.stdout.splitlines() == ["n", "-", "5"]   # not a terminal: plain text
 
 
 def test_query_is_read_only(loaded_db):
@@ -77,7 +77,7 @@ def test_export_to_stdout_and_analyst_formats(loaded_db, tmp_path):
     result = runner.invoke(app, ["export", "incidents", "--db", str(loaded_db)])
     assert result.exit_code == 0
     incidents = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
-    assert incidents and all(set(r) >= {"incident", "killed", "killed_low", "killed_high", "n_articles"}
+    assert incidents and all(set(r) >= {"incident_id", "killed_best", "killed_low", "killed_high", "n_articles"}
                              for r in incidents)
     csv_out, parquet_out = tmp_path / "m.csv", tmp_path / "i.parquet"
     assert runner.invoke(app, ["export", "mentions", "-o", str(csv_out), "--format", "csv",
@@ -92,7 +92,7 @@ def test_export_to_stdout_and_analyst_formats(loaded_db, tmp_path):
     with duckdb.connect(str(loaded_db), read_only=True) as con:
         assert n_csv == con.execute("select count(*) from event_mentions").fetchall()[0][0]
         assert n_parquet == con.execute("select count(*) from incidents").fetchall()[0][0]
-    assert types["killed"] == "INTEGER" and types["attack_type"] == "VARCHAR[]"
+    assert types["killed_best"] == "INTEGER" and types["attack_type"] == "VARCHAR[]" and types["date_start"] == "DATE"
 
 
 def test_evaluate_prints_the_scorer_table(loaded_db):
@@ -115,3 +115,48 @@ def test_console_script_is_installed():
     assert result.returncode == 0
     for command in ("run", "query", "export", "evaluate", "report"):
         assert command in result.stdout
+
+
+def test_version():
+    from attrition import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"attrition {__version__}"
+
+
+def test_run_without_sources_says_how_to_give_some(tmp_path):
+    db_path = tmp_path / "new.duckdb"
+    result = runner.invoke(app, ["run", "--db", str(db_path), "--no-prefect"])
+    assert result.exit_code == 2
+    assert "SOURCE" in result.output and "--config" in result.output
+    assert not db_path.exists()   # nothing loaded, not even the sample articles
+    config = tmp_path / "attrition.toml"   # a config without `sources` does not stand in for them either
+    config.write_text('db = "configured.duckdb"\n', encoding="utf-8")
+    assert runner.invoke(app, ["run", "--config", str(config), "--no-prefect"]).exit_code == 2
+    assert not (tmp_path / "configured.duckdb").exists()
+
+
+def test_the_run_summary_is_one_unwrapped_line_per_item_off_a_terminal(tmp_path):
+    from attrition.paths import SAMPLE_ARTICLES
+
+    deep = tmp_path / ("a-folder-with-a-long-name-" * 4) / "db.duckdb"
+    result = runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(deep), "--no-prefect"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    report = next(line for line in lines if line.startswith("report: "))
+    assert Path(report.removeprefix("report: ")).exists()   # the path is whole, on one line
+    assert "articles: 5 new, 0 already seen, 0 rejected" in lines
+
+
+def test_messages_keep_their_square_brackets(tmp_path):
+    config = tmp_path / "attrition.toml"
+    config.write_text('sources = ["x"]\n[schedule]\ncron = "0 * * * *"\ninterval_seconds = 5\n', encoding="utf-8")
+    result = runner.invoke(app, ["run", "--config", str(config), "--no-prefect"])
+    assert result.exit_code == 2 and "[schedule] takes cron or interval_seconds" in result.output
+
+
+def test_help_shows_the_defaults():
+    result = subprocess.run([Path(sys.executable).with_name("attrition"), "run", "--help"], capture_output=True,
+                            text=True, env={"COLUMNS": "200", "PATH": ""})
+    assert result.returncode == 0
+    assert "[default: (attrition.duckdb, or the config's)]" in result.stdout and "[default: (1)]" in result.stdout

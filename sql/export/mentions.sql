@@ -1,4 +1,8 @@
--- Event mentions in the export contract of the evaluation scorer, plus provenance for analysts.
+-- Event mentions in the export contract of the evaluation scorer (its README: one object per mention
+-- with article, kind, place, country, date_start, date_end, killed, injured, attack_type, perpetrator,
+-- claimed, captured_by, incident, evidence), then every other column under its database name.
+-- `article` is the article's own id (articles.external_id, what gold files use); `article_id` is its
+-- content hash, the key of `articles`. `incident` is the contract's name for incident_id.
 with mentions as (
     select * from event_mentions
 ),
@@ -12,8 +16,8 @@ final as (
         m.kind,
         m.place,
         m.country,
-        strftime(m.date_start, '%Y-%m-%d') as date_start,
-        strftime(m.date_end, '%Y-%m-%d') as date_end,
+        m.date_start,
+        m.date_end,
         m.killed,
         m.injured,
         m.attack_type,
@@ -22,13 +26,13 @@ final as (
         m.captured_by,
         m.incident_id as incident,
         m.evidence,
-        -- provenance and detail
+        -- the mention's other columns and its article, by their database names
         m.mention_id,
         m.article_id,
-        a.title as article_title,
-        a.source as article_source,
-        a.url as article_url,
-        strftime(a.published, '%Y-%m-%d') as article_published,
+        a.title,
+        a.source,
+        a.url,
+        a.published,
         m.sentence_index,
         m.char_start,
         m.char_end,
@@ -43,8 +47,10 @@ final as (
         m.lat,
         m.lon,
         m.place_precision,
+        m.support,
         m.null_reasons,
         m.extractor_version,
+        m.run_id,
         exists (select 1 from quarantine as q
                 where q.table_name = 'event_mentions' and q.row_key = m.mention_id) as quarantined
     from mentions as m

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import webbrowser
@@ -11,14 +12,38 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
+from attrition import __version__
 from attrition.paths import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles about the Islamic State in, event data out.")
-console = Console()
-errors = Console(stderr=True)
+
+
+def console(stderr: bool = False) -> Console:
+    """Off a terminal (a pipe, a cron log) lines are never wrapped, so a path stays whole on one line."""
+    tty = (sys.stderr if stderr else sys.stdout).isatty()
+    return Console(stderr=stderr, soft_wrap=not tty, highlight=False)
+
+
+def say(label: str, message: object = "", style: str = "bold red") -> None:
+    """A message on standard error: the label styled, the message escaped (its "[...]" is text, not markup)."""
+    text = f"[{style}]{escape(label)}[/]" + (f" {escape(str(message))}" if message != "" else "")
+    console(stderr=True).print(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"attrition {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False) -> None:
+    """News articles about the Islamic State in, event data out."""
+
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.", envvar="ATTRITION_DB")]
 ConfigOption = Annotated[Path | None, typer.Option(
@@ -33,7 +58,7 @@ def _load_config(path: Path | None):
     try:
         return load(path)
     except ConfigError as error:
-        errors.print(f"[bold red]config:[/] {error}")
+        say("config:", error)
         raise typer.Exit(2) from error
 
 
@@ -45,16 +70,16 @@ class Runner(StrEnum):
 @app.command()
 def run(
     sources: Annotated[list[str] | None, typer.Argument(help="Folders or files of articles.")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="DuckDB database file [default: attrition.duckdb].",
-                                            envvar="ATTRITION_DB", show_default=False)] = None,
-    reports: Annotated[Path | None, typer.Option(help="Folder for validation reports.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Extraction processes [default: 1].",
-                                                show_default=False)] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB database file.", envvar="ATTRITION_DB",
+                                            show_default="attrition.duckdb, or the config's")] = None,
+    reports: Annotated[Path | None, typer.Option(
+        help="Folder for the reports.", show_default="<db name>_reports beside the database")] = None,
+    workers: Annotated[int | None, typer.Option(help="Extraction processes.", show_default="1")] = None,
     prefect: Annotated[bool, typer.Option(help="Run as a Prefect flow (off: plain functions).")] = True,
     config_file: ConfigOption = None,
     wait: Annotated[float | None, typer.Option(
-        help="If another run is writing the database, wait up to this many seconds for it [default: 0].",
-        show_default=False)] = None,
+        help="If another run is writing the database, wait up to this many seconds for it.",
+        show_default="0")] = None,
     task_runner: Annotated[Runner, typer.Option(help="Where extraction runs: this machine, or a Dask cluster.")
                            ] = Runner.default,
     dask_address: Annotated[str | None, typer.Option(
@@ -62,20 +87,25 @@ def run(
 ) -> None:
     """One pipeline run: ingest, extract, validate, resolve incidents, refresh aggregates.
 
-    Options given here override the config file. Only one run writes a database at a time: a second
-    one exits with a message (code 3), or waits with --wait."""
+    Without SOURCE arguments the sources of the config file are read. Options given here override the
+    config file. Only one run writes a database at a time: a second one exits with a message (code 3),
+    or waits with --wait."""
     from attrition.lock import LockBusy
     from attrition.pipeline import RunConfig, run_pipeline
-    from attrition.summary import summary_rows
 
     cfg = _load_config(config_file)
+    if not sources and not _config_names_sources(config_file):
+        say("nothing to read:", "give SOURCE arguments (folders, files, feeds or URLs), e.g. "
+            "`attrition run seeds/articles` for the five sample articles, or a config file whose `sources` "
+            "lists them: `attrition run --config attrition.toml` (see attrition.toml.example)")
+        raise typer.Exit(2)
     limits = cfg.limits
     config = RunConfig.build(db or cfg.db, sources or cfg.sources, reports or cfg.reports,
                              workers or limits.workers, batch_size=limits.batch_size,
                              lock_wait=limits.lock_wait_seconds if wait is None else wait,
                              task_runner=task_runner.value, dask_address=dask_address, analysis=cfg.analysis)
     if config.task_runner == "dask" and not prefect:
-        errors.print("[red]--task-runner dask runs through Prefect: drop --no-prefect[/]")
+        say("--task-runner dask runs through Prefect:", "drop --no-prefect")
         raise typer.Exit(2)
     try:
         if prefect:
@@ -87,47 +117,156 @@ def run(
         else:
             result = run_pipeline(config)
     except LockBusy as error:
-        errors.print(f"[bold yellow]not started:[/] {error}")
+        say("not started:", error, "bold yellow")
         raise typer.Exit(3) from error
     except Exception as error:   # the run is recorded as failed; say where and why, and exit non-zero
         from attrition.pipeline import failure
 
         stage = getattr(error, "attrition_stage", None)
-        errors.print(f"[bold red]run failed:[/] {failure(error, stage)}")
+        say("run failed:", failure(error, stage))
         raise typer.Exit(1) from error
+    print_summary(result)
+
+
+def _config_names_sources(config_file: Path | None) -> bool:
+    """Whether the config file lists `sources` (its defaults must not stand in for them)."""
+    import tomllib
+
+    if config_file is None:
+        return False
+    try:
+        return bool(tomllib.loads(config_file.read_text(encoding="utf-8")).get("sources"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False   # already reported by the config's loader
+
+
+def print_summary(result) -> None:
+    """On a terminal, a table; elsewhere one `key: value` line each, unwrapped, for logs and scripts."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from attrition.summary import summary_rows
+
+    rows = summary_rows(result)
+    if not sys.stdout.isatty():
+        for key, value in rows:
+            typer.echo(f"{key}: {value}")
+        return
     table = Table(title="attrition run", show_header=False, box=None)
-    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="bold")
     table.add_column(overflow="fold")
-    for key, value in summary_rows(result):
-        table.add_row(f"[bold]{key}[/]", value)
-    console.print(table)
+    for key, value in rows:
+        table.add_row(Text(key), Text(value))
+    console().print(table)
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
 
 
 @app.command()
 def query(sql: Annotated[str, typer.Argument(help="A read-only SQL query.")], db: DbOption = DEFAULT_DB,
-          limit: Annotated[int, typer.Option(help="Rows to print at most.")] = 200) -> None:
-    """Run a read-only SQL query on the database and print the result as a table."""
+          fmt: Annotated[QueryFormat, typer.Option(
+              "--format", help="table (plain text when not on a terminal), csv, json (an array), jsonl or "
+              "markdown.")] = QueryFormat.table,
+          limit: Annotated[int | None, typer.Option(
+              help="Rows to print at most; 0: all. Leaving rows out is always said on standard error.",
+              show_default="200 for table and markdown, all for csv and json", min=0)] = None) -> None:
+    """Run a read-only SQL query on the database and print the result; values are never cut.
+
+    The query sees only this database: other files, databases, extensions and the network are off."""
     import duckdb
 
-    from attrition.db import connect
+    from attrition.query import RENDER, connect_sandboxed, rich_table, run_query
+
+    if limit is None:
+        limit = 200 if fmt in (QueryFormat.table, QueryFormat.markdown) else 0
+    try:
+        with connect_sandboxed(db) as con:
+            result = run_query(con, sql, limit or None)
+    except (duckdb.Error, FileNotFoundError) as error:
+        say("query failed:", f"{error}{_busy_hint(db, error)}")
+        raise typer.Exit(1) from error
+    if result is None:
+        say("nothing to show:", "the statement returns no rows")
+        raise typer.Exit(1)
+    try:
+        if fmt is QueryFormat.table and sys.stdout.isatty():
+            console().print(rich_table(result))
+        else:
+            sys.stdout.write(RENDER["text" if fmt is QueryFormat.table else fmt.value](result))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _pipe_closed()
+    if result.more:
+        say(f"(the first {limit} rows; --limit N for more, --limit 0 for all)", style="yellow")
+
+
+@app.command()
+def shell(db: DbOption = DEFAULT_DB) -> None:
+    """An interactive SQL prompt on the database, read-only like `attrition query`. End a statement with
+    `;`; `.tables` lists the tables and views; Ctrl-D quits."""
+    import duckdb
+
+    from attrition.query import RENDER, connect_sandboxed, rich_table, run_query
 
     try:
-        with connect(db, read_only=True) as con:
-            relation = con.sql(sql)
-            if relation is None:
-                errors.print("[red]nothing to show:[/] the statement returns no rows")
-                raise typer.Exit(1)
-            columns = relation.columns
-            rows = relation.limit(limit).fetchall()
+        con = connect_sandboxed(db)
     except (duckdb.Error, FileNotFoundError) as error:
-        errors.print(f"[bold red]query failed:[/] {error}{_busy_hint(db, error)}")
+        say("cannot open the database:", f"{error}{_busy_hint(db, error)}")
         raise typer.Exit(1) from error
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
-    if len(rows) == limit:
-        console.print(f"(first {limit} rows; --limit to see more)")
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401 - line editing and history for input()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        console().print(f"attrition {escape(__version__)} read-only SQL on {escape(str(db))}; "
+                        "end statements with ;  .tables lists tables  Ctrl-D quits")
+    pending: list[str] = []
+    with con:
+        while True:
+            try:
+                line = input(("sql> " if not pending else "...> ") if interactive else "")
+            except EOFError:
+                break
+            except KeyboardInterrupt:
+                pending = []
+                typer.echo("")
+                continue
+            if not pending and line.strip() in (".quit", ".exit"):
+                break
+            if not pending and line.strip() == ".tables":
+                line = "select table_name, table_type from information_schema.tables order by table_name;"
+            pending.append(line)
+            statement = "\n".join(pending).strip()
+            if not statement.endswith(";"):
+                if not statement:
+                    pending = []
+                continue
+            pending = []
+            try:
+                result = run_query(con, statement, 1000)
+            except duckdb.Error as error:
+                say("error:", error)
+                continue
+            if result is None:
+                continue
+            if interactive:
+                console().print(rich_table(result))
+            else:
+                sys.stdout.write(RENDER["text"](result))
+            if result.more:
+                say("(the first 1000 rows)", style="yellow")
+
+
+def _pipe_closed() -> None:
+    """The reader of our output went away (`| head`): stop quietly, as command-line tools do."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no second error when Python flushes
+    raise typer.Exit(0)
 
 
 def _busy_hint(db: Path, error: BaseException) -> str:
@@ -159,10 +298,10 @@ def serve(
     try:
         serve_deployment(cfg, config_file, with_server=with_server, port=port, server_log=server_log)
     except ServeError as error:
-        errors.print(f"[bold red]cannot serve:[/] {error}")
+        say("cannot serve:", error)
         raise typer.Exit(2) from error
     except KeyboardInterrupt:
-        errors.print("stopped")
+        say("stopped", style="yellow")
 
 
 class What(StrEnum):
@@ -172,29 +311,42 @@ class What(StrEnum):
 
 class Format(StrEnum):
     jsonl = "jsonl"
+    json = "json"
     csv = "csv"
     parquet = "parquet"
+    acled = "acled"
+    gtd = "gtd"
 
 
 @app.command("export")
 def export_cmd(
     what: Annotated[What, typer.Argument(help="mentions or incidents")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="jsonl, csv or parquet")] = Format.jsonl,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.",
+                                                show_default="standard output")] = None,
+    fmt: Annotated[Format | None, typer.Option(
+        "--format", help="jsonl, json, csv or parquet; or acled or gtd: incidents laid out as those datasets do "
+        "(CSV, or Parquet with -o FILE.parquet).", show_default="from the extension of -o, else jsonl")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Write event mentions (the scorer's contract) or incidents as JSON lines, CSV or Parquet."""
+    """Write event mentions (the scorer's contract) or incidents, with their database column names; or incidents
+    in the layout of ACLED or of the Global Terrorism Database."""
+    import duckdb
+
     from attrition.db import connect
-    from attrition.export import export
+    from attrition.export import ExportError, export, file_type
 
     try:
+        kind = file_type(output, fmt.value if fmt else None)
         with connect(db, read_only=True) as con:
-            n = export(con, what.value, output, fmt.value)
-    except (ValueError, FileNotFoundError) as error:
-        errors.print(f"[bold red]export failed:[/] {error}")
+            n = export(con, what.value, output, fmt.value if fmt else None)
+    except BrokenPipeError:
+        _pipe_closed()
+    except (ExportError, duckdb.Error, OSError) as error:
+        say("export failed:", f"{error}{_busy_hint(db, error)}")
         raise typer.Exit(1) from error
     if output:
-        errors.print(f"wrote {n} {what.value} to {output}")
+        shape = f" in the {fmt.value.upper()} layout" if fmt in (Format.acled, Format.gtd) else ""
+        say(f"wrote {n} {what.value}{shape} to {output} ({kind})", style="green")
 
 
 @app.command()
@@ -210,7 +362,7 @@ def report(db: DbOption = DEFAULT_DB,
     folder = reports or default_reports_dir(db)
     index = Validator(folder).docs_index()
     if not index.exists():
-        errors.print(f"[red]no report yet at {index}:[/] run `attrition run` first")
+        say(f"no report yet at {index}:", "run `attrition run` first")
         raise typer.Exit(1)
     pages = [index.resolve()] + [p.resolve() for p in [folder / REPORT_NAME] if p.exists()]
     for page in pages:
@@ -235,7 +387,7 @@ def evaluate(
     from attrition.export import export
 
     if not gold.exists():
-        errors.print(f"[red]no gold file at {gold}[/]")
+        say(f"no gold file at {gold}")
         raise typer.Exit(1)
     with tempfile.TemporaryDirectory() as tmp:
         if pred is None:
@@ -263,14 +415,14 @@ def bench(
     from attrition.bench.run import format_table, run_bench
 
     if articles is not None and corpus is not None:
-        errors.print("[red]give --articles or --corpus, not both[/]")
+        say("give --articles or --corpus, not both")
         raise typer.Exit(2)
     if articles is None and corpus is None:
         articles = 10_000
     try:
         result = run_bench(articles, corpus, workers, prefect, seed)
     except (ValueError, FileNotFoundError) as error:
-        errors.print(f"[bold red]bench failed:[/] {error}")
+        say("bench failed:", error)
         raise typer.Exit(1) from error
     typer.echo(format_table(result))
     if json_:
