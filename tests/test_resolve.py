@@ -431,3 +431,37 @@ def test_a_refresh_reads_only_the_incidents_its_reports_could_join(con, monkeypa
     resolve(con, "r2")
     assert [inc.incident_id for inc in loaded] == [incident_of(con, "m-jun")]   # not January's, not the undated
     assert incident_of(con, "m-jun-2") == incident_of(con, "m-jun")
+
+
+def test_reports_of_one_attack_dated_a_day_apart_are_one_incident(con):
+    """San Bernardino, 2 December 2015, as five reports dated it: the 2nd, the 3rd (a wire's day, or
+    'Wednesday night' read as Thursday), the 1st; in two runs, across a week boundary (Sunday/Monday)."""
+    for mid, published, date in [("m-sb-1", "2015-12-03", "2015-12-02"), ("m-sb-2", "2015-12-04", "2015-12-03"),
+                                 ("m-sb-3", "2015-12-04", "2015-12-02")]:
+        add_report(con, mid, published, place="San Bernardino", country="US", date_start=date, killed=14,
+                   attack_type=["shooting"])
+    resolve(con, "r1")
+    add_report(con, "m-sb-4", "2015-12-05", place="San Bernardino", country="US", date_start="2015-12-01",
+               killed=14, attack_type=["shooting"])
+    resolve(con, "r2")
+    [iid] = incident_ids(con)
+    assert {incident_of(con, f"m-sb-{k}") for k in range(1, 5)} == {iid}
+    inc = incident(con, iid)
+    assert inc["n_mentions"] == 4 and inc["date_start"] == inc["date_end"]
+    # the week index (its weeks run Sunday to Saturday): a Saturday report finds the Sunday incident
+    add_report(con, "m-sun", "2016-01-12", place="Kabul", country="AF", date_start="2016-01-10")
+    resolve(con, "r3")
+    add_report(con, "m-sat", "2016-01-12", place="Kabul", country="AF", date_start="2016-01-09")
+    resolve(con, "r4")
+    assert incident_of(con, "m-sat") == incident_of(con, "m-sun")
+
+
+def test_a_day_apart_joins_only_at_the_same_named_place_and_a_week_apart_stays_two(con):
+    add_report(con, "m-a", "2016-03-23", place="Brussels", country="BE", date_start="2016-03-22")
+    add_report(con, "m-b", "2016-03-30", place="Brussels", country="BE", date_start="2016-03-29")   # a week later
+    add_report(con, "m-c", "2016-03-24", place="Antwerp", country="BE", date_start="2016-03-23")   # another town
+    add_report(con, "m-d", "2016-03-25", country="BE", date_start="2016-03-24")   # the country only
+    add_report(con, "m-e", "2016-03-26", place="Brussels", country="BE", date_start="2016-03-19",
+               date_end="2016-03-21")   # a three-day window
+    resolve(con, "r1")
+    assert len({incident_of(con, m) for m in ("m-a", "m-b", "m-c", "m-d", "m-e")}) == 5

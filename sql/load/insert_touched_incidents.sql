@@ -16,9 +16,11 @@ precise as (
 narrowest as (
     select
         incident_id,
-        arg_min(date_start, date_end - date_start) as n_start,
-        arg_min(date_end, date_end - date_start) as n_end,
-        arg_min(date_precision, date_end - date_start) as n_precision
+        -- the narrowest window; of equally narrow ones (reports a day apart) the earliest, so a rebuild
+        -- always picks the same
+        arg_min(date_start, [date_end - date_start, date_start - date '1900-01-01']) as n_start,
+        arg_min(date_end, [date_end - date_start, date_start - date '1900-01-01']) as n_end,
+        arg_min(date_precision, [date_end - date_start, date_start - date '1900-01-01']) as n_precision
     from mentions
     where date_start is not null
     group by incident_id

@@ -1,14 +1,15 @@
 -- What resolving needs of the incidents the new reports could join: same kind and country and a
--- window overlapping a report's (`report_windows`, registered by the caller). Other incidents cannot
--- take a report or be merged by one, so a refresh reads its neighbourhood, not the whole table.
+-- window overlapping a report's, or a day off it (`report_windows`, registered by the caller; see
+-- SLACK_DAYS). Other incidents cannot take a report or be merged by one, so a refresh reads its
+-- neighbourhood, not the whole table.
 with reachable as (
     select distinct i.incident_id
     from incidents as i
     join report_windows as r
         on i.kind = r.kind
         and i.country = r.country
-        and i.date_start <= r.date_end
-        and i.date_end >= r.date_start
+        and i.date_start <= r.date_end + 1
+        and i.date_end >= r.date_start - 1
 )
 select
     i.incident_id,

@@ -3,7 +3,10 @@
 A mention joins an incident when it is of the same kind and country, names a compatible place
 (the same place, or only the country; a region such as "Sinai" or "Anbar" only when both windows
 are within a month), a compatible attack type (explosive, gun, knife, vehicle and hostage attacks
-are told apart when both reports name a type), and its date interval overlaps the incident's. Wide
+are told apart when both reports name a type), and its date interval overlaps the incident's, or
+for the same named place misses it by a day (SLACK_DAYS: "Wednesday night" is Wednesday in one
+report and Thursday in the next, a late-night attack is dated by its local day or by the wire's, so
+San Bernardino was five incidents a day apart; two attacks in one city a week apart stay two). Wide
 intervals ("in 2015", "the opening of 2015") are too vague to say which event they mean, so they
 only join incidents no wider than MAX_JOIN_DAYS; otherwise they stand alone.
 
@@ -33,6 +36,7 @@ from attrition.db import sql, transaction
 
 MAX_JOIN_DAYS = 100   # a season is still one event's window; a year is not
 REGION_JOIN_DAYS = 31  # a region holds many towns: join by region only when the dates are this tight
+SLACK_DAYS = 1         # reports of one attack at one named place dated a day apart are the same attack
 # Attack types that can describe the same attack in different reports.
 TYPE_FAMILY = {"bombing": "explosive", "suicide_bombing": "explosive", "aircraft_bombing": "explosive",
                "shooting": "gun", "stabbing": "knife", "beheading": "knife", "vehicle_ramming": "vehicle",
@@ -137,7 +141,12 @@ class _Block:
 
     def near(self, report: _Report) -> list[_Incident]:
         found: dict[str, _Incident] = {}
-        for week in _weeks(report.start, report.end):
+        slack = dt.timedelta(days=SLACK_DAYS)
+        widened = _weeks(report.start, report.end)
+        if widened:   # a neighbour a day off may sit in the week before or after
+            widened = range(_weeks(report.start - slack, report.start).start,
+                            _weeks(report.end, report.end + slack).stop)
+        for week in widened:
             found.update(self._weeks.get(week, {}))
         return sorted(found.values(), key=lambda inc: self._order[inc.incident_id])
 
@@ -186,7 +195,7 @@ def _compatible(inc: _Incident, report: _Report) -> bool:
     start, end = report.start, report.end
     if start is None or end is None or inc.start is None or inc.end is None:
         return False   # an undated report cannot be tied to one event
-    if end < inc.start or inc.end < start:
+    if (end < inc.start or inc.end < start) and not _a_day_apart(inc, report):
         return False
     if (end - start).days > MAX_JOIN_DAYS or (inc.end - inc.start).days > MAX_JOIN_DAYS:
         return False
@@ -202,6 +211,15 @@ def _compatible(inc: _Incident, report: _Report) -> bool:
     if not inc.places:
         return not inc.regions or _tight(report, inc)
     return report.place in inc.places
+
+
+def _a_day_apart(inc: _Incident, report: _Report) -> bool:
+    """Windows that miss each other by at most SLACK_DAYS, both narrow, at the same named place."""
+    slack = dt.timedelta(days=SLACK_DAYS)
+    if report.end + slack < inc.start or inc.end + slack < report.start:
+        return False
+    narrow = (report.end - report.start).days <= 1 and (inc.end - inc.start).days <= 1
+    return narrow and not report.is_region and report.place is not None and report.place in inc.places
 
 
 def _tight(report: _Report, inc: _Incident) -> bool:
