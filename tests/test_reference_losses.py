@@ -163,8 +163,8 @@ def coverage(tmp_path_factory):
     # Sirte: a mention of the same place in another country is not the loss
     article(con, "sirte-1", "2016-12-07", "Pro-government forces declared victory in Sirte.")
     loss(con, "m-sirte", "sirte-1", "Sirte", "EG", "2016-12-06")
-    rows = con.execute("select loss_id, status, reported, extracted, n_articles, first_reported, n_mentions "
-                       "from reference_loss_coverage").fetchall()
+    rows = con.execute("select loss_id, status, reported, extracted, n_articles, first_reported, n_mentions, "
+                       "n_mentions_off_month from reference_loss_coverage").fetchall()
     yield {r[0]: r[1:] for r in rows}
     con.close()
 
@@ -186,8 +186,11 @@ def test_each_status(coverage):
 
 
 def test_counts_and_flags(coverage):
-    #                                  status, reported, extracted, n_articles, first_reported, n_mentions
-    assert coverage["tikrit-2015-03-31"] == ("extracted", True, True, 2, dt.date(2015, 4, 2), 1)
-    assert coverage["kobani-2015-01-26"] == ("reported_not_extracted", True, False, 1, dt.date(2015, 2, 10), 0)
-    assert coverage["tal-abyad-2015-06-15"] == ("extracted", False, True, 0, None, 1)
-    assert coverage["ramadi-2015-12-28"] == ("not_reported", False, False, 0, None, 0)
+    # status, reported, extracted, n_articles, first_reported, n_mentions, n_mentions_off_month
+    assert coverage["tikrit-2015-03-31"] == ("extracted", True, True, 2, dt.date(2015, 4, 2), 1, 0)
+    assert coverage["kobani-2015-01-26"] == ("reported_not_extracted", True, False, 1, dt.date(2015, 2, 10), 0, 0)
+    assert coverage["tal-abyad-2015-06-15"] == ("extracted", False, True, 0, None, 1, 0)
+    assert coverage["ramadi-2015-12-28"] == ("not_reported", False, False, 0, None, 0, 0)
+    # the 2017 mention spans February and March; the 2016 one is a year earlier, not near 2017's loss
+    assert coverage["palmyra-2017-03-02"] == ("reported_not_extracted", True, False, 1, dt.date(2017, 3, 3), 0, 1)
+    assert coverage["palmyra-2016-03-27"] == ("extracted", True, True, 1, dt.date(2016, 3, 28), 1, 0)

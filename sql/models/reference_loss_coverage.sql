@@ -8,7 +8,8 @@
 --              not that it does: a ceiling for what extraction can find, to read before counting on it.
 --   extracted: a territorial_loss mention (of a current article) at the place or an alias, in any case
 --              and without accents, in the same country or none, whose whole date window lies in the
---              month of the loss.
+--              month of the loss. n_mentions_off_month counts the mentions of the place dated within
+--              120 days of the loss but not inside its month (a wrong or too wide date, not a missed loss).
 --   status:    extracted | reported_not_extracted | not_reported
 with losses as (
     select * from reference_losses
@@ -64,23 +65,31 @@ reports as (
     group by c.loss_id
 ),
 loss_mentions as (
-    select m.mention_id, m.place, m.country, m.date_start
+    select m.mention_id, m.place, m.country, m.date_start, m.date_end,
+           date_trunc('month', m.date_start) = date_trunc('month', m.date_end) as one_month
     from event_mentions as m
     join articles as a using (article_id)
     where m.kind = 'territorial_loss'
       and a.superseded_by is null
       and m.place is not null
-      and date_trunc('month', m.date_start) = date_trunc('month', m.date_end)
 ),
+-- mentions of the place within 120 days either side of the loss: in its month, or dated otherwise
 extractions as (
-    select l.loss_id, count(distinct m.mention_id) as n_mentions
+    select
+        l.loss_id,
+        count(distinct m.mention_id) filter (
+            where m.one_month and date_trunc('month', m.date_start) = date_trunc('month', l.date)) as n_mentions,
+        count(distinct m.mention_id) filter (
+            where not (m.one_month and date_trunc('month', m.date_start) = date_trunc('month', l.date)))
+            as n_mentions_off_month
     from losses as l
     join spellings as s
         on s.loss_id = l.loss_id
     join loss_mentions as m
         on lower(strip_accents(m.place)) = lower(strip_accents(s.spelling))
        and (m.country = l.country or m.country is null)
-       and date_trunc('month', m.date_start) = date_trunc('month', l.date)
+       and m.date_start <= l.date + interval 120 day
+       and m.date_end >= l.date - interval 120 day
     group by l.loss_id
 ),
 final as (
@@ -98,6 +107,7 @@ final as (
         coalesce(r.n_articles, 0) as n_articles,
         r.first_reported,
         coalesce(e.n_mentions, 0) as n_mentions,
+        coalesce(e.n_mentions_off_month, 0) as n_mentions_off_month,
         case
             when coalesce(e.n_mentions, 0) > 0 then 'extracted'
             when coalesce(r.n_articles, 0) > 0 then 'reported_not_extracted'
