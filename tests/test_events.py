@@ -897,6 +897,8 @@ def test_attribution_read_over_the_article(text, title, perpetrator, attribution
          ["Haditha"], "Kurdish forces", "relative"),
         ("Prime Minister Haider al-Abadi declared victory in Tal Afar on Thursday.", ["Tal Afar"], "Iraqi forces",
          "relative"),
+        ("On Friday, the SDF declared victory over ISIS in Hajin, the last major town held by the group.", ["Hajin"],
+         "SDF", "relative"),
         ("Iraqi commanders declared Hawija fully liberated from the Islamic State on Monday.", ["Hawija"],
          "Iraqi forces", "relative"),
         ("The Syrian Democratic Forces announced the liberation of Tabqa from ISIS on Wednesday.", ["Tabqa"], "SDF",
@@ -905,6 +907,11 @@ def test_attribution_read_over_the_article(text, title, perpetrator, attribution
          "relative"),
         ("U.S.-backed fighters reclaimed Manbij from the Islamic State on Friday.", ["Manbij"], "U.S.-backed forces",
          "relative"),
+        # the place, then a relative clause before the verb; a pronoun for the place the sentence opens with
+        ("Engineers inspected Haditha Dam, which had been held by ISIS but was recently reclaimed by "
+         "Kurdish forces.", ["Haditha"], "Kurdish forces", "relative"),
+        ("Haditha Dam was mined with explosives before the Peshmerga retook it from Islamic State jihadists.",
+         ["Haditha"], "Peshmerga", "assumed_recent"),
         # a list: one loss per town
         ("Peshmerga forces retook Sinjar, Tal Afar and Baiji from ISIS militants on Saturday.",
          ["Sinjar", "Tal Afar", "Baiji"], "Peshmerga", "relative"),

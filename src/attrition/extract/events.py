@@ -402,6 +402,8 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
         if verb.lower().endswith(("ing", "ion of", "fall of")) and lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]):
             continue   # "the eventual retaking of Mosul", "vital for liberating Raqqa": not yet happened
         target = _first_place_after(places, m.end(), s)
+        if target is None and _IT_AFTER.match(s, m.end()):
+            target = _sentence_subject(places, m.start())   # "The Mosul Dam ... after they retook it"
         if target is None or lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
             continue
         if lx.OTHER_LOSER.search(s[max(0, m.start() - 40): target.end + 30]) and not (
@@ -472,8 +474,20 @@ def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
 
 def _last_place_before(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
     before = [p for p in places if p.end <= offset and p.place.precision != "country" and (
-        offset - p.end <= 40 or _APPOSITION.fullmatch(s, p.end, offset))]
+        offset - p.end <= 40 or _APPOSITION.fullmatch(s, p.end, offset) or
+        _RELATIVE_CLAUSE.fullmatch(s, p.end, offset))]
     return before[-1] if before else None
+
+
+_IT_AFTER = re.compile(r"\s+it\b")
+# "Mosul Dam, which had been in control of ISIS but was recently reclaimed": the place, then its relative clause
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that)\s+[^;.,]{0,80}?\s+(?:but|and)\s+(?:\w+\s+)?")
+
+
+def _sentence_subject(places: list[PlaceMatch], before: int) -> PlaceMatch | None:
+    """The place the sentence opens with, which a pronoun after the verb stands for."""
+    first = next((p for p in places if p.place.precision not in ("country", "region")), None)
+    return first if first is not None and first.start <= 12 and first.end <= before else None
 
 
 # "Raqqa, the last stronghold of the Islamic State in Syria, fell": the place, then a phrase about it

@@ -329,7 +329,8 @@ INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim
 LOSS_OBJECT_TRIGGERS = re.compile(
     r"\b(?:recaptur(?:ed|e|ing)|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|reclaim(?:ed|ing)?|"
     r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|took control of|"
-    r"declared victory in|(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
+    r"declared victory (?:over (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists) )?in|"
+    r"(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
     r"(?:liberation|recapture) of|"
     # "declared Fallujah fully liberated": the verb, with the place and the outcome after it
     r"declared(?= (?:the (?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?:fully |completely |totally )?"
