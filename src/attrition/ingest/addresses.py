@@ -36,9 +36,9 @@ def non_public(url: str) -> str | None:
 
 
 def _kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
-    for attribute, name in (("is_loopback", "a loopback"), ("is_link_local", "a link-local"),
-                            ("is_private", "a private"), ("is_multicast", "a multicast"),
-                            ("is_unspecified", "an unspecified")):
+    for attribute, name in (("is_unspecified", "an unspecified"), ("is_loopback", "a loopback"),
+                            ("is_link_local", "a link-local"), ("is_private", "a private"),
+                            ("is_multicast", "a multicast")):
         if getattr(address, attribute):
             return name
     return "a non-public"
