@@ -74,10 +74,16 @@ def add_mention(con: duckdb.DuckDBPyConnection, mention_id: str, article_id: str
          killed, killed_low if killed_low is not None else killed,
          killed_high if killed_high is not None else killed, injured, injured, injured,
          attack_type, perpetrator, captured_by,
-         evidence if evidence is not None else f"Evidence sentence of {mention_id}.", 0, 0, 10, "test", "test",
+         evidence if evidence is not None else _evidence(mention_id, killed), 0, 0, 10, "test", "test",
          run_id, attribution, lat, lon],
     )
     return mention_id
+
+
+def _evidence(mention_id: str, killed: int | None) -> str:
+    """A sentence that states the toll, as a real one would (validation checks the toll against it)."""
+    toll = f": {killed:,} people were killed" if killed is not None else ""
+    return f"Evidence sentence of {mention_id}{toll}."
 
 
 def add_report(con: duckdb.DuckDBPyConnection, mention_id: str, published: str | dt.date, source: str | None = None,

@@ -35,6 +35,16 @@ def good_rows(con):
                 captured_by="Iraqi forces")
 
 
+def more_good_rows(con):
+    """Tolls that fit their sentence: in words, or not stated but what another report of the event says."""
+    add_article(con, "a-good-words", "2015-05-03", "BBC")
+    add_mention(con, "m-good-words", "a-good-words", "attack", "Paris", "FR", "2015-05-01", killed=5,
+                evidence="Five people died on May 1 when gunmen opened fire on a cafe in 2015's bloodiest week.")
+    add_article(con, "a-good-unstated", "2015-05-04", "CNN")
+    add_mention(con, "m-good-unstated", "a-good-unstated", "attack", "Paris", "FR", "2015-05-01", killed=4,
+                evidence="The attack on the cafe shocked the city.")
+
+
 # mention or article -> (table, expectation, offending values that must be reported)
 BAD = {
     "a-future": ("articles", "expect_column_values_to_be_between(published)", {"published": "2026-03-01"}),
@@ -46,6 +56,15 @@ BAD = {
     "m-after-article": ("event_mentions",
                         "expect_column_pair_values_a_to_be_greater_than_b(article_published/date_end)",
                         {"article_published": "2015-06-10", "date_end": "2015-06-20"}),
+    # tolls implausible for their event
+    "m-year": ("event_mentions", "expect_column_values_to_be_null(killed_reads_as_a_year)",
+               {"killed_reads_as_a_year": 2015}),
+    "m-911": ("event_mentions", "expect_column_values_to_be_null(killed_is_a_famous_number)",
+              {"killed_is_a_famous_number": 911}),
+    "m-beyond": ("event_mentions", "expect_column_values_to_be_null(killed_beyond_its_sentence)",
+                 {"killed_beyond_its_sentence": 300}),
+    "m-far": ("event_mentions", "expect_column_values_to_be_null(killed_far_from_other_reports)",
+              {"killed_far_from_other_reports": 400}),
 }
 
 
@@ -62,6 +81,19 @@ def bad_rows(con):
     add_mention(con, "m-backwards", "a-backwards", "attack", "Kabul", "AF", "2015-05-10", "2015-05-01", killed=1)
     add_article(con, "a-late", "2015-06-10", "AFP")
     add_mention(con, "m-after-article", "a-late", "attack", "Kabul", "AF", "2015-06-20", killed=7)
+    # a year, a famous date, more dead than the sentence says, a toll far above the other reports
+    add_article(con, "a-year", "2015-06-28", "AFP")
+    add_mention(con, "m-year", "a-year", "attack", "Sousse", "TN", "2015-06-26", killed=2015,
+                evidence="A gunman killed tourists on a beach in Sousse in 2015.")
+    add_article(con, "a-911", "2015-10-02", "AFP")
+    add_mention(con, "m-911", "a-911", "attack", "Roseburg", "US", "2015-10-01", killed=911,
+                evidence="The deadliest attack on U.S. soil since 9/11 left 911 dead, the police chief said.")
+    add_article(con, "a-beyond", "2015-10-03", "AFP")
+    add_mention(con, "m-beyond", "a-beyond", "attack", "Orlando", "US", "2015-10-02", killed=300,
+                evidence="A gunman shot three people in Orlando.")
+    add_article(con, "a-far", "2015-03-16", "AFP")
+    add_mention(con, "m-far", "a-far", "attack", "Mosul", "IQ", "2015-03-10", killed=400,
+                evidence="The bombing in Mosul killed 400 people.")
     # an article from the future: its (otherwise fine) mention is held with it
     add_article(con, "a-future", "2026-03-01", "AFP")
     add_mention(con, "m-of-future", "a-future", "attack", "Kabul", "AF", "2015-09-01", killed=9)
@@ -72,6 +104,7 @@ def mixed(tmp_path_factory, validator):
     """One run over good and bad rows; the tests below only read it."""
     con = db.connect(tmp_path_factory.mktemp("mixed") / "attrition.duckdb")
     good_rows(con)
+    more_good_rows(con)
     bad_rows(con)
     summary = run_after_extract(con, "r1", validator)
     yield con, summary
@@ -103,7 +136,8 @@ def test_only_the_bad_rows_are_quarantined(mixed):
 
 def test_quarantined_mentions_are_in_no_incident(mixed):
     con, _ = mixed
-    held = ["m-million", "m-negative", "m-zz", "m-backwards", "m-after-article", "m-of-future"]
+    held = ["m-million", "m-negative", "m-zz", "m-backwards", "m-after-article", "m-of-future", "m-year", "m-911",
+            "m-beyond", "m-far"]
     for mention in held:
         assert incident_of(con, mention) is None, mention
     assert con.execute("select count(*) from incident_sources where mention_id in (select unnest(?))",
@@ -131,7 +165,7 @@ def test_validation_runs_has_a_row_per_suite_with_counts(mixed, validator):
     con, _ = mixed
     got = {r["suite"]: r for r in rows(con, "select * from validation_runs where run_id = 'r1'")}
     assert set(got) == {"articles", "event_mentions", "incidents", "attacks_vs_losses"}
-    for suite, failed in {"articles": 1, "event_mentions": 5, "incidents": 0, "attacks_vs_losses": 0}.items():
+    for suite, failed in {"articles": 1, "event_mentions": 9, "incidents": 0, "attacks_vs_losses": 0}.items():
         expectations = len(validator.suite_spec(suite)["expectations"])
         assert got[suite]["evaluated"] == expectations, suite
         assert got[suite]["failed"] == failed, suite
