@@ -31,7 +31,7 @@ from attrition.config import Limits
 from attrition.extract.stage import extract_batch
 from attrition.lock import LockBusy
 from attrition.pipeline import RunConfig, RunSummary
-from attrition.summary import markdown_summary
+from attrition.summary import markdown_summary, one_line
 from attrition.validate import Validator
 
 ARTIFACT = "attrition-run"
@@ -181,7 +181,10 @@ def attrition_scheduled(config_path: str = "attrition.toml") -> RunSummary:
     from attrition.config import load
 
     config = load(config_path)
-    return orchestrate(config.run_config(), config.limits.retries, config.limits.retry_delay_seconds)
+    run = orchestrate(config.run_config(), config.limits.retries, config.limits.retry_delay_seconds)
+    sys.stdout.write(one_line(run) + "\n")   # the line `attrition serve` shows per run (print would go to the logger)
+    sys.stdout.flush()
+    return run
 
 
 def run_flow(config: RunConfig, **kwargs) -> RunSummary:

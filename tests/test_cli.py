@@ -108,6 +108,7 @@ def test_report_prints_the_data_docs_index_and_the_report(loaded_db):
     assert index.name == "index.html" and index.exists()
     assert "attacks_vs_losses" in index.read_text()
     assert report.name == "attacks_vs_losses.html" and report.exists()
+    assert "<th>expectations failed</th><th>rows quarantined</th>" in report.read_text()   # the summary's words
 
 
 def test_console_script_is_installed():
@@ -160,3 +161,23 @@ def test_help_shows_the_defaults():
                             text=True, env={"COLUMNS": "200", "PATH": ""})
     assert result.returncode == 0
     assert "[default: (attrition.duckdb, or the config's)]" in result.stdout and "[default: (1)]" in result.stdout
+
+
+def test_validation_is_told_in_one_vocabulary():
+    """Expectations failed (what Data Docs count) and rows quarantined are two counts, never one "failing"."""
+    from attrition.pipeline import RunSummary
+    from attrition.summary import markdown_summary, summary_rows
+    from attrition.validate import SuiteResult
+
+    run = RunSummary("r1")
+    held = {f"m{i}": {"expectations": ["expect_a(killed)"], "values": {"killed": -i}} for i in range(9)}
+    run.validation.results = [SuiteResult("articles", True, 10, []),
+                              SuiteResult("event_mentions", False, 14, ["expect_a(killed)", "expect_b(country)"],
+                                          failing_rows=held)]
+    rows = dict(summary_rows(run))
+    assert rows["validation"] == "passed"
+    assert rows["expectations failed"] == "2 of 24: event_mentions 2 of 14"
+    assert rows["rows quarantined"] == "9: event_mentions 9"
+    assert "failing" not in markdown_summary(run)
+    run.validation.results.append(SuiteResult("incidents", False, 5, ["expect_c"], table_failures=["expect_c (observed 3)"]))
+    assert dict(summary_rows(run))["validation"] == "FAILED (table-level: incidents: expect_c (observed 3))"

@@ -167,3 +167,23 @@ def test_the_shell_reads_statements_and_stays_sandboxed(loaded_db, tmp_path):
     assert "incidents" in result.stdout and "42" in result.stdout
     assert [line.strip() for line in result.stdout.splitlines()][result.stdout.splitlines().index("n") + 2] == "5"
     assert "disabled by configuration" in result.stderr and not target.exists()
+
+
+def test_quarantined_mentions_show_the_sentence_and_the_reasons(tmp_path):
+    from attrition import db
+    from attrition.paths import SAMPLE_ARTICLES
+
+    db_path = tmp_path / "held.duckdb"
+    assert runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(db_path), "--no-prefect"]).exit_code == 0
+    with db.connect(db_path) as con:   # hold one mention back as validation would
+        mention_id, evidence, external_id = con.execute(
+            "select m.mention_id, m.evidence, a.external_id from event_mentions m join articles a using (article_id) "
+            "order by m.mention_id limit 1").fetchone()
+        con.execute("insert into quarantine values ('event_mentions', ?, ['expect_x(killed)'], '{\"killed\": -1}', "
+                    "'r1', now())", [mention_id])
+        con.execute("insert into quarantine values ('incidents', 'I-other', ['expect_y'], '{}', 'r1', now())")
+    result = query(db_path, "select mention_id, evidence, external_id, expectations, offending_values "
+                            "from quarantined_mentions", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"mention_id": mention_id, "evidence": evidence, "external_id": external_id,
+                                          "expectations": ["expect_x(killed)"], "offending_values": '{"killed": -1}'}]

@@ -127,7 +127,16 @@ def test_serve_runs_the_pipeline_on_its_schedule_against_a_running_server(tmp_pa
             assert any("5 new" in a["data"] for a in artifacts) and any("5 already seen" in a["data"]
                                                                         for a in artifacts)
         finally:
-            stop_serve(serve)
+            code = stop_serve(serve)   # whenever it comes, often with a run in flight
+        log = (tmp_path / "serve.log").read_text()
+        assert code == 0, log[-3000:]
+        # a clean stop: no warning or traceback, the run in flight finished or cancelled, the schedule kept
+        assert "never awaited" not in log and "Traceback" not in log, log[-3000:]
+        assert "stopped (SIGTERM)" in log
+        assert not [r["name"] for r in flow_runs(url) if r["state_type"] in ("RUNNING", "PENDING")]
+        assert api(url, f"/deployments/{completed[0]['deployment_id']}")["paused"] is False
+        summaries = [line for line in log.splitlines() if line.startswith("attrition run ") and " completed: " in line]
+        assert len(summaries) >= 2 and "articles 5 new" in summaries[0]   # a line per scheduled run
     assert not healthy(url, timeout=1)
 
     with writer_lock(db_path, wait=60):   # no run left writing (a run stopped mid-way is fine: see test_safety)
@@ -146,8 +155,9 @@ def test_serve_with_server_starts_a_local_server_and_stops_it_on_exit(tmp_path, 
     config, _ = write_config(tmp_path, interval=3600)
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in prefect_env.items() if k != "PREFECT_HOME"}   # the default home is under test
     serve = start_serve(["--config", str(config), "--with-server", "--port", str(port),
-                         "--server-log", str(tmp_path / "server.log")], prefect_env, tmp_path / "serve.log")
+                         "--server-log", str(tmp_path / "server.log")], env, tmp_path / "serve.log")
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -165,6 +175,8 @@ def test_serve_with_server_starts_a_local_server_and_stops_it_on_exit(tmp_path, 
         code = stop_serve(serve)
     assert code == 0, (tmp_path / "serve.log").read_text()[-3000:]   # SIGTERM ends serving cleanly
     assert not healthy(url, timeout=1) and not listening(port)       # and the server went with it
+    # a Prefect home of its own beside the config, not the machine's ~/.prefect
+    assert (tmp_path / ".prefect" / "prefect.db").exists()
 
 
 def test_serve_without_a_server_says_how_to_get_one(tmp_path, prefect_env):

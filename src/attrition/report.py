@@ -161,8 +161,10 @@ def _source_run(con: duckdb.DuckDBPyConnection) -> dict | None:
 def _suites(con: duckdb.DuckDBPyConnection, run_id: str | None) -> list[dict]:
     if not run_id or not _has_table(con, "validation_runs"):
         return []
-    return _rows(con, "select suite, success, evaluated, failed from validation_runs where run_id = ? "
-                      "order by validated_at", [run_id])
+    # the summary's vocabulary: expectations failed (as Data Docs count them), rows quarantined by this run
+    return _rows(con, "select suite, success, evaluated, len(coalesce(failed_expectations, [])) as failed, "
+                      "(select count(*) from quarantine as q where q.table_name = v.suite and q.run_id = v.run_id) "
+                      "as quarantined from validation_runs as v where run_id = ? order by validated_at", [run_id])
 
 
 # --- the chart -------------------------------------------------------------------------------------
@@ -392,8 +394,9 @@ def _validation_html(con: duckdb.DuckDBPyConnection, run: dict | None, docs_inde
         rows = "".join(
             f"<tr><td>{_e(s['suite'])}</td><td class=\"{'ok' if s['success'] else 'bad'}\">"
             f"{'passed' if s['success'] else 'failed'}</td><td>{_e(s['evaluated'])}</td><td>{_e(s['failed'])}</td>"
-            "</tr>" for s in suites)
-        link += ("<table><thead><tr><th>suite</th><th>result</th><th>expectations</th><th>failing</th></tr>"
+            f"<td>{_e(s['quarantined'])}</td></tr>" for s in suites)
+        link += ("<table><thead><tr><th>suite</th><th>result</th><th>expectations</th><th>expectations failed</th>"
+                 "<th>rows quarantined</th></tr>"
                  f"</thead><tbody>{rows}</tbody></table>")
     if _has_table(con, "quarantine"):
         held = con.execute("select count(*) from quarantine").fetchone()[0]

@@ -8,6 +8,7 @@ waits until it answers `/api/health`, and stops it (and everything it started) o
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -41,6 +42,8 @@ def healthy(api_url: str, timeout: float = 2.0) -> bool:
 
 def port_free(port: int, host: str = HOST) -> bool:
     with socket.socket() as s:
+        # as the server will: a port a stopped server left in TIME_WAIT is free, one with a listener is not
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError:
@@ -115,16 +118,27 @@ def deployment(config: Config, config_path: Path):
         tags=["attrition"], entrypoint_type=EntrypointType.MODULE_PATH)
 
 
+def prefect_home(config: Config, config_path: Path) -> Path:
+    """The Prefect home of a `--with-server` session: its own, beside the config file, so the server's
+    database and settings are not those of every other Prefect user of the machine (~/.prefect)."""
+    return Path(config_path).resolve().parent / ".prefect"
+
+
 def serve(config: Config, config_path: Path, with_server: bool = False, port: int = DEFAULT_PORT,
           server_log: Path | None = None) -> None:
     """Register the deployment and run its scheduled runs until interrupted (Ctrl-C or SIGTERM)."""
-    # SIGTERM ends serving like Ctrl-C does, so the `finally` blocks stop the local server
+    # until the runner takes over the signals, SIGTERM ends serving like Ctrl-C: the `finally` blocks stop
+    # the local server
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     if with_server:
-        with local_server(port, log=server_log) as api_url:
+        # PREFECT_HOME, when the user set one, is theirs to choose
+        home = Path(os.environ.get("PREFECT_HOME") or prefect_home(config, config_path))
+        home.mkdir(parents=True, exist_ok=True)
+        os.environ["PREFECT_HOME"] = str(home)   # for the server and the flow-run subprocesses
+        with local_server(port, log=server_log, env={"PREFECT_HOME": str(home)}) as api_url:
             os.environ["PREFECT_API_URL"] = api_url   # also for the flow-run subprocesses
-            print(f"prefect server running at {api_url.removesuffix('/api')} (stopped when serving ends)",
-                  flush=True)
+            print(f"prefect server running at {api_url.removesuffix('/api')} (stopped when serving ends; "
+                  f"PREFECT_HOME {home})", flush=True)
             _serve(config, config_path, api_url)
     else:
         from prefect.settings import PREFECT_API_URL
@@ -140,13 +154,57 @@ def serve(config: Config, config_path: Path, with_server: bool = False, port: in
 
 
 def _serve(config: Config, config_path: Path, api_url: str) -> None:
-    from prefect import serve as prefect_serve
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.settings import PREFECT_API_URL, PREFECT_HOME, temporary_settings
 
-    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+    updates = {PREFECT_API_URL: api_url}
+    if os.environ.get("PREFECT_HOME"):
+        updates[PREFECT_HOME] = os.environ["PREFECT_HOME"]
+    with temporary_settings(updates=updates):
         s = config.schedule
         when = f"every {s.interval_seconds:g} s" if s.interval_seconds else f"cron {s.cron!r} ({s.timezone})"
         print(f"serving deployment attrition-scheduled/{s.deployment}: {when}, one run at a time; Ctrl-C stops",
               flush=True)
-        # limit=1: this runner starts one flow run at a time; the writer lock covers any other process
-        prefect_serve(deployment(config, config_path), limit=1, print_starting_message=False)
+        stopped_by = asyncio.run(_run_until_signalled(deployment(config, config_path)))
+        print(f"stopped ({stopped_by}): no run in flight is left running; the deployment stays scheduled",
+              flush=True)
+
+
+async def _run_until_signalled(served) -> str:
+    """Run Prefect's runner until SIGTERM or Ctrl-C, then stop it in its own event loop.
+
+    Prefect's `serve()` handles SIGTERM by calling the runner's synchronous `stop()` from inside the loop,
+    which creates a coroutine that is never awaited and leaves a flow run in flight marked Running; it also
+    pauses the deployment on every stop. Here the signal only sets an event; the runner is then stopped
+    with `astop()`, which marks a run still in flight Cancelled in Prefect (its database work is safe to
+    stop at any moment: the next run finishes it), and the schedule is left as it was."""
+    from prefect.runner import Runner
+
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    received: list[str] = []
+
+    def on_signal(signum: int, *_) -> None:
+        received.append(signal.Signals(signum).name)
+        loop.call_soon_threadsafe(stop.set)
+
+    # limit=1: this runner starts one flow run at a time; the writer lock covers any other process
+    runner = Runner(limit=1, pause_on_shutdown=False)
+    runner.handle_sigterm = on_signal   # Runner.start() installs this attribute as the SIGTERM handler
+    await runner.aadd_deployment(served)
+    previous_int = signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    started = asyncio.create_task(runner.start())
+    waiting = asyncio.create_task(stop.wait())
+    try:
+        done, _ = await asyncio.wait({started, waiting}, return_when=asyncio.FIRST_COMPLETED)
+        if started in done:   # the runner ended by itself: report its error, if any
+            waiting.cancel()
+            started.result()
+            return "runner ended"
+        if runner.started:
+            await runner.astop()
+        with contextlib.suppress(asyncio.CancelledError):
+            await started
+        return received[0] if received else "stopped"
+    finally:
+        signal.signal(signal.SIGINT, previous_int)
