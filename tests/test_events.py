@@ -948,3 +948,39 @@ def test_losses_in_the_language_of_news(text, places, captor, how):
 )
 def test_not_losses(text):
     assert _losses(text, title="The Islamic State in Iraq") == []
+
+
+# --- frames: later sentences complete the event the narrative opened ---------------------------------
+
+def test_the_day_comes_from_a_later_reference_to_the_event():
+    text = ("A man drove a rented truck down a bike path in Lower Manhattan, killing eight people. " + _FILLER +
+            "Investigators are still piecing together Tuesday's deadly truck attack.")
+    m = _one_attack(text, published=dt.date(2017, 11, 2))
+    assert (m.date.start, m.date.end) == (dt.date(2017, 10, 31), dt.date(2017, 10, 31))
+    assert "date@4:reference" in m.support
+
+
+def test_a_reference_does_not_overwrite_the_events_own_day():
+    text = ("A bomb exploded at a market in Kirkuk on Sunday, killing nine people. " + _FILLER +
+            "Officials discussed Tuesday's attack on the parliament.")
+    m = _attacks(text, published=dt.date(2016, 3, 25))[0]
+    assert m.date.start == dt.date(2016, 3, 20)
+
+
+def test_the_toll_comes_from_the_headline_when_the_body_states_none():
+    m = _one_attack("A man drove a truck into a crowd celebrating Bastille Day in Nice on Thursday night.",
+                    title="Death toll in Nice truck attack rises to 85")
+    assert m.killed.best == 85 and "killed@-1:headline" in m.support
+
+
+def test_an_event_placed_in_a_country_is_the_towns_event():
+    text = ("Explosions struck the airport and a metro station in Brussels on Tuesday. " + _FILLER +
+            "Authorities said Tuesday's bombings in Belgium killed 31 people.")
+    m = _one_attack(text)
+    assert m.place.name == "Brussels" and m.killed.best == 31
+
+
+def test_a_group_named_as_a_yardstick_is_not_the_doer():
+    m = _one_attack("A gunman killed 49 people at a nightclub in Orlando on Sunday, the deadliest attack on "
+                    "U.S. soil since 9/11.", published=dt.date(2016, 6, 14))
+    assert m.perpetrator is None

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from attrition.extract import attribution
+from attrition.extract import attribution, frames
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.numbers import Quantity, Toll, find_tolls
@@ -148,6 +148,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     if any(m.kind == "attack" for m in merged):
         links = attribution.article_links(sentences, title or "", gazetteer, story.countries, story.people)
         attribution.apply_links(merged, links, _before_isis)
+        frames.complete(merged, sentences, title or "", published, gazetteer, story.countries, story.people)
     return merged
 
 
@@ -982,11 +983,10 @@ def _attribute(mention: Mention, s: str, story: _Narrative, continuation: bool =
     """Perpetrator and how strongly the text ties the attack to it."""
     if mention.perpetrator and mention.perpetrator != "ISIS":
         return
-    if not continuation and not (lx.CLAIMED.search(s) or lx.INSPIRED.search(s)):
-        for pattern, name in lx.OTHER_PERPETRATORS:
-            if pattern.search(s):   # another group named beside ISIS: "a white nationalist gunman"
-                mention.perpetrator, mention.attribution = name, "attributed"
-                return
+    other = lx.other_group(s)
+    if not continuation and other and not (lx.CLAIMED.search(s) or lx.INSPIRED.search(s)):
+        mention.perpetrator, mention.attribution = other, "attributed"   # "a white nationalist gunman"
+        return
     role = _isis_role(s)
     if role == "context" and story.about_isis:
         if lx.CLAIMED.search(s) or lx.INSPIRED.search(s):
@@ -1004,18 +1004,15 @@ def _attribute(mention: Mention, s: str, story: _Narrative, continuation: bool =
             mention.claimed = True
         return
     if continuation:
-        if mention.perpetrator == "ISIS" and mention.attribution == "suspected" and not lx.mentions_isis(s):
-            for pattern, name in lx.OTHER_PERPETRATORS:
-                if pattern.search(s):   # the next sentence names the group the article only hinted at
-                    mention.perpetrator, mention.attribution = name, "attributed"
-                    mention.claimed = True if lx.CLAIMED.search(s) else None
-                    return
-        return
-    for pattern, name in lx.OTHER_PERPETRATORS:
-        if pattern.search(s):
-            mention.perpetrator, mention.attribution = name, "attributed"
+        if mention.perpetrator == "ISIS" and mention.attribution == "suspected" and not lx.mentions_isis(s) and other:
+            # the next sentence names the group the article only hinted at
+            mention.perpetrator, mention.attribution = other, "attributed"
             mention.claimed = True if lx.CLAIMED.search(s) else None
-            return
+        return
+    if other:
+        mention.perpetrator, mention.attribution = other, "attributed"
+        mention.claimed = True if lx.CLAIMED.search(s) else None
+        return
     # an ISIS-heavy article does not make every terrorist attack it mentions an ISIS attack: attacks by other
     # groups (Charlie Hebdo, Fort Hood, the 1980s) are its background; the perpetrator stays unstated
 
@@ -1093,7 +1090,28 @@ def merge_within_article(mentions: list[Mention]) -> list[Mention]:
                 break
         else:
             groups.append([mention])
-    return [_combine(group) for group in groups]
+    return _country_into_town([_combine(group) for group in groups])
+
+
+def _country_into_town(mentions: list[Mention]) -> list[Mention]:
+    """ "Tuesday's bombings in Belgium" and "explosions struck Brussels" in one article: an event placed only in a
+    country or a region is the one event the article places in a town of that country at that time, when there is
+    exactly one."""
+    coarse = [m for m in mentions if m.place is not None and m.place.precision in ("country", "region")]
+    if not coarse:
+        return mentions
+    kept = list(mentions)
+    for m in coarse:
+        towns = [t for t in kept if t is not m and t.kind == m.kind and t.country == m.country and t.place is not None
+                 and t.place.precision in ("city", "landmark") and _overlap(t, m)]
+        if len(towns) == 1:
+            kept.remove(m)
+            kept[kept.index(towns[0])] = _combine([towns[0], m])
+    return kept
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.date is None or b.date is None or not (a.date.end < b.date.start or b.date.end < a.date.start)
 
 
 def _same_event(a: Mention, b: Mention) -> bool:

@@ -438,6 +438,19 @@ OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = [
                 r"Hispanic invasion)\b", re.I), "far-right extremist"),
 ]
 
+# A group named as a yardstick or a date, not as the doer: "the worst attack since 9/11", "deadlier than al-Qaeda's".
+_YARDSTICK_BEFORE = re.compile(r"\b(?:since|than|like|as|before|after|post)\s+(?:the\s+)?$", re.I)
+
+
+def other_group(s: str) -> str | None:
+    """The first group other than ISIS that the sentence names as a possible doer."""
+    for pattern, name in OTHER_PERPETRATORS:
+        for m in pattern.finditer(s):
+            if not _YARDSTICK_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+                return name
+    return None
+
+
 # How strongly a sentence ties an attack to ISIS.
 CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:ed)? (?:by|to)\b|['’]s claim\b|"
                      r"\b(?:said|says|saying) (?:that )?(?:it|its (?:fighters|militants|soldiers?)) (?:had )?"

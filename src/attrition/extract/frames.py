@@ -1,0 +1,142 @@
+"""One event, the whole article: later sentences complete the frame the narrative opened.
+
+A report states an event over many sentences: the lede ("explosions struck Brussels"), later references
+("Tuesday's attacks", "the bombing"), the claim, the toll in the headline ("Death toll in Nice attack rises
+to 85"). After the sentence-by-sentence pass, such sentences are read again and each is given to the
+attack it refers to (`referents`): the attack at a place it names, else, when it refers back ("the
+attack", "the gunman", "it"), the attack the narrative is on. They add what the frame lacks:
+
+- the perpetrator and how strongly the text ties it (`attribution.py`);
+- the day, from a reference that dates the event itself ("Tuesday's attacks", "the attack on Friday"),
+  where the frame had only the weeks before publication or a vaguer window that contains that day;
+- the toll, from the headline, where the body states none.
+
+Each filled field names its sentence in the mention's `support` ("date@14:reference", "killed@-1:headline").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from attrition.extract import lexicon as lx
+from attrition.extract.dates import DateSpan, find_dates, resolve
+from attrition.extract.numbers import Quantity, find_tolls, parse_number
+
+REFERENCE_SENTENCES = 12     # how far back "the attack" may point at the event the narrative is on
+LEDE_SENTENCES = 3           # a headline or lede may point forward, at the first attack reported
+# "ISIS, which holds parts of Iraq and Syria, claimed it": the group's home, not the attack's place
+ISIS_HOME = frozenset({"IQ", "SY"})
+VAGUE_HOW = ("assumed_recent", "missing", "narrative", "scene")
+
+# An attack the sentence refers back to, or its doer: "the attack", "Tuesday's bombings", "the gunman", "it".
+EVENT_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+day['’]s|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attacks?|assaults?|bombings?|blasts?|explosions?|shootings?|massacres?|rampages?|carnage|killings?|"
+    r"atrocit(?:y|ies)|siege|slaughter|stabbings?|beheadings?|murders?|violence|plot)\b|"
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|"
+    r"suspects?|killers?|perpetrators?|driver|terrorists?|jihadis?|culprits?)\b|"
+    r"\b(?:claimed|claiming|claims)\s+(?:it|them)\b|\b(?:he|she|they)\s+(?:had\s+)?(?:pledged|swore|sworn)\b",
+    re.I,
+)
+_ATTACK_NOUN = (r"(?:attacks?|assaults?|bombings?|blasts?|explosions?|shootings?|massacres?|rampages?|killings?|"
+                r"stabbings?|slaughter|siege)")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# The day of the event itself: "Tuesday's attacks", "the attack on Friday", "the bombings in Brussels on Tuesday".
+DAY_OF_EVENT = re.compile(
+    rf"\b(?P<a>{_WEEKDAY})['’]s\s+(?:[\w-]+\s+){{0,4}}?{_ATTACK_NOUN}\b|"
+    rf"\b{_ATTACK_NOUN}\s+(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}})?on\s+(?P<b>{_WEEKDAY})\b")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A sentence that may speak of an attack the article reports."""
+    index: int                 # sentence index; -1 for the headline
+    places: tuple[str, ...]    # names (or countries) of the places it names
+    refers_back: bool          # "the attack", "the gunman": the event the narrative is on
+
+
+def reference(index: int, s: str, gazetteer, countries: frozenset[str], people: frozenset[str]) -> Reference:
+    found = gazetteer.find(s, countries=countries, people=people)
+    places = tuple(m.place.name or m.place.country for m in found if m.place.precision != "region")
+    return Reference(index, places, bool(EVENT_REFERENCE.search(s)))
+
+
+def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list, bool]:
+    """The attacks a sentence refers to (those at a place it names, else the one the narrative is on), and
+    whether they were found by place. `strong`: the sentence says enough to stand for the article's only attack
+    without referring back to it ("ISIS claimed responsibility")."""
+    if ref.places:
+        named = [m for m in attacks if m.place is not None and (m.place.name in ref.places or
+                                                                m.place.country in ref.places)]
+        if named:
+            return named, True
+        if not ref.refers_back or not set(ref.places) <= ISIS_HOME:
+            return [], False   # it names another place: another attack, which this article does not report
+    if not ref.refers_back and not (strong and len(attacks) == 1):
+        return [], False
+    window = range(ref.index - REFERENCE_SENTENCES, ref.index + 1)
+    before = [(max(i for i in m.seen_at if i in window), m) for m in attacks if any(i in window for i in m.seen_at)]
+    if before:
+        return [max(before, key=lambda pair: pair[0])[1]], False
+    after = [m for m in attacks if m.sentence.index > ref.index]
+    if after and (ref.index <= LEDE_SENTENCES or len(attacks) == 1):
+        return [after[0]], False
+    return ([attacks[-1]] if len(attacks) == 1 else []), False
+
+
+def complete(mentions: list, sentences, title: str, published, gazetteer, countries: frozenset[str],
+             people: frozenset[str]) -> None:
+    """Dates from references to the event and the toll from the headline, where the frame lacks them."""
+    attacks = sorted((m for m in mentions if m.kind == "attack"), key=lambda m: m.sentence.index)
+    if not attacks:
+        return
+    texts = ([(-1, title)] if title else []) + [(s.index, s.text) for s in sentences]
+    for index, s in texts:
+        day = DAY_OF_EVENT.search(s) if published is not None else None
+        if day is not None:
+            _date_from(day, index, s, published, attacks, gazetteer, countries, people)
+    if title and lx.ANY_TRIGGER.search(title):
+        _toll_from_headline(title, attacks, gazetteer, countries, people)
+
+
+def _date_from(day: re.Match, index: int, s: str, published, attacks, gazetteer, countries, people) -> None:
+    surface = day.group("a") or day.group("b")
+    expr = next((e for e in find_dates(s) if e.surface.startswith(surface) and e.start >= day.start()), None)
+    span = resolve(expr, published, None) if expr is not None else None
+    if span is None or span.precision != "day":
+        return
+    targets, _ = referents(replace(reference(index, s, gazetteer, countries, people), refers_back=True), attacks)
+    for m in targets:
+        if m.date is not None and m.date.precision == "day" and m.date_how not in VAGUE_HOW:
+            continue   # the frame has its own day
+        if m.date is not None and m.date_how not in VAGUE_HOW and not (m.date.start <= span.start <= m.date.end):
+            continue   # a window of its own that excludes the day: another event's day
+        m.date, m.date_how = DateSpan(span.start, span.end, "day"), "relative"
+        m.support.append(f"date@{index}:reference")
+
+
+# "Death toll in Nice attack rises to 85", "Brussels toll climbs to 35": a headline's latest count of the dead
+TOLL_RISES = re.compile(r"\b(?:death toll|toll|dead|killed)\b[^.;:]{0,50}?\b(?:rises|climbs|jumps|reaches|hits|grows|"
+                        r"increases|now)\s+(?:to\s+|at\s+)?(?P<n>\d[\d,]*)\b", re.I)
+
+
+def _headline_toll(title: str) -> Quantity | None:
+    rises = TOLL_RISES.search(title)
+    if rises is not None:
+        n = parse_number(rises.group("n"))
+        if n is not None:
+            return Quantity(n, n, n, "exact", rises.start("n"), rises.end("n"), rises.group("n"))
+    killed = [t for t in find_tolls(title) if t.role == "killed"]
+    return killed[-1].quantity if killed else None
+
+
+def _toll_from_headline(title: str, attacks, gazetteer, countries, people) -> None:
+    toll = _headline_toll(title)
+    if toll is None:
+        return
+    targets, _ = referents(reference(-1, title, gazetteer, countries, people), attacks, strong=len(attacks) == 1)
+    for m in targets:
+        if m.killed is None:
+            m.killed = toll
+            m.support.append("killed@-1:headline")
