@@ -188,7 +188,11 @@ def attrition_scheduled(config_path: str = "attrition.toml") -> RunSummary:
 
 
 def run_flow(config: RunConfig, **kwargs) -> RunSummary:
-    """attrition_pipeline on the task runner the config asks for."""
+    """attrition_pipeline on the task runner the config asks for. Without a configured Prefect server the
+    temporary one is started tied to this process, so even a killed run leaves no server behind."""
+    from attrition.ephemeral import start_tied_server
+
+    start_tied_server()
     runner = task_runner_for(config)
     flow_ = attrition_pipeline.with_options(task_runner=runner) if runner else attrition_pipeline
     return flow_(config, **kwargs)

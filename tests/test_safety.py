@@ -354,3 +354,101 @@ def test_the_flow_retries_a_transient_failure_and_reports_a_lasting_one(tmp_path
         assert "stage refresh-aggregates failed: RuntimeError: aggregates down" in artifact.data
         assert artifact.description == "Failed run: stage refresh-aggregates failed"
     assert statuses(tmp_path / "flow.duckdb") == ["completed", "failed"]
+
+
+# --- faults: a killed flow, a reader holding the file, a damaged file, absurd options --------------
+
+SERVER_HOOK = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+
+    from attrition import pipeline
+
+    def stalled_ingest(config, run_id):   # the flow is running: report the temporary server, then wait
+        from prefect.server.api.server import SubprocessASGIServer
+        server = SubprocessASGIServer._instances[None].server_process
+        Path(sys.argv[2]).write_text(str(server.pid))
+        time.sleep(600)   # the test kills us here
+
+    pipeline.ingest_stage = stalled_ingest
+    from flows.pipeline import run_flow
+    from attrition.pipeline import RunConfig
+    run_flow(RunConfig.build(sys.argv[1], [sys.argv[3]]))
+""")
+
+
+def alive(pid: int) -> bool:
+    """Running, neither gone nor a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def test_a_killed_flow_run_leaves_no_prefect_server_behind(tmp_path):
+    marker = tmp_path / "server.pid"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_LOGGING_LEVEL="WARNING")
+    run = subprocess.Popen([sys.executable, "-c", SERVER_HOOK, str(tmp_path / "k.duckdb"), str(marker),
+                            str(SAMPLE_ARTICLES)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE)
+    server_pid = None
+    try:
+        wait_for(marker, run)
+        server_pid = int(marker.read_text())
+        assert alive(server_pid)
+        kill9(run)
+        deadline = time.monotonic() + WAIT   # a bound on the test, not a measure: it ends within a second
+        while alive(server_pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not alive(server_pid), "the temporary Prefect server outlived its killed run"
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait(30)
+        if server_pid and alive(server_pid):
+            os.kill(server_pid, signal.SIGKILL)
+
+
+READER = "import sys, time, duckdb\ncon = duckdb.connect(sys.argv[1], read_only=True)\n" \
+         "print('open', flush=True)\ntime.sleep(float(sys.argv[2]))\ncon.close()"
+
+
+def test_a_run_started_while_a_reader_holds_the_file_waits_for_it(tmp_path):
+    db_path = tmp_path / "r.duckdb"
+    run_pipeline(RunConfig.build(db_path, [SAMPLE_ARTICLES]))
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db_path), "3"], stdout=subprocess.PIPE)
+    try:
+        assert reader.stdout.readline().strip() == b"open"
+        with pytest.raises(duckdb.IOException, match="lock"):   # what DuckDB does to a writer meanwhile
+            duckdb.connect(str(db_path))
+        summary = run_pipeline(RunConfig.build(db_path, [SAMPLE_ARTICLES]))   # waits, then runs
+        assert summary.status == "completed" and reader.wait(30) == 0
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+            reader.wait(30)
+    assert statuses(db_path) == ["completed", "completed"]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "overwritten"])
+def test_a_damaged_database_file_is_named_as_damaged(tmp_path, damage):
+    db_path = tmp_path / "d.duckdb"
+    run_pipeline(RunConfig.build(db_path, [SAMPLE_ARTICLES]))
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[:len(data) // 3] if damage == "truncated" else b"id,text\n1,hello\n" * 100)
+    for command in (["run", str(SAMPLE_ARTICLES), "--no-prefect"],
+                    ["export", "mentions", "-o", str(tmp_path / "out.jsonl")]):
+        result = runner.invoke(app, [*command, "--db", str(db_path)])
+        said = " ".join(result.output.split())
+        assert result.exit_code != 0 and f"{db_path} is damaged or is not a DuckDB database" in said, said
+
+
+@pytest.mark.parametrize("workers", ["0", "-3"])
+def test_a_pool_of_no_workers_is_refused(tmp_path, workers):
+    result = runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(tmp_path / "w.duckdb"), "--no-prefect",
+                                 "--workers", workers])
+    assert result.exit_code == 2 and not (tmp_path / "w.duckdb").exists()
+    with pytest.raises(ValueError, match="workers must be a whole number >= 1"):
+        RunConfig.build(tmp_path / "w.duckdb", [SAMPLE_ARTICLES], workers=int(workers))

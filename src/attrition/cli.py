@@ -74,7 +74,7 @@ def run(
                                             show_default="attrition.duckdb, or the config's")] = None,
     reports: Annotated[Path | None, typer.Option(
         help="Folder for the reports.", show_default="<db name>_reports beside the database")] = None,
-    workers: Annotated[int | None, typer.Option(help="Extraction processes.", show_default="1")] = None,
+    workers: Annotated[int | None, typer.Option(help="Extraction processes.", show_default="1", min=1)] = None,
     prefect: Annotated[bool, typer.Option(help="Run as a Prefect flow (off: plain functions).")] = True,
     config_file: ConfigOption = None,
     wait: Annotated[float | None, typer.Option(

@@ -1,8 +1,14 @@
-"""DuckDB access: connections, the schema from `sql/ddl`, SQL files by name, and transactions."""
+"""DuckDB access: connections, the schema from `sql/ddl`, SQL files by name, and transactions.
+
+Opening for writing waits (a bounded time) while another process reads the file: DuckDB lets one
+process write, and none while another holds the file, so a run that starts during a query retries
+instead of failing. A file DuckDB cannot read as a database is reported as damaged, by name.
+"""
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -20,6 +26,16 @@ MEMORY_LIMIT = os.environ.get("ATTRITION_DUCKDB_MEMORY", "512MB")
 # 2.5x the commit time on a large ingest, and a larger file. The log is replayed after a crash either way.
 CHECKPOINT_THRESHOLD = os.environ.get("ATTRITION_DUCKDB_CHECKPOINT", "256MB")
 CONFIG = {"memory_limit": MEMORY_LIMIT, "checkpoint_threshold": CHECKPOINT_THRESHOLD}
+# How long opening for writing waits while another process (a reader) holds the file.
+OPEN_WAIT_SECONDS = float(os.environ.get("ATTRITION_DB_OPEN_WAIT", "60"))
+_HELD_ELSEWHERE = ("Could not set lock", "Conflicting lock")
+_DAMAGED = ("Could not read enough bytes", "not a valid DuckDB database", "Corrupt", "checksum", "corrupt",
+            "Failed to read database header")
+
+
+class DatabaseDamaged(duckdb.DatabaseError):
+    """The file exists but DuckDB cannot read it as a database: truncated, overwritten or corrupt. A
+    duckdb.Error, so every command reports it as one, but not an IOException: retrying cannot mend it."""
 
 
 @cache
@@ -28,17 +44,61 @@ def sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def connect(db_path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database; a writable connection also makes sure the schema exists."""
+def connect(db_path: str | Path, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the database; a writable connection also makes sure the schema exists. Opening for writing
+    waits up to `wait` seconds (default OPEN_WAIT_SECONDS) while another process holds the file."""
     path = Path(db_path)
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"no database at {path}: run `attrition run` first")
-        return duckdb.connect(str(path), read_only=True, config=dict(CONFIG))
+        return _open(path, read_only=True, wait=0 if wait is None else wait)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), config=dict(CONFIG))
+    con = _open(path, read_only=False, wait=OPEN_WAIT_SECONDS if wait is None else wait)
     create_schema(con)
     return con
+
+
+def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + max(wait, 0)
+    delay = 0.1
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only, config=dict(CONFIG))
+            _check_length(con, path)
+            return con
+        except duckdb.Error as error:
+            if found := damaged(error, path):
+                raise found from error
+            if not any(marker in str(error) for marker in _HELD_ELSEWHERE) or time.monotonic() >= deadline:
+                raise
+        time.sleep(min(delay, max(deadline - time.monotonic(), 0)))
+        delay = min(delay * 2, 2.0)
+
+
+def _check_length(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """A file shorter than the blocks its header counts was cut short: say so now, not at the first query
+    that reaches a missing block."""
+    block_size, blocks = con.execute("select block_size, total_blocks from pragma_database_size() "
+                                     "where database_name = current_database()").fetchone()
+    if path.exists() and path.stat().st_size < block_size * blocks:
+        con.close()
+        raise DatabaseDamaged(_damaged_message(path, f"{path.stat().st_size:,} bytes hold fewer than the "
+                                                     f"{blocks:,} blocks of {block_size:,} bytes its header counts"))
+
+
+def damaged(error: BaseException, path: str | Path) -> DatabaseDamaged | None:
+    """The error as DatabaseDamaged when it says the database file cannot be read as one, else None."""
+    if isinstance(error, DatabaseDamaged):
+        return error
+    message = str(error)
+    if isinstance(error, duckdb.Error) and any(marker in message for marker in _DAMAGED):
+        return DatabaseDamaged(_damaged_message(Path(path), message))
+    return None
+
+
+def _damaged_message(path: Path, why: str) -> str:
+    return (f"{path} is damaged or is not a DuckDB database ({why}). Restore it from a backup, or move it "
+            "aside and run again to rebuild it from the sources.")
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

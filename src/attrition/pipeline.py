@@ -49,6 +49,13 @@ class RunConfig:
     dask_address: str | None = None  # tcp://host:port of a running scheduler; None starts a local cluster
     analysis: Analysis | None = None  # what counts as ISIS's, where the series starts (None: the defaults)
 
+    def __post_init__(self) -> None:
+        # a pool of 0 or -3 processes is a typo, not a request: refuse it before anything is opened
+        if not isinstance(self.workers, int) or self.workers < 1:
+            raise ValueError(f"workers must be a whole number >= 1, not {self.workers!r}")
+        if self.batch_size is not None and (not isinstance(self.batch_size, int) or self.batch_size < 1):
+            raise ValueError(f"batch_size must be a whole number >= 1, not {self.batch_size!r}")
+
     @classmethod
     def build(cls, db_path, sources, reports_dir=None, workers: int = 1, today=None, *,
               batch_size: int | None = None, lock_wait: float = 0, task_runner: str = "default",
@@ -209,6 +216,10 @@ def run_stages(config: RunConfig, run: RunSummary, validator: Validator, steps: 
         stage = "refresh-aggregates"
         run.aggregate = steps[stage](config, run.run_id, validator)
     except BaseException as error:
+        broken = db.damaged(error, config.db_path)
+        if broken is not None:   # no runs row can be written to a damaged file: say what is wrong with it
+            mark(broken, stage)
+            raise broken from error
         finish_run(config, run, error, stage)
         mark(error, stage)
         raise
