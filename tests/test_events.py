@@ -984,3 +984,30 @@ def test_a_group_named_as_a_yardstick_is_not_the_doer():
     m = _one_attack("A gunman killed 49 people at a nightclub in Orlando on Sunday, the deadliest attack on "
                     "U.S. soil since 9/11.", published=dt.date(2016, 6, 14))
     assert m.perpetrator is None
+
+
+# --- attacks on police and soldiers, in the passive; the state's own strikes ------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "place", "killed"),
+    [
+        ("Eighteen policemen were killed in an attack on a checkpoint in al-Arish on Monday.", "El-Arish", 18),
+        ("Three soldiers were killed by a roadside bomb near Kirkuk on Sunday.", "Kirkuk", 3),
+        ("A sheriff's deputy was killed in the attack in Minya on Tuesday, officials said.", "Minya", 1),
+    ],
+)
+def test_attacks_on_police_and_soldiers_in_the_passive(text, place, killed):
+    m = _one_attack(text)
+    assert (m.place.name, m.killed.best) == (place, killed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian state media said the air force bombed a convoy of militants near Palmyra on Tuesday, killing 40.",
+        "The Iraqi military said it had bombed a convoy in western Anbar province on Sunday, killing eight.",
+        "Reuters reported that eight Islamic State leaders were killed in the bombing of a house in Mosul on Sunday.",
+    ],
+)
+def test_the_states_strikes_and_isis_losses_are_not_attacks(text):
+    assert _attacks(text) == []

@@ -314,9 +314,11 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> bool:
     window = s[max(0, start - 60): end + 60]
     if lx.NOT_AN_ATTACK.search(window) or lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
         return True
-    if lx.mentions_isis(s) and lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]):
-        return True   # "the killing of a top Islamic State commander": ISIS is the target
-    if lx.STATE_AGENT.search(s[max(0, start - 50): end + 50]):
+    if lx.mentions_isis(s) and (lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]) or lx.ISIS_KILLED.search(s)):
+        return True   # "the killing of a top Islamic State commander", "IS leaders were killed": ISIS is the target
+    # "the air force bombed a convoy ..., killing 40": a participle's doer is the main clause's, further back
+    reach = 130 if number == "kill" and s[start: end].lower().endswith("ing") else 50
+    if lx.STATE_AGENT.search(s[max(0, start - reach): end + 50]):
         return True
     if s[start: start + 4].lower() in ("shot", "kill") and lx.SELF_INFLICTED_AFTER.match(s[end: end + 40]):
         return True   # "shot and killed himself": the gunman's suicide, not another attack

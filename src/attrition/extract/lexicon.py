@@ -208,6 +208,10 @@ NOT_AN_ATTACK = re.compile(
     re.I,
 )
 # ISIS as the victim of the killing or the attack: "killing a top Islamic State commander", "stabbed an ISIS captive".
+# The Islamic State's own people as the dead: "eight Islamic State leaders were killed in the bombing".
+ISIS_KILLED = re.compile(
+    r"\b(?:ISIS|ISIL|Islamic State|Daesh)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:were|was|have been|had been|are)\s+"
+    r"(?:\w+\s+)?killed\b")
 ISIS_VICTIM_AFTER = re.compile(
     r"^\s+(?:of\s+)?(?:an?\s+|the\s+|\d+\s+|two\s+|three\s+|several\s+|dozens of\s+|hundreds of\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:ISIS|ISIL|IS|Daesh|Islamic State|jihadist|militant)(?: group)?['’]?s?\s+(?:[\w-]+\s+)?"
@@ -223,13 +227,17 @@ ATTACK_ON_ISIS = re.compile(
     re.I,
 )
 # The state forces killing, shooting or bombing: a response or a battle, not an attack.
+_PASSIVE = r"(?:was|were|been|being|is|are)\b"
 STATE_AGENT = re.compile(
     r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by (?:\w+ ){0,4}(?:police|soldiers|troops|officers?|"
     r"security forces|forces|army|snipers?|guards|troopers?|deput(?:y|ies)|cops?)|(?:police|soldiers|troops|officers|"
-    r"security forces|coalition|army|military|jets|warplanes|drones?)(?: \w+){0,3} (?:shot|killed|bombed)|"
+    # the state's forces as the ones shooting, not shot: "18 policemen were killed" is an attack on them
+    r"security forces|coalition|army|military|jets|warplanes|drones?|air force)(?: (?!" + _PASSIVE + r")\w+){0,3} "
+    r"(?:shot|killed|bombed)|"
     r"(?:shooting|killing|death)s?(?: [\w.-]+){0,6} (?:by|at the hands of) (?:an? |the )?(?:[\w.,-]+ ){0,3}(?:police|"
     r"officers?|deputy|deputies|agents?|troopers?|soldiers|troops|cops?)|(?:officers?|policem[ae]n|police|deputy|"
-    r"agents?|trooper|cops?)(?:,? [\w.-]+){0,4},?(?: who)? (?:shot|killed|fatally shot|shot and killed|opened fire|"
+    r"agents?|trooper|cops?)(?:,? (?!" + _PASSIVE + r")[\w.-]+){0,4},?(?: who)? (?:shot|killed|fatally shot|"
+    r"shot and killed|opened fire|"
     r"shooting|fatally shooting)|police[- ](?:involved|related) (?:shootings?|killings?)|police (?:killings?|"
     r"custody|chokeholds?|choke ?holds?)|(?:Assad|Gadhafi|Qaddafi|Saddam|Hussein|Hitler|Stalin|Mao|Pol Pot|Putin|"
     r"Maduro|Duterte|Kim Jong[- ]\w+|Mubarak|Erdogan|Sisi|Khamenei)(?:['’]s)?(?:,? [\w-]+){0,6},? (?:has |had )?"

@@ -168,7 +168,7 @@ _THINGS = _words(
 )
 _SINGULAR_VICTIMS = (
     r"(?:person|man|woman|child|boy|girl|baby|infant|teenager|policeman|policewoman|police\s+officer"
-    r"|officer|soldier|guard|civilian|tourist|priest|worshipper|pilgrim|student|teacher|journalist|reporter"
+    r"|officer|deputy|soldier|guard|civilian|tourist|priest|worshipper|pilgrim|student|teacher|journalist|reporter"
     r"|photographer|driver|passenger|resident|villager|farmer|worker|pedestrian|bystander|official|doctor"
     r"|nurse|shopkeeper|sergeant|gendarme|pensioner|mother|father|son|daughter|wife|husband|brother|sister"
     r"|victim|hostage|citizen|national|cleric|imam|politician|mayor|judge|lawyer|activist|aid\s+worker"
@@ -373,7 +373,9 @@ def _np_words(m: re.Match) -> list[str]:
 
 
 def _is_combatant(words: list[str]) -> bool:
-    return any(w in _COMBATANTS or w.removesuffix("'s") in _COMBATANTS for w in words)
+    # "eight Islamic State leaders": the group's own people, killed by its enemies
+    return any(w in _COMBATANTS or w.removesuffix("'s") in _COMBATANTS for w in words) or \
+        "islamic state" in " ".join(words).lower()
 
 
 def _is_thing(words: list[str]) -> bool:
