@@ -36,7 +36,11 @@ def main() -> None:
     parser.add_argument("--exclude", nargs="*", default=[], help="meta.jsonl files of articles already annotated")
     parser.add_argument("--seed", type=int, default=20261204)
     parser.add_argument("--holdout-share", type=float, default=2 / 3)
+    parser.add_argument("--strata", default=",".join(f"{k}={v}" for k, v in STRATA.items()),
+                        help="articles per stratum, e.g. loss_text=60,event_title=30")
+    parser.add_argument("--append", action="store_true", help="add to the splits' meta.jsonl (a later round)")
     args = parser.parse_args()
+    sizes = {name: int(size) for name, size in (part.split("=") for part in args.strata.split(","))}
 
     excluded = {json.loads(line)["id"] for path in args.exclude
                 for line in Path(path).read_text().splitlines() if line.strip()}
@@ -57,17 +61,17 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     splits: dict[str, list[dict]] = {"tune": [], "holdout": []}
-    for name, size in STRATA.items():
+    for name, size in sizes.items():
         drawn = rng.sample(sorted(pools[name], key=lambda m: m["id"]), size)
         for i, meta in enumerate(drawn):
             split = "holdout" if i < round(size * args.holdout_share) else "tune"
             splits[split].append({**meta, "stratum": name})
     for split, rows in splits.items():
         (args.out / split).mkdir(parents=True, exist_ok=True)
-        with open(args.out / split / "meta.jsonl", "w") as out:
+        with open(args.out / split / "meta.jsonl", "a" if args.append else "w") as out:
             for meta in sorted(rows, key=lambda m: m["id"]):
                 out.write(json.dumps(meta, ensure_ascii=False) + "\n")
-        print(split, len(rows), {name: sum(r["stratum"] == name for r in rows) for name in STRATA},
+        print(split, len(rows), {name: sum(r["stratum"] == name for r in rows) for name in sizes},
               "pools:", {name: len(pool) for name, pool in pools.items()})
 
 
