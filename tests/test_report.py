@@ -19,7 +19,7 @@ from attrition import db
 from attrition.aggregate import refresh
 from attrition.paths import SAMPLE_ARTICLES
 from attrition.pipeline import RunConfig, run_pipeline
-from attrition.report import REPORT_NAME, headline_markdown, last_months, write_report
+from attrition.report import REPORT_NAME, chart, headline_markdown, last_months, write_report
 from attrition.validate import Validator
 
 TODAY = dt.date(2026, 1, 1)
@@ -65,12 +65,12 @@ def console(stderr: str) -> list[str]:
 def build(con) -> None:
     # January 2016: one attack abroad (10 killed), one loss in Iraq
     add_report(con, "m-paris", "2016-01-21", place="Paris", country="FR", date_start="2016-01-20", killed=10,
-               attack_type=["shooting"])
+               attack_type=["shooting"], lat=48.86, lon=2.35)
     add_report(con, "m-ramadi", "2016-01-09", kind="territorial_loss", place="Ramadi", date_start="2016-01-05",
                date_end="2016-01-08", captured_by="Iraqi forces")
     # February: nothing.  March: one attack abroad (32 killed), one attack in Iraq, one loss in Syria
     add_report(con, "m-brussels", "2016-03-23", place="Brussels", country="BE", date_start="2016-03-22", killed=32,
-               attack_type=["suicide_bombing"])
+               attack_type=["suicide_bombing"], lat=50.85, lon=4.35)
     add_report(con, "m-baghdad", "2016-03-07", place="Baghdad", country="IQ", date_start="2016-03-06", killed=5)
     add_report(con, "m-palmyra", "2016-03-28", kind="territorial_loss", place="Palmyra", country="SY",
                date_start="2016-03-27")
@@ -79,6 +79,13 @@ def build(con) -> None:
                date_end="2016-02-10", killed=8)
     add_report(con, "m-hit", "2017-01-02", kind="territorial_loss", place="Hit", date_start="2016-01-01",
                date_end="2016-12-31")
+    # context, not the measure: an attack by others abroad; out of the period: an attack of 2009
+    add_report(con, "m-nairobi", "2016-03-15", place="Nairobi", country="KE", date_start="2016-03-14", killed=3,
+               perpetrator="al-Shabaab", lat=-1.29, lon=36.82)
+    add_report(con, "m-old", "2016-03-15", place="Baghdad", country="IQ", date_start="2009-08-19", killed=95)
+    # a loss outside Iraq and Syria
+    add_report(con, "m-sirte", "2016-03-20", kind="territorial_loss", place="Sirte", country="LY",
+               date_start="2016-03-19", lat=31.2, lon=16.59)
 
 
 
@@ -122,33 +129,61 @@ def test_report_holds_the_data_the_lags_the_undated_and_the_link(known):
     assert page == page.parent / REPORT_NAME and page.exists()
     text = page.read_text(encoding="utf-8")
 
-    # the chart's data: one record per month and series, with the month's numbers
+    # the chart's data: one bar record per period and series, one line record per month and series
     values = chart_values(page)
-    months = {v["month"][:7]: v for v in values}
-    assert sorted(months) == ["2016-01", "2016-02", "2016-03"]
-    assert {k: months["2016-01"][k] for k in ("attacks_abroad", "killed_abroad", "territorial_losses")} \
-        == {"attacks_abroad": 1, "killed_abroad": 10, "territorial_losses": 1}
-    assert {k: months["2016-03"][k] for k in ("attacks_abroad", "killed_abroad", "attacks_core", "attacks_abroad_3m")} \
-        == {"attacks_abroad": 1, "killed_abroad": 32, "attacks_core": 1, "attacks_abroad_3m": 2}
-    assert {v["series"] for v in values} >= {"Attacks abroad, per month", "Territorial losses, 3-month sum",
-                                              "Killed abroad, per month"}
+    bars = {(v["period"], v["series"]): v for v in values if "y1" in v}
+    assert {period for period, _ in bars} == {"January 2016", "February 2016", "March 2016"}
+    assert bars[("January 2016", "ISIS attacks abroad, per month")]["y1"] == 1
+    assert bars[("January 2016", "Losses in Iraq and Syria, per month")]["y1"] == 1
+    march = bars[("March 2016", "Losses elsewhere, per month")]   # stacked on the core's one loss
+    assert (march["y0"], march["y1"], march["losses_elsewhere"]) == (1, 2, 1)
+    assert bars[("March 2016", "Killed in ISIS attacks abroad, per month")]["y1"] == 32
+    lines = {(v["month"][:7], v["series"]): v["value"] for v in values if "month" in v and "value" in v}
+    assert lines[("2016-03", "ISIS attacks abroad, 3-month sum")] == 2
+    assert lines[("2016-03", "Territorial losses, 3-month sum")] == 3
+    assert bars[("January 2016", "Articles naming ISIS, per month")]["y1"] == 2
+    assert lines.keys() >= {("2016-01", "ISIS attacks abroad, 3-month sum")}
 
-    # headline numbers, the undated incidents beside the chart, where the numbers come from
-    assert "<b>2</b>attacks abroad" in text and "<b>42</b>killed abroad" in text
-    assert "<b>2</b>territorial losses" in text and "<b>1</b>attacks in Iraq and Syria" in text
+    # headline numbers: ISIS's attacks; the others' only as context; the old attack out of the series
+    for number, label in ((2, "ISIS attacks abroad"), (42, "killed in them"), (3, "attacks abroad by anyone"),
+                          (2, "territorial losses in Iraq and Syria"), (1, "territorial losses elsewhere"),
+                          (1, "ISIS attacks in Iraq and Syria")):
+        assert f"<b>{number}</b>{label}" in text, label
+    assert "1 incidents dated before the series starts" in text
     assert re.search(r'<div class="row"><div class="vega-visualization" id="chart"></div><aside id="undated">'
                      r'<p><span class="big">2 incidents</span> too vaguely dated to place in a month', text)
-    assert "1 attack abroad" in text and "1 territorial loss in Iraq and Syria" in text
+    assert "1 attack abroad (1 linked to ISIS): its dates straddle two months" in text
+    assert "1 territorial loss in Iraq and Syria: only a season or a year is stated" in text
     assert 'from run <code id="run-id">r-known</code>' in text and "Built 20" in text
 
-    # the lag table: lags 0 to 6 over three months; n is small, and the page says so
-    table = re.search(r'<table id="lagged-correlation">.*?</table>', text, re.DOTALL).group(0)
+    # the verdict: three months are too few to say anything, and the page says so in words
+    verdict = re.search(r'<p class="verdict thin" id="verdict">(.*?)</p>', text).group(1)
+    assert verdict.startswith("With 3 months (2 with a territorial loss, 2 with an ISIS attack abroad), the data "
+                              "are too thin to tell"), verdict
+
+    # the lag tables: lags 0 to 6 over three months, on counts and changes; n is small, and the page says so
+    table = re.search(r'<table class="lagtable" id="lagged-correlation-levels">.*?</table>', text, re.DOTALL).group(0)
     rows = re.findall(r"<tr><td>(\d+)</td><td>(\d+)</td>", table)
-    assert rows == [("0", "3"), ("1", "2"), ("2", "1")]   # lags beyond the series have no pairs
-    assert "<th>Pearson</th>" in table and "<th>Spearman</th>" in table
-    assert table.count("n is small") == 3 and "<b>n is small.</b>" in text
-    pearson0 = con.execute("select pearson from lagged_correlation where lag_months = 0").fetchone()[0]
+    assert rows == [("0", "3"), ("1", "2"), ("2", "1"), ("3", "0"), ("4", "0"), ("5", "0"), ("6", "0")]
+    assert "<th>Pearson</th>" in table and "<th>Spearman</th>" in table and "<th>95 % interval</th>" in table
+    assert table.count("n is small") == 7 and "<b>n is small.</b>" in text
+    pearson0 = con.execute("select pearson from lagged_correlation where series = 'levels' and lag_months = 0"
+                           ).fetchone()[0]
     assert f"<td>{pearson0:+.2f}</td>" in table
+    assert 'id="lagged-correlation-differences"' in text
+
+    # the evidence behind each month: sentences, outlets and links of the counted incidents only
+    evidence = re.search(r'<table class="evidence" id="evidence">.*?</table>', text, re.DOTALL).group(0)
+    assert "Evidence sentence of m-brussels: 32 people were killed." in evidence
+    assert 'href="https://example.org/a-m-brussels"' in evidence and "outlet-m-brussels" in evidence
+    assert "m-sirte" in evidence and "m-kabul" not in evidence and "m-nairobi" not in evidence
+    assert "m-old" not in evidence
+
+    # the map: the world outline inlined, the incidents of the period at their coordinates
+    assert '"type": "Topology"' in text or '"type":"Topology"' in text
+    points = map_points(text)
+    assert {p["place"] for p in points} == {"Paris", "Brussels", "Sirte", "Nairobi"}
+    assert {p["place"]: p["category"] for p in points}["Nairobi"] == "Attack by others or unattributed"
 
     # the validation report, by a relative link that resolves
     href = re.search(r'<a id="validation-link" href="([^"]+)"', text).group(1)
@@ -161,6 +196,50 @@ def test_report_holds_the_data_the_lags_the_undated_and_the_link(known):
     assert "vegaEmbed(" in text and len(text) > 500_000   # the Vega, Vega-Lite and vega-embed bundle
 
 
+def map_points(text: str) -> list[dict]:
+    found = re.search(r'vegaEmbed\("#incident-map", (\{.*?\}), \{"renderer"', text, re.DOTALL)
+    assert found, "no map in the page"
+    return json.loads(found.group(1).replace("<\\/", "</"))["datasets"]["incidents"]
+
+
+def test_reference_losses_are_marks_on_the_chart_when_the_table_exists(known, tmp_path):
+    con, _, _ = known
+    con.execute("create or replace temp table reference_losses as select * from (values "
+                "('Ramadi', 'IQ', 'core', date '2016-02-09', 'Iraqi forces', 'https://example.org/r', null), "
+                "('Sirte', 'LY', 'elsewhere', date '2016-12-06', 'Libyan forces', 'https://example.org/s', null)) "
+                "as t(place, country, region, date, captured_by, source_url, note)")
+    try:
+        page = write_report(con, tmp_path / "site", None)
+    finally:
+        con.execute("drop table reference_losses")
+    marks = [v for v in chart_values(page) if "captured_by" in v]
+    assert [(m["place"], m["series"], m["day"]) for m in marks] == [
+        ("Ramadi", "Losses in Iraq and Syria", "2016-02-09")]   # Sirte falls after the charted months
+    assert "Triangles: the reference timeline" in page.read_text(encoding="utf-8")
+
+
+def test_a_long_series_is_drawn_per_quarter_and_its_lines_stay_above_zero(tmp_path):
+    """Ten years of months: a bar per month would be a pixel or two wide."""
+    months = []
+    for k in range(120):
+        month = dt.date(2014 + k // 12, k % 12 + 1, 1)
+        months.append({"month": month, "attacks_abroad": k % 3, "killed_abroad": k % 5, "losses_core": k % 2,
+                       "losses_elsewhere": 0, "attacks_core": 0, "attacks_abroad_any_perpetrator": k % 3,
+                       "articles": 10, "isis_articles": 5, "attacks_abroad_3m": 3, "territorial_losses_3m": k % 4,
+                       "killed_abroad_3m": 0})
+    spec = chart(months)
+    bars = [v for rows in spec["datasets"].values() for v in rows if "y1" in v]
+    periods = {v["period"] for v in bars}
+    assert len(periods) == 40 and "Q1 2014" in periods and "Q4 2023" in periods
+    first = next(v for v in bars if v["period"] == "Q1 2014" and v["series"] == "ISIS attacks abroad, per quarter")
+    assert first["y1"] == 0 + 1 + 2
+    width = next(c["width"] for c in spec["vconcat"] if "width" in c)
+    assert width / 40 >= 20   # pixels per quarter, two bars in each
+    line_marks = [layer["mark"] for panel in spec["vconcat"] for layer in panel.get("layer", [])
+                  if layer["mark"]["type"] == "line"]
+    assert line_marks and all(m["interpolate"] == "linear" for m in line_marks)
+
+
 def test_report_renders_in_headless_chromium(known, tmp_path):
     _, page, _ = known
     done = browse(page.as_uri(), tmp_path / "profile", "--dump-dom")
@@ -168,9 +247,11 @@ def test_report_renders_in_headless_chromium(known, tmp_path):
     chart = re.search(r'<div class="vega-visualization vega-embed[^"]*" id="chart".*?</svg>', dom, re.DOTALL)
     assert chart, "vega-embed did not render the chart"
     assert re.search(r'<svg[^>]*class="marks"', chart.group(0))
-    for label in ("Attacks abroad, per month", "Territorial losses, 3-month sum", "Killed abroad, per month",
-                  "incidents", "killed abroad"):
+    for label in ("ISIS attacks abroad, per month", "Territorial losses, 3-month sum", "Losses elsewhere, per month",
+                  "Killed in ISIS attacks abroad, per month", "Articles naming ISIS, per month", "incidents", "killed"):
         assert f">{label}</text>" in chart.group(0), label
+    world = re.search(r'id="incident-map".*?</svg>', dom, re.DOTALL)
+    assert world and world.group(0).count("<path") > 150, "the map's countries were not drawn"
     assert "Error" not in without_scripts(dom)
     problems = [line for line in console(done.stderr) if "Error" in line or "WARN" in line or "ERROR" in line]
     assert not problems, problems
@@ -184,12 +265,15 @@ def test_headline_markdown_and_last_months(known):
     con, _, _ = known
     md = headline_markdown(con)
     assert "3 months, January 2016 to March 2016." in md
-    for line in ("| attacks abroad | 2 |", "| killed abroad | 42 |", "| territorial losses | 2 |",
-                 "| attacks in Iraq and Syria | 1 |", "| incidents too vaguely dated to place in a month | 2 |"):
-        assert line in md
+    for line in ("| ISIS attacks abroad | 2 |", "| killed in them | 42 |",
+                 "| territorial losses in Iraq and Syria | 2 |", "| territorial losses elsewhere | 1 |",
+                 "| ISIS attacks in Iraq and Syria | 1 |",
+                 "| attacks abroad by anyone (context) | 3 |",
+                 "| incidents too vaguely dated to place in a month | 2 |"):
+        assert line in md, line
     rows = last_months(con, n=2)
     assert [r["month"] for r in rows] == ["2016-02-01", "2016-03-01"]
-    assert rows[1]["attacks_abroad"] == 1 and rows[1]["killed_abroad"] == 32 and rows[1]["territorial_losses_3m"] == 2
+    assert rows[1]["attacks_abroad"] == 1 and rows[1]["killed_abroad"] == 32 and rows[1]["territorial_losses_3m"] == 3
     json.dumps(rows)   # plain values, ready for a Prefect table artifact
     assert len(last_months(con)) == 3
 

@@ -1,12 +1,16 @@
-"""The report: attacks abroad beside territorial losses, as one static HTML page that works offline.
+"""The report: ISIS attacks abroad beside territorial losses, as one static HTML page that works offline.
 
 `write_report` reads the models that the aggregate stage built (`attacks_vs_losses`,
-`undated_incidents`, `lagged_correlation`) and writes `attacks_vs_losses.html`: headline numbers,
-an Altair chart (monthly bars and 3-month rolling sums of attacks abroad and of territorial losses
-on one time axis, killed abroad in a second panel below it), the incidents too vaguely dated to
-place in a month, the lagged correlations with a plain warning where n is small, and a link to
-the Great Expectations Data Docs. The Vega, Vega-Lite and vega-embed JavaScript is inlined
-(Altair's inline template, from vl-convert-python), so the page renders with no network.
+`undated_incidents`, `lagged_correlation`, `validated_incidents`) and writes `attacks_vs_losses.html`:
+headline numbers, a plain verdict on what the lag table can say, an Altair chart on the ISIS
+period (attacks abroad that reports tie to ISIS and territorial losses in Iraq and Syria and
+elsewhere, per month or, over more than three years, per quarter, with 3-month rolling sums as
+lines; the reference timeline of losses as marks when the database has it; killed abroad; the
+news coverage the events were read from), the incidents too vaguely dated to place in a month and
+why, the lag table with intervals and p-values, a map of the incidents, the incidents behind each
+month with their evidence sentences and links, and a link to the Great Expectations Data Docs.
+The Vega, Vega-Lite and vega-embed JavaScript and the world outline are inlined, so the page
+renders with no network.
 
 `headline_markdown` and `last_months` give the same numbers to Prefect artifacts.
 """
@@ -16,26 +20,32 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from attrition import lags as lag_stats
 from attrition.cache import cache_dir, write_atomic
 
 REPORT_NAME = "attacks_vs_losses.html"
 CHART_DIV = "chart"
-# Below this many monthly pairs a correlation is too noisy to read as evidence either way (the usual
-# rule of thumb is 30; a few busy months among many empty ones make it worse, hence the event count).
-SMALL_N = 30
+MAP_DIV = "incident-map"
+WORLD = Path(__file__).parent / "static" / "world" / "countries-110m.json"
+QUARTERLY_AFTER = 36   # months: longer series are drawn per quarter, so bars stay wide enough to see
+EVIDENCE_PER_INCIDENT = 3
 
-ATTACKS = "Attacks abroad"
+ATTACKS = "ISIS attacks abroad"
+CORE = "Losses in Iraq and Syria"
+ELSEWHERE = "Losses elsewhere"
 LOSSES = "Territorial losses"
-KILLED = "Killed abroad"
-COLOURS = {ATTACKS: "#c0392b", LOSSES: "#2e6da4", KILLED: "#7f4f24"}
-LIGHT = {ATTACKS: "#eeb3ab", LOSSES: "#aac6e4", KILLED: "#d8c2ae"}
+KILLED = "Killed in ISIS attacks abroad"
+ISIS_ARTICLES = "Articles naming ISIS"
+ALL_ARTICLES = "All articles read"
+COLOURS = {ATTACKS: "#b03a2e", CORE: "#2e6da4", ELSEWHERE: "#17a2b8", LOSSES: "#1f4e79", KILLED: "#7f4f24",
+           ISIS_ARTICLES: "#8e8e8e", ALL_ARTICLES: "#444444"}
+LIGHT = {ATTACKS: "#e8a59c", CORE: "#9fc2e6", ELSEWHERE: "#a6e1ea", KILLED: "#d8c2ae", ISIS_ARTICLES: "#cfcfcf"}
 
 
 # --- reading the models ---------------------------------------------------------------------------
@@ -64,16 +74,29 @@ def _undated(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return _rows(con, "select * from undated_incidents order by kind, region")
 
 
-def _lags(con: duckdb.DuckDBPyConnection, months: list[dict]) -> list[dict]:
+def _lags(con: duckdb.DuckDBPyConnection) -> list[lag_stats.Lag]:
     if not _has_table(con, "lagged_correlation"):
         return []
-    lags = _rows(con, "select lag_months, n, pearson, spearman from lagged_correlation order by lag_months")
-    for row in lags:
-        lag = row["lag_months"]
-        pairs = zip(months, months[lag:], strict=False)
-        row["with_events"] = sum(1 for a, b in pairs if a["territorial_losses"] or b["attacks_abroad"])
-        row["small"] = row["n"] < SMALL_N
-    return lags
+    names = set(lag_stats.Lag.__dataclass_fields__)
+    rows = _rows(con, "select * from lagged_correlation order by series desc, lag_months")
+    return [lag_stats.Lag(**{k: v for k, v in r.items() if k in names}) for r in rows if names <= set(r)]
+
+
+def _before_series(con: duckdb.DuckDBPyConnection) -> int:
+    """Incidents dated to a month before the series starts (mentioned in passing): kept, not counted."""
+    if not _has_table(con, "validated_incidents"):
+        return 0
+    return con.execute("select count(*) from validated_incidents where month is not null and not in_series"
+                       ).fetchone()[0]
+
+
+def _reference_losses(con: duckdb.DuckDBPyConnection, months: list[dict]) -> list[dict]:
+    """The reference timeline of losses (seeds/reference_losses.csv) inside the charted period, if loaded."""
+    if not months or not _has_table(con, "reference_losses"):
+        return []
+    return _rows(con, "select place, country, region, date, captured_by, source_url from reference_losses "
+                      "where date >= ? and date < ? order by date, place",
+                 [months[0]["month"], _month_end(months[-1]["month"])])
 
 
 def last_months(con: duckdb.DuckDBPyConnection, n: int = 12) -> list[dict]:
@@ -89,26 +112,36 @@ class Headline:
     last_month: dt.date | None
     attacks_abroad: int
     killed_abroad: int
+    attacks_abroad_any: int
     attacks_core: int
-    territorial_losses: int
+    losses_core: int
+    losses_elsewhere: int
     undated: int
+    before_series: int
     peak_month: dt.date | None
     peak_attacks: int
+
+    @property
+    def territorial_losses(self) -> int:
+        return self.losses_core + self.losses_elsewhere
 
 
 def headline(con: duckdb.DuckDBPyConnection) -> Headline:
     months = _months(con)
     undated = sum(r["incidents"] for r in _undated(con))
+    before = int(_before_series(con))
     if not months:
-        return Headline(0, None, None, 0, 0, 0, 0, int(undated), None, 0)
+        return Headline(0, None, None, 0, 0, 0, 0, 0, 0, int(undated), before, None, 0)
     peak = max(months, key=lambda r: (r["attacks_abroad"], r["month"]))
     return Headline(
         months=len(months), first_month=months[0]["month"], last_month=months[-1]["month"],
         attacks_abroad=sum(r["attacks_abroad"] for r in months),
         killed_abroad=sum(r["killed_abroad"] for r in months),
+        attacks_abroad_any=sum(r["attacks_abroad_any_perpetrator"] for r in months),
         attacks_core=sum(r["attacks_core"] for r in months),
-        territorial_losses=sum(r["territorial_losses"] for r in months),
-        undated=int(undated),
+        losses_core=sum(r["losses_core"] for r in months),
+        losses_elsewhere=sum(r["losses_elsewhere"] for r in months),
+        undated=int(undated), before_series=before,
         peak_month=peak["month"] if peak["attacks_abroad"] else None, peak_attacks=int(peak["attacks_abroad"]),
     )
 
@@ -117,27 +150,30 @@ def _month_label(month: dt.date | None) -> str:
     return month.strftime("%B %Y") if month else "-"
 
 
+def _headline_items(h: Headline) -> list[tuple[int, str]]:
+    return [(h.attacks_abroad, "ISIS attacks abroad"), (h.killed_abroad, "killed in them"),
+            (h.losses_core, "territorial losses in Iraq and Syria"),
+            (h.losses_elsewhere, "territorial losses elsewhere"),
+            (h.attacks_core, "ISIS attacks in Iraq and Syria"),
+            (h.attacks_abroad_any, "attacks abroad by anyone (context)"),
+            (h.undated, "incidents too vaguely dated to place in a month")]
+
+
 def headline_markdown(con: duckdb.DuckDBPyConnection) -> str:
     """Headline numbers as Markdown (for a Prefect markdown artifact)."""
     h = headline(con)
     if not h.months:
-        lines = ["## Attacks abroad vs territorial losses", "",
-                 "Nothing to chart yet: no incident is dated to a single month."]
+        lines = ["## ISIS attacks abroad vs territorial losses", "",
+                 "Nothing to chart yet: no incident of the ISIS period is dated to a single month."]
         if h.undated:
             lines.append(f"{h.undated} incidents too vaguely dated to place in a month.")
         return "\n".join(lines) + "\n"
-    lines = [
-        "## Attacks abroad vs territorial losses", "",
-        f"{h.months} months, {_month_label(h.first_month)} to {_month_label(h.last_month)}.", "",
-        "| | total |", "| --- | ---: |",
-        f"| attacks abroad | {h.attacks_abroad} |",
-        f"| killed abroad | {h.killed_abroad} |",
-        f"| attacks in Iraq and Syria | {h.attacks_core} |",
-        f"| territorial losses | {h.territorial_losses} |",
-        f"| incidents too vaguely dated to place in a month | {h.undated} |",
-    ]
+    lines = ["## ISIS attacks abroad vs territorial losses", "",
+             f"{h.months} months, {_month_label(h.first_month)} to {_month_label(h.last_month)}.", "",
+             "| | total |", "| --- | ---: |"]
+    lines += [f"| {label} | {value} |" for value, label in _headline_items(h)]
     if h.peak_month:
-        lines += ["", f"Most attacks abroad in one month: {h.peak_attacks} ({_month_label(h.peak_month)})."]
+        lines += ["", f"Most ISIS attacks abroad in one month: {h.peak_attacks} ({_month_label(h.peak_month)})."]
     return "\n".join(lines) + "\n"
 
 
@@ -178,99 +214,197 @@ def _iso(day: dt.date) -> str:
     return day.isoformat() + "T00:00:00Z"
 
 
-def chart(months: list[dict]) -> dict:
-    """The Vega-Lite spec of two panels on one time axis: attacks abroad and losses (bars per month,
-    lines for 3-month sums) above, killed abroad below. Each month's two bars share the month, side by
-    side. The rows go in the spec's named datasets, after Altair has built it: Altair copies inline
-    rows over and over while it builds (seconds for a few hundred months)."""
+def _periods(months: list[dict]) -> tuple[str, list[dict]]:
+    """The months summed per month, or per quarter when the series is long (a bar per month over ten
+    years would be a pixel wide)."""
+    grain = "quarter" if len(months) > QUARTERLY_AFTER else "month"
+    keys = ("attacks_abroad", "killed_abroad", "losses_core", "losses_elsewhere", "attacks_core",
+            "attacks_abroad_any_perpetrator", "articles", "isis_articles")
+    out: dict[dt.date, dict] = {}
+    for row in months:
+        month = row["month"]
+        start = month.replace(month=(month.month - 1) // 3 * 3 + 1) if grain == "quarter" else month
+        period = out.setdefault(start, {"start": start, **dict.fromkeys(keys, 0)})
+        period["end"] = _month_end(month)
+        for key in keys:
+            period[key] += row[key]
+    for period in out.values():
+        start = period["start"]
+        period["label"] = (f"Q{(start.month - 1) // 3 + 1} {start.year}" if grain == "quarter"
+                           else start.strftime("%B %Y"))
+    return grain, list(out.values())
+
+
+def chart(months: list[dict], reference: list[dict] | None = None) -> dict:
+    """The Vega-Lite spec of panels on one time axis: ISIS attacks abroad and territorial losses (core
+    and elsewhere stacked) as bars per period with 3-month rolling sums as lines; the reference losses
+    as marks; killed abroad; the articles the events were read from. The rows go in the spec's named
+    datasets after Altair has built it: Altair copies inline rows over and over while it builds."""
     import altair as alt
 
-    bars, lines, killed = [], [], []
-    for row in months:
-        start, end = row["month"], _month_end(row["month"])
+    grain, periods = _periods(months)
+    per = f"per {grain}"
+    gap = dt.timedelta(days=2 if grain == "month" else 5)   # a period's bars touch, not the next period's
+    bars, killed_bars, coverage_bars = [], [], []
+    for p in periods:
+        start, end = p["start"], p["end"]
         mid = start + (end - start) / 2
-        gap = dt.timedelta(days=2)   # the two bars of a month touch each other, not the next month's
-        detail = {
-            "month": _iso(start), "attacks_abroad": row["attacks_abroad"],
-            "territorial_losses": row["territorial_losses"], "killed_abroad": row["killed_abroad"],
-            "attacks_core": row["attacks_core"], "attacks_abroad_3m": row["attacks_abroad_3m"],
-            "territorial_losses_3m": row["territorial_losses_3m"], "killed_abroad_3m": row["killed_abroad_3m"],
-        }
-        for series, value, rolling, x0, x1 in [
-            (ATTACKS, row["attacks_abroad"], row["attacks_abroad_3m"], start + gap, mid),
-            (LOSSES, row["territorial_losses"], row["territorial_losses_3m"], mid, end - gap),
-        ]:
-            bars.append({**detail, "series": f"{series}, per month", "value": value,
-                         "x0": _iso(x0), "x1": _iso(x1)})
-            # each line point sits over its own bar, so equal sums of the two series stay apart
-            lines.append({**detail, "series": f"{series}, 3-month sum", "value": rolling,
-                          "x": _iso(x0 + (x1 - x0) / 2)})
-        killed.append({**detail, "series": f"{KILLED}, per month", "value": row["killed_abroad"],
-                       "x0": _iso(start + gap), "x1": _iso(end - gap)})
-        killed.append({**detail, "series": f"{KILLED}, 3-month sum", "value": row["killed_abroad_3m"],
-                       "x": _iso(mid)})
+        detail = {"period": p["label"], "attacks_abroad": p["attacks_abroad"], "killed_abroad": p["killed_abroad"],
+                  "losses_core": p["losses_core"], "losses_elsewhere": p["losses_elsewhere"],
+                  "attacks_core": p["attacks_core"], "attacks_any": p["attacks_abroad_any_perpetrator"],
+                  "articles": p["articles"], "isis_articles": p["isis_articles"]}
+        bars.append({**detail, "series": f"{ATTACKS}, {per}", "y0": 0, "y1": p["attacks_abroad"],
+                     "x0": _iso(start + gap), "x1": _iso(mid)})
+        bars.append({**detail, "series": f"{CORE}, {per}", "y0": 0, "y1": p["losses_core"],
+                     "x0": _iso(mid), "x1": _iso(end - gap)})
+        bars.append({**detail, "series": f"{ELSEWHERE}, {per}", "y0": p["losses_core"],
+                     "y1": p["losses_core"] + p["losses_elsewhere"], "x0": _iso(mid), "x1": _iso(end - gap)})
+        killed_bars.append({**detail, "series": f"{KILLED}, {per}", "y0": 0, "y1": p["killed_abroad"],
+                            "x0": _iso(start + gap), "x1": _iso(end - gap)})
+        coverage_bars.append({**detail, "series": f"{ISIS_ARTICLES}, {per}", "y0": 0, "y1": p["isis_articles"],
+                              "x0": _iso(start + gap), "x1": _iso(end - gap)})
+    lines, killed_lines, coverage_lines = [], [], []
+    for row in months:   # rolling sums stay monthly: points at each month's middle, straight segments
+        month = row["month"]
+        x = _iso(month + (_month_end(month) - month) / 2)
+        detail = {"month": month.isoformat(), "attacks_abroad_3m": row["attacks_abroad_3m"],
+                  "territorial_losses_3m": row["territorial_losses_3m"], "killed_abroad_3m": row["killed_abroad_3m"],
+                  "articles": row["articles"], "isis_articles": row["isis_articles"]}
+        lines.append({**detail, "series": f"{ATTACKS}, 3-month sum", "value": row["attacks_abroad_3m"], "x": x})
+        lines.append({**detail, "series": f"{LOSSES}, 3-month sum", "value": row["territorial_losses_3m"], "x": x})
+        killed_lines.append({**detail, "series": f"{KILLED}, 3-month sum", "value": row["killed_abroad_3m"], "x": x})
+    for p in periods:
+        coverage_lines.append({"period": p["label"], "series": f"{ALL_ARTICLES}, {per}", "value": p["articles"],
+                               "x": _iso(p["start"] + (p["end"] - p["start"]) / 2)})
 
-    # the domain is the data's, widened to whole months and shared by both panels (resolve_scale below)
+    # the domain is the data's, widened to whole months and shared by the panels (resolve_scale below)
     x_scale = alt.Scale(type="utc", nice={"interval": "month", "step": 1})
-    step = next((k for k in (1, 2, 3, 6, 12, 24, 60) if len(months) / k <= 12), 120)   # at most ~12 month ticks
-    width = max(640, min(1100, 24 * len(months)))
-    tooltip = [
-        alt.Tooltip("month:T", title="month", timeUnit="utcyearmonth", format="%B %Y"),
-        alt.Tooltip("attacks_abroad:Q", title="attacks abroad"),
-        alt.Tooltip("attacks_abroad_3m:Q", title="attacks abroad, 3 months"),
-        alt.Tooltip("territorial_losses:Q", title="territorial losses"),
-        alt.Tooltip("territorial_losses_3m:Q", title="territorial losses, 3 months"),
-        alt.Tooltip("killed_abroad:Q", title="killed abroad"),
-        alt.Tooltip("killed_abroad_3m:Q", title="killed abroad, 3 months"),
-        alt.Tooltip("attacks_core:Q", title="attacks in Iraq and Syria"),
-    ]
-
-    def colour(names: list[str], title: str | None):
-        return alt.Color("series:N", title=title, scale=alt.Scale(
-            domain=[f"{n}, {k}" for n in names for k in ("per month", "3-month sum")],
-            range=[c for n in names for c in (LIGHT[n], COLOURS[n])]),
-            legend=alt.Legend(orient="top", direction="horizontal", columns=2, symbolType="square",
-                              labelFontSize=12, titleFontSize=12, labelLimit=260))
-
+    n_months = len(months)
+    step = next((k for k in (1, 2, 3, 6, 12, 24, 60) if n_months / k <= 12), 120)   # at most ~12 ticks
+    width = max(640, min(1100, 24 * len(periods)))
     datasets: dict[str, list[dict]] = {}
 
     def named(name: str, rows: list[dict]):
         datasets[name] = rows
         return alt.NamedData(name=name)
 
-    def panel(bar_rows: list[dict], line_rows: list[dict], names: list[str], y_title: str, height: int,
-              x_axis: bool, legend_title: str | None):
-        axis = alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, grid=False, title=None,
-                        tickCount=alt.TickCount(interval="month", step=step)) if x_axis \
-            else alt.Axis(labels=False, ticks=False, title=None, grid=False)
-        top = max([r["value"] for r in bar_rows + line_rows] + [1])
-        # counts: whole-number ticks only (a "d" format on 0.5 steps would print 0, 1, 1, 2, 2)
-        ticks = alt.Axis(values=list(range(top + 1)), format="d") if top <= 8 else alt.Axis(tickMinStep=1, format="d")
-        y = alt.Y("value:Q", title=y_title, axis=ticks)
-        base_bars = alt.Chart(named(f"{y_title} bars", bar_rows)).mark_bar().encode(
-            x=alt.X("x0:T", scale=x_scale, axis=axis), x2="x1:T", y=y, y2=alt.datum(0),
-            color=colour(names, legend_title), tooltip=tooltip)
-        base_lines = alt.Chart(named(f"{y_title} lines", line_rows)).mark_line(
-            strokeWidth=2.5, point=alt.OverlayMarkDef(size=22)).encode(
-            x=alt.X("x:T", scale=x_scale, axis=axis), y=y, color=colour(names, legend_title),
-            detail="series:N", tooltip=tooltip)
-        return alt.layer(base_bars, base_lines).properties(width=width, height=height)
+    def colour(domain: list[str], colours: list[str]):
+        return alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours),
+                         legend=alt.Legend(orient="top", direction="horizontal", columns=3, symbolType="square",
+                                           labelFontSize=12, labelLimit=300))
 
-    top = panel(bars, lines, [ATTACKS, LOSSES], "incidents", 300, False, None)
-    bottom = panel([r for r in killed if "x0" in r], [r for r in killed if "x" in r], [KILLED],
-                   "killed abroad", 140, True, None)
-    figure = (alt.vconcat(top, bottom, spacing=8)
-            .resolve_scale(x="shared", color="independent")
-            .properties(title=alt.TitleParams(
-                "Attacks abroad and territorial losses per month",
-                subtitle=["Bars: each month (attacks abroad left, losses right). Lines: 3-month rolling sums "
-                          "(the month and the two before).", "Lower panel: people killed in attacks abroad "
-                          "(best estimate). Incidents not dated to one month are not shown."],
-                anchor="start", fontSize=16))
-            .configure_view(stroke=None)
-            .configure_axis(labelFontSize=11, titleFontSize=12))
+    def x_axis(shown: bool):
+        if shown:
+            return alt.Axis(format="%b %Y" if step < 12 else "%Y", labelAngle=0, labelOverlap=True, grid=False,
+                            title=None, tickCount=alt.TickCount(interval="month", step=step))
+        return alt.Axis(labels=False, ticks=False, title=None, grid=False)
+
+    def y_axis(rows: list[dict], key: str):
+        top = max([r.get(key, 0) or 0 for r in rows] + [1])
+        # counts: whole-number ticks only (a "d" format on 0.5 steps would print 0, 1, 1, 2, 2)
+        return alt.Axis(values=list(range(top + 1)), format="d") if top <= 8 else alt.Axis(tickMinStep=1, format="d")
+
+    def bar_layer(name: str, rows: list[dict], domain, colours, title: str, shown: bool, top_key: str = "y1"):
+        tooltip = [alt.Tooltip("period:N", title=grain), alt.Tooltip("series:N", title="series"),
+                   alt.Tooltip("y1:Q", title="top of bar")]
+        tooltip += [alt.Tooltip(f"{k}:Q", title=t) for k, t in (
+            ("attacks_abroad", "ISIS attacks abroad"), ("losses_core", "losses in Iraq and Syria"),
+            ("losses_elsewhere", "losses elsewhere"), ("killed_abroad", "killed in ISIS attacks abroad"),
+            ("attacks_core", "ISIS attacks in Iraq and Syria"), ("attacks_any", "attacks abroad by anyone"),
+            ("isis_articles", "articles naming ISIS"), ("articles", "articles read"))]
+        return alt.Chart(named(name, rows)).mark_bar().encode(
+            x=alt.X("x0:T", scale=x_scale, axis=x_axis(shown)), x2="x1:T",
+            y=alt.Y("y1:Q", title=title, axis=y_axis(rows, top_key)), y2="y0:Q",
+            color=colour(domain, colours), tooltip=tooltip)
+
+    def line_layer(name: str, rows: list[dict], domain, colours, title: str, shown: bool):
+        tooltip = [alt.Tooltip("month:T", title="month", timeUnit="utcyearmonth", format="%B %Y"),
+                   alt.Tooltip("series:N", title="series"), alt.Tooltip("value:Q", title="value")] \
+            if rows and "month" in rows[0] else [alt.Tooltip("period:N", title=grain),
+                                                 alt.Tooltip("value:Q", title="articles")]
+        # straight segments between non-negative points never dip below zero (a smoothed curve would)
+        return alt.Chart(named(name, rows)).mark_line(strokeWidth=2.2, interpolate="linear",
+                                                      point=alt.OverlayMarkDef(size=16)).encode(
+            x=alt.X("x:T", scale=x_scale, axis=x_axis(shown)), y=alt.Y("value:Q", title=title),
+            color=colour(domain, colours), detail="series:N", tooltip=tooltip)
+
+    main_domain = [f"{ATTACKS}, {per}", f"{CORE}, {per}", f"{ELSEWHERE}, {per}",
+                   f"{ATTACKS}, 3-month sum", f"{LOSSES}, 3-month sum"]
+    main_colours = [LIGHT[ATTACKS], LIGHT[CORE], LIGHT[ELSEWHERE], COLOURS[ATTACKS], COLOURS[LOSSES]]
+    top_rows = bars + [{"y1": r["value"]} for r in lines]
+    main = alt.layer(
+        bar_layer("main bars", bars, main_domain, main_colours, "incidents", False).encode(
+            y=alt.Y("y1:Q", title="incidents", axis=y_axis(top_rows, "y1"))),
+        line_layer("main lines", lines, main_domain, main_colours, "incidents", False),
+    ).properties(width=width, height=300)
+    panels = [main]
+    if reference:
+        marks = [{"date": _iso(r["date"]), "place": r["place"], "country": r["country"],
+                  "series": CORE if r["region"] == "core" else ELSEWHERE, "captured_by": r["captured_by"],
+                  "day": r["date"].isoformat(), "y": 0} for r in reference]
+        panels.append(alt.Chart(named("reference losses", marks)).mark_point(
+            shape="triangle-up", filled=True, size=90, opacity=0.85).encode(
+            x=alt.X("date:T", scale=x_scale, axis=x_axis(False)),
+            y=alt.Y("y:Q", axis=alt.Axis(title="reference", labels=False, ticks=False, grid=False, domain=False,
+                                         titleAngle=0, titleAlign="right", titleBaseline="middle")),
+            color=alt.Color("series:N", title="Reference losses (completed or declared):",
+                            scale=alt.Scale(domain=[CORE, ELSEWHERE], range=[COLOURS[CORE], COLOURS[ELSEWHERE]]),
+                            legend=alt.Legend(orient="top", direction="horizontal", labelFontSize=12,
+                                              titleFontSize=12, titleLimit=400, symbolType="triangle-up")),
+            tooltip=[alt.Tooltip("place:N"), alt.Tooltip("country:N"), alt.Tooltip("day:N", title="date"),
+                     alt.Tooltip("captured_by:N", title="captured by")],
+        ).properties(width=width, height=28))
+    killed_domain = [f"{KILLED}, {per}", f"{KILLED}, 3-month sum"]
+    panels.append(alt.layer(
+        bar_layer("killed bars", killed_bars, killed_domain, [LIGHT[KILLED], COLOURS[KILLED]], "killed", False),
+        line_layer("killed lines", killed_lines, killed_domain, [LIGHT[KILLED], COLOURS[KILLED]], "killed", False),
+    ).properties(width=width, height=130))
+    coverage_domain = [f"{ISIS_ARTICLES}, {per}", f"{ALL_ARTICLES}, {per}"]
+    coverage_colours = [LIGHT[ISIS_ARTICLES], COLOURS[ALL_ARTICLES]]
+    panels.append(alt.layer(
+        bar_layer("coverage bars", coverage_bars, coverage_domain, coverage_colours, "articles", True),
+        line_layer("coverage lines", coverage_lines, coverage_domain, coverage_colours, "articles", True),
+    ).properties(width=width, height=110))
+    subtitle = [f"Bars: each {grain} (ISIS attacks abroad left; losses right, Iraq and Syria below, elsewhere "
+                "above). Lines: 3-month rolling sums, month by month.",
+                "Then: killed in ISIS attacks abroad (best estimate); the articles read, all and those naming "
+                "ISIS. Incidents not dated to one month are not shown."]
+    if reference:
+        subtitle.insert(1, "Triangles: the reference timeline of ISIS's territorial losses "
+                           "(seeds/reference_losses.csv).")
+    figure = (alt.vconcat(*panels, spacing=8)
+              .resolve_scale(x="shared", color="independent", y="independent")
+              .properties(title=alt.TitleParams("ISIS attacks abroad and territorial losses", subtitle=subtitle,
+                                                anchor="start", fontSize=16))
+              .configure_view(stroke=None)
+              .configure_axis(labelFontSize=11, titleFontSize=12))
     spec = figure.to_dict()
     spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
+
+
+def incident_map(points: list[dict]) -> dict:
+    """A world map of incidents at their stored coordinates, over the outline `world-atlas` ships."""
+    import altair as alt
+
+    world = json.loads(WORLD.read_text(encoding="utf-8"))
+    categories = ["ISIS attack abroad", "ISIS attack in Iraq or Syria", "Attack by others or unattributed",
+                  "Territorial loss"]
+    colours = [COLOURS[ATTACKS], "#e67e22", "#9a9a9a", COLOURS[CORE]]
+    land = alt.Chart(alt.Data(values=world, format=alt.DataFormat(type="topojson", feature="countries"))) \
+        .mark_geoshape(fill="#eeeeee", stroke="#b5b5b5", strokeWidth=0.5)
+    dots = alt.Chart(alt.NamedData(name="incidents")).mark_circle(opacity=0.75, stroke="white", strokeWidth=0.5) \
+        .encode(longitude="lon:Q", latitude="lat:Q",
+                size=alt.Size("size:Q", legend=None, scale=alt.Scale(range=[30, 400])),
+                color=alt.Color("category:N", title=None, scale=alt.Scale(domain=categories, range=colours),
+                                legend=alt.Legend(orient="top", direction="horizontal", labelFontSize=12,
+                                                  labelLimit=300)),
+                tooltip=[alt.Tooltip("place:N"), alt.Tooltip("country:N"), alt.Tooltip("when:N", title="date"),
+                         alt.Tooltip("category:N", title="what"), alt.Tooltip("killed:Q", title="killed"),
+                         alt.Tooltip("reports:Q", title="reports")])
+    spec = alt.layer(land, dots).properties(width=900, height=460, projection=alt.Projection(type="equalEarth")) \
+        .configure_view(stroke=None).to_dict()
+    spec["datasets"] = {**spec.get("datasets", {}), "incidents": points}
     return spec
 
 
@@ -297,6 +431,14 @@ STYLE = """
   td.note { text-align: left; color: #8a4b00; }
   .empty { font-size: 1.1rem; padding: 1rem; background: #f6f6f6; border-radius: 6px; }
   .ok { color: #1e7b34; } .bad { color: #b00020; }
+  .verdict { font-size: 1.1rem; border-left: 4px solid #b03a2e; background: #fbf3f2; padding: 0.6rem 1rem;
+             max-width: 70rem; }
+  .verdict.thin { border-left-color: #c08a00; background: #fdf7e6; }
+  table.evidence td { vertical-align: top; text-align: left; }
+  table.evidence td.n { text-align: right; }
+  table.evidence blockquote { margin: 0 0 0.4rem 0; color: #333; }
+  table.evidence .src { color: #555; font-size: 0.85rem; }
+  .lagtable td.ci { color: #555; }
 """
 
 
@@ -309,14 +451,24 @@ def _num(value) -> str:
 
 
 def _headline_html(h: Headline) -> str:
-    items = [(h.attacks_abroad, "attacks abroad"), (h.killed_abroad, "killed abroad"),
-             (h.territorial_losses, "territorial losses"), (h.attacks_core, "attacks in Iraq and Syria"),
-             (h.undated, "incidents too vaguely dated to place in a month")]
-    cards = "".join(f"<li><b>{_e(v)}</b>{_e(label)}</li>" for v, label in items)
-    span = (f"<p>{h.months} months, {_e(_month_label(h.first_month))} to {_e(_month_label(h.last_month))}"
-            + (f"; most attacks abroad in one month: {h.peak_attacks} ({_e(_month_label(h.peak_month))})"
-               if h.peak_month else "") + ".</p>")
+    cards = "".join(f"<li><b>{_e(v)}</b>{_e(label)}</li>" for v, label in _headline_items(h))
+    span = (f"<p>{h.months} months of the ISIS period, {_e(_month_label(h.first_month))} to "
+            f"{_e(_month_label(h.last_month))}"
+            + (f"; most ISIS attacks abroad in one month: {h.peak_attacks} ({_e(_month_label(h.peak_month))})"
+               if h.peak_month else "") + ". An attack counts as ISIS's when a report says ISIS claimed it, "
+            "attributes it to ISIS or says ISIS inspired it (a setting); the attacks abroad by anyone are context, "
+            "not the measure."
+            + (f" {h.before_series} incidents dated before the series starts (events mentioned in passing) stay "
+               "in the tables but out of the series and the statistics." if h.before_series else "") + "</p>")
     return f'<ul class="headline" id="headline">{cards}</ul>{span}'
+
+
+def _verdict_html(lags: list[lag_stats.Lag], months: int) -> str:
+    if not lags:
+        return ""
+    text = lag_stats.verdict(lags, months)
+    thin = "too thin" in text or "cannot be computed" in text
+    return f'<p class="verdict{" thin" if thin else ""}" id="verdict">{_e(text)}</p>'
 
 
 def _undated_html(undated: list[dict], any_months: bool) -> str:
@@ -325,55 +477,171 @@ def _undated_html(undated: list[dict], any_months: bool) -> str:
         return '<aside id="undated"><p>Every validated incident is dated to a single month.</p></aside>' \
             if any_months else ""
     names = {"attack": ("attack", "attacks"), "territorial_loss": ("territorial loss", "territorial losses")}
-    where = {"abroad": "abroad", "core": "in Iraq and Syria"}
+    where = {"elsewhere": "abroad", "core": "in Iraq and Syria"}
     items = "".join(
         f"<li>{_e(r['incidents'])} {_e(names.get(r['kind'], (r['kind'],) * 2)[r['incidents'] != 1])} "
         f"{_e(where.get(r['region'], r['region']))}"
-        + (f" ({_e(r['without_any_date'])} with no date at all)" if r["without_any_date"] else "")
-        + "</li>" for r in undated)
+        + (f" ({_e(r['isis_linked'])} linked to ISIS)" if r.get("isis_linked") and r["kind"] == "attack" else "")
+        + f": {_e(r['why'])}</li>" for r in undated)
     plural = "s" if total != 1 else ""
     return (f'<aside id="undated"><p><span class="big">{total} incident{plural}</span> too vaguely dated to place in a '
             "month (their date window spans more than one month, or they have none). They are not in the chart: "
             f"counted here, never spread or guessed.</p><ul>{items}</ul></aside>")
 
 
-def _lags_html(lags: list[dict]) -> str:
+def _ci(low, high) -> str:
+    return "&minus;" if low is None else f"{low:+.2f} to {high:+.2f}"
+
+
+def _lags_html(lags: list[lag_stats.Lag]) -> str:
     if not lags:
         return "<p>No correlation computed yet.</p>"
-    body = []
-    for r in lags:
-        notes = []
-        if r["small"]:
-            notes.append("n is small")
-        if r["with_events"] < r["n"]:
-            notes.append(f"{r['with_events']} of {r['n']} pairs have any event")
-        for key in ("pearson", "spearman"):
-            if r[key] is not None and math.isnan(r[key]):
-                r[key] = None
-        if r["pearson"] is None or r["spearman"] is None:
-            notes.append("undefined: too few pairs, or a series is constant")
-        body.append(f"<tr><td>{_e(r['lag_months'])}</td><td>{_e(r['n'])}</td><td>{_num(r['pearson'])}</td>"
-                    f"<td>{_num(r['spearman'])}</td><td class=\"note\">{_e('; '.join(notes))}</td></tr>")
-    small = any(r["small"] for r in lags)
-    warning = (f"<p><b>n is small.</b> With fewer than {SMALL_N} monthly pairs, and most months empty, "
-               "correlations this size arise by chance; they cannot support or refute the claim.</p>"
-               if small else "")
-    return ("<p>Correlation of territorial losses in month <i>t</i> with attacks abroad in month <i>t</i> + lag "
-            "(do losses lead attacks abroad?). n = number of month pairs.</p>" + warning
-            + '<table id="lagged-correlation"><thead><tr><th>lag (months)</th><th>n</th><th>Pearson</th>'
-            "<th>Spearman</th><th>note</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+    tables = []
+    for series, caption in (("levels", "Monthly counts"), ("differences", "Month-to-month changes")):
+        body = []
+        for r in (r for r in lags if r.series == series):
+            notes = []
+            if r.n < lag_stats.SMALL_N:
+                notes.append("n is small")
+            if min(r.loss_months, r.attack_months) < lag_stats.FEW_EVENT_MONTHS and r.n:
+                notes.append(f"few months with events ({r.loss_months} with losses, {r.attack_months} with attacks)")
+            if r.pearson is None:
+                notes.append("undefined: too few pairs, or a series is constant")
+            p_value = "&minus;" if r.p_value is None else f"{r.p_value:.2f}"
+            body.append(f"<tr><td>{_e(r.lag_months)}</td><td>{_e(r.n)}</td><td>{_num(r.pearson)}</td>"
+                        f'<td class="ci">{_ci(r.pearson_low, r.pearson_high)}</td><td>{_num(r.spearman)}</td>'
+                        f'<td class="ci">{_ci(r.spearman_low, r.spearman_high)}</td><td>{p_value}</td>'
+                        f"<td class=\"note\">{_e('; '.join(notes))}</td></tr>")
+        tables.append(f"<h3>{caption}</h3><table class=\"lagtable\" id=\"lagged-correlation-{series}\"><thead><tr>"
+                      "<th>lag (months)</th><th>n</th><th>Pearson</th><th>95 % interval</th><th>Spearman</th>"
+                      "<th>95 % interval</th><th>p</th><th>note</th></tr></thead><tbody>" + "".join(body)
+                      + "</tbody></table>")
+    small = any(r.small for r in lags if r.series == "levels")
+    warning = (f"<p><b>n is small.</b> With fewer than {lag_stats.SMALL_N} monthly pairs, or fewer than "
+               f"{lag_stats.FEW_EVENT_MONTHS} months with a loss or an attack, correlations this size arise by chance; "
+               "they cannot support or refute the claim.</p>" if small else "")
+    block = next((r.block_months for r in lags if r.block_months), 0)
+    return ("<p>Correlation of territorial losses in month <i>t</i> with ISIS attacks abroad in month <i>t</i> + lag "
+            "(do losses lead attacks abroad?), on the counts and on their month-to-month changes (which remove "
+            "a shared trend, such as the news covering ISIS more). n = month pairs. Monthly counts are "
+            f"autocorrelated, so the 95 % intervals come from a moving-block bootstrap (blocks of {block} months, "
+            f"{lag_stats.RESAMPLES} resamples, seeded) and p from permuting blocks of the attacks against the "
+            "losses; with seven lags tested, a p under 0.05 at one of them is expected one time in three by chance."
+            "</p>" + warning + "".join(tables))
 
 
 def _months_html(months: list[dict]) -> str:
-    cols = [("month", "month"), ("attacks_abroad", "attacks abroad"), ("killed_abroad", "killed abroad"),
-            ("territorial_losses", "losses"), ("cumulative_losses", "cumulative losses"),
-            ("attacks_core", "attacks in Iraq and Syria"), ("attacks_abroad_3m", "attacks abroad, 3m"),
-            ("territorial_losses_3m", "losses, 3m")]
+    cols = [("month", "month"), ("attacks_abroad", "ISIS attacks abroad"), ("killed_abroad", "killed in them"),
+            ("attacks_abroad_any_perpetrator", "attacks abroad by anyone"), ("losses_core", "losses, Iraq and Syria"),
+            ("losses_elsewhere", "losses elsewhere"), ("cumulative_losses", "cumulative losses"),
+            ("attacks_core", "ISIS attacks in Iraq and Syria"), ("articles", "articles read"),
+            ("isis_articles", "articles naming ISIS"),
+            ("attacks_abroad_per_100_isis_articles", "ISIS attacks abroad per 100 ISIS articles")]
     head = "".join(f"<th>{_e(t)}</th>" for _, t in cols)
-    body = "".join("<tr>" + "".join(f"<td>{_e(r[c].strftime('%Y-%m') if c == 'month' else r[c])}</td>"
-                                    for c, _ in cols) + "</tr>" for r in months)
-    return (f"<details><summary>The monthly table ({len(months)} months, from <code>attacks_vs_losses</code>)"
-            f'</summary><table id="months"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>')
+
+    def cell(row, c):
+        value = row[c]
+        if c == "month":
+            return value.strftime("%Y-%m")
+        return "&minus;" if value is None else _e(value)
+
+    body = "".join("<tr>" + "".join(f"<td>{cell(r, c)}</td>" for c, _ in cols) + "</tr>" for r in months)
+    return (f"<details><summary>The monthly table with the news coverage ({len(months)} months, from "
+            f'<code>attacks_vs_losses</code>)</summary><table id="months"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></details>")
+
+
+def _evidence(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The incidents counted in the series, each with its evidence sentences and sources."""
+    if not _has_table(con, "validated_incidents"):
+        return []
+    return _rows(con, f"""
+        with counted as (
+            select * from validated_incidents
+            where in_series and ((kind = 'attack' and isis_linked and region = 'elsewhere')
+                                 or kind = 'territorial_loss')
+        ),
+        reports as (
+            select s.incident_id, s.evidence, a.source, a.url, a.title, a.published,
+                   row_number() over (partition by s.incident_id order by a.published, s.mention_id) as k
+            from incident_sources as s
+            join articles as a using (article_id)
+            where s.incident_id in (select incident_id from counted)
+        )
+        select c.incident_id, c.month, c.kind, c.region, c.place, c.country, c.date_start, c.date_end,
+               c.killed_best, c.isis_attribution, c.captured_by, c.n_articles,
+               list({{'evidence': r.evidence, 'source': r.source, 'url': r.url, 'title': r.title,
+                      'published': r.published}} order by r.k) filter (where r.k <= {EVIDENCE_PER_INCIDENT})
+                   as reports
+        from counted as c
+        left join reports as r using (incident_id)
+        group by all
+        order by c.month, c.kind, c.date_start, c.place""")
+
+
+def _evidence_html(incidents: list[dict]) -> str:
+    if not incidents:
+        return "<p>No incident is counted in the series yet.</p>"
+    body = []
+    for inc in incidents:
+        what = ("ISIS attack" + (f" ({inc['isis_attribution']})" if inc["isis_attribution"] else "")
+                if inc["kind"] == "attack" else "territorial loss"
+                + (f" to {inc['captured_by']}" if inc["captured_by"] else "")
+                + (" (outside Iraq and Syria)" if inc["region"] == "elsewhere" else ""))
+        when = (inc["date_start"].isoformat() if inc["date_start"] == inc["date_end"]
+                else f"{inc['date_start']:%Y-%m-%d} to {inc['date_end']:%Y-%m-%d}")
+        quotes = []
+        for r in inc["reports"] or []:
+            link = (f'<a href="{_e(r["url"])}">{_e(r["title"] or r["url"])}</a>' if r["url"]
+                    else _e(r["title"] or "untitled"))
+            source = _e(r["source"] or "") + (f", {_e(r['published'])}" if r["published"] else "")
+            quotes.append(f"<blockquote>&ldquo;{_e(r['evidence'])}&rdquo;<br>"
+                          f'<span class="src">{source}: {link}</span></blockquote>')
+        more = inc["n_articles"] - len(inc["reports"] or [])
+        if more > 0:
+            quotes.append(f'<span class="src">and {more} more article{"s" if more != 1 else ""}</span>')
+        body.append(f"<tr><td>{inc['month']:%Y-%m}</td><td>{_e(what)}</td><td>{_e(inc['place'] or '')} "
+                    f"({_e(inc['country'] or '?')})</td><td>{_e(when)}</td>"
+                    f"<td class=\"n\">{'&minus;' if inc['killed_best'] is None else _e(inc['killed_best'])}</td>"
+                    f"<td>{''.join(quotes)}</td></tr>")
+    return (f"<details open><summary>{len(incidents)} incidents: every ISIS attack abroad and every territorial "
+            "loss in the series, with the sentences that report them</summary>"
+            '<table class="evidence" id="evidence"><thead><tr><th>month</th><th>what</th><th>where</th>'
+            "<th>date</th><th>killed</th><th>evidence and sources</th></tr></thead><tbody>"
+            + "".join(body) + "</tbody></table></details>")
+
+
+def _map_points(con: duckdb.DuckDBPyConnection, months: list[dict]) -> list[dict]:
+    """Incidents of the charted period with coordinates (the undated ones too, where they start in it)."""
+    if not months or not _has_table(con, "validated_incidents"):
+        return []
+    rows = _rows(con, """
+        select place, country, kind, region, isis_linked, date_start, date_end, killed_best, n_articles, lat, lon
+        from validated_incidents
+        where lat is not null and lon is not null
+          and (in_series or (month is null and date_start >= ? and date_end < ?))
+        order by date_start""", [months[0]["month"], _month_end(months[-1]["month"])])
+    points = []
+    for r in rows:
+        if r["kind"] == "territorial_loss":
+            category = "Territorial loss"
+        elif not r["isis_linked"]:
+            category = "Attack by others or unattributed"
+        else:
+            category = "ISIS attack abroad" if r["region"] == "elsewhere" else "ISIS attack in Iraq or Syria"
+        when = r["date_start"].isoformat() if r["date_start"] == r["date_end"] else \
+            f"{r['date_start']} to {r['date_end']}"
+        points.append({"place": r["place"] or "", "country": r["country"], "category": category, "when": when,
+                       "killed": r["killed_best"], "reports": r["n_articles"], "lat": r["lat"], "lon": r["lon"],
+                       "size": (r["killed_best"] or 0) + 1})
+    return points
+
+
+def _embed_script(div: str, spec: dict) -> str:
+    """A second vega-embed call for another chart on the page (the bundle is already loaded)."""
+    payload = json.dumps(spec).replace("</", "<\\/")
+    return (f'<div id="{div}"></div><script type="text/javascript">vegaEmbed("#{div}", {payload}, '
+            '{"renderer": "svg", "actions": false}).catch(console.error);</script>')
 
 
 def _validation_html(con: duckdb.DuckDBPyConnection, run: dict | None, docs_index: Path | None,
@@ -420,23 +688,29 @@ def write_report(con: duckdb.DuckDBPyConnection, out_dir: Path, docs_index: Path
     out_dir.mkdir(parents=True, exist_ok=True)
     months = _months(con)
     undated = _undated(con)
-    lags = _lags(con, months)
+    lags = _lags(con)
     h = headline(con)
     run = _source_run(con)
 
-    top = (f"<h1>Attacks abroad vs territorial losses</h1><p class=\"meta\">{_built_line(run)}</p>"
-           f"{_headline_html(h) if months else ''}")
-    bottom = (f"<h2>Do losses lead attacks abroad?</h2>{_lags_html(lags)}"
-              f"{_months_html(months) if months else ''}"
-              f"<h2>Validation</h2>{_validation_html(con, run, docs_index, out_dir)}")
+    top = (f"<h1>ISIS attacks abroad vs territorial losses</h1><p class=\"meta\">{_built_line(run)}</p>"
+           f"{_headline_html(h) if months else ''}{_verdict_html(lags, len(months)) if months else ''}")
+    bottom = f"<h2>Do losses lead attacks abroad?</h2>{_lags_html(lags)}"
+    if months:
+        points = _map_points(con, months)
+        bottom += (f"<h2>Where</h2><p>{len(points)} incidents of the period with coordinates (circles sized by the "
+                   "dead); vaguely dated ones included.</p>" + _embed_script(MAP_DIV, incident_map(points))
+                   + f"<h2>The incidents behind each month</h2>{_evidence_html(_evidence(con))}"
+                   + _months_html(months))
+    bottom += f"<h2>Validation</h2>{_validation_html(con, run, docs_index, out_dir)}"
 
     if months:
-        page = inline_html(chart(months), {"renderer": "svg", "actions": {"export": True, "source": False,
-                                                                           "compiled": False, "editor": False}})
+        spec = chart(months, _reference_losses(con, months))
+        page = inline_html(spec, {"renderer": "svg", "actions": {"export": True, "source": False,
+                                                                 "compiled": False, "editor": False}})
         page = _splice(page, top, _undated_html(undated, True), bottom)
     else:
-        empty = ('<p class="empty" id="nothing-to-chart">Nothing to chart yet: no validated incident is dated '
-                 "to a single month. Run the pipeline on some articles first.</p>")
+        empty = ('<p class="empty" id="nothing-to-chart">Nothing to chart yet: no validated incident of the ISIS '
+                 "period is dated to a single month. Run the pipeline on some articles first.</p>")
         page = (f"<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"UTF-8\">\n{_head()}</head>\n<body>\n{top}"
                 f'<div class="row">{empty}{_undated_html(undated, False)}</div>\n{bottom}\n</body>\n</html>\n')
     path = out_dir / REPORT_NAME
@@ -471,7 +745,7 @@ def vega_bundle() -> str:
 
 
 def _head() -> str:
-    return f"<title>attrition: attacks abroad vs territorial losses</title>\n<style>{STYLE}</style>\n"
+    return f"<title>attrition: ISIS attacks abroad vs territorial losses</title>\n<style>{STYLE}</style>\n"
 
 
 def _splice(page: str, top: str, beside: str, bottom: str) -> str:
