@@ -181,3 +181,20 @@ def test_validation_is_told_in_one_vocabulary():
     assert "failing" not in markdown_summary(run)
     run.validation.results.append(SuiteResult("incidents", False, 5, ["expect_c"], table_failures=["expect_c (observed 3)"]))
     assert dict(summary_rows(run))["validation"] == "FAILED (table-level: incidents: expect_c (observed 3))"
+
+
+def test_long_stages_report_their_progress(tmp_path):
+    """What the progress bars and the log lines show: every stage as it starts, counts within ingest and extract."""
+    from attrition import progress
+    from attrition.paths import SAMPLE_ARTICLES
+
+    seen: list[tuple[str, int, int | None]] = []
+    with progress.listening(lambda stage, done, total: seen.append((stage, done, total))):
+        result = runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(tmp_path / "p.duckdb"), "--no-prefect"])
+    assert result.exit_code == 0, result.output
+    stages = list(dict.fromkeys(stage for stage, _, _ in seen))
+    assert stages == ["ingest", "extract", "validate-articles-and-mentions", "resolve-incidents",
+                      "validate-incidents", "refresh-aggregates"]
+    assert ("ingest", 5, None) in seen   # the five articles read
+    assert ("extract", 0, 5) in seen and ("extract", 5, 5) in seen
+    assert progress.describe("extract", 5, 10) == "extract: 5 of 10 articles extracted (50%)"

@@ -91,7 +91,7 @@ def run(
     config file. Only one run writes a database at a time: a second one exits with a message (code 3),
     or waits with --wait."""
     from attrition.lock import LockBusy
-    from attrition.pipeline import RunConfig, run_pipeline
+    from attrition.pipeline import RunConfig
 
     cfg = _load_config(config_file)
     if not sources and not _config_names_sources(config_file):
@@ -108,14 +108,8 @@ def run(
         say("--task-runner dask runs through Prefect:", "drop --no-prefect")
         raise typer.Exit(2)
     try:
-        if prefect:
-            os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-            os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")   # no network to send it to
-            from flows.pipeline import run_flow
-
-            result = run_flow(config, retries=limits.retries, retry_delay_seconds=limits.retry_delay_seconds)
-        else:
-            result = run_pipeline(config)
+        with _progress_display().running():
+            result = _run(config, prefect, limits)
     except LockBusy as error:
         say("not started:", error, "bold yellow")
         raise typer.Exit(3) from error
@@ -126,6 +120,27 @@ def run(
         say("run failed:", failure(error, stage))
         raise typer.Exit(1) from error
     print_summary(result)
+
+
+def _run(config, prefect: bool, limits):
+    from attrition.pipeline import run_pipeline
+
+    if not prefect:
+        return run_pipeline(config)
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")   # no network to send it to
+    from flows.pipeline import run_flow
+
+    return run_flow(config, retries=limits.retries, retry_delay_seconds=limits.retry_delay_seconds)
+
+
+def _progress_display():
+    """Bars on a terminal; in a log, a plain line every ATTRITION_PROGRESS_SECONDS (5) seconds."""
+    from attrition.progress import Bars, LogLines
+
+    if sys.stderr.isatty():
+        return Bars(console(stderr=True))
+    return LogLines(float(os.environ.get("ATTRITION_PROGRESS_SECONDS", "5")))
 
 
 def _config_names_sources(config_file: Path | None) -> bool:
@@ -152,12 +167,18 @@ def print_summary(result) -> None:
         for key, value in rows:
             typer.echo(f"{key}: {value}")
         return
+    paths = {"report", "validation report"}   # printed whole after the table, so a copy gets the whole path
     table = Table(title="attrition run", show_header=False, box=None)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(overflow="fold")
     for key, value in rows:
-        table.add_row(Text(key), Text(value))
-    console().print(table)
+        if key not in paths:
+            table.add_row(Text(key), Text(value))
+    out = console()
+    out.print(table)
+    for key, value in rows:
+        if key in paths:
+            out.print(Text.assemble((f"{key}: ", "bold"), value), soft_wrap=True)
 
 
 class QueryFormat(StrEnum):

@@ -79,7 +79,7 @@ def _check_length(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """A file shorter than the blocks its header counts was cut short: say so now, not at the first query
     that reaches a missing block."""
     block_size, blocks = con.execute("select block_size, total_blocks from pragma_database_size() "
-                                     "where database_name = current_database()").fetchone()
+                                     "where database_name = current_database()").fetchall()[0]
     if path.exists() and path.stat().st_size < block_size * blocks:
         con.close()
         raise DatabaseDamaged(_damaged_message(path, f"{path.stat().st_size:,} bytes hold fewer than the "

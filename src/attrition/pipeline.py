@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from attrition import db
+from attrition import db, progress
 from attrition.aggregate import AggregateSummary, refresh
 from attrition.config import Analysis
 from attrition.extract.stage import BATCH_SIZE, ExtractSummary, Submit, extract
@@ -201,6 +201,7 @@ def plain_steps() -> dict[str, Callable]:
 def run_stages(config: RunConfig, run: RunSummary, validator: Validator, steps: dict[str, Callable]) -> RunSummary:
     """Every stage in order, each through `steps` (plain functions, or Prefect tasks); a failure is
     recorded on the run with its stage, and raised again."""
+    steps = {name: progress.announced(name, step) for name, step in steps.items()}   # for the progress display
     stage = None
     try:
         stage = "ingest"

@@ -18,6 +18,7 @@ from typing import Protocol
 import duckdb
 import pyarrow as pa
 
+from attrition import progress
 from attrition.db import transaction
 from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mentions, mention_id
 
@@ -68,6 +69,7 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
     (each store is one transaction)."""
     summary = ExtractSummary()
     pending = _pending_count(con)
+    progress.advance("extract", 0, pending)
     # a few articles (a refresh) are extracted here sooner than new processes could load the gazetteer
     parallel = submit is None and workers > 1 and pending >= MIN_PARALLEL
     pool = ProcessPoolExecutor(workers) if parallel else None
@@ -86,6 +88,7 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
             if not queue:
                 break
             _store(con, run_id, queue.popleft().result(), summary)
+            progress.advance("extract", summary.articles, pending)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

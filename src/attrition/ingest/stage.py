@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from attrition import progress
 from attrition.db import sql, transaction
 from attrition.ingest.clean import clean_text, content_hash
 from attrition.ingest.datelines import dateline_date
@@ -78,7 +79,7 @@ def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: st
     pool = ProcessPoolExecutor(workers) if workers > 1 else None
     waiting = None   # the batch whose articles the workers are preparing, and its time
     try:
-        for batch in _batches(read_sources(sources, context), batch_size, batch_bytes):
+        for batch in _batches(progress.counted("ingest", read_sources(sources, context)), batch_size, batch_bytes):
             now = dt.datetime.now()
             prepared = _submit_prepare(batch, run_id, now, today, pool, workers)
             if waiting:
