@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from attrition.extract import attribution, frames
+from attrition.extract import attribution, frames, trace
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.numbers import Quantity, Toll, find_tolls
@@ -169,10 +169,12 @@ def _before_isis(mention: Mention) -> bool:
 
 def _read_sentence(sentence: Sentence, story: _Narrative, gazetteer, has_trigger: bool, detail: bool) -> None:
     s = sentence.text
+    trace.at(sentence.index)
     date_exprs = find_dates(s)
     if not detail and not date_exprs:
         return
     if has_trigger and _caption(sentence, story):
+        trace.dropped("sentence", s[:60], "photo_caption")
         return   # "Iraqi families fled ISIS attacks ... (Photo: AP)": a picture's description, not a report
     found = gazetteer.find(s, countries=story.countries, people=story.people)
     if has_trigger:
@@ -297,47 +299,55 @@ def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
             number = pattern_number
             if number == "one" and m.group(0).lower().endswith("s"):
                 number = "many"   # "bombings", "explosions": plural nouns name a category until specified
-            if _is_not_an_attack(s, m.start(), m.end(), number):
-                continue
-            if attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()):
-                continue   # "attacks on Democrats", "a blistering attack": not violence
-            if text[m.start(): m.start() + 6] in ("execut", "Execut") and not lx.MILITANT_CONTEXT.search(s):
-                continue   # "Saudi Arabia executed 47 people": a state's death penalty, not an attack
-            if text[m.start(): m.end()] in ("exploded", "Exploded") and \
+            guard = _is_not_an_attack(s, m.start(), m.end(), number)
+            if guard is None and attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()):
+                guard = "not_violent"   # "attacks on Democrats", "a blistering attack": not violence
+            if guard is None and text[m.start(): m.start() + 6] in ("execut", "Execut") and \
+                    not lx.MILITANT_CONTEXT.search(s):
+                guard = "state_execution"   # "Saudi Arabia executed 47 people": a state's death penalty
+            if guard is None and text[m.start(): m.end()] in ("exploded", "Exploded") and \
                     not lx.EXPLODED_SUBJECT.search(s, max(0, m.start() - 60), m.start()):
-                continue   # "commentators exploded", "infections exploded": only a device explodes
+                guard = "figurative_explosion"   # "commentators exploded": only a device explodes
+            if guard is not None:
+                trace.dropped("attack", m.group(0), guard)
+                continue
             found.append(_Trigger("attack", m.start(), m.end(), attack_type, number, f"attack.{number}"))
     return sorted(found, key=lambda t: t.start)
 
 
-def _is_not_an_attack(s: str, start: int, end: int, number: str) -> bool:
+def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
+    """The name of the guard that says the trigger is no attack, or None."""
     window = s[max(0, start - 60): end + 60]
-    if lx.NOT_AN_ATTACK.search(window) or lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
-        return True
+    if lx.NOT_AN_ATTACK.search(window):
+        return "not_an_attack"
+    if lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
+        return "attack_on_isis"
     if lx.mentions_isis(s) and (lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]) or lx.ISIS_KILLED.search(s)):
-        return True   # "the killing of a top Islamic State commander", "IS leaders were killed": ISIS is the target
+        return "isis_as_target"   # "the killing of a top Islamic State commander", "IS leaders were killed"
     # "the air force bombed a convoy ..., killing 40": a participle's doer is the main clause's, further back
     reach = 130 if number == "kill" and s[start: end].lower().endswith("ing") else 50
     if lx.STATE_AGENT.search(s[max(0, start - reach): end + 50]):
-        return True
+        return "state_agent"
     if s[start: start + 4].lower() in ("shot", "kill") and lx.SELF_INFLICTED_AFTER.match(s[end: end + 40]):
-        return True   # "shot and killed himself": the gunman's suicide, not another attack
+        return "self_inflicted"   # "shot and killed himself": the gunman's suicide, not another attack
     if number == "kill":
         clause = _clause_around(s, start, end)
         if lx.NOT_VIOLENCE.search(s):
-            return True   # a fire, a crash or a disease killed them
+            return "not_violence"   # a fire, a crash or a disease killed them
         tolls = find_tolls(clause)
         if not tolls:
-            return True   # "killed" is an attack only when victims are counted
+            return "kill_without_victims"   # "killed" is an attack only when victims are counted
         if all(t.quantity.best is not None and (t.quantity.best >= MAX_BARE_KILL_TOLL or t.quantity.qualifier == "vague"
                and t.quantity.best >= MAX_VAGUE_KILL_TOLL) for t in tolls):
-            return True   # "killing thousands of", "killed hundreds": a war or a regime's toll, not one attack
+            return "war_toll"   # "killing thousands of", "killed hundreds": a war or a regime's toll, not one attack
     if lx.POLICE.search(s) and lx.SHOOTING_OF_NAMED.search(window) and not lx.ATTACKER_NAMED.search(s):
-        return True   # "the fatal shooting of Mr. Crutcher" in a sentence about the police: a police shooting
+        return "police_shooting"   # "the fatal shooting of Mr. Crutcher" in a sentence about the police
     if lx.BATTLE.search(_clause_around(s, start, end)[:200]) and number in ("verb", "many") and \
             lx.BATTLE.search(window):
-        return True   # attacks in a battle or a siege are fighting, not terrorist attacks
-    return _hypothetical(s, start) or bool(lx.MODAL_AFTER.match(s[end:]))
+        return "battle"   # attacks in a battle or a siege are fighting, not terrorist attacks
+    if _hypothetical(s, start):
+        return "hypothetical"
+    return "modal_after" if lx.MODAL_AFTER.match(s[end:]) else None
 
 
 def _generic(s: str, group: list[_Trigger]) -> bool:
@@ -400,43 +410,67 @@ def _loss_triggers(s: str, places: list[PlaceMatch], story: _Narrative) -> list[
     isis_here = lx.mentions_isis(s)
     for m in lx.LOSS_OBJECT_TRIGGERS.finditer(s):
         verb = m.group(0)
-        if lx.ONGOING.search(s[: m.start()]) or _hypothetical(s, m.start()):
+        guard = _loss_object_guard(s, m, verb, places, isis_here, story)
+        if isinstance(guard, str):
+            trace.dropped("territorial_loss", verb, guard)
             continue
-        if verb.lower().endswith(("ing", "ion of", "fall of")) and lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]):
-            continue   # "the eventual retaking of Mosul", "vital for liberating Raqqa": not yet happened
-        target = _first_place_after(places, m.end(), s)
-        if target is None and _IT_AFTER.match(s, m.end()):
-            target = _sentence_subject(places, m.start())   # "The Mosul Dam ... after they retook it"
-        if target is None or lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
-            continue
-        if lx.OTHER_LOSER.search(s[max(0, m.start() - 40): target.end + 30]) and not (
-                isis_here and lx.ISIS_LOSER.search(s)):
-            continue   # "a rebel-held area", "families were forced out of villages": not the Islamic State
-        if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
-            continue   # "it was lost in Washington"
-        if "," in s[m.end(): target.start]:
-            continue   # "expelled from the group, then the G8, over the annexation of Crimea": not its object
-        driven = _DRIVEN_OBJECT.match(verb)
-        if driven and driven.group(1) and not lx.ISIS_OBJECT.search(driven.group(1)):
-            continue   # "expelled Russia from", "forced families out of": someone else was driven out
-        if not _isis_lost(s, m, verb, isis_here, story):
-            continue
-        found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.object", target))
+        found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.object", guard))
     for m in lx.LOSS_SUBJECT_TRIGGERS.finditer(s):
-        if _hypothetical(s, m.start()):
+        guard = _loss_subject_guard(s, m, places, isis_here, story)
+        if isinstance(guard, str):
+            trace.dropped("territorial_loss", m.group(0), guard)
             continue
-        target = _last_place_before(places, m.start(), s)
-        if target is None or not (isis_here or story.about_isis):
-            continue
-        if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
-            continue
-        if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
-            continue
-        if lx.OTHER_LOSER.search(s[max(0, target.start - 40): m.end() + 40]) and not (
-                isis_here and lx.ISIS_LOSER.search(s)):
-            continue   # "the besieged rebel-held city of Aleppo that fell to Assad's forces", ISIS named elsewhere
-        found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.subject", target))
+        found.append(_Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.subject", guard))
     return found
+
+
+def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch], isis_here: bool,
+                       story: _Narrative) -> PlaceMatch | str:
+    """The place a loss verb ("retook", "drove ... out of") takes as its object, or the guard that refuses it."""
+    if lx.ONGOING.search(s[: m.start()]):
+        return "ongoing"
+    if _hypothetical(s, m.start()):
+        return "hypothetical"
+    if verb.lower().endswith(("ing", "ion of", "fall of")) and lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]):
+        return "prospect"   # "the eventual retaking of Mosul", "vital for liberating Raqqa": not yet happened
+    target = _first_place_after(places, m.end(), s)
+    if target is None and _IT_AFTER.match(s, m.end()):
+        target = _sentence_subject(places, m.start())   # "The Mosul Dam ... after they retook it"
+    if target is None:
+        return "no_place"
+    if lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
+        return "future"
+    if lx.OTHER_LOSER.search(s[max(0, m.start() - 40): target.end + 30]) and not (
+            isis_here and lx.ISIS_LOSER.search(s)):
+        return "other_loser"   # "a rebel-held area", "families were forced out of villages": not the Islamic State
+    if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
+        return "passive_lost"   # "it was lost in Washington"
+    if "," in s[m.end(): target.start]:
+        return "not_its_object"   # "expelled from the group, then the G8, over the annexation of Crimea"
+    driven = _DRIVEN_OBJECT.match(verb)
+    if driven and driven.group(1) and not lx.ISIS_OBJECT.search(driven.group(1)):
+        return "other_driven_out"   # "expelled Russia from", "forced families out of": someone else was driven out
+    return target if _isis_lost(s, m, verb, isis_here, story) else "not_isis_loser"
+
+
+def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here: bool,
+                        story: _Narrative) -> PlaceMatch | str:
+    """The place before "was retaken", "fell to", or the guard that refuses it."""
+    if _hypothetical(s, m.start()):
+        return "hypothetical"
+    target = _last_place_before(places, m.start(), s)
+    if target is None:
+        return "no_place"
+    if not (isis_here or story.about_isis):
+        return "not_about_isis"
+    if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
+        return "isis_gain"
+    if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
+        return "not_isis_loser"
+    if lx.OTHER_LOSER.search(s[max(0, target.start - 40): m.end() + 40]) and not (
+            isis_here and lx.ISIS_LOSER.search(s)):
+        return "other_loser"   # "the besieged rebel-held city of Aleppo that fell to Assad's forces"
+    return target
 
 
 # "drove the Islamic State out of": the words between the verb and its preposition name who was driven out
@@ -544,24 +578,27 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
         # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
         # a date; it is not reported here, and may only add detail to the event the narrative is on
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
-        return None
+        return _drop(group, s, "background_reference")
     numbers = {t.number for t in group}
     if numbers & {"kill", "verb", "many"} and lx.STATISTICS.search(s) and \
             not any(d[1].precision == "day" for d in dated):
-        return None   # "killed more than 11,000 people in 2015, FBI data show": a tally, not an attack
+        # "killed more than 11,000 people in 2015, FBI data show": a tally, not an attack
+        return _drop(group, s, "statistics")
     if how in ("assumed_recent", "missing") and year is None and \
             lx.RETROSPECTIVE.search(_clause_around(s, start, end)):
         # "had been shot", "ISIS has already killed": a past event recalled without a date is not news here
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
-        return None
+        return _drop(group, s, "retrospective")
     if not local_tolls and own is None and year is None and near is None and _generic(s, group):
-        return None   # "ISIS has beheaded Americans", "militants routinely execute prisoners": a habit, not an event
+        # "ISIS has beheaded Americans", "militants routinely execute prisoners": a habit, not an event
+        return _drop(group, s, "generic")
     specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated
     if numbers <= {"many"} and not specific:
-        return None   # "attacks on civilians": a category, not a report of one attack
+        return _drop(group, s, "category")   # "attacks on civilians": a category, not a report of one attack
     listed = [p for p in candidates if abs(p.start - end) < 120 and p.place.precision != "country"]
     if numbers <= {"many"} and len(listed) >= 3:
-        return None   # "atrocities in such places as Paris, Brussels, Berlin": an allusion, not a report
+        # "atrocities in such places as Paris, Brussels, Berlin": an allusion, not a report
+        return _drop(group, s, "list_allusion")
     scene = _scene(story, sentence.index)
     verb_form = any(_VERB_FORM.search(s[t.start: t.end]) for t in group)   # "attacked", not "the attack"
     borrowed = False
@@ -576,19 +613,19 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
             place, borrowed = recent, True
         elif place is None:
             _continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
-            return None
+            return _drop(group, s, "no_place")
     if place.place.precision == "country" and numbers <= {"many"} and not local_tolls:
-        return None   # "terrorist attacks in Britain": no single event
+        return _drop(group, s, "country_category")   # "terrorist attacks in Britain": no single event
     if place.place.precision in ("country", "region") and not local_tolls and not dated and \
             lx.CATEGORY_BEFORE.search(s[:start]):
-        return None   # "after every mass shooting in the US": a kind of event, not one
+        return _drop(group, s, "category_before")   # "after every mass shooting in the US": a kind of event, not one
     if not local_tolls and not own and near is None and year is None and (not dated or not verb_form) and \
             lx.BACK_REFERENCE.search(s[:start]):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
         # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
         # detail to the event the narrative is on
         _continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
-        return None
+        return _drop(group, s, "back_reference")
     local_tolls = [t for t in local_tolls if not _toll_of_other_place(s, t, place, places)]
     mention = Mention("attack", sentence, group[0].rule,
                       place=place.place if borrowed else _around(s, place, lx.AROUND_SETTLEMENT),
@@ -599,7 +636,13 @@ def _attack_from(sentence: Sentence, group: list[_Trigger], places: list[PlaceMa
     for toll in local_tolls:
         _set_toll(mention, toll)
     _attribute(mention, s, story)
+    trace.kept("attack", s[start:end], mention.rule)
     return mention
+
+
+def _drop(group: list[_Trigger], s: str, guard: str) -> None:
+    """A candidate attack that a guard turned down: nothing, recorded when tracing."""
+    trace.dropped("attack", s[group[0].start: group[-1].end], guard)
 
 
 _DATE_OF_OTHER_BEFORE = re.compile(r"\b(?:since|until|till|by|from|through)\s+(?:the\s+)?$", re.I)
@@ -872,7 +915,9 @@ def _loss_from(sentence: Sentence, trigger: _Trigger, places: list[PlaceMatch], 
         # "ISIS has already lost Fallujah, Ramadi and Tikrit", "as we have liberated Tikrit": a loss the article
         # states without a date: it happened before publication, in the Islamic State's years
         if _NOMINAL_LOSS.search(s[trigger.start: trigger.end]) or _INCLUDING.search(s[: trigger.start]):
-            return None   # "the fall of Mosul" (to ISIS, or still to come), "including retaking": not stated
+            # "the fall of Mosul" (to ISIS, or still to come), "including retaking": not stated
+            trace.dropped("territorial_loss", s[trigger.start: trigger.end], "recalled_in_passing")
+            return None
         date, how = (None, "missing") if story.published is None or story.published < LOSS_ERA_START else (
             DateSpan(LOSS_ERA_START, story.published, "before"), "recalled")
     mention = Mention("territorial_loss", sentence, trigger.rule, place=_around(s, target, lx.AROUND_GROUND),
@@ -880,7 +925,10 @@ def _loss_from(sentence: Sentence, trigger: _Trigger, places: list[PlaceMatch], 
     mention.captured_by = _captor(s, trigger.start)
     if mention.captured_by in ("Syrian army", "Russian forces") and not (
             lx.ISIS_LOSER.search(s) or lx.mentions_isis(_clause_around(s, trigger.start, trigger.end))):
-        return None   # the Syrian army and Russia mostly retook ground from rebels: ISIS must be the loser
+        # the Syrian army and Russia mostly retook ground from rebels: ISIS must be the loser
+        trace.dropped("territorial_loss", s[trigger.start: trigger.end], "regime_gain_from_rebels")
+        return None
+    trace.kept("territorial_loss", f"{s[trigger.start: trigger.end]} {target.surface}", mention.rule)
     return mention
 
 
