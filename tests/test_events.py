@@ -1011,3 +1011,19 @@ def test_attacks_on_police_and_soldiers_in_the_passive(text, place, killed):
 )
 def test_the_states_strikes_and_isis_losses_are_not_attacks(text):
     assert _attacks(text) == []
+
+
+def test_a_placed_and_dated_attack_word_reports_an_event():
+    # "reacting to the attack" is a reference with a preposition, not an infinitive; placed and dated, it reports
+    m = _one_attack("Mr. Trump was reacting to the attack in New York City on Tuesday that occurred in Lower "
+                    "Manhattan.", published=dt.date(2017, 11, 1))
+    assert m.place.name == "New York" and m.date.start == dt.date(2017, 10, 31)
+
+
+def test_a_claim_by_another_group_goes_to_the_attack_just_told():
+    text = ("Gunmen killed 12 people at the offices of Charlie Hebdo in Paris on Wednesday. "
+            "Al-Qaeda in Yemen claimed responsibility for the Paris attack. "
+            "On Friday, a gunman killed four hostages at a kosher grocery in Paris. "
+            "He had pledged allegiance to the Islamic State in a video.")
+    attacks = sorted(_attacks(text, published=dt.date(2015, 1, 10)), key=lambda m: m.date.start)
+    assert [(m.date.start.day, m.perpetrator) for m in attacks] == [(7, "al-Qaeda"), (9, "ISIS")]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.extract import lexicon as lx
-from attrition.extract.frames import Reference, reference, referents
+from attrition.extract.frames import Reference, nearest, reference, referents
 
 # The link is denied or in doubt: "found no evidence of ties to ISIS", "was not inspired by".
 DENIED = re.compile(
@@ -139,6 +139,9 @@ def apply_links(mentions, links: list[Link], before_isis) -> None:
     for link in sorted(links, key=lambda link: link.perpetrator == "ISIS"):
         # a claim or an allegiance may stand for the article's only attack; a weaker tie must refer to it
         targets, by_place = referents(link.where, attacks, strong=link.strength in ("claimed", "inspired"))
+        if link.perpetrator != "ISIS" and len(targets) > 1:
+            # "al-Qaeda claimed the Paris attack" in an article with several attacks in Paris: the one just told
+            targets = nearest(link.where.index, targets)
         for mention in targets:
             if link.perpetrator != "ISIS":
                 # a claim naming the attack's place outweighs a claim read in the sentence's neighbourhood

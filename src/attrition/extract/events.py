@@ -300,7 +300,9 @@ def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
             if number == "one" and m.group(0).lower().endswith("s"):
                 number = "many"   # "bombings", "explosions": plural nouns name a category until specified
             guard = _is_not_an_attack(s, m.start(), m.end(), number)
-            if guard is None and attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()):
+            if guard is None and attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()) \
+                    and not _DATED_AT_PLACE.match(s, m.end()) or guard is None and _DATED_AT_PLACE.match(s, m.end()) \
+                    and lx.POLITICAL_TARGET.match(s[m.end():]):
                 guard = "not_violent"   # "attacks on Democrats", "a blistering attack": not violence
             if guard is None and text[m.start(): m.start() + 6] in ("execut", "Execut") and \
                     not lx.MILITANT_CONTEXT.search(s):
@@ -313,6 +315,11 @@ def _attack_triggers(s: str, places: list[PlaceMatch]) -> list[_Trigger]:
                 continue
             found.append(_Trigger("attack", m.start(), m.end(), attack_type, number, f"attack.{number}"))
     return sorted(found, key=lambda t: t.start)
+
+
+# "the attack in New York City on Tuesday": an attack word placed and dated reports an event, violent words or not
+_DATED_AT_PLACE = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:on\s+|last\s+)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:

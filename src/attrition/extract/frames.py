@@ -67,8 +67,9 @@ def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list,
     whether they were found by place. `strong`: the sentence says enough to stand for the article's only attack
     without referring back to it ("ISIS claimed responsibility")."""
     if ref.places:
-        named = [m for m in attacks if m.place is not None and (m.place.name in ref.places or
-                                                                m.place.country in ref.places)]
+        # a town names its attacks; a country only the one attack the article places there
+        named = [m for m in attacks if m.place is not None and m.place.name in ref.places] or [
+            m for m in attacks if m.place is not None and m.place.country in ref.places]
         if named:
             return named, True
         if not ref.refers_back or not set(ref.places) <= ISIS_HOME:
@@ -83,6 +84,16 @@ def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list,
     if after and (ref.index <= LEDE_SENTENCES or len(attacks) == 1):
         return [after[0]], False
     return ([attacks[-1]] if len(attacks) == 1 else []), False
+
+
+def nearest(index: int, attacks: list) -> list:
+    """Of several attacks at the place a sentence names, the one the narrative was last on before it ("the
+    Charlie Hebdo attack ... the kosher grocery ... al-Qaeda claimed the Paris attack" is ambiguous; the nearest
+    report before the claim is the likeliest), else the first reported after it."""
+    before = [(max(i for i in m.seen_at if i <= index), m) for m in attacks if any(i <= index for i in m.seen_at)]
+    if before:
+        return [max(before, key=lambda pair: pair[0])[1]]
+    return [min(attacks, key=lambda m: min(m.seen_at))]
 
 
 def complete(mentions: list, sentences, title: str, published, gazetteer, countries: frozenset[str],

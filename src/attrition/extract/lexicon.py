@@ -325,7 +325,9 @@ MODAL = re.compile(
 MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|may|is going to|are going to)\b", re.I)
 # "to attack", "to capture": an intention, unless somebody helped or managed to do it.
 # ("pledged allegiance to ISIS opened fire": a name after "to" is an object, not a verb)
-INFINITIVE = re.compile(r"\bto (?!(?:ISIS|ISIL|IS|Daesh|al-Qaeda) )(?:\w+ )?$|"
+# "plans to attack", not "reacting to the attack" (a determiner makes "to" a preposition)
+INFINITIVE = re.compile(r"\bto (?!(?:ISIS|ISIL|IS|Daesh|al-Qaeda|the|a|an|this|that|these|those|his|her|its|their|"
+                        r"our|last|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's) )(?:\w+ )?$|"
                         r"\bto (?:launch|carry out|conduct|stage|mount|commit|perpetrate|plan|execute|"
                         r"unleash|orchestrate) (?:an?|another|more|new|such|similar|the)?\s*(?:[\w-]+ ){0,2}$", re.I)
 INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim(?:ed|s)?|claim of responsibility)\b"
