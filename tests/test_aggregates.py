@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 from helpers import add_article, add_mention, add_report, day, incident_of, rows, run_after_extract
+from scipy import stats
 
-from attrition import db
+from attrition import db, lags
 from attrition.aggregate import refresh
 from attrition.config import Analysis
 from attrition.resolve import resolve
@@ -308,3 +310,52 @@ def test_refresh_after_everything_is_quarantined_empties_the_aggregates(tmp_path
     summary = run_after_extract(con, "r2", validator)
     assert summary.months == 0
     assert con.execute("select count(*) from attacks_vs_losses").fetchone()[0] == 0
+
+
+# --- the statistics of the lag table ----------------------------------------------------------------
+
+
+def random_walks(seed: int, n: int = 60) -> tuple[list[int], list[int]]:
+    """Two independent slowly drifting monthly counts: they often look correlated, and are not."""
+    rng = np.random.default_rng(seed)
+    walk = [np.maximum(0, np.round(np.cumsum(rng.normal(0, 1, n)) + 3)).astype(int) for _ in range(2)]
+    return list(walk[0]), list(walk[1])
+
+
+def test_block_p_values_do_not_take_drifting_series_for_a_relation():
+    losses, attacks = random_walks(2)
+    naive = stats.pearsonr(losses, attacks)
+    assert naive.pvalue < 0.05   # the textbook p-value, which assumes independent months, is fooled
+    table = lags.lag_table(losses, attacks)
+    level0 = next(r for r in table if r.series == "levels" and r.lag_months == 0)
+    assert level0.pearson == pytest.approx(naive.statistic)
+    assert level0.p_value > 0.1
+    # month-to-month changes remove the drift: nothing left at any lag (after allowing for the seven tested)
+    for seed in (1, 2, 4):
+        changes = [r for r in lags.lag_table(*random_walks(seed)) if r.series == "differences"]
+        assert min(r.p_value for r in changes) > 0.05 / 7, seed
+
+
+def test_a_real_lead_is_found_at_its_lag_with_an_interval_that_excludes_zero():
+    rng = np.random.default_rng(7)
+    losses = rng.poisson(2, 62)
+    attacks = np.r_[rng.poisson(1, 2), losses[:-2]] + rng.poisson(0.5, 62)   # losses come back 2 months later
+    table = lags.lag_table(list(losses), list(attacks))
+    lag2 = next(r for r in table if r.series == "levels" and r.lag_months == 2)
+    assert lag2.pearson > 0.8 and lag2.pearson_low > 0.5 and lag2.p_value < 0.001 and not lag2.small
+    assert lags.lag_table(list(losses), list(attacks)) == table   # seeded: the same numbers every time
+    text = lags.verdict(table, 62)
+    assert text.startswith("With 62 months (54 with a territorial loss, 58 with an ISIS attack abroad), months "
+                           "with more territorial losses were followed by more ISIS attacks abroad: r = +0.87 at lag 2")
+    assert "p < 0.001" in text
+
+
+def test_the_verdict_says_when_the_data_are_too_thin_or_show_nothing():
+    sparse = [0] * 40
+    sparse[5], sparse[20] = 1, 1
+    text = lags.verdict(lags.lag_table(sparse, [k % 3 for k in range(40)]), 40)
+    assert "the data are too thin to tell whether losses lead attacks abroad" in text
+    losses, attacks = random_walks(3)
+    text = lags.verdict(lags.lag_table(losses, attacks), 60)
+    assert "losses do not lead attacks abroad at any lag from 0 to 6 months beyond what chance gives" in text
+    assert "no correlation can be computed" in lags.verdict(lags.lag_table([0] * 40, [1] * 40), 40)

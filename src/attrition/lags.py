@@ -147,7 +147,9 @@ def verdict(table: list[Lag], months: int) -> str:
     figure = f"r = {best.pearson:+.2f} at lag {best.lag_months}"
     if best.pearson_low is not None:
         figure += f", 95 % CI {best.pearson_low:+.2f} to {best.pearson_high:+.2f}"
-    figure += f", p = {best.p_value:.2f}" if best.p_value is not None else ""
+    if best.p_value is not None:
+        figure += f", p {'< 0.001' if best.p_value < 0.001 else f'= {best.p_value:.3f}'}" if best.p_value < 0.01 \
+            else f", p = {best.p_value:.2f}"
     if min(loss_months, attack_months) < FEW_EVENT_MONTHS or months < SMALL_N:
         return (f"With {where}, the data are too thin to tell whether losses lead attacks abroad: the "
                 f"strongest correlation is {figure}, and a handful of busy months decides it.")

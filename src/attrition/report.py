@@ -281,7 +281,7 @@ def chart(months: list[dict], reference: list[dict] | None = None) -> dict:
     x_scale = alt.Scale(type="utc", nice={"interval": "month", "step": 1})
     n_months = len(months)
     step = next((k for k in (1, 2, 3, 6, 12, 24, 60) if n_months / k <= 12), 120)   # at most ~12 ticks
-    width = max(640, min(1100, 24 * len(periods)))
+    width = max(640, min(900, 30 * len(periods)))
     datasets: dict[str, list[dict]] = {}
 
     def named(name: str, rows: list[dict]):
@@ -504,7 +504,8 @@ def _lags_html(lags: list[lag_stats.Lag]) -> str:
             if r.n < lag_stats.SMALL_N:
                 notes.append("n is small")
             if min(r.loss_months, r.attack_months) < lag_stats.FEW_EVENT_MONTHS and r.n:
-                notes.append(f"few months with events ({r.loss_months} with losses, {r.attack_months} with attacks)")
+                notes.append(f"few months with events ({r.loss_months} with losses, {r.attack_months} with attacks): "
+                             "the interval and p are unreliable")
             if r.pearson is None:
                 notes.append("undefined: too few pairs, or a series is constant")
             p_value = "&minus;" if r.p_value is None else f"{r.p_value:.2f}"
