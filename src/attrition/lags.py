@@ -155,8 +155,10 @@ def verdict(table: list[Lag], months: int) -> str:
                 f"strongest correlation is {figure}, and a handful of busy months decides it.")
     significant = [r for r in levels if r.p_value is not None and r.p_value < 0.05 / len(levels)]
     if not significant:
+        threshold = (f" (with {len(levels)} lags tested, a p under {0.05 / len(levels):.3f} is needed at one of them)"
+                     if best.p_value is not None and best.p_value < 0.05 else "")
         return (f"With {where}, losses do not lead attacks abroad at any lag from 0 to {levels[-1].lag_months} "
-                f"months beyond what chance gives: the strongest is {figure}.")
+                f"months beyond what chance gives: the strongest is {figure}{threshold}.")
     sign = "more" if best.pearson > 0 else "fewer"
     return (f"With {where}, months with more territorial losses were followed by {sign} ISIS attacks abroad: "
             f"{figure} (significant after allowing for the {len(levels)} lags tested). Read it against the "

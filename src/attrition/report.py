@@ -434,7 +434,7 @@ STYLE = """
   .verdict { font-size: 1.1rem; border-left: 4px solid #b03a2e; background: #fbf3f2; padding: 0.6rem 1rem;
              max-width: 70rem; }
   .verdict.thin { border-left-color: #c08a00; background: #fdf7e6; }
-  table.evidence td { vertical-align: top; text-align: left; }
+  table.evidence td, table.evidence th { vertical-align: top; text-align: left; }
   table.evidence td.n { text-align: right; }
   table.evidence blockquote { margin: 0 0 0.4rem 0; color: #333; }
   table.evidence .src { color: #555; font-size: 0.85rem; }
