@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import re
 import threading
 import tracemalloc
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,7 @@ from attrition.ingest.fetch import FetchConfig, fetch
 from attrition.ingest.readers import read_sources
 from attrition.ingest.records import RawArticle, Reject
 from attrition.ingest.stage import _batches, ingest
+from attrition.paths import SAMPLE_ARTICLES
 from attrition.pipeline import RunConfig, run_pipeline
 from tests.conftest import TODAY
 
@@ -371,3 +373,21 @@ def test_reading_the_same_bad_input_again_records_it_once(con, folder):
     second = ingest(con, [tmp_path], "r2", TODAY)
     assert first.reject_reasons == second.reject_reasons == {"empty": 1, "bad_published_date": 1}
     assert sorted(reasons(con)) == ["bad_published_date", "empty"]
+
+
+# --- the validation report needs no network (item 8) ----------------------------------------------
+
+REMOTE_LOAD = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href|srcset)=["']?(?:https?:)?//"""
+                         r"""|url\(\s*["']?(?:https?:)?//|@import\s+(?:url\()?\s*["']?(?:https?:)?//""", re.I)
+
+
+def test_data_docs_load_nothing_from_the_network_and_carry_no_context_id(tmp_path):
+    config = RunConfig.build(tmp_path / "docs.duckdb", [SAMPLE_ARTICLES], today=TODAY)
+    run = run_pipeline(config)
+    site = Path(run.docs_index).parent
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 4   # the index, the suites and the validation results
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not REMOTE_LOAD.findall(html), (page.name, REMOTE_LOAD.findall(html)[:3])
+        assert "dataContextId" not in html and "static/offline/jquery.min.js" in html

@@ -197,8 +197,30 @@ def make_docs_offline(site_dir: Path, pages: list[Path] | None = None) -> None:
             changed = changed.replace(f'"{url}"', f'"{prefix}/{name}"')
         changed = re.sub(r"<(?:script|link)\b[^>]*static/offline/[^>]*>",
                          lambda tag: _CDN_ATTRIBUTES.sub("", tag.group(0)), changed)
+        changed = without_remote_loads(changed)
         if changed != html:
             page.write_text(changed, encoding="utf-8")
+
+
+# Anything else a page would load from the network (scripts and styles without a vendored copy, such as
+# vega, which these suites never draw with, and a dark theme; GX's logo, fetched with the context's id in
+# its URL) is dropped: the page must neither need nor call the network.
+_REMOTE = r"""["']?(?:https?:)?//"""
+_REMOTE_SCRIPT = re.compile(rf"<script\b[^>]*\bsrc=\s*{_REMOTE}[^>]*>\s*</script>", re.I)
+_REMOTE_LINK = re.compile(rf"<link\b[^>]*\bhref=\s*{_REMOTE}[^>]*>", re.I)
+_REMOTE_SRC = re.compile(r"""\s(?:src|srcset)=\s*(?:"(?:https?:)?//[^"]*"|'(?:https?:)?//[^']*')""", re.I)
+_REMOTE_CSS_URL = re.compile(rf"""url\(\s*{_REMOTE}[^)]*\)""", re.I)
+_REMOTE_IMPORT = re.compile(rf"""@import\s+(?:url\()?\s*{_REMOTE}[^;]*;""", re.I)
+
+
+def without_remote_loads(html: str) -> str:
+    """The page without anything a browser would fetch from another host (links to follow stay)."""
+    html = _REMOTE_SCRIPT.sub("", html)
+    html = _REMOTE_LINK.sub("", html)
+    html = _REMOTE_IMPORT.sub("", html)
+    html = _REMOTE_CSS_URL.sub("none", html)
+    return re.sub(r"<(?:img|iframe|source|video|audio|embed)\b[^>]*>",
+                  lambda tag: _REMOTE_SRC.sub("", tag.group(0)), html, flags=re.I)
 
 
 def suite_identifier(name: str):
