@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from attrition.extract import lexicon as lx
-from attrition.extract.frames import Reference, nearest, reference, referents
+from attrition.extract.frames import STRENGTH, Reference, nearest, reference, referents, stronger
+
+if TYPE_CHECKING:
+    from attrition.extract.narrative import Mention, Narrative
 
 # The link is denied or in doubt: "found no evidence of ties to ISIS", "was not inspired by".
 DENIED = re.compile(
@@ -43,7 +47,6 @@ ATTRIBUTED = re.compile(
     r"\b(?:linked|tied|connected|loyal|affiliated) (?:to|with) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b|"
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)['’]s?\s+(?:\w+\s+)?(?:attacks?|bombings?|massacre)\b",
 )
-STRENGTH = {"claimed": 3, "attributed": 2, "inspired": 1, "suspected": 0, None: -1}
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ def _link_in(index: int, s: str, gazetteer, countries: frozenset[str], people: f
     if DENIED.search(s):
         return None
     attributed = bool(ATTRIBUTED.search(s))
-    role = _isis_role(s)
+    role = isis_role(s)
     # reacting ("ISIS supporters celebrated") ties only by a claim; the enemy ("allegiance to ISIS", "the war
     # against ISIS") by a claim or an allegiance
     if role is None or role == "onlooker" and not claimed or role == "context" and not (claimed or inspired) or \
@@ -111,22 +114,6 @@ def _link_in(index: int, s: str, gazetteer, countries: frozenset[str], people: f
     strength = ("claimed" if claimed else "attributed" if attributed and not lx.SUSPECTED.search(s)
                 else "inspired" if inspired else "suspected")
     return Link("ISIS", strength, reference(index, s, gazetteer, countries, people))
-
-
-def _isis_role(s: str) -> str | None:
-    """"agent" when some naming of ISIS may be the doer; else "context" when one names the enemy or the yardstick,
-    "onlooker" when every one reacts to the attack or is a label."""
-    role = None
-    for m in lx.isis_mentions(s):
-        before = s[max(0, m.start() - 60): m.start()]
-        if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.CLAIMED.search(s) or \
-                lx.ISIS_ONLY_NAMED_BEFORE.search(before[-30:]):
-            role = role or "onlooker"
-        elif lx.ISIS_NOT_AGENT_BEFORE.search(before):
-            role = "context"
-        else:
-            return "agent"
-    return role
 
 
 def apply_links(mentions, links: list[Link], before_isis) -> None:
@@ -157,3 +144,60 @@ def apply_links(mentions, links: list[Link], before_isis) -> None:
                 mention.support.append(f"perpetrator@{link.where.index}:article.{link.strength}")
             if link.strength == "claimed":
                 mention.claimed = True
+
+
+# --- within one sentence ---------------------------------------------------------------------------
+
+def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuation: bool = False) -> None:
+    """Perpetrator and how strongly the text ties the attack to it."""
+    if mention.perpetrator and mention.perpetrator != "ISIS":
+        return
+    other = lx.other_group(s)
+    if not continuation and other and not (lx.CLAIMED.search(s) or lx.INSPIRED.search(s)):
+        mention.perpetrator, mention.attribution = other, "attributed"   # "a white nationalist gunman"
+        return
+    role = isis_role(s)
+    if role == "context" and story.about_isis:
+        if lx.CLAIMED.search(s) or lx.INSPIRED.search(s):
+            role = "agent"   # "claimed on behalf of", "sworn allegiance to ISIS"
+        elif mention.date_how in ("missing", "assumed_recent"):
+            role = None      # "the fight against ISIS" beside an undated killing names the enemy, not the doer
+        else:
+            role = "suspected"
+    if role in ("agent", "suspected"):
+        strength = ("claimed" if lx.CLAIMED.search(s) else "inspired" if lx.INSPIRED.search(s)
+                    else "suspected" if role == "suspected" or lx.SUSPECTED.search(s) else "attributed")
+        if mention.perpetrator is None or stronger(strength, mention.attribution):
+            mention.perpetrator, mention.attribution = "ISIS", strength
+        if strength == "claimed":
+            mention.claimed = True
+        return
+    if continuation:
+        if mention.perpetrator == "ISIS" and mention.attribution == "suspected" and not lx.mentions_isis(s) and other:
+            # the next sentence names the group the article only hinted at
+            mention.perpetrator, mention.attribution = other, "attributed"
+            mention.claimed = True if lx.CLAIMED.search(s) else None
+        return
+    if other:
+        mention.perpetrator, mention.attribution = other, "attributed"
+        mention.claimed = True if lx.CLAIMED.search(s) else None
+        return
+
+
+
+
+
+
+def isis_role(s: str) -> str | None:
+    """"agent" when ISIS is named as a possible doer; "context" when only as the enemy or the yardstick
+    ("the war against the Islamic State"); "onlooker" when reacting ("ISIS supporters celebrated")."""
+    role = None
+    for m in lx.isis_mentions(s):
+        if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.CLAIMED.search(s) or \
+                lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 30): m.start()]):
+            role = role or "onlooker"
+        elif lx.ISIS_NOT_AGENT_BEFORE.search(s[max(0, m.start() - 60): m.start()]):
+            role = "context"
+        else:
+            return "agent"
+    return role

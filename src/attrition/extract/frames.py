@@ -18,16 +18,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.numbers import Quantity, find_tolls, parse_number
+
+if TYPE_CHECKING:
+    from attrition.extract.narrative import Mention
 
 REFERENCE_SENTENCES = 12     # how far back "the attack" may point at the event the narrative is on
 LEDE_SENTENCES = 3           # a headline or lede may point forward, at the first attack reported
 # "ISIS, which holds parts of Iraq and Syria, claimed it": the group's home, not the attack's place
 ISIS_HOME = frozenset({"IQ", "SY"})
 VAGUE_HOW = ("assumed_recent", "missing", "narrative", "scene")
+STRENGTH = {"claimed": 3, "attributed": 2, "inspired": 1, "suspected": 0, None: -1}
 
 # An attack the sentence refers back to, or its doer: "the attack", "Tuesday's bombings", "the gunman", "it".
 EVENT_REFERENCE = re.compile(
@@ -151,3 +156,96 @@ def _toll_from_headline(title: str, attacks, gazetteer, countries, people) -> No
         if m.killed is None:
             m.killed = toll
             m.support.append("killed@-1:headline")
+
+
+# --- one event, many sentences: mentions of the same event in one article become one frame ---------------
+
+PRECISION_RANK = {"landmark": 0, "city": 0, "region": 1, "country": 2, None: 3}
+
+
+def merge_within_article(mentions: list[Mention]) -> list[Mention]:
+    """An article names the same event several times ("the Paris attacks", "the mass-murder in Paris
+    this weekend"): keep one mention per event, with the most precise place, date and toll."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        for group in groups:
+            if all(_same_event(mention, other) for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return _country_into_town([_combine(group) for group in groups])
+
+
+def _country_into_town(mentions: list[Mention]) -> list[Mention]:
+    """ "Tuesday's bombings in Belgium" and "explosions struck Brussels" in one article: an event placed only in a
+    country or a region is the one event the article places in a town of that country at that time, when there is
+    exactly one."""
+    coarse = [m for m in mentions if m.place is not None and m.place.precision in ("country", "region")]
+    if not coarse:
+        return mentions
+    kept = list(mentions)
+    for m in coarse:
+        towns = [t for t in kept if t is not m and t.kind == m.kind and t.country == m.country and t.place is not None
+                 and t.place.precision in ("city", "landmark") and _overlap(t, m)]
+        if len(towns) == 1:
+            kept.remove(m)
+            kept[kept.index(towns[0])] = _combine([towns[0], m])
+    return kept
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.date is None or b.date is None or not (a.date.end < b.date.start or b.date.end < a.date.start)
+
+
+def _same_event(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind or a.country != b.country:
+        return False
+    if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
+        return False
+    if _place_key(a) == _place_key(b):
+        return True
+    coarse = {a.place.precision, b.place.precision} & {"country", "region"}
+    return bool(coarse) and abs(a.sentence.index - b.sentence.index) <= 2
+
+
+def _place_key(m: Mention) -> str | None:
+    return (m.place.name or m.place.country).lower() if m.place else None
+
+
+_HOW_RANK = {"explicit": 0, "relative": 0, "scene": 1, "narrative": 1, "assumed_recent": 3, "recalled": 3,
+             "missing": 4}
+
+
+def _combine(group: list[Mention]) -> Mention:
+    if len(group) == 1:
+        return group[0]
+
+    def date_rank(m: Mention):
+        width = (m.date.end - m.date.start).days if m.date else 10**6
+        return (_HOW_RANK[m.date_how], width)
+
+    primary = min(group, key=lambda m: (date_rank(m), m.killed is None, m.sentence.index))
+    merged = replace(primary, attack_types=list(primary.attack_types),
+                     seen_at=sorted({i for m in group for i in m.seen_at}),
+                     support=[item for m in group for item in m.support])
+    best_place = min(group, key=lambda m: (PRECISION_RANK[m.place.precision if m.place else None],
+                                           m.sentence.index))
+    merged.place, merged.place_surface = best_place.place, best_place.place_surface
+    for m in sorted(group, key=lambda m: m.sentence.index):
+        merged.killed = merged.killed or m.killed
+        merged.injured = merged.injured or m.injured
+        merged.captured_by = merged.captured_by or m.captured_by
+        for attack_type in m.attack_types:
+            if attack_type not in merged.attack_types:
+                merged.attack_types.append(attack_type)
+        if m.perpetrator and (merged.perpetrator is None or
+                              m.perpetrator == "ISIS" == merged.perpetrator and stronger(m.attribution,
+                                                                                           merged.attribution)):
+            merged.perpetrator, merged.attribution = m.perpetrator, m.attribution
+        merged.claimed = merged.claimed or m.claimed
+    return merged
+
+
+def stronger(new: str, old: str | None) -> bool:
+    return STRENGTH[new] > STRENGTH[old]

@@ -1,0 +1,480 @@
+"""Attacks: the words that open one (a bombing, "opened fire", "killed 14"), the guards that say a candidate is
+no attack (a state's strike, a battle, a habit, a reference to an event the article does not report), and the
+place, date, toll and type of the attack that remains. Every guard has a name, recorded when tracing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from attrition.extract import lexicon as lx
+from attrition.extract import trace
+from attrition.extract.attribution import attribute_in_sentence
+from attrition.extract.dates import DateSpan
+from attrition.extract.frames import PRECISION_RANK
+from attrition.extract.narrative import (
+    SAID_DAYS,
+    Mention,
+    Narrative,
+    Trigger,
+    around_place,
+    between_breaks,
+    clause_around,
+    clause_before,
+    continue_events,
+    current_scene,
+    date_for,
+    dedupe,
+    eligible_place,
+    hypothetical,
+    set_toll,
+    types_in,
+    with_landmarks,
+)
+from attrition.extract.numbers import Toll, find_tolls
+from attrition.extract.places import PlaceMatch, default_gazetteer
+from attrition.extract.sentences import Sentence
+
+CLUSTER_CHARS = 90          # attack words this close, in one clause, describe one attack
+MAX_VAGUE_KILL_TOLL = 100   # "killed hundreds" without an attack word: a war or a regime, not an attack
+MAX_BARE_KILL_TOLL = 1000   # from this on, "killed" without an attack word counts a war, not an attack
+
+
+def attack_triggers(s: str, places: list[PlaceMatch]) -> list[Trigger]:
+    found: list[Trigger] = []
+    taken: list[tuple[int, int]] = []
+    low = lx.lower(s)
+    patterns, text = (lx.ATTACK_TRIGGERS, s) if low is None else (lx.ATTACK_TRIGGERS_LC, low)
+    contains = text.__contains__
+    for (pattern, attack_type, pattern_number), literals in zip(patterns, lx.ATTACK_TRIGGER_LITERALS, strict=True):
+        if low is not None and literals is not None and not any(map(contains, literals)):
+            continue   # none of the words this trigger needs: skip its regex (see prefilter.py)
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            number = pattern_number
+            if number == "one" and m.group(0).lower().endswith("s"):
+                number = "many"   # "bombings", "explosions": plural nouns name a category until specified
+            guard = _is_not_an_attack(s, m.start(), m.end(), number)
+            if guard is None and attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()) \
+                    and not _DATED_AT_PLACE.match(s, m.end()) or guard is None and _DATED_AT_PLACE.match(s, m.end()) \
+                    and lx.POLITICAL_TARGET.match(s[m.end():]):
+                guard = "not_violent"   # "attacks on Democrats", "a blistering attack": not violence
+            if guard is None and text[m.start(): m.start() + 6] in ("execut", "Execut") and \
+                    not lx.MILITANT_CONTEXT.search(s):
+                guard = "state_execution"   # "Saudi Arabia executed 47 people": a state's death penalty
+            if guard is None and text[m.start(): m.end()] in ("exploded", "Exploded") and \
+                    not lx.EXPLODED_SUBJECT.search(s, max(0, m.start() - 60), m.start()):
+                guard = "figurative_explosion"   # "commentators exploded": only a device explodes
+            if guard is not None:
+                trace.dropped("attack", m.group(0), guard)
+                continue
+            found.append(Trigger("attack", m.start(), m.end(), attack_type, number, f"attack.{number}"))
+    return sorted(found, key=lambda t: t.start)
+
+
+# "the attack in New York City on Tuesday": an attack word placed and dated reports an event, violent words or not
+_DATED_AT_PLACE = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:on\s+|last\s+)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
+    """The name of the guard that says the trigger is no attack, or None."""
+    window = s[max(0, start - 60): end + 60]
+    if lx.NOT_AN_ATTACK.search(window):
+        return "not_an_attack"
+    if lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
+        return "attack_on_isis"
+    if lx.mentions_isis(s) and (lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]) or lx.ISIS_KILLED.search(s)):
+        return "isis_as_target"   # "the killing of a top Islamic State commander", "IS leaders were killed"
+    # "the air force bombed a convoy ..., killing 40": a participle's doer is the main clause's, further back
+    reach = 130 if number == "kill" and s[start: end].lower().endswith("ing") else 50
+    if lx.STATE_AGENT.search(s[max(0, start - reach): end + 50]):
+        return "state_agent"
+    if s[start: start + 4].lower() in ("shot", "kill") and lx.SELF_INFLICTED_AFTER.match(s[end: end + 40]):
+        return "self_inflicted"   # "shot and killed himself": the gunman's suicide, not another attack
+    if number == "kill":
+        clause = clause_around(s, start, end)
+        if lx.NOT_VIOLENCE.search(s):
+            return "not_violence"   # a fire, a crash or a disease killed them
+        tolls = find_tolls(clause)
+        if not tolls:
+            return "kill_without_victims"   # "killed" is an attack only when victims are counted
+        if all(t.quantity.best is not None and (t.quantity.best >= MAX_BARE_KILL_TOLL or t.quantity.qualifier == "vague"
+               and t.quantity.best >= MAX_VAGUE_KILL_TOLL) for t in tolls):
+            return "war_toll"   # "killing thousands of", "killed hundreds": a war or a regime's toll, not one attack
+    if lx.POLICE.search(s) and lx.SHOOTING_OF_NAMED.search(window) and not lx.ATTACKER_NAMED.search(s):
+        return "police_shooting"   # "the fatal shooting of Mr. Crutcher" in a sentence about the police
+    if lx.BATTLE.search(clause_around(s, start, end)[:200]) and number in ("verb", "many") and \
+            lx.BATTLE.search(window):
+        return "battle"   # attacks in a battle or a siege are fighting, not terrorist attacks
+    if hypothetical(s, start):
+        return "hypothetical"
+    return "modal_after" if lx.MODAL_AFTER.match(s[end:]) else None
+
+
+def _generic(s: str, group: list[Trigger]) -> bool:
+    """Every verb of the attack states a habit or a record: a habitual adverb, a present tense ("executes"), or a
+    perfect or progressive tense ("has beheaded", "are beheading") of a kind of people ("Americans", "its captives")."""
+    if any(t.number not in ("verb", "kill") for t in group):
+        return False   # "the attack", "a massacre": a noun names one event
+    for t in group:
+        before, word = s[max(0, t.start - 60): t.start], s[t.start: t.end]
+        if lx.HABITUAL_ADVERB.search(before) or word.endswith("es") and not word.endswith("ies"):
+            continue
+        if lx.PERFECT_BEFORE.search(before) and lx.GENERIC_OBJECT_AFTER.match(s[t.end: t.end + 60]):
+            continue
+        return False
+    return True
+
+
+def _violent(s: str, start: int, end: int) -> bool:
+    """A bare attack word ("attack", "assault", "massacre") names violence only in violent company."""
+    if lx.POLITICAL_TARGET.match(s[end:]):
+        return False
+    return bool(lx.VIOLENCE.search(s[:start]) or lx.VIOLENCE.search(s[end:]) or find_tolls(s))
+_RELATIVE_GAP = re.compile(r",?\s+(?:which|that)\s+(?:\w+\s+){0,2}")   # "the attacks, which killed": one event
+
+
+# "the deadliest shooting since the massacre at ...": two events, not one
+_OTHER_EVENT_GAP = re.compile(r"\b(?:since|than|like|after|before|following|recalling|another|second)\b", re.I)
+
+
+def cluster_triggers(s: str, triggers: list[Trigger]) -> list[list[Trigger]]:
+    """Attack words close together in one clause describe one attack."""
+    groups: list[list[Trigger]] = []
+    for t in triggers:
+        if groups:
+            last = groups[-1][-1]
+            gap = s[last.end: t.start]
+            one_clause = (not lx.CLAUSE_BREAK.search(gap) or _RELATIVE_GAP.fullmatch(gap)) and \
+                not _OTHER_EVENT_GAP.search(gap)
+            if t.start - last.end <= CLUSTER_CHARS and one_clause:
+                groups[-1].append(t)
+                continue
+        groups.append([t])
+    return groups
+
+
+def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatch], used: set[int],
+                 tolls: list[Toll], dated, story: Narrative) -> Mention | None:
+    s = sentence.text
+    start, end = group[0].start, group[-1].end
+    candidates = [p for p in places if p.start not in used and not _nationality_modifier(s, p) and
+                  _locates_attack(s, p) and not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
+    place = _attack_place(s, start, end, candidates)
+    local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
+    own = _own_date(s, start, end, dated)
+    first = own or _nearest_date(s, start, end, dated)
+    date, how = date_for([first, *(d for d in dated if d is not first)] if first else dated, story, sentence.index)
+    year = next(filter(None, (_year_of_event(s, t.start, story.published) for t in group)), None)
+    near = None if own else _days_from(s, start, dated, story.published) or _weeks_before(s, start, dated, story)
+    if year is not None:
+        date, how = year, "explicit"   # "the 2015 Paris attacks": a past event, in its own year
+    elif near is not None:
+        date, how = near   # "this week, a day before the Parsons Green bomb": within days of the sentence's date
+    elif not dated and local_tolls and story.published is not None and _JUST_AFTER.search(s, 0, start):
+        # "the morning after the attack that killed 41": a fresh event, reported within days of it
+        date, how = DateSpan(story.published - dt.timedelta(days=SAID_DAYS), story.published, "recent"), "relative"
+    elif _background_reference(s, start, end, own, bool(dated) and bool(local_tolls)):
+        # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
+        # a date; it is not reported here, and may only add detail to the event the narrative is on
+        continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+        return _drop(group, s, "background_reference")
+    numbers = {t.number for t in group}
+    if numbers & {"kill", "verb", "many"} and lx.STATISTICS.search(s) and \
+            not any(d[1].precision == "day" for d in dated):
+        # "killed more than 11,000 people in 2015, FBI data show": a tally, not an attack
+        return _drop(group, s, "statistics")
+    if how in ("assumed_recent", "missing") and year is None and \
+            lx.RETROSPECTIVE.search(clause_around(s, start, end)):
+        # "had been shot", "ISIS has already killed": a past event recalled without a date is not news here
+        continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+        return _drop(group, s, "retrospective")
+    if not local_tolls and own is None and year is None and near is None and _generic(s, group):
+        # "ISIS has beheaded Americans", "militants routinely execute prisoners": a habit, not an event
+        return _drop(group, s, "generic")
+    specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated
+    if numbers <= {"many"} and not specific:
+        return _drop(group, s, "category")   # "attacks on civilians": a category, not a report of one attack
+    listed = [p for p in candidates if abs(p.start - end) < 120 and p.place.precision != "country"]
+    if numbers <= {"many"} and len(listed) >= 3:
+        # "atrocities in such places as Paris, Brussels, Berlin": an allusion, not a report
+        return _drop(group, s, "list_allusion")
+    scene = current_scene(story, sentence.index)
+    verb_form = any(_VERB_FORM.search(s[t.start: t.end]) for t in group)   # "attacked", not "the attack"
+    borrowed = False
+    if place is None or place.place.precision == "country":
+        recent = None if scene or not (local_tolls or own) else recent_place(
+            sentence, story, date if how not in ("assumed_recent", "missing") else None)
+        if scene and (place is None or scene[0].place.country == place.place.country):
+            place = scene[0]
+            if not dated and scene[1] is not None:
+                date, how = scene[1], "scene"
+        elif recent and (place is None or recent.place.country == place.place.country):
+            place, borrowed = recent, True
+        elif place is None:
+            continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
+            return _drop(group, s, "no_place")
+    if place.place.precision == "country" and numbers <= {"many"} and not local_tolls:
+        return _drop(group, s, "country_category")   # "terrorist attacks in Britain": no single event
+    if place.place.precision in ("country", "region") and not local_tolls and not dated and \
+            lx.CATEGORY_BEFORE.search(s[:start]):
+        return _drop(group, s, "category_before")   # "after every mass shooting in the US": a kind of event, not one
+    if not local_tolls and not own and near is None and year is None and (not dated or not verb_form) and \
+            lx.BACK_REFERENCE.search(s[:start]):
+        # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
+        # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
+        # detail to the event the narrative is on
+        continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+        return _drop(group, s, "back_reference")
+    local_tolls = [t for t in local_tolls if not _toll_of_other_place(s, t, place, places)]
+    mention = Mention("attack", sentence, group[0].rule,
+                      place=place.place if borrowed else around_place(s, place, lx.AROUND_SETTLEMENT),
+                      place_surface=place.surface, date=date, date_how=how, trigger_at=start)
+    mention.attack_types = dedupe(t.attack_type for t in group if t.attack_type)
+    # type cues ("gunmen", "suicide bombers") of this attack's clause, not of another event in the sentence
+    mention.attack_types += [t for t in types_in(between_breaks(s, start, end)) if t not in mention.attack_types]
+    for toll in local_tolls:
+        set_toll(mention, toll)
+    attribute_in_sentence(mention, s, story)
+    trace.kept("attack", s[start:end], mention.rule)
+    return mention
+
+
+def _drop(group: list[Trigger], s: str, guard: str) -> None:
+    """A candidate attack that a guard turned down: nothing, recorded when tracing."""
+    trace.dropped("attack", s[group[0].start: group[-1].end], guard)
+_DATE_OF_OTHER_BEFORE = re.compile(r"\b(?:since|until|till|by|from|through)\s+(?:the\s+)?$", re.I)
+
+
+def _nearest_date(s: str, start: int, end: int, dated) -> tuple | None:
+    """Of several dates in a sentence, the one nearest the attack's words ("met Saturday, and again on Sunday,
+    after a gunman killed two"): the sentence's first date may belong to something else; statement dates
+    ("said Sunday") and the bounds of a period ("since January") do not date the attack."""
+    best, best_gap = None, None
+    for d in dated:
+        offset, span, _, date_end = d
+        if span.precision == "recent" or _DATE_OF_OTHER_BEFORE.search(s, max(0, offset - 14), offset) or \
+                _RELATION_END.search(s[offset:date_end]):
+            continue
+        gap = start - date_end if date_end <= start else offset - end
+        if best_gap is None or max(gap, 0) < best_gap:
+            best, best_gap = d, max(gap, 0)
+    return best
+
+
+def recent_place(sentence: Sentence, story: Narrative, date: DateSpan | None) -> PlaceMatch | None:
+    """The one town the narrative just named ("Police said a gunman opened fire at the station." after "A police
+    station in Lyon was sealed off."): the sentence before, in its paragraph or the one before it, or for the
+    article's lead the headline. Two towns there leave the place open."""
+    gazetteer = default_gazetteer()
+    # only a sentence about the violence sets its scene ("a gunman burst into a bar in Lyon"), not one that
+    # names a town for another reason ("the mayor of Aurora spoke")
+    sources = [(story.sentences[i].text, i) for i in range(sentence.index - 1, max(-1, sentence.index - 3), -1)
+               if sentence.paragraph - story.sentences[i].paragraph <= 1 and
+               lx.ANY_TRIGGER.search(story.sentences[i].text)]
+    if sentence.index <= 1 and story.title and lx.ANY_TRIGGER.search(story.title):
+        sources.append((story.title, -1))   # "Latest on the Paris attacks": the lead's event is the headline's
+    for text, index in sources:
+        found = with_landmarks(text, gazetteer.find(text, countries=story.countries, people=story.people), gazetteer)
+        local = [m for m in found if m.place.precision in ("city", "landmark") and m.place.name and
+                 not m.surface.isupper() and eligible_place(text, m) and
+                 not lx.SPEAKER_PLACE_BEFORE.search(text, max(0, m.start - 50), m.start)]   # not a dateline
+        names = {m.place.name for m in local}
+        if len(names) > 1:
+            return None
+        if names:
+            place = local[0].place
+            # a place of the sentence's own, even one that cannot be the attack's ("travel to Boston for a
+            # memorial"), must be that town or its country: else the sentence is about somewhere else
+            fits = all(m.place.name == place.name or m.place.precision in ("country", "region") and
+                       m.place.country == place.country for m in story.named_here)
+            # the town of another event, at another time ("Pulse nightclub" in June, a massacre in October)
+            other = date is not None and any(
+                e.sentence.index == index and e.place is not None and e.place.name == place.name and
+                e.date is not None and (e.date.end < date.start or date.end < e.date.start) for e in story.events)
+            return local[0] if fits and not other else None
+    return None
+
+
+def _toll_of_other_place(s: str, toll: Toll, place: PlaceMatch, places: list[PlaceMatch]) -> bool:
+    for p in places:
+        if "toll" in toll.surface.lower() and p.end <= toll.start and toll.start - p.end <= 25 and \
+                p.place.name != place.place.name and \
+                _TOLL_OF_PLACE_GAP.fullmatch(s, p.end, toll.start):
+            return True
+    return False
+
+
+def _year_of_event(s: str, start: int, published: dt.date | None) -> DateSpan | None:
+    """The year written inside the trigger's noun phrase ("the 2015 Paris attacks"), unless it ends a full date."""
+    window_start = max(0, start - 80)
+    m = lx.YEAR_OF_EVENT.search(s[window_start:start])
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if published is not None and year > published.year:
+        return None
+    if _DATE_BEFORE_YEAR.search(s[: window_start + m.start(1)]):
+        return None   # "the Sept. 11, 2012 attack", "the November 2015 attacks": find_dates reads the whole date
+    return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+_DATE_BEFORE_YEAR = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b\d{1,2},?)\s*$")
+_VERB_FORM = re.compile(r"(?:ed|ew|ook)\b", re.I)
+_RELATION_END = re.compile(r"\b(?:before|after|since|following|prior to|earlier than|later than)$", re.I)
+
+
+def _own_date(s: str, start: int, end: int, dated) -> tuple | None:
+    """The date inside the trigger's own phrase ("the March 22 attacks", "Friday's bombing", "the attack in Brussels
+    on Tuesday"), not a date of the statement around it ("testified Wednesday on the Benghazi attack", "a month
+    after the school shooting")."""
+    before = after = None
+    for d in dated:
+        offset, date_end = d[0], d[3]
+        if date_end <= start and start - date_end <= 60:
+            if _RELATION_END.search(s[offset:date_end]):
+                continue   # "a day before the Parsons Green bomb": the date of another event, relative to this one
+            gap = s[date_end:start]
+            if "," not in gap and not lx.OWN_DATE_GAP_BEFORE.search(gap) and not lx.BACKGROUND_BEFORE.search(gap):
+                before = d, gap
+        elif end <= offset <= end + 70 and after is None and "," not in s[end:offset] and \
+                not lx.OWN_DATE_GAP_AFTER.search(s[end:offset]):
+            after = d
+        elif start < offset and date_end <= end and after is None and "," not in s[start:offset] and \
+                not lx.OWN_DATE_GAP_AFTER.search(s[start:offset]):
+            after = d   # between the attack's words: "the attacks in Paris on Nov. 13 that killed 130"
+    if before and (after is None or not _PREPOSITION.search(before[1])):
+        return before[0]
+    return after   # "charged Monday in the rampage that killed one Sunday night": Sunday
+_PREPOSITION = re.compile(r"\b(?:in|at|for|with|by|from)\b")
+
+
+_JUST_AFTER = re.compile(r"\b(?:(?:a|one|the)\s+(?:day|morning|night|evening|afternoon)|hours|minutes|"
+                         r"(?:24|48)\s+hours)\s+after\s+(?:the|a|an|this|that)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
+
+
+_DAYS_FROM = re.compile(r"\b(?:(?:a|one|two|three|a few|several|24|48|72)\s+)?(?:days?|hours?|nights?)\s+"
+                        r"(?:before|after|following)\s+(?:the|that|this)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
+
+
+def _days_from(s: str, start: int, dated, published: dt.date | None) -> tuple[DateSpan, str] | None:
+    """An event a day or two from the sentence's own date ("came this week, only a day before the Parsons Green
+    bomb", "on Monday, two days after the shooting"): dated by that date, shifted by a few days."""
+    m = _DAYS_FROM.search(s, max(0, start - 80), start)
+    if m is None or m.end() != start:
+        return None
+    for offset, span, how, date_end in dated:
+        if date_end <= m.start() + 12 and not _RELATION_END.search(s[offset:date_end]):
+            if span.precision != "day":
+                return span, how
+            pad = dt.timedelta(days=SAID_DAYS)
+            if "before" in m.group(0).lower():
+                end = span.end + pad if published is None else min(span.end + pad, max(published, span.end))
+                return DateSpan(span.start, end, "recent"), how
+            return DateSpan(span.start - pad, span.end, "recent"), how
+    return None
+
+
+_WEEKS_AFTER = re.compile(
+    r"(?<!the )(?<!in )\b(a|one|two|three|four|five|six)\s+weeks?\s+after\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _weeks_before(s: str, start: int, dated, story: Narrative) -> tuple[DateSpan, str] | None:
+    """ "The assault comes three weeks after a bomb attack killed 44": in an undated sentence that reports the news,
+    an earlier event so many weeks before publication (give or take a few days), not the news itself."""
+    m = None if dated or story.published is None else _WEEKS_AFTER.search(s, max(0, start - 60), start)
+    if m is None or m.end() != start:
+        return None
+    day = story.published - dt.timedelta(weeks=_WEEK_COUNT[m.group(1).lower()])
+    pad = dt.timedelta(days=SAID_DAYS + 1)
+    return DateSpan(day - pad, day + pad, "recent"), "relative"
+
+
+def _background_reference(s: str, start: int, end: int, own, dated_toll: bool) -> bool:
+    """An event named in passing with no date of its own: "after the Orlando shooting", "the Paris attacks"; a date
+    elsewhere in the sentence dates the sentence ("Mourners gathered Monday, a week after the Paris attacks")."""
+    if own is not None:
+        return False
+    before = s[:start]
+    if lx.BACKGROUND_BEFORE.search(before):
+        return True
+    return not dated_toll and bool(lx.NAMED_EVENT_BEFORE.search(before) or re.search(
+        r"^The\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z-]+\s+)?$", before))
+
+
+def _nationality_modifier(s: str, p: PlaceMatch) -> bool:
+    """ "the U.S. consulate", "19 U.S. airmen": a nationality, not the place of the event."""
+    return p.place.precision == "country" and bool(lx.NATIONALITY_MODIFIER.match(s[p.end:]))
+
+
+def _locates_attack(s: str, p: PlaceMatch) -> bool:
+    """A city or a region locates an attack wherever it stands; a country only after a locative word ("in Syria",
+    "a Syrian town"): as a nationality, a subject or an object ("killed two Americans", "hate America") it does not."""
+    return p.place.precision != "country" or bool(lx.COUNTRY_LOCATIVE_BEFORE.search(s, max(0, p.start - 40), p.start)
+                                                  or lx.DEMONYM_PLACE_AFTER.match(s[p.end:]))
+
+
+def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:
+    """The place of the attack: the nearest place in its clause, favouring named settlements."""
+    clause_start = start - len(clause_before(s, start))
+    right = s[end:]
+    stop = lx.CLAUSE_BREAK.search(right)
+    if stop and stop.start() <= 3 and _RELATIVE_GAP.match(right, stop.start()):
+        stop = lx.CLAUSE_BREAK.search(right, stop.end())   # "the attacks, which killed 130 in Paris": the attack's own
+    clause_end = end + (stop.start() if stop else len(right))
+    best, best_score = None, None
+    for p in places:
+        if p.end < clause_start - 1 or p.start > clause_end:
+            continue
+        distance = start - p.end if p.end <= start else p.start - end
+        before = s[: p.start]
+        score = max(distance, 0) + 60 * PRECISION_RANK[p.place.precision]
+        if lx.SETTLEMENT_BEFORE.search(before[-30:]):
+            score -= 80
+        if lx.ROUTE_BEFORE.search(before[-40:]):
+            score += 200
+        if best_score is None or score < best_score:
+            best, best_score = p, score
+    return best
+
+
+def toll_owners(s: str, groups: list[list[Trigger]], tolls: list[Toll], places: list[PlaceMatch]) -> list[list[int]]:
+    """The attacks each toll may belong to. Of several, the one whose words hold it or come last before it, when
+    that one names its own place ("after the shooting in El Paso, another in Dayton left nine dead": Dayton's
+    nine); without a place of its own ("the attack came in Egypt, as two bombings killed 45") it is shared."""
+    owners: list[list[int]] = []
+    for toll in tolls:
+        fits = [gi for gi, g in enumerate(groups) if _nearest_trigger_owner(toll, g, s)]
+        if len(fits) > 1:
+            inside = [gi for gi in fits if groups[gi][0].start < toll.end and toll.start < groups[gi][-1].end]
+            before = [gi for gi in fits if groups[gi][-1].end <= toll.start]
+            nearest = (inside or before[-1:] or fits[:1])[0]
+            local = _attack_place(s, groups[nearest][0].start, groups[nearest][-1].end, places)
+            if local is not None and local.place.precision != "country":
+                fits = [nearest]
+        owners.append(fits)
+    return owners
+
+
+# a toll named after another place ("given Dayton's death toll", "the Pittsburgh death toll of 11"): not this attack's
+_TOLL_OF_PLACE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}")
+
+
+# between an attack and a toll after it: another clause, or another attack ("another gunman left nine dead")
+_TOLL_GAP_BREAK = re.compile(r"[;:]|,\s+(?:when|given)\b|\b(?:another|a second)\b")
+
+
+def _nearest_trigger_owner(toll: Toll, group: list[Trigger], s: str) -> bool:
+    """A toll belongs to the attack whose words precede it in the same clause (or follow it closely)."""
+    start, end = group[0].start, group[-1].end
+    if start <= toll.start and toll.end <= end:
+        return True   # "opened fire ..., killing 50 people ... in the deadliest mass shooting": between its words
+    if toll.start >= end:
+        return not _TOLL_GAP_BREAK.search(s, end, toll.start) and toll.start - end < 160
+    # "the death toll was at 22, with more than 50 injured in what was a suicide bombing": a toll phrase names
+    # the toll of the attack the sentence is about, a little further off
+    reach = 130 if "toll" in toll.surface.lower() else 60
+    return end - toll.end < reach and not lx.CLAUSE_BREAK.search(s[toll.end: start])

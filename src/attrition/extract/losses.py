@@ -1,0 +1,223 @@
+"""Territorial losses: the verbs of a loss ("retook", "drove ... out of", "declared victory in", "fell to"), the
+place they take, the guards that say it is no loss of the Islamic State (a gain, a promise, an ongoing battle,
+civilians or rebels driven out), the date (or the window before publication for a loss stated in passing) and
+the captor as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from attrition.extract import lexicon as lx
+from attrition.extract import trace
+from attrition.extract.dates import DateSpan
+from attrition.extract.narrative import (
+    Mention,
+    Narrative,
+    Trigger,
+    around_place,
+    clause_around,
+    date_for,
+    hypothetical,
+)
+from attrition.extract.places import PlaceMatch
+from attrition.extract.sentences import Sentence
+
+LOSS_ERA_START = dt.date(2014, 1, 1)    # ISIS held towns from January 2014: an undated loss came later
+
+
+def listed_places(places: list[PlaceMatch], first: PlaceMatch, s: str) -> list[PlaceMatch]:
+    """The place, and the places listed after it ("Fallujah, Ramadi and Tikrit")."""
+    listed = [first]
+    for p in places:
+        if p.start >= listed[-1].end and p.place.precision not in ("country", "region"):
+            if not _LIST_GAP.match(s[listed[-1].end: p.start]):
+                break
+            listed.append(p)
+    return listed
+
+
+def loss_triggers(s: str, places: list[PlaceMatch], story: Narrative) -> list[Trigger]:
+    found = []
+    isis_here = lx.mentions_isis(s)
+    for m in lx.LOSS_OBJECT_TRIGGERS.finditer(s):
+        verb = m.group(0)
+        guard = _loss_object_guard(s, m, verb, places, isis_here, story)
+        if isinstance(guard, str):
+            trace.dropped("territorial_loss", verb, guard)
+            continue
+        found.append(Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.object", guard))
+    for m in lx.LOSS_SUBJECT_TRIGGERS.finditer(s):
+        guard = _loss_subject_guard(s, m, places, isis_here, story)
+        if isinstance(guard, str):
+            trace.dropped("territorial_loss", m.group(0), guard)
+            continue
+        found.append(Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.subject", guard))
+    return found
+
+
+def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch], isis_here: bool,
+                       story: Narrative) -> PlaceMatch | str:
+    """The place a loss verb ("retook", "drove ... out of") takes as its object, or the guard that refuses it."""
+    if lx.ONGOING.search(s[: m.start()]):
+        return "ongoing"
+    if hypothetical(s, m.start()):
+        return "hypothetical"
+    if verb.lower().endswith(("ing", "ion of", "fall of")) and lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]):
+        return "prospect"   # "the eventual retaking of Mosul", "vital for liberating Raqqa": not yet happened
+    target = _first_place_after(places, m.end(), s)
+    if target is None and _IT_AFTER.match(s, m.end()):
+        target = _sentence_subject(places, m.start())   # "The Mosul Dam ... after they retook it"
+    if target is None:
+        return "no_place"
+    if lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
+        return "future"
+    if lx.OTHER_LOSER.search(s[max(0, m.start() - 40): target.end + 30]) and not (
+            isis_here and lx.ISIS_LOSER.search(s)):
+        return "other_loser"   # "a rebel-held area", "families were forced out of villages": not the Islamic State
+    if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
+        return "passive_lost"   # "it was lost in Washington"
+    if "," in s[m.end(): target.start]:
+        return "not_its_object"   # "expelled from the group, then the G8, over the annexation of Crimea"
+    driven = _DRIVEN_OBJECT.match(verb)
+    if driven and driven.group(1) and not lx.ISIS_OBJECT.search(driven.group(1)):
+        return "other_driven_out"   # "expelled Russia from", "forced families out of": someone else was driven out
+    return target if _isis_lost(s, m, verb, isis_here, story) else "not_isis_loser"
+
+
+def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here: bool,
+                        story: Narrative) -> PlaceMatch | str:
+    """The place before "was retaken", "fell to", or the guard that refuses it."""
+    if hypothetical(s, m.start()):
+        return "hypothetical"
+    target = _last_place_before(places, m.start(), s)
+    if target is None:
+        return "no_place"
+    if not (isis_here or story.about_isis):
+        return "not_about_isis"
+    if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
+        return "isis_gain"
+    if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
+        return "not_isis_loser"
+    if lx.OTHER_LOSER.search(s[max(0, target.start - 40): m.end() + 40]) and not (
+            isis_here and lx.ISIS_LOSER.search(s)):
+        return "other_loser"   # "the besieged rebel-held city of Aleppo that fell to Assad's forces"
+    return target
+
+
+# "drove the Islamic State out of": the words between the verb and its preposition name who was driven out
+_DRIVEN_OBJECT = re.compile(r"^\w+\s+(.+?)\s+(?:out of|(?:away |back )?from)$", re.I)
+
+
+def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative) -> bool:
+    lowered = verb.lower()
+    if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
+        return False
+    if lowered.startswith(("lost", "losing")):
+        # ISIS (or "it", "they" in an article about ISIS) must be the one losing
+        return isis_here and lx.mentions_isis(s[: m.start()]) or story.about_isis and bool(
+            re.search(r"\b(?:it|they|the group|the militants|the jihadists|"
+                      r"the (?:[\w-]+ )?(?:branch|affiliate|franchise))\b[^,;]{0,30}$", s[: m.start()], re.I))
+    if lx.NEEDS_ISIS_LOSER.match(lowered):
+        return bool(lx.ISIS_LOSER.search(s[m.start():]))
+    return isis_here or story.about_isis
+
+
+def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
+    """The object of a loss verb: the first named place below country level within 80 characters, or ground
+    in a country or a region ("two towns in northern Iraq")."""
+    for p in places:
+        if p.start >= offset and p.start - offset <= 80 and p.place.precision in ("country", "region") and \
+                lx.GROUND_IN_COUNTRY.match(s, offset, p.start):
+            return p
+        if p.start >= offset and p.start - offset <= 80 and p.place.precision != "country":
+            gap = s[offset: p.start]
+            if lx.CLAUSE_BREAK.search(gap):
+                return None
+            located = re.search(r"\s(?:in|at)\s+(?:the\s+)?(?:(?:state|city|town|province) of\s+)?$", gap)
+            if located and gap[: located.start()].strip() and not lx.AROUND_GROUND.search(gap[: located.start()]):
+                return None   # "regained a double-digit lead in Iowa": the object is the lead, not the place
+            return p
+    return None
+
+
+def _last_place_before(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
+    before = [p for p in places if p.end <= offset and p.place.precision != "country" and (
+        offset - p.end <= 40 or _APPOSITION.fullmatch(s, p.end, offset) or
+        _RELATIVE_CLAUSE.fullmatch(s, p.end, offset))]
+    return before[-1] if before else None
+_IT_AFTER = re.compile(r"\s+it\b")
+
+
+# "Mosul Dam, which had been in control of ISIS but was recently reclaimed": the place, then its relative clause
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that)\s+[^;.,]{0,80}?\s+(?:but|and)\s+(?:\w+\s+)?")
+
+
+def _sentence_subject(places: list[PlaceMatch], before: int) -> PlaceMatch | None:
+    """The place the sentence opens with, which a pronoun after the verb stands for."""
+    first = next((p for p in places if p.place.precision not in ("country", "region")), None)
+    return first if first is not None and first.start <= 12 and first.end <= before else None
+
+
+# "Raqqa, the last stronghold of the Islamic State in Syria, fell": the place, then a phrase about it
+_APPOSITION = re.compile(r",\s+(?:the|its|a|an)\s+[^,;.()]{0,90},\s+(?:\w+\s+)?")
+
+
+def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], dated,
+               story: Narrative) -> Mention | None:
+    s = sentence.text
+    date, how = date_for(dated, story, sentence.index)
+    target = trigger.place_after
+    if how in ("assumed_recent", "missing") and _recalled_loss(s, trigger, places):
+        # "ISIS has already lost Fallujah, Ramadi and Tikrit", "as we have liberated Tikrit": a loss the article
+        # states without a date: it happened before publication, in the Islamic State's years
+        if _NOMINAL_LOSS.search(s[trigger.start: trigger.end]) or _INCLUDING.search(s[: trigger.start]):
+            # "the fall of Mosul" (to ISIS, or still to come), "including retaking": not stated
+            trace.dropped("territorial_loss", s[trigger.start: trigger.end], "recalled_in_passing")
+            return None
+        date, how = (None, "missing") if story.published is None or story.published < LOSS_ERA_START else (
+            DateSpan(LOSS_ERA_START, story.published, "before"), "recalled")
+    mention = Mention("territorial_loss", sentence, trigger.rule, place=around_place(s, target, lx.AROUND_GROUND),
+                      place_surface=target.surface, date=date, date_how=how, trigger_at=trigger.start)
+    mention.captured_by = _captor(s, trigger.start)
+    if mention.captured_by in ("Syrian army", "Russian forces") and not (
+            lx.ISIS_LOSER.search(s) or lx.mentions_isis(clause_around(s, trigger.start, trigger.end))):
+        # the Syrian army and Russia mostly retook ground from rebels: ISIS must be the loser
+        trace.dropped("territorial_loss", s[trigger.start: trigger.end], "regime_gain_from_rebels")
+        return None
+    trace.kept("territorial_loss", f"{s[trigger.start: trigger.end]} {target.surface}", mention.rule)
+    return mention
+_INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
+_NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:city|town) of\s+)?$")
+
+
+def _recalled_loss(s: str, trigger: Trigger, places: list[PlaceMatch]) -> bool:
+    """An undated loss that the sentence recalls rather than reports: "ISIS already has lost Fallujah, Ramadi and
+    Tikrit", "as we have liberated Tikrit", "the fall of Mosul", "including retaking the one-time capital"."""
+    clause = clause_around(s, trigger.start, trigger.end)
+    if lx.RETROSPECTIVE.search(clause) or lx.RETROSPECTIVE.search(s[max(0, trigger.start - 30): trigger.start]) or \
+            _NOMINAL_LOSS.search(s[trigger.start: trigger.end]):
+        return True
+    if _INCLUDING.search(s[: trigger.start]):
+        return True
+    target = trigger.place_after
+    if target is None:
+        return False
+    # a list of places lost ("both Mosul and Raqqa", "Fallujah, Ramadi, and Tikrit"): a summary of the war
+    if re.search(r"\bboth\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", s[trigger.end: target.start]):
+        return True
+    following = [p for p in places if p.start >= target.end]
+    return bool(following) and bool(_LIST_GAP.match(s[target.end: following[0].start]))
+
+
+def _captor(s: str, trigger_at: int) -> str | None:
+    best, best_distance = None, None
+    for pattern, name in lx.CAPTORS:
+        for m in pattern.finditer(s):
+            distance = abs(m.start() - trigger_at)
+            if best_distance is None or distance < best_distance:
+                label = f"{m.group(0).split()[0]} forces" if "{0}" in name else name
+                best, best_distance = label, distance
+    return best

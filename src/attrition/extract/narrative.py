@@ -1,0 +1,258 @@
+"""What the narrative has established, and the helpers every rule family reads a sentence with.
+
+An article is read in order: `Narrative` holds what earlier sentences set (the publication date, the scene, the
+last date, the events opened so far), `Mention` is one event being built, `Trigger` the words that opened it.
+Clause boundaries, modality, dates by narrative and continuation sentences ("The victim toll was zero in both
+places") are shared by the attack and the loss rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from attrition.extract import lexicon as lx
+from attrition.extract.attribution import attribute_in_sentence
+from attrition.extract.dates import DateSpan
+from attrition.extract.numbers import Quantity, Toll, find_tolls
+from attrition.extract.places import Place, PlaceMatch
+from attrition.extract.sentences import Sentence
+
+RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
+CONTINUATION_SENTENCES = 4  # how far a detail sentence may sit from the event it continues
+SAID_DAYS = 3               # "officials said Sunday": the event happened up to this many days before
+SCENE_SENTENCES = 2         # how long a sentence naming a place and a date sets the scene
+
+
+@dataclass
+class Mention:
+    kind: str                       # "attack" | "territorial_loss"
+    sentence: Sentence
+    rule: str
+    place: Place | None = None
+    place_surface: str | None = None
+    date: DateSpan | None = None
+    date_how: str = "missing"       # explicit | relative | narrative | scene | assumed_recent | missing
+    killed: Quantity | None = None
+    injured: Quantity | None = None
+    attack_types: list[str] = field(default_factory=list)
+    perpetrator: str | None = None
+    attribution: str | None = None  # claimed | attributed | suspected | inspired
+    claimed: bool | None = None
+    captured_by: str | None = None
+    trigger_at: int = 0             # offset of the trigger inside the sentence
+    seen_at: list[int] = field(default_factory=list)   # every sentence that reported this event (merged)
+    support: list[str] = field(default_factory=list)   # "field@sentence:rule" for facts read in other sentences
+
+    def __post_init__(self) -> None:
+        if not self.seen_at:
+            self.seen_at = [self.sentence.index]
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country if self.place else None
+
+    def null_reasons(self, published: dt.date | None) -> list[str]:
+        reasons = []
+        if self.place is None or self.place.name is None:
+            reasons.append("place:only_country_stated" if self.place else "place:not_stated")
+        if self.date is None:
+            reasons.append("date:no_publication_date" if published is None else "date:unresolvable")
+        elif self.date_how == "assumed_recent":
+            reasons.append("date:not_stated_assumed_recent")
+        elif self.date_how == "recalled":
+            reasons.append("date:not_stated_before_publication")
+        if self.kind == "attack":
+            if self.killed is None:
+                reasons.append("killed:not_stated")
+            if self.injured is None:
+                reasons.append("injured:not_stated")
+            if self.perpetrator is None:
+                reasons.append("perpetrator:not_stated")
+            if not self.attack_types:
+                reasons.append("attack_type:not_stated")
+        elif self.captured_by is None:
+            reasons.append("captured_by:not_stated")
+        return reasons
+
+
+@dataclass
+class Narrative:
+    """What earlier sentences established."""
+    published: dt.date | None
+    about_isis: bool
+    people: frozenset[str] = frozenset()   # surnames of people the article names: not towns ("Foley")
+    events: list[Mention] = field(default_factory=list)
+    last_date: DateSpan | None = None
+    last_date_index: int = -99
+    scene: tuple[PlaceMatch, DateSpan | None, str, int] | None = None   # place, date, how, sentence index
+    text: str = ""
+    countries: frozenset[str] = frozenset()   # of countries and regions named so far: "Odessa" in a Texas story
+    sentences: list[Sentence] = field(default_factory=list)
+    title: str = ""
+    named_here: list[PlaceMatch] = field(default_factory=list)   # every place the current sentence names
+
+
+@dataclass
+class Trigger:
+    kind: str
+    start: int
+    end: int
+    attack_type: str | None
+    number: str          # "one" | "many" | "verb" | "kill" | "loss"
+    rule: str
+    place_after: PlaceMatch | None = None   # losses: the object place
+
+
+def hypothetical(s: str, start: int) -> bool:
+    """Modal, future, negated or intended: look back over the clause before the trigger."""
+    before = clause_before(s, start)
+    if lx.INFINITIVE.search(before) and not lx.INFINITIVE_OK.search(before):
+        return True
+    return bool(lx.MODAL.search(before[-70:]))
+
+
+def clause_before(s: str, start: int) -> str:
+    before = s[:start]
+    breaks = list(lx.CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    comma = before.rfind(",")
+    # a comma after an introductory phrase still belongs to the clause; keep 40 chars beyond it
+    return before[max(0, comma - 40):] if comma >= 0 else before
+
+
+def between_breaks(s: str, start: int, end: int) -> str:
+    """The text from the clause break before `start` to the one after `end` (commas do not break)."""
+    breaks = list(lx.CLAUSE_BREAK.finditer(s[:start]))
+    left = breaks[-1].end() if breaks else 0
+    stop = lx.CLAUSE_BREAK.search(s, end)
+    return s[left: stop.start() if stop else len(s)]
+
+
+def clause_around(s: str, start: int, end: int) -> str:
+    left = clause_before(s, start)
+    right = s[end:]
+    stop = lx.CLAUSE_BREAK.search(right)
+    return left + s[start:end] + (right[: stop.start()] if stop else right)
+
+
+def date_for(dated, story: Narrative, index: int) -> tuple[DateSpan | None, str]:
+    if dated and not (dated[0][1].precision == "recent" and story.last_date is not None and
+                      index - story.last_date_index <= 2):
+        return dated[0][1], dated[0][2]
+    if story.last_date is not None and index - story.last_date_index <= 2:
+        return story.last_date, "narrative"
+    if story.published is None:
+        return None, "missing"
+    return DateSpan(story.published - dt.timedelta(days=RECENT_DAYS), story.published, "recent"), "assumed_recent"
+
+
+def current_scene(story: Narrative, index: int):
+    if story.scene and index - story.scene[3] <= SCENE_SENTENCES:
+        return story.scene
+    return None
+
+
+def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | None = None,
+                     types: list[str | None] | None = None) -> bool:
+    """Details in a sentence that opens no event belong to the event the narrative is on."""
+    if not story.events:
+        return False
+    current = story.events[-1]
+    if sentence.index - current.sentence.index > CONTINUATION_SENTENCES or \
+            sentence.paragraph - current.sentence.paragraph > 1:
+        return False
+    s = sentence.text
+    tolls = find_tolls(s) if tolls is None else tolls
+    targets = [e for e in story.events[-2:]] if lx.BOTH.search(s) else [current]
+    for event in targets:
+        if event.kind != "attack":
+            continue
+        before = (event.killed, event.injured, event.perpetrator, event.attribution)
+        for toll in tolls:
+            set_toll(event, toll, only_if_missing=True)
+        for attack_type in [*(types or []), *types_in(s)]:
+            if attack_type and attack_type not in event.attack_types:
+                event.attack_types.append(attack_type)
+        attribute_in_sentence(event, s, story, continuation=True)
+        after = (event.killed, event.injured, event.perpetrator, event.attribution)
+        event.support += [f"{name}@{sentence.index}:continuation"
+                          for name, old, new in zip(("killed", "injured", "perpetrator", "attribution"), before, after,
+                                                    strict=True) if old is not new and name != "attribution"]
+    return True
+
+
+def set_toll(mention: Mention, toll: Toll, only_if_missing: bool = False) -> None:
+    attr = "killed" if toll.role == "killed" else "injured"
+    if only_if_missing and getattr(mention, attr) is not None:
+        return
+    if getattr(mention, attr) is None:
+        setattr(mention, attr, toll.quantity)
+
+
+_TYPE_CUES = [
+    (re.compile(r"\bsuicide (?:bomber|attacker|vest|belt)s?\b|\bblew (?:himself|themselves) up\b", re.I),
+     "suicide_bombing"),
+    (re.compile(r"\bgunm[ae]n\b|\bgunfire\b|\bassault rifles?\b|\bKalashnikov", re.I), "shooting"),
+    (re.compile(r"\bknife\b|\bslashed\b|\bstabbed\b|\bthroat\b", re.I), "stabbing"),
+    (re.compile(r"\b(?:plane|airliner|aircraft|jet)\b", re.I), "aircraft_bombing"),
+]
+
+
+def types_in(s: str) -> list[str]:
+    found = [name for pattern, name in _TYPE_CUES if pattern.search(s)]
+    if "aircraft_bombing" in found and not re.search(r"bomb|blow|blew|explo|downed|brought down", s, re.I):
+        found.remove("aircraft_bombing")
+    return found
+
+
+def around_place(s: str, match: PlaceMatch, settlement: re.Pattern) -> Place:
+    """ "a town south of Baghdad", "villages near Mosul": an unnamed place in the named place's country."""
+    before = s[: match.start]
+    if match.place.precision in ("city", "landmark") and lx.AROUND_PLACE_BEFORE.search(before) and \
+            settlement.search(before[-70:]):
+        return Place(None, match.place.country, None, None, "region")
+    return match.place
+
+
+def eligible_place(s: str, m: PlaceMatch) -> bool:
+    before = s[max(0, m.start - 60): m.start]
+    if s[m.end: m.end + 6] in ("-based", "–based"):
+        return False   # "a London-based monitoring group": where a body sits, not where the event was
+    if lx.OWNER_AFTER.match(s[m.end: m.end + 40]):
+        return False   # "identified by Chechnya's leader": the leader's country, not the place of the event
+    if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(before):
+        return False
+    if lx.HOME_TOWN_BEFORE.search(before) or lx.HOME_TOWN_AFTER.match(s[m.end: m.end + 30]):
+        return False   # "Peter Kassig, of Indianapolis, was beheaded in Syria": the victim's home, not the place
+    if m.how == "demonym" and (lx.SURNAME_BEFORE.search(s[max(0, m.start - 30): m.start]) or
+                               lx.SURNAME_AFTER.match(s[m.end:])):
+        return False   # "Najib Danish, interior ministry spokesperson": a person, not Denmark
+    # "Murphy said", "Sen. Kaine", "James Foley": a person who shares a town's name
+    return not (m.place.precision == "city" and " " not in m.surface and (
+        lx.PERSON_AFTER.match(s[m.end:]) or lx.PERSON_BEFORE.search(before) or lx.GIVEN_NAME_BEFORE.search(before)))
+
+
+def dedupe(items) -> list:
+    seen: list = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def with_landmarks(s: str, found: list[PlaceMatch], gazetteer) -> list[PlaceMatch]:
+    """Famous targets stand for their town ("the Charlie Hebdo attack", "the Bataclan"): added where the
+    gazetteer named no place."""
+    if not lx.LANDMARK_TARGET.search(s):
+        return found
+    extra = []
+    for m in lx.LANDMARK_TARGET.finditer(s):
+        if any(p.start < m.end() and m.start() < p.end for p in found):
+            continue
+        place = gazetteer.lookup(lx.LANDMARK_TOWNS[lx.name_key_of(m.group(0))])
+        if place is not None:
+            extra.append(PlaceMatch(m.start(), m.end(), m.group(0), place, "alias"))
+    return sorted(found + extra, key=lambda p: p.start) if extra else found
