@@ -179,7 +179,8 @@ def test_validation_is_told_in_one_vocabulary():
     assert rows["expectations failed"] == "2 of 24: event_mentions 2 of 14"
     assert rows["rows quarantined"] == "9: event_mentions 9"
     assert "failing" not in markdown_summary(run)
-    run.validation.results.append(SuiteResult("incidents", False, 5, ["expect_c"], table_failures=["expect_c (observed 3)"]))
+    run.validation.results.append(SuiteResult("incidents", False, 5, ["expect_c"],
+                                              table_failures=["expect_c (observed 3)"]))
     assert dict(summary_rows(run))["validation"] == "FAILED (table-level: incidents: expect_c (observed 3))"
 
 
@@ -198,3 +199,10 @@ def test_long_stages_report_their_progress(tmp_path):
     assert ("ingest", 5, None) in seen   # the five articles read
     assert ("extract", 0, 5) in seen and ("extract", 5, 5) in seen
     assert progress.describe("extract", 5, 10) == "extract: 5 of 10 articles extracted (50%)"
+
+
+def test_serve_without_sources_says_so(tmp_path):
+    config = tmp_path / "attrition.toml"
+    config.write_text('[schedule]\ninterval_seconds = 60\n', encoding="utf-8")
+    result = runner.invoke(app, ["serve", "--config", str(config)])
+    assert result.exit_code == 2 and "lists no `sources`" in result.output

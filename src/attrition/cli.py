@@ -316,6 +316,10 @@ def serve(
     from attrition.serve import serve as serve_deployment
 
     cfg = _load_config(config_file)
+    if not _config_names_sources(config_file):
+        say("nothing to serve:", f"{config_file} lists no `sources` (folders, files, feeds or URLs to read on "
+            "each run); see attrition.toml.example")
+        raise typer.Exit(2)
     try:
         serve_deployment(cfg, config_file, with_server=with_server, port=port, server_log=server_log)
     except ServeError as error:
