@@ -5,9 +5,11 @@ Each pattern is one rule family's vocabulary; events.py decides what a match mea
 
 from __future__ import annotations
 
+import csv
 import re
 
 from attrition.extract.prefilter import gate_patterns, necessary_literals
+from attrition.paths import SEEDS_DIR
 
 # The cheapest gate: an article without any of these words reports no attack and no loss.
 ANY_TRIGGER = re.compile(
@@ -404,49 +406,21 @@ ISIS_OBJECT = re.compile(
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|militants?|jihadis\w*|fighters|extremists|insurgents|terrorists|"
     r"the group|them|it|the enemy|the caliphate)\b", re.I)
 
-# --- who -----------------------------------------------------------------------------------------
+# --- who ----------------------------------------------------------------------------------------------
+# Word lists that are data, kept in seeds/ as CSV (name, pattern, ignore_case), most specific first.
+
+def _named_patterns(seed: str) -> list[tuple[re.Pattern, str]]:
+    """(pattern, normalised name) rows of a seed CSV (name, pattern, ignore_case), most specific first."""
+    with open(SEEDS_DIR / seed, newline="", encoding="utf-8") as rows:
+        return [(re.compile(row["pattern"], re.I if row["ignore_case"] == "yes" else 0), row["name"])
+                for row in csv.DictReader(rows)]
+
+
 # Captors of a place, most specific first: (pattern, normalised name)
-CAPTORS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\b(?:YPG|YPJ|People's Protection Units)\b"), "YPG"),
-    (re.compile(r"\b(?:SDF|Syrian Democratic Forces?|Syrian Defen[cs]e Forces?)\b"), "SDF"),
-    (re.compile(r"\bPeshmerga\b", re.I), "Peshmerga"),
-    (re.compile(r"\b(?:Popular Mobili[sz]ation|Hashd|PMF|Shiite militias?|Shia militias?)\b"),
-     "Popular Mobilization Forces"),
-    (re.compile(r"\bpro-government forces\b", re.I), "pro-government forces"),
-    (re.compile(r"\b(?:Kurds|Kurdish(?: \w+){0,3} (?:forces|fighters|militia(?:men)?|militias|paramilitaries|"
-                r"troops|units|security forces|men|women))\b", re.I), "Kurdish forces"),
-    (re.compile(r"\bIraqi (?:security |government |army |special |counter-terrorism |federal )?(?:forces|troops|army|"
-                r"soldiers|units|police)\b|\bCounter[- ]Terrorism Service\b", re.I), "Iraqi forces"),
-    (re.compile(r"\b(?:Syrian (?:army|government|government forces|regime|regime forces|troops|soldiers)|regime forces|"
-                r"pro-Assad forces|Assad's forces)\b", re.I), "Syrian army"),
-    (re.compile(r"\bKurdish-led (?:force|forces|fighters|alliance|militia)\b|\bU\.?S\.?-(?:backed|supported|allied) "
-                r"(?:Syrian |Kurdish |Kurdish-led |Arab )*(?:forces?|fighters|militias?|alliance)\b", re.I),
-     "U.S.-backed forces"),
-    (re.compile(r"\b(?:Prime Minister (?:Haider )?(?:al-)?Abadi|Iraq's prime minister|Iraqi (?:government|"
-                r"prime minister|military|commanders?))\b", re.I), "Iraqi forces"),
-    (re.compile(r"\b(?:Turkish-backed|Turkey-backed|Turkish) (?:forces|rebels|troops|fighters)\b", re.I),
-     "Turkish-backed forces"),
-    (re.compile(r"\b(?:Free Syrian Army|FSA|Syrian rebels)\b"), "Syrian rebels"),
-    (re.compile(r"\b(?:U\.?S\.?-led )?coalition(?: forces)?\b", re.I), "coalition"),
-    (re.compile(r"\b(?:Libyan|Afghan|Nigerian|Philippine|Filipino|Egyptian|Lebanese|Russian|American|U\.S\.) "
-                r"(?:forces|troops|army|military|soldiers)\b", re.I), "{0}"),
-]
+CAPTORS: list[tuple[re.Pattern, str]] = _named_patterns("captors.csv")
 
 # Other perpetrators, named so an attack is not given to ISIS by default.
-OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\b(?:al[- ]Qa(?:e|'i|i|')?da|AQAP|AQIM)\b|\b9/11\b|"
-                r"\bSept(?:ember|\.)? 11(?:th)?(?:, 2001)? (?:terror(?:ist)? )?attacks\b", re.I), "al-Qaeda"),
-    (re.compile(r"\bal[- ]Shabaa?b\b", re.I), "al-Shabaab"),
-    (re.compile(r"\bBoko Haram\b", re.I), "Boko Haram"),
-    (re.compile(r"\bTaliban\b", re.I), "Taliban"),
-    (re.compile(r"\bHouthis?\b", re.I), "Houthis"),
-    (re.compile(r"\bHamas\b"), "Hamas"),
-    (re.compile(r"\bHezbollah\b", re.I), "Hezbollah"),
-    (re.compile(r"\bPKK\b|\bTAK\b|Kurdistan Freedom Hawks"), "PKK"),
-    (re.compile(r"\b(?:Nusra|Jabhat al-Nusra|HTS|Hayat Tahrir al-Sham)\b"), "al-Nusra"),
-    (re.compile(r"\b(?:white (?:supremacist|nationalist)s?|neo-Nazis?|far-right|anti-Muslim|kill all Muslims|"
-                r"Hispanic invasion)\b", re.I), "far-right extremist"),
-]
+OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = _named_patterns("perpetrators.csv")
 
 # A group named as a yardstick or a date, not as the doer: "the worst attack since 9/11", "deadlier than al-Qaeda's".
 _YARDSTICK_BEFORE = re.compile(r"\b(?:since|than|like|as|before|after|post)\s+(?:the\s+)?$", re.I)

@@ -218,6 +218,6 @@ def _captor(s: str, trigger_at: int) -> str | None:
         for m in pattern.finditer(s):
             distance = abs(m.start() - trigger_at)
             if best_distance is None or distance < best_distance:
-                label = f"{m.group(0).split()[0]} forces" if "{0}" in name else name
+                label = name.replace("<nationality>", m.group(0).split()[0])
                 best, best_distance = label, distance
     return best
