@@ -187,3 +187,15 @@ def test_quarantined_mentions_show_the_sentence_and_the_reasons(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [{"mention_id": mention_id, "evidence": evidence, "external_id": external_id,
                                           "expectations": ["expect_x(killed)"], "offending_values": '{"killed": -1}'}]
+
+
+def test_a_damaged_file_is_named_as_damaged(loaded_db, tmp_path):
+    cut = tmp_path / "cut.duckdb"
+    cut.write_bytes(loaded_db.read_bytes()[:20_000])
+    result = query(cut, "select 1")
+    assert result.exit_code == 1 and "is damaged or is not a DuckDB database" in result.output
+
+
+def test_numbers_align_right_in_a_plain_table(loaded_db):
+    lines = query(loaded_db, "select 'a' as word, 5 as n union all select 'bbbbbb', 12345 order by n").stdout
+    assert lines.splitlines()[2:] == ["a           5", "bbbbbb  12345"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from attrition.db import CONFIG
+from attrition.db import CONFIG, damaged
 
 FORMATS = ("table", "csv", "json", "jsonl", "markdown")
 SANDBOX = {"enable_external_access": False, "lock_configuration": True}
@@ -30,7 +30,12 @@ def connect_sandboxed(db_path: str | Path) -> duckdb.DuckDBPyConnection:
     path = Path(db_path)
     if not path.exists():
         raise FileNotFoundError(f"no database at {path}: run `attrition run` first")
-    return duckdb.connect(str(path), read_only=True, config={**CONFIG, **SANDBOX})
+    try:
+        return duckdb.connect(str(path), read_only=True, config={**CONFIG, **SANDBOX})
+    except duckdb.Error as error:
+        if found := damaged(error, path):   # say the file is damaged, as every other command does
+            raise found from error
+        raise
 
 
 @dataclass
@@ -112,8 +117,7 @@ def to_text_table(result: Result) -> str:
     """An aligned plain-text table as wide as its longest values: nothing cut, for logs and pipes."""
     texts = [[_one_line(cell(v)) for v in row] for row in result.rows]
     widths = [max([len(c)] + [len(row[i]) for row in texts]) for i, c in enumerate(result.columns)]
-    numeric = [all(isinstance(row[i], int | float | decimal.Decimal) or row[i] is None for row in result.rows)
-               and any(row[i] is not None for row in result.rows) for i in range(len(result.columns))]
+    numeric = [_numeric(result, i) for i in range(len(result.columns))]
 
     def line(values: list[str]) -> str:
         return "  ".join(v.rjust(w) if num else v.ljust(w)
@@ -124,14 +128,21 @@ def to_text_table(result: Result) -> str:
     return "\n".join(out) + "\n"
 
 
+def _numeric(result: Result, i: int) -> bool:
+    """A column of numbers (and nulls): aligned right."""
+    values = [row[i] for row in result.rows if row[i] is not None]
+    return bool(values) and all(isinstance(v, int | float | decimal.Decimal) and not isinstance(v, bool)
+                                for v in values)
+
+
 def rich_table(result: Result):
     """A table for the terminal: long values wrap (fold) onto more lines; nothing is cut."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(show_lines=False)
-    for column in result.columns:   # Text, not str: a value such as "[schedule]" is not markup
-        table.add_column(Text(column), overflow="fold")
+    for i, column in enumerate(result.columns):   # Text, not str: a value such as "[schedule]" is not markup
+        table.add_column(Text(column), overflow="fold", justify="right" if _numeric(result, i) else "left")
     for row in result.rows:
         table.add_row(*(Text(cell(v)) for v in row))
     return table
