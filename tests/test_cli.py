@@ -101,6 +101,15 @@ def test_evaluate_prints_the_scorer_table(loaded_db):
     assert "territorial_loss" in result.output and "dedup" in result.output and "# missed" in result.output
 
 
+def test_explain_names_the_rules_and_guards_behind_an_articles_events(loaded_db):
+    result = runner.invoke(app, ["explain", "seed-002", "--db", str(loaded_db)])
+    assert result.exit_code == 0, result.output
+    assert "kept by attack." in result.output and "frames (" in result.output
+    assert "evidence [" in result.output
+    missing = runner.invoke(app, ["explain", "no-such-article", "--db", str(loaded_db)])
+    assert missing.exit_code == 1 and "no article" in missing.output
+
+
 def test_report_prints_the_data_docs_index_and_the_report(loaded_db):
     result = runner.invoke(app, ["report", "--db", str(loaded_db)])
     assert result.exit_code == 0

@@ -403,6 +403,9 @@ def evaluate(
     pred: Annotated[Path | None, typer.Option(help="Score this mentions export instead of the database.")] = None,
     show_errors: Annotated[bool, typer.Option("--errors", help="List misses, false positives, wrong fields.")] = False,
     scope: Annotated[str, typer.Option(help="isis (default) or all.")] = "isis",
+    articles: Annotated[Path | None, typer.Option(
+        help="meta.jsonl of every annotated article (default: the one beside the gold file); events extracted "
+             "from a listed article without gold rows count as false positives.")] = None,
 ) -> None:
     """Score the extracted mentions against your own gold annotations: precision, recall, F1, dates, tolls."""
     import tempfile
@@ -420,7 +423,29 @@ def evaluate(
             with connect(db, read_only=True) as con:
                 export(con, "mentions", pred)
         args = ["--gold", str(gold), "--pred", str(pred), "--scope", scope] + (["--errors"] if show_errors else [])
-        scoring.main(args)
+        scoring.main(args + (["--articles", str(articles)] if articles else []))
+
+
+@app.command()
+def explain(
+    article: Annotated[str, typer.Argument(help="The article's id (from its metadata or file name) or content hash.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Why each event of one article was extracted, or not: every candidate with the guard that dropped it or the
+    rule that kept it, then the events built, with the sentence behind each field."""
+    from attrition.db import connect
+    from attrition.explain import explain as explain_article
+    from attrition.explain import find_article, render
+
+    with connect(db, read_only=True) as con:
+        found = find_article(con, article)
+    if found is None:
+        say(f"no article {article!r} in {db}")
+        raise typer.Exit(1)
+    article_id, text, published, title = found
+    typer.echo(f"article {article_id} ({title or 'untitled'}, published {published or 'unknown'})")
+    for line in render(explain_article(text, published, title)):
+        typer.echo(line)
 
 
 @app.command()
