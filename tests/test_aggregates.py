@@ -55,6 +55,8 @@ def build(con):
                date_start="2016-03-29", captured_by="Libyan forces")
     # long before the ISIS era, mentioned in passing: kept in the tables, out of the series
     add_report(con, "m-old", "2016-03-30", place="Baghdad", country="IQ", date_start="2009-08-19", killed=95)
+    add_report(con, "m-old-vague", "2016-03-30", place="Mosul", country="IQ", date_start="2008-01-01",
+               date_end="2008-12-31")
     # an article about something else: counted among the articles read, not among those naming ISIS
     add_article(con, "a-other", "2016-01-15", text="A long story about the weather in Paris and nothing else.")
     # April and May: nothing.  June: two losses to the same captor
@@ -110,6 +112,9 @@ def test_the_series_starts_in_the_isis_era_and_old_events_stay_in_the_tables(bui
     assert old == [(day("2009-08-01"), False)]
     assert con.execute("select min(month) from attacks_vs_losses").fetchone()[0] == M[0]
     assert con.execute("select count(*) from monthly_attacks where month = '2009-08-01'").fetchone()[0] == 1
+    # an undated event of 2008 is neither in the series nor among its undated incidents
+    assert con.execute("select count(*) from validated_incidents where place = 'Mosul'").fetchone()[0] == 1
+    assert con.execute("select count(*) from undated_incidents where earliest_start < '2014-01-01'").fetchone()[0] == 0
 
 
 def test_coverage_beside_the_counts(built):
@@ -119,7 +124,7 @@ def test_coverage_beside_the_counts(built):
     assert got == [
         (M[0], 6, 5, 20.0),      # five articles name the Islamic State, the weather story does not
         (M[1], 2, 2, 0.0),
-        (M[2], 7, 7, 28.57),
+        (M[2], 8, 8, 25.0),
         (M[3], 0, 0, None),
         (M[4], 1, 1, 0.0),
         (M[5], 2, 2, 0.0),

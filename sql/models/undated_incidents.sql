@@ -1,7 +1,9 @@
 -- Validated incidents whose window spans more than one month: counted here, never spread or
--- guessed, with why they cannot be placed.
+-- guessed, with why they cannot be placed. Those wholly before the series starts (events of
+-- earlier years mentioned in passing) are left out, like their dated neighbours.
 with undated as (
-    select * from validated_incidents where month is null
+    select * from validated_incidents
+    where month is null and (date_end is null or date_end >= getvariable('series_start'))
 ),
 explained as (
     select
