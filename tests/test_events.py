@@ -1027,3 +1027,24 @@ def test_a_claim_by_another_group_goes_to_the_attack_just_told():
             "He had pledged allegiance to the Islamic State in a video.")
     attacks = sorted(_attacks(text, published=dt.date(2015, 1, 10)), key=lambda m: m.date.start)
     assert [(m.date.start.day, m.perpetrator) for m in attacks] == [(7, "al-Qaeda"), (9, "ISIS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US aircraft destroyed four IS vehicles and several bomb placements in strikes near Mosul dam on Thursday.",
+        "Now that U.S. planes are bombing Islamic State forces in northern Iraq, aid is reaching the stranded.",
+        "Critics say Obama is too soft in the air war against the Islamic State, pointing to a spared bombing target "
+        "in Syria.",
+        "U.S. forces chased the ISIS leader into a tunnel in Syria on Sunday, where he died detonating a suicide vest.",
+    ],
+)
+def test_the_states_war_on_isis_is_not_an_isis_attack(text):
+    assert _attacks(text, title="The war against ISIS") == []
+
+
+def test_a_claim_far_from_the_only_attack_is_about_something_else():
+    text = ("The day after police officers were murdered in Dallas on Thursday, she was tweeting again. " +
+            _FILLER * 9 + "ISIS claimed responsibility for the bombing.")
+    m = _one_attack(text, published=dt.date(2016, 7, 9))
+    assert m.place.name == "Dallas" and m.perpetrator is None

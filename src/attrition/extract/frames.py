@@ -79,7 +79,7 @@ def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list,
             return named, True
         if not ref.refers_back or not set(ref.places) <= ISIS_HOME:
             return [], False   # it names another place: another attack, which this article does not report
-    if not ref.refers_back and not (strong and len(attacks) == 1):
+    if not ref.refers_back and not (strong and len(attacks) == 1 and _near(ref.index, attacks[0])):
         return [], False
     window = range(ref.index - REFERENCE_SENTENCES, ref.index + 1)
     before = [(max(i for i in m.seen_at if i in window), m) for m in attacks if any(i in window for i in m.seen_at)]
@@ -88,7 +88,14 @@ def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list,
     after = [m for m in attacks if m.sentence.index > ref.index]
     if after and (ref.index <= LEDE_SENTENCES or len(attacks) == 1):
         return [after[0]], False
-    return ([attacks[-1]] if len(attacks) == 1 else []), False
+    return ([attacks[-1]] if len(attacks) == 1 and _near(ref.index, attacks[-1]) else []), False
+
+
+def _near(index: int, attack) -> bool:
+    """A sentence may stand for an article's only attack when it is the headline or within reach of its report: a
+    claim 70 sentences on is about something else ("the day after police officers were murdered in Dallas" in a
+    column that later quotes an ISIS claim)."""
+    return index < 0 or min(abs(index - i) for i in attack.seen_at) <= 2 * REFERENCE_SENTENCES
 
 
 def nearest(index: int, attacks: list) -> list:
