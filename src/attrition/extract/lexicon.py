@@ -403,9 +403,10 @@ ONGOING = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:\w+ ){0,2}?(?:losi
 
 # Ground named by a noun before a region or a country: "recaptured two towns in northern Iraq", "the last area
 # held by the militants in eastern Syria": the loss is placed in that country, town unnamed.
+# "territory in Iraq and Syria" is the war's balance, not a loss: a count or "the last" names ground that was taken.
 GROUND_IN_COUNTRY = re.compile(
-    r"\s*(?:the\s+)?(?:last\s+|remaining\s+|final\s+)?(?:(?:\w+|\d+)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:towns?|villages?|areas?|territory|pockets?|enclaves?|strongholds?|districts?|swaths?|parts?)\b"
+    r"\s*(?:the\s+(?:last|remaining|final)\s+|(?:a|an|one|two|three|four|five|several|\d+)\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:towns?|villages?|areas?|pockets?|enclaves?|strongholds?|districts?)\b"
     r"[^,;.]{0,50}?\bin\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|east|west)?\s+)?$", re.I)
 
 # Who was driven out, when a loss verb names it: the Islamic State or its fighters, not a country or civilians.

@@ -18,6 +18,7 @@ from attrition.extract.narrative import (
     Trigger,
     around_place,
     clause_around,
+    clause_before,
     date_for,
     hypothetical,
 )
@@ -64,8 +65,10 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "ongoing"
     if hypothetical(s, m.start()):
         return "hypothetical"
-    if verb.lower().endswith(("ing", "ion of", "fall of")) and lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]):
-        return "prospect"   # "the eventual retaking of Mosul", "vital for liberating Raqqa": not yet happened
+    if verb.lower().endswith(("ing", "ion of", "fall of")) and (lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]) or
+                                                                 not s[: m.start()].strip()):
+        # "the eventual retaking of Mosul", "vital for liberating Raqqa", "Reclaiming Sinjar is one big step"
+        return "prospect"
     target = _first_place_after(places, m.end(), s)
     if target is None and _IT_AFTER.match(s, m.end()):
         target = _sentence_subject(places, m.start())   # "The Mosul Dam ... after they retook it"
@@ -78,6 +81,8 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "other_loser"   # "a rebel-held area", "families were forced out of villages": not the Islamic State
     if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
         return "passive_lost"   # "it was lost in Washington"
+    if _PART_OF.search(s, m.end(), target.start):
+        return "partial"   # "driven ISIS out of parts of Benghazi", "entered eastern Mosul": the town is not lost
     if "," in s[m.end(): target.start]:
         return "not_its_object"   # "expelled from the group, then the G8, over the annexation of Crimea"
     driven = _DRIVEN_OBJECT.match(verb)
@@ -106,6 +111,7 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
     return target
 
 
+_PART_OF = re.compile(r"\b(?:parts?|some|much|most|half|sections?|neighbou?rhoods?|districts?) of\b", re.I)
 # "drove the Islamic State out of": the words between the verb and its preposition name who was driven out
 _DRIVEN_OBJECT = re.compile(r"^\w+\s+(.+?)\s+(?:out of|(?:away |back )?from)$", re.I)
 
@@ -180,7 +186,7 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
             DateSpan(LOSS_ERA_START, story.published, "before"), "recalled")
     mention = Mention("territorial_loss", sentence, trigger.rule, place=around_place(s, target, lx.AROUND_GROUND),
                       place_surface=target.surface, date=date, date_how=how, trigger_at=trigger.start)
-    mention.captured_by = _captor(s, trigger.start)
+    mention.captured_by = _captor(s, trigger.start) or _captor_as_written(s, trigger)
     if mention.captured_by in ("Syrian army", "Russian forces") and not (
             lx.ISIS_LOSER.search(s) or lx.mentions_isis(clause_around(s, trigger.start, trigger.end))):
         # the Syrian army and Russia mostly retook ground from rebels: ISIS must be the loser
@@ -188,6 +194,8 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
         return None
     trace.kept("territorial_loss", f"{s[trigger.start: trigger.end]} {target.surface}", mention.rule)
     return mention
+
+
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
 _NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:city|town) of\s+)?$")
@@ -221,3 +229,30 @@ def _captor(s: str, trigger_at: int) -> str | None:
                 label = name.replace("<nationality>", m.group(0).split()[0])
                 best, best_distance = label, distance
     return best
+
+
+# "U.S.-backed anti-Assad fighters who liberated Raqqa", "Shiite militiamen celebrate the retaking of Tikrit", "the U.S.
+# and its allies ... driving ISIS away": the forces named before the loss, as written, when no known captor is named
+_FORCES_BEFORE = re.compile(
+    r"(?P<np>(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:forces|fighters|troops|army|militias?|militiamen|soldiers|units|"
+    r"alliance|rebels|allies|government))\b[^.;:]{0,60}$", re.I)
+_FORCES_AFTER_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?P<np>(?:the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:forces|fighters|"
+                              r"troops|army|militias?|militiamen|soldiers|units|alliance|rebels))\b", re.I)
+
+
+def _captor_as_written(s: str, trigger: Trigger) -> str | None:
+    after = _FORCES_AFTER_BY.match(s, trigger.end)
+    if after is None and trigger.place_after is not None:
+        after = _FORCES_AFTER_BY.match(s, trigger.place_after.end)
+    m = after or _FORCES_BEFORE.search(clause_before(s, trigger.start))
+    if m is None:
+        return None
+    words = m.group("np").split()
+    while words and words[0].lower() in _NOT_CAPTOR_OPENING:
+        words = words[1:]
+    return " ".join(words) if words else None
+
+
+# words that open the clause, not the captor's name: "Now that U.S.-backed fighters", "as Kurdish forces"
+_NOT_CAPTOR_OPENING = {"now", "that", "as", "when", "after", "and", "but", "while", "since", "including", "with", "by",
+                       "said", "says", "say", "controlled", "held", "territory"}
