@@ -175,6 +175,7 @@ def test_report_holds_the_data_the_lags_the_undated_and_the_link(known):
     # the evidence behind each month: sentences, outlets and links of the counted incidents only
     evidence = re.search(r'<table class="evidence" id="evidence">.*?</table>', text, re.DOTALL).group(0)
     assert "Evidence sentence of m-brussels: 32 people were killed." in evidence
+    assert "<b>ISIS attributed</b> &middot; outlet-m-brussels" in evidence   # the sentence tying it to ISIS
     assert 'href="https://example.org/a-m-brussels"' in evidence and "outlet-m-brussels" in evidence
     assert "m-sirte" in evidence and "m-kabul" not in evidence and "m-nairobi" not in evidence
     assert "m-old" not in evidence

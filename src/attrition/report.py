@@ -564,16 +564,21 @@ def _evidence(con: duckdb.DuckDBPyConnection) -> list[dict]:
         ),
         reports as (
             select s.incident_id, s.evidence, a.source, a.url, a.title, a.published,
-                   row_number() over (partition by s.incident_id order by a.published, s.mention_id) as k
+                   case when m.perpetrator = 'ISIS' then m.attribution end as ties_to_isis,
+                   -- the sentences that tie the attack to ISIS first: the reader checks the link
+                   row_number() over (partition by s.incident_id
+                                      order by (m.perpetrator = 'ISIS' and m.attribution is not null) desc,
+                                               a.published, s.mention_id) as k
             from incident_sources as s
-            join articles as a using (article_id)
+            join event_mentions as m using (mention_id)
+            join articles as a on a.article_id = s.article_id
             where s.incident_id in (select incident_id from counted)
         )
         select c.incident_id, c.month, c.kind, c.region, c.place, c.country, c.date_start, c.date_end,
                c.killed_best, c.isis_attribution, c.captured_by, c.n_articles,
                list({{'evidence': r.evidence, 'source': r.source, 'url': r.url, 'title': r.title,
-                      'published': r.published}} order by r.k) filter (where r.k <= {EVIDENCE_PER_INCIDENT})
-                   as reports
+                      'published': r.published, 'ties_to_isis': r.ties_to_isis}} order by r.k)
+                   filter (where r.k <= {EVIDENCE_PER_INCIDENT}) as reports
         from counted as c
         left join reports as r using (incident_id)
         group by all
@@ -596,6 +601,8 @@ def _evidence_html(incidents: list[dict]) -> str:
             link = (f'<a href="{_e(r["url"])}">{_e(r["title"] or r["url"])}</a>' if r["url"]
                     else _e(r["title"] or "untitled"))
             source = _e(r["source"] or "") + (f", {_e(r['published'])}" if r["published"] else "")
+            if r["ties_to_isis"] and inc["kind"] == "attack":
+                source = f"<b>ISIS {_e(r['ties_to_isis'])}</b> &middot; " + source
             quotes.append(f"<blockquote>&ldquo;{_e(r['evidence'])}&rdquo;<br>"
                           f'<span class="src">{source}: {link}</span></blockquote>')
         more = inc["n_articles"] - len(inc["reports"] or [])
