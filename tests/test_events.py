@@ -1066,3 +1066,11 @@ def test_a_claim_far_from_the_only_attack_is_about_something_else():
 def test_captors_as_written_when_no_known_force_is_named(text, captor):
     [m] = _losses(text, title="ISIS in retreat")
     assert m.captured_by == captor
+
+
+def test_the_toll_comes_from_a_later_reference_that_names_the_place():
+    # further on than a detail sentence may continue the event (four sentences)
+    text = ("A man drove a truck into a Christmas market in Berlin on Monday night. " + _FILLER * 2 +
+            "Since the attack in Berlin that left 12 dead, markets have added barriers.")
+    m = _one_attack(text, published=dt.date(2016, 12, 23))
+    assert m.killed.best == 12 and "killed@7:reference" in m.support

@@ -47,6 +47,8 @@ EVENT_REFERENCE = re.compile(
 _ATTACK_NOUN = (r"(?:attacks?|assaults?|bombings?|blasts?|explosions?|shootings?|massacres?|rampages?|killings?|"
                 r"stabbings?|slaughter|siege)")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+ATTACK_NOUN = re.compile(rf"\b{_ATTACK_NOUN}\b", re.I)
+TOLL_CUE = re.compile(r"\b(?:dead|killed|killing|died|lives|wounded|injured|injuring|toll)\b", re.I)
 # The day of the event itself: "Tuesday's attacks", "the attack on Friday", "the bombings in Brussels on Tuesday".
 DAY_OF_EVENT = re.compile(
     rf"\b(?P<a>{_WEEKDAY})['’]s\s+(?:[\w-]+\s+){{0,4}}?{_ATTACK_NOUN}\b|"
@@ -119,6 +121,9 @@ def complete(mentions: list, sentences, title: str, published, gazetteer, countr
         day = DAY_OF_EVENT.search(s) if published is not None else None
         if day is not None:
             _date_from(day, index, s, published, attacks, gazetteer, countries, people)
+        if index >= 0 and any(m.killed is None or m.injured is None for m in attacks) and TOLL_CUE.search(s) and \
+                ATTACK_NOUN.search(s):
+            _tolls_from(index, s, attacks, gazetteer, countries, people)
     if title and lx.ANY_TRIGGER.search(title):
         _toll_from_headline(title, attacks, gazetteer, countries, people)
 
@@ -152,6 +157,26 @@ def _headline_toll(title: str) -> Quantity | None:
             return Quantity(n, n, n, "exact", rises.start("n"), rises.end("n"), rises.group("n"))
     killed = [t for t in find_tolls(title) if t.role == "killed"]
     return killed[-1].quantity if killed else None
+
+
+def _tolls_from(index: int, s: str, attacks, gazetteer, countries, people) -> None:
+    """ "Monday's attack that left 12 dead", "the massacre that killed 49": a later sentence's toll for an attack the
+    article reports, where the frame has none. Only the attack at a place the sentence names, or the article's only
+    attack: a toll must not wander to another event."""
+    tolls = find_tolls(s)
+    if not tolls:
+        return
+    targets, by_place = referents(reference(index, s, gazetteer, countries, people), attacks, strong=False)
+    if not by_place and len(attacks) > 1:
+        return
+    for m in targets[:1] if len(targets) == 1 else []:
+        if index in m.seen_at:
+            continue   # its own sentences were read for tolls already, with the rules on whose toll is whose
+        for toll in tolls:
+            field = "killed" if toll.role == "killed" else "injured"
+            if getattr(m, field) is None:
+                setattr(m, field, toll.quantity)
+                m.support.append(f"{field}@{index}:reference")
 
 
 def _toll_from_headline(title: str, attacks, gazetteer, countries, people) -> None:
