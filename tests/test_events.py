@@ -1074,3 +1074,21 @@ def test_the_toll_comes_from_a_later_reference_that_names_the_place():
             "Since the attack in Berlin that left 12 dead, markets have added barriers.")
     m = _one_attack(text, published=dt.date(2016, 12, 23))
     assert m.killed.best == 12 and "killed@7:reference" in m.support
+
+
+def test_an_anniversary_dates_the_earlier_event():
+    m = [a for a in _attacks("The attack came on the one-year anniversary of the terror attacks in Brussels in which "
+                             "32 people were killed.", published=dt.date(2017, 3, 22)) if a.place.name == "Brussels"]
+    assert len(m) == 1 and m[0].date.start <= dt.date(2016, 3, 22) <= m[0].date.end
+    assert m[0].date.end < dt.date(2016, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia is launching cruise missiles as part of a coordinated ground and air attack on rebels near Homs.",
+        "The administration stressed the limited objectives of the cruise missile strike on a Syrian air base.",
+    ],
+)
+def test_a_states_missiles_are_no_attack(text):
+    assert _attacks(text) == []

@@ -139,7 +139,8 @@ _RELATIVE_GAP = re.compile(r",?\s+(?:which|that)\s+(?:\w+\s+){0,2}")   # "the at
 
 
 # "the deadliest shooting since the massacre at ...": two events, not one
-_OTHER_EVENT_GAP = re.compile(r"\b(?:since|than|like|after|before|following|recalling|another|second)\b", re.I)
+_OTHER_EVENT_GAP = re.compile(r"\b(?:since|than|like|after|before|following|recalling|another|second|anniversary)\b",
+                             re.I)
 
 
 def cluster_triggers(s: str, triggers: list[Trigger]) -> list[list[Trigger]]:
@@ -170,7 +171,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     first = own or _nearest_date(s, start, end, dated)
     date, how = date_for([first, *(d for d in dated if d is not first)] if first else dated, story, sentence.index)
     year = next(filter(None, (_year_of_event(s, t.start, story.published) for t in group)), None)
-    near = None if own else _days_from(s, start, dated, story.published) or _weeks_before(s, start, dated, story)
+    near = None if own else _days_from(s, start, dated, story.published) or _weeks_before(s, start, dated, story) \
+        or _anniversary(s, start, dated, story)
     if year is not None:
         date, how = year, "explicit"   # "the 2015 Paris attacks": a past event, in its own year
     elif near is not None:
@@ -380,6 +382,35 @@ def _days_from(s: str, start: int, dated, published: dt.date | None) -> tuple[Da
 _WEEKS_AFTER = re.compile(
     r"(?<!the )(?<!in )\b(a|one|two|three|four|five|six)\s+weeks?\s+after\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+_ANNIVERSARY = re.compile(r"\b(?:(?P<n>one|two|three|four|five|first|second|third|fourth|fifth|\d+)[- ]year\s+)?"
+                          r"anniversary\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+_YEARS = {"one": 1, "first": 1, "two": 2, "second": 2, "three": 3, "third": 3, "four": 4, "fourth": 4, "five": 5,
+          "fifth": 5}
+
+
+def _anniversary(s: str, start: int, dated, story: Narrative) -> tuple[DateSpan, str] | None:
+    """ "on the one-year anniversary of the terror attacks in Brussels": that many years before the sentence's day
+    (or the publication), give or take a few days; a bare "anniversary" says one year at least, so only the day and
+    month are known."""
+    m = _ANNIVERSARY.search(s, max(0, start - 80), start)
+    if m is None:
+        return None
+    day = next((d[1] for d in dated if d[1].precision == "day"), None)
+    day = day.start if day is not None else story.published
+    if day is None:
+        return None
+    n = m.group("n")
+    years = int(n) if n and n.isdigit() else _YEARS.get((n or "").lower())
+    if years is None:
+        return None
+    try:
+        then = day.replace(year=day.year - years)
+    except ValueError:   # 29 February
+        then = day.replace(year=day.year - years, day=28)
+    pad = dt.timedelta(days=SAID_DAYS)
+    return DateSpan(then - pad, then + pad, "recent"), "relative"
 
 
 def _weeks_before(s: str, start: int, dated, story: Narrative) -> tuple[DateSpan, str] | None:

@@ -211,7 +211,9 @@ NOT_AN_ATTACK = re.compile(
     r"(?:bombed|has bombed|have bombed|"
     r"(?:has been|have been|began|begun|started|resumed|continued|stepped up|intensified|are|were|is|was) bombing)|"
     r"bombs? (?:was |were |had been |has been |is |are )?dropped|drop(?:ped|ping|s)? (?:[\w-]+ ){0,3}bombs?|"
-    r"(?:regime|government|army|military|troops|forces)(?:['’]s?)?(?: [\w-]+){0,3} (?:launch\w*|beg[iau]n\w*|"
+    r"(?:cruise )?missile strikes?|cruise missiles?|air attacks?|ground and air attacks?|"
+    r"(?:regime|government|army|military|troops|forces|Russia|Russian|the U\.S\.|American|Syrian|Iraqi|Turkish|"
+    r"Israeli|coalition)(?:['’]s?)?(?: [\w-]+){0,3} (?:launch\w*|beg[iau]n\w*|"
     r"mount\w*|start\w*|press\w*|step\w* up) (?:an? |its |the |their |a new )?(?:[\w-]+ ){0,2}"
     r"(?:assault|offensive|attacks?))\b",
     re.I,
