@@ -1092,3 +1092,15 @@ def test_an_anniversary_dates_the_earlier_event():
 )
 def test_a_states_missiles_are_no_attack(text):
     assert _attacks(text) == []
+
+
+def test_a_landmark_is_lost_under_its_own_name():
+    # the dam fell in August 2014, the city in 2017: one must not count for the other
+    [m] = _losses("Kurdish forces drove the militants away from the Mosul Dam on Monday.", dt.date(2014, 8, 19),
+                  title="ISIS in retreat")
+    assert (m.place.name, m.place.country, m.place.precision) == ("Mosul Dam", "IQ", "landmark")
+
+
+def test_a_dam_named_as_a_town_is_still_a_dam():
+    [m] = _losses("SDF fighters retook the Tabqa Dam from ISIS on Wednesday.", title="ISIS in retreat")
+    assert (m.place.name, m.place.precision) == ("Tabqa Dam", "landmark")

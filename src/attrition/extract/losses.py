@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from attrition.extract import lexicon as lx
 from attrition.extract import trace
@@ -184,7 +185,11 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
             return None
         date, how = (None, "missing") if story.published is None or story.published < LOSS_ERA_START else (
             DateSpan(LOSS_ERA_START, story.published, "before"), "recalled")
-    mention = Mention("territorial_loss", sentence, trigger.rule, place=around_place(s, target, lx.AROUND_GROUND),
+    place = around_place(s, target, lx.AROUND_GROUND)
+    if place is target.place and (place.precision == "landmark" or _SITE.search(target.surface)):
+        # a dam, a base, an oilfield is lost on its own day, not with its town: "Mosul Dam" (August 2014) is not Mosul
+        place = replace(place, name=target.surface, precision="landmark")
+    mention = Mention("territorial_loss", sentence, trigger.rule, place=place,
                       place_surface=target.surface, date=date, date_how=how, trigger_at=trigger.start)
     mention.captured_by = _captor(s, trigger.start) or _captor_as_written(s, trigger)
     if mention.captured_by in ("Syrian army", "Russian forces") and not (
@@ -196,6 +201,7 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
     return mention
 
 
+_SITE = re.compile(r"\b(?:dam|air ?base|airport|airfield|oil ?field|refinery|military base|camp|prison)\b", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
 _NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:city|town) of\s+)?$")
