@@ -154,3 +154,56 @@ def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path, monke
     for query in queries:
         with db.connect(one, read_only=True) as a, db.connect(two, read_only=True) as b:
             assert a.execute(query).fetchall() == b.execute(query).fetchall()
+
+
+@pytest.mark.parametrize(("cores", "expected"), [(3, 3), (None, 1)])
+def test_workers_default_to_the_cores(monkeypatch, tmp_path, cores, expected):
+    import os
+
+    from attrition.config import Config, Limits, parse
+
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert Limits().workers == expected
+    assert Config().run_config().workers == expected
+    assert RunConfig.build(tmp_path / "x.duckdb", ["src"]).workers == expected
+    assert parse({"limits": {"workers": 1}}).run_config().workers == 1   # a setting overrides the default
+    assert RunConfig.build(tmp_path / "x.duckdb", ["src"], workers=5).workers == 5
+
+
+def test_the_workers_flag_overrides_the_config_and_the_default(monkeypatch, tmp_path):
+    import os
+
+    from typer.testing import CliRunner
+
+    from attrition import cli
+    from attrition.bench import run as bench_run
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    seen = {}
+
+    def capture(config, prefect, limits):   # stands in for the run: only the config it gets matters here
+        seen["workers"] = config.workers
+        raise RuntimeError("captured")
+
+    monkeypatch.setattr(cli, "_run", capture)
+    conf = tmp_path / "attrition.toml"
+    conf.write_text('sources = ["in"]\n[limits]\nworkers = 2\n', encoding="utf-8")
+    for args, expected in ((["x"], 3), (["x", "--workers", "4"], 4), (["--config", str(conf)], 2),
+                           (["--config", str(conf), "--workers", "1"], 1)):
+        CliRunner().invoke(cli.app, ["run", *args, "--db", str(tmp_path / "w.duckdb"), "--no-prefect"])
+        assert seen.pop("workers") == expected, args
+    monkeypatch.setattr(bench_run, "_bench", lambda articles, corpus, workers, *rest: {"workers": workers})
+    assert bench_run.run_bench(articles=10, tmp_dir=tmp_path)["workers"] == 3   # bench measures the defaults
+
+
+def test_with_the_default_workers_a_small_backlog_is_extracted_in_process(articles_dir, db_path, monkeypatch):
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    sent = []
+    submit = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda pool, fn, *a, **k: sent.append(fn.__name__)
+                        or submit(pool, fn, *a, **k))
+    summary = run(db_path, articles_dir)
+    assert summary.extract.articles == 5 and "extract_batch" not in sent   # five articles: no worker started

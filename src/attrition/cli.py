@@ -74,7 +74,8 @@ def run(
                                             show_default="attrition.duckdb, or the config's")] = None,
     reports: Annotated[Path | None, typer.Option(
         help="Folder for the reports.", show_default="<db name>_reports beside the database")] = None,
-    workers: Annotated[int | None, typer.Option(help="Extraction processes.", show_default="1", min=1)] = None,
+    workers: Annotated[int | None, typer.Option(help="Cleaning and extraction processes.",
+                                                show_default="one per core, or the config's", min=1)] = None,
     prefect: Annotated[bool, typer.Option(help="Run as a Prefect flow (off: plain functions).")] = True,
     config_file: ConfigOption = None,
     wait: Annotated[float | None, typer.Option(
@@ -453,7 +454,8 @@ def bench(
     articles: Annotated[int | None, typer.Option(help="Generate this many articles [default: 10,000].",
                                                  show_default=False)] = None,
     corpus: Annotated[Path | None, typer.Option(help="Measure this corpus file instead (e.g. a .jsonl.gz).")] = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    workers: Annotated[int | None, typer.Option(help="Cleaning and extraction processes.",
+                                                show_default="one per core", min=1)] = None,
     json_: Annotated[bool, typer.Option("--json", help="End with one line of JSON.")] = False,
     prefect: Annotated[bool, typer.Option(
         help="Also run the corpus as a Prefect flow to measure its overhead.")] = False,

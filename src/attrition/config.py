@@ -29,9 +29,14 @@ class Schedule:
     deployment: str = "attrition"          # the Prefect deployment name
 
 
+def default_workers() -> int:
+    """Worker processes when none are asked for: one per core (a small backlog stays in process anyway)."""
+    return max(os.cpu_count() or 1, 1)
+
+
 @dataclass
 class Limits:
-    workers: int = 1                 # extraction processes
+    workers: int = field(default_factory=default_workers)   # cleaning and extraction processes
     batch_size: int = 2000           # articles per ingest/extract transaction
     lock_wait_seconds: float = 0     # a run that finds another writing waits this long, then exits
     retries: int = 2                 # retries of a stage that failed on a transient error (idempotent stages only)

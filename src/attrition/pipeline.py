@@ -24,7 +24,7 @@ from pathlib import Path
 
 from attrition import db, progress
 from attrition.aggregate import AggregateSummary, refresh
-from attrition.config import Analysis
+from attrition.config import Analysis, default_workers
 from attrition.extract.stage import BATCH_SIZE, ExtractSummary, Submit, extract
 from attrition.ingest.stage import BATCH_SIZE as INGEST_BATCH
 from attrition.ingest.stage import IngestSummary, ingest
@@ -41,7 +41,7 @@ class RunConfig:
     db_path: Path
     sources: list[str]
     reports_dir: Path
-    workers: int = 1
+    workers: int = field(default_factory=default_workers)   # processes that clean and extract
     today: dt.date | None = None   # bounds "in the future"; tests pin it
     batch_size: int | None = None  # articles per ingest/extract transaction (None: the stages' default)
     lock_wait: float = 0           # seconds to wait for another run's writer lock before giving up
@@ -57,11 +57,12 @@ class RunConfig:
             raise ValueError(f"batch_size must be a whole number >= 1, not {self.batch_size!r}")
 
     @classmethod
-    def build(cls, db_path, sources, reports_dir=None, workers: int = 1, today=None, *,
+    def build(cls, db_path, sources, reports_dir=None, workers: int | None = None, today=None, *,
               batch_size: int | None = None, lock_wait: float = 0, task_runner: str = "default",
               dask_address: str | None = None, analysis=None) -> RunConfig:
         db_path = Path(db_path)
         reports = Path(reports_dir) if reports_dir else default_reports_dir(db_path)
+        workers = default_workers() if workers is None else workers
         return cls(db_path, [str(s) for s in sources], reports, workers, today, batch_size, lock_wait,
                    task_runner, dask_address, analysis)
 

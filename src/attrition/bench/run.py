@@ -33,6 +33,7 @@ from pathlib import Path
 
 from attrition import db
 from attrition.bench.generate import generate
+from attrition.config import default_workers
 from attrition.export import export
 from attrition.pipeline import (
     RunConfig,
@@ -186,11 +187,12 @@ def _count_lines(path: Path) -> int:
         return sum(1 for line in fh if line.strip())
 
 
-def run_bench(articles: int | None = 10_000, corpus: Path | None = None, workers: int = 1, prefect: bool = False,
-              seed: int = 1, tmp_dir: Path | None = None) -> dict:
+def run_bench(articles: int | None = 10_000, corpus: Path | None = None, workers: int | None = None,
+              prefect: bool = False, seed: int = 1, tmp_dir: Path | None = None) -> dict:
     """Measure the pipeline on `articles` generated articles, or on the real `corpus` (a file of articles)."""
     if (articles is None) == (corpus is None):
         raise ValueError("give either a number of articles to generate or a corpus file, not both")
+    workers = default_workers() if workers is None else workers   # what `attrition run` uses
     tmp = Path(tempfile.mkdtemp(prefix="attrition-bench-", dir=tmp_dir))
     try:
         return _bench(articles, Path(corpus) if corpus else None, workers, prefect, seed, tmp)
