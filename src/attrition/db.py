@@ -63,9 +63,7 @@ def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection
     delay = 0.1
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only, config=dict(CONFIG))
-            _check_length(con, path)
-            return con
+            return duckdb.connect(str(path), read_only=read_only, config=dict(CONFIG))
         except duckdb.Error as error:
             if found := damaged(error, path):
                 raise found from error
@@ -73,17 +71,6 @@ def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection
                 raise
         time.sleep(min(delay, max(deadline - time.monotonic(), 0)))
         delay = min(delay * 2, 2.0)
-
-
-def _check_length(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """A file shorter than the blocks its header counts was cut short: say so now, not at the first query
-    that reaches a missing block."""
-    block_size, blocks = con.execute("select block_size, total_blocks from pragma_database_size() "
-                                     "where database_name = current_database()").fetchall()[0]
-    if path.exists() and path.stat().st_size < block_size * blocks:
-        con.close()
-        raise DatabaseDamaged(_damaged_message(path, f"{path.stat().st_size:,} bytes hold fewer than the "
-                                                     f"{blocks:,} blocks of {block_size:,} bytes its header counts"))
 
 
 def damaged(error: BaseException, path: str | Path) -> DatabaseDamaged | None:

@@ -105,12 +105,19 @@ def start_run(config: RunConfig, lock: Held | None = None) -> RunSummary:
     """Record the run; call it holding the writer lock, which makes any run still 'running' a killed one."""
     run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     now = dt.datetime.now()
-    with db.connect(config.db_path) as con, db.transaction(con):
-        stale = [r for (r,) in con.execute("select run_id from runs where status = 'running' order by started_at")
-                 .fetchall()]
-        if stale:
-            con.execute("update runs set status = 'interrupted', finished_at = ? where status = 'running'", [now])
-        con.execute("insert into runs values (?, ?, null, 'running', ?, null)", [run_id, now, config.sources])
+    try:
+        with db.connect(config.db_path) as con, db.transaction(con):
+            stale = [r for (r,) in con.execute("select run_id from runs where status = 'running' "
+                                               "order by started_at").fetchall()]
+            if stale:
+                con.execute("update runs set status = 'interrupted', finished_at = ? where status = 'running'",
+                            [now])
+            con.execute("insert into runs values (?, ?, null, 'running', ?, null)", [run_id, now, config.sources])
+    except Exception as error:   # the first reads of a run are where a damaged file shows: name it
+        broken = db.damaged(error, config.db_path)
+        if broken is None:
+            raise
+        raise broken from error
     if lock is not None:
         lock.note(run_id)
     if stale:
