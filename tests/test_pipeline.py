@@ -90,7 +90,7 @@ def test_bad_input_is_recorded_and_the_good_articles_are_kept(articles_dir, db_p
         latin = con.execute("select text, published, published_raw from articles where external_id = 'latin1'"
                             ).fetchall()[0]
     assert reasons == {"empty": 1, "binary": 1, "unsupported_type": 1, "bad_metadata": 1,
-                       "bad_published_date": 1}
+                       "bad_published_date": 1, "encoding_guessed": 1}   # the last two are flags: kept
     assert "attentat à Nice" in latin[0]
     assert latin[1] is None and latin[2] == "0001-01-01"
 
