@@ -1104,3 +1104,18 @@ def test_a_landmark_is_lost_under_its_own_name():
 def test_a_dam_named_as_a_town_is_still_a_dam():
     [m] = _losses("SDF fighters retook the Tabqa Dam from ISIS on Wednesday.", title="ISIS in retreat")
     assert (m.place.name, m.place.precision) == ("Tabqa Dam", "landmark")
+
+
+def test_the_headlines_claim_goes_to_the_attack_the_article_leads_with():
+    text = ("A gunman killed 39 people at a nightclub in Istanbul early on Sunday. "
+            "The assault comes three weeks after a bomb attack killed 44 people at a football stadium in Istanbul. "
+            "A Kurdish militant group claimed responsibility for the latter.")
+    attacks = {m.killed.best: m for m in _attacks(text, published=dt.date(2017, 1, 2),
+                                                  title="ISIS claims responsibility for Istanbul nightclub attack")}
+    assert attacks[39].perpetrator == "ISIS" and attacks[39].claimed
+    assert attacks[44].perpetrator != "ISIS"
+
+
+def test_the_groups_own_sites_destroyed_are_no_attack():
+    assert _attacks("Several ISIS caves and ammunition caches were destroyed by the giant bomb in Nangarhar on "
+                    "Thursday, the ministry said.", title="U.S. drops its largest bomb on ISIS") == []

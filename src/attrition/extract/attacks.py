@@ -87,7 +87,8 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
         return "not_an_attack"
     if lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
         return "attack_on_isis"
-    if lx.mentions_isis(s) and (lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]) or lx.ISIS_KILLED.search(s)):
+    if lx.mentions_isis(s) and (lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]) or lx.ISIS_KILLED.search(s) or
+                                lx.ISIS_SITES_HIT.search(s)):
         return "isis_as_target"   # "the killing of a top Islamic State commander", "IS leaders were killed"
     # "the air force bombed a convoy ..., killing 40": a participle's doer is the main clause's, further back
     reach = 130 if number == "kill" and s[start: end].lower().endswith("ing") else 50

@@ -126,8 +126,9 @@ def apply_links(mentions, links: list[Link], before_isis) -> None:
     for link in sorted(links, key=lambda link: link.perpetrator == "ISIS"):
         # a claim or an allegiance may stand for the article's only attack; a weaker tie must refer to it
         targets, by_place = referents(link.where, attacks, strong=link.strength in ("claimed", "inspired"))
-        if link.perpetrator != "ISIS" and len(targets) > 1:
-            # "al-Qaeda claimed the Paris attack" in an article with several attacks in Paris: the one just told
+        if len(targets) > 1 and (link.perpetrator != "ISIS" or link.where.index < 0):
+            # "al-Qaeda claimed the Paris attack" in an article with several attacks in Paris: the one just told; the
+            # headline's claim: the attack the article leads with, not the stadium bombing it recalls in Istanbul too
             targets = nearest(link.where.index, targets)
         for mention in targets:
             if link.perpetrator != "ISIS":

@@ -212,6 +212,7 @@ NOT_AN_ATTACK = re.compile(
     r"(?:has been|have been|began|begun|started|resumed|continued|stepped up|intensified|are|were|is|was) bombing)|"
     r"bombs? (?:was |were |had been |has been |is |are )?dropped|drop(?:ped|ping|s)? (?:[\w-]+ ){0,3}bombs?|"
     r"(?:cruise )?missile strikes?|cruise missiles?|air attacks?|ground and air attacks?|"
+
     r"(?:regime|government|army|military|troops|forces|Russia|Russian|the U\.S\.|American|Syrian|Iraqi|Turkish|"
     r"Israeli|coalition)(?:['’]s?)?(?: [\w-]+){0,3} (?:launch\w*|beg[iau]n\w*|"
     r"mount\w*|start\w*|press\w*|step\w* up) (?:an? |its |the |their |a new )?(?:[\w-]+ ){0,2}"
@@ -229,6 +230,11 @@ ISIS_VICTIM_AFTER = re.compile(
     r"(?:leaders?|commanders?|chiefs?|fighters|militants|members|operatives|figures?|spokesman|emirs?|captives?|"
     r"prisoners?|detainees?|suspects?|positions?|targets?|hideouts?|strongholds?)\b|"
     r"^\s+(?:[\w-]+\s+){0,4}?(?:Abu Bakr )?al-Baghdadi\b")
+
+# The group's own sites destroyed: "several ISIS caves and ammunition caches were destroyed by the giant bomb".
+ISIS_SITES_HIT = re.compile(
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:['’]s?)?(?: [\w-]+){0,2} (?:caves?|tunnels?|positions?|targets?|"
+    r"hideouts?|bases?|camps?|vehicles?|convoys?|caches?)\b[^.;]{0,80}\b(?:destroyed|struck|targeted|bombed|hit)\b")
 
 # The attack is on the Islamic State: a military operation, not a terrorist attack.
 ATTACK_ON_ISIS = re.compile(
