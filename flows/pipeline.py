@@ -1,10 +1,11 @@
-"""The attrition pipeline as a Prefect flow: the table of contents of one run.
+"""The attrition pipeline as a Prefect flow: one task per stage of `attrition.pipeline.STAGES`,
 
     ingest -> extract -> validate rows -> resolve incidents -> validate incidents -> aggregates
 
-Each task is one stage over a whole batch of articles (never one task per article: Prefect adds
-milliseconds per task run). Stages are plain functions in `attrition.pipeline`, tested without
-Prefect. Run it locally with `attrition run`, or `python -m flows.pipeline [SOURCE ...]`.
+the sequence the plain run follows too. Each task is one stage over a whole batch of articles (never
+one task per article: Prefect adds milliseconds per task run). Stages are plain functions in
+`attrition.pipeline`, tested without Prefect. Run it locally with `attrition run`, or
+`python -m flows.pipeline [SOURCE ...]`.
 
 With `--task-runner dask` the extract stage runs as mapped tasks on a Dask cluster (prefect-dask):
 workers return Arrow tables of mentions and this process, the single writer, loads them.
@@ -56,19 +57,19 @@ def backoff(retries: int, first_delay: float) -> list[float]:
     return [first_delay * 2**i for i in range(retries)]
 
 
-# Stage results are summaries of what was written to DuckDB; nothing to cache or persist. The tasks
-# call the stages through the module so tests can replace a stage.
-stage_task = task(cache_policy=NONE, persist_result=False)
+def stage_task(stage: stages.Stage):
+    """The Prefect task of one stage, named as the stage. Its result is a summary of what was written to
+    DuckDB: nothing to cache or persist. It calls the stage through the module, so a test may replace it."""
+    def run_stage(config: RunConfig, run_id: str, validator: Validator | None = None):
+        return getattr(stages, stage.function)(*stage.args(config, run_id, validator))
+
+    run_stage.__name__ = run_stage.__qualname__ = stage.function   # Prefect's task key: one per stage
+    return task(run_stage, name=stage.name, cache_policy=NONE, persist_result=False)
 
 
-@stage_task(name="ingest")
-def ingest(config: RunConfig, run_id: str):
-    return stages.ingest_stage(config, run_id)
-
-
-@stage_task(name="extract")
-def extract(config: RunConfig, run_id: str):
-    return stages.extract_stage(config, run_id)
+# One task per stage of the run's sequence (attrition.pipeline.STAGES), never one per article.
+TASKS = {stage.name: stage_task(stage) for stage in stages.STAGES}
+NOT_RETRIED = {"ingest"}   # a retry would record the run's rejects twice; the fetcher retries each source
 
 
 # On a Dask cluster: each chunk of articles is one task run on a worker, which returns its mentions
@@ -102,26 +103,6 @@ def task_runner_for(config: RunConfig):
                                           "processes": True, "dashboard_address": None})
 
 
-@stage_task(name="validate-articles-and-mentions")
-def validate_rows(config: RunConfig, run_id: str, validator: Validator):
-    return stages.validate_rows_stage(config, run_id, validator)
-
-
-@stage_task(name="resolve-incidents")
-def resolve(config: RunConfig, run_id: str):
-    return stages.resolve_stage(config, run_id)
-
-
-@stage_task(name="validate-incidents")
-def validate_incidents(config: RunConfig, run_id: str, validator: Validator):
-    return stages.validate_incidents_stage(config, run_id, validator)
-
-
-@stage_task(name="refresh-aggregates")
-def aggregate(config: RunConfig, run_id: str, validator: Validator):
-    return stages.aggregate_stage(config, run_id, validator)
-
-
 def publish_results(config: RunConfig, run: RunSummary) -> None:
     """The run summary with the headline numbers, and the last 12 months as a table."""
     from attrition import db
@@ -141,7 +122,6 @@ def orchestrate(config: RunConfig, retries: int, retry_delay_seconds: float) -> 
     logger = get_run_logger()
     retry = {"retries": retries, "retry_delay_seconds": backoff(retries, retry_delay_seconds),
              "retry_jitter_factor": 0.2, "retry_condition_fn": is_transient} if retries else {}
-    again = {t: t.with_options(**retry) for t in (extract, validate_rows, resolve, validate_incidents, aggregate)}
     with ExitStack() as held:
         try:
             lock = held.enter_context(stages.writer(config))
@@ -151,9 +131,7 @@ def orchestrate(config: RunConfig, retries: int, retry_delay_seconds: float) -> 
                                      description="Run not started: another run is writing the database")
             raise
         run = stages.start_run(config, lock)
-        steps = {"ingest": ingest, "extract": again[extract], "validate-articles-and-mentions": again[validate_rows],
-                 "resolve-incidents": again[resolve], "validate-incidents": again[validate_incidents],
-                 "refresh-aggregates": again[aggregate]}
+        steps = {name: t if name in NOT_RETRIED else t.with_options(**retry) for name, t in TASKS.items()}
         if config.task_runner == "dask":
             steps["extract"] = extract_on_cluster
         try:

@@ -14,8 +14,10 @@ from attrition.pipeline import RunConfig, run_pipeline
 from flows.pipeline import attrition_pipeline
 from tests.conftest import TODAY
 
-STAGES = {"ingest", "extract", "validate-articles-and-mentions", "resolve-incidents", "validate-incidents",
-          "refresh-aggregates"}
+# The run's shape, pinned: (task name, plain function of attrition.pipeline), in order.
+STAGES = [("ingest", "ingest_stage"), ("extract", "extract_stage"),
+          ("validate-articles-and-mentions", "validate_rows_stage"), ("resolve-incidents", "resolve_stage"),
+          ("validate-incidents", "validate_incidents_stage"), ("refresh-aggregates", "aggregate_stage")]
 
 
 @pytest.fixture(scope="module")
@@ -34,21 +36,38 @@ async def task_names(flow_run_id) -> list[str]:
 
     async with get_client() as client:
         runs = await client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
-        return [r.name.rsplit("-", 1)[0] for r in runs]
+        return [r.name.rsplit("-", 1)[0] for r in sorted(runs, key=lambda r: r.start_time)]
 
 
-def test_flow_runs_each_stage_once_and_matches_the_plain_pipeline(prefect_server, articles_dir, tmp_path):
+def calls_of_the_stages(monkeypatch) -> list[str]:
+    """The plain stage functions called, in order, whoever calls them (the flow's tasks or the plain run)."""
+    from attrition import pipeline
+
+    called: list[str] = []
+    for _, function in STAGES:
+        real = getattr(pipeline, function)
+        monkeypatch.setattr(pipeline, function,
+                            lambda *args, _real=real, _name=function, **kw: called.append(_name) or _real(*args, **kw))
+    return called
+
+
+def test_flow_runs_each_stage_once_and_matches_the_plain_pipeline(prefect_server, articles_dir, tmp_path,
+                                                                  monkeypatch):
     import anyio
 
     flow_db, plain_db = tmp_path / "flow.duckdb", tmp_path / "plain.duckdb"
+    called = calls_of_the_stages(monkeypatch)
     state = attrition_pipeline(RunConfig.build(flow_db, [articles_dir], today=TODAY), return_state=True)
     assert state.is_completed()
     run = state.result()
     assert run.status == "completed" and run.ingest.new == 5
     names = anyio.run(task_names, state.state_details.flow_run_id)
-    assert sorted(names) == sorted(STAGES)   # coarse tasks: one per stage, none per article
+    assert names == [name for name, _ in STAGES]   # coarse tasks, in order: one per stage, none per article
+    flow_calls = list(called)
+    called.clear()
 
     run_pipeline(RunConfig.build(plain_db, [articles_dir], today=TODAY))
+    assert flow_calls == called == [function for _, function in STAGES]   # one sequence for both
     query = ("select kind, place, country, date_start, date_end, killed, incident_id "
              "from event_mentions order by all")
     assert table(flow_db, query) == table(plain_db, query)

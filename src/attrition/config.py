@@ -15,6 +15,7 @@ from pathlib import Path
 from attrition.paths import DEFAULT_DB, SAMPLE_ARTICLES
 
 DEFAULT_CONFIG = Path("attrition.toml")
+BATCH_SIZE = 2000   # articles per ingest/extract transaction: a killed run loses at most one batch
 
 
 class ConfigError(ValueError):
@@ -37,7 +38,7 @@ def default_workers() -> int:
 @dataclass
 class Limits:
     workers: int = field(default_factory=default_workers)   # cleaning and extraction processes
-    batch_size: int = 2000           # articles per ingest/extract transaction
+    batch_size: int = BATCH_SIZE     # articles per ingest/extract transaction
     lock_wait_seconds: float = 0     # a run that finds another writing waits this long, then exits
     retries: int = 2                 # retries of a stage that failed on a transient error (idempotent stages only)
     retry_delay_seconds: float = 10  # first retry delay; doubled for each further retry

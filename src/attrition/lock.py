@@ -15,10 +15,23 @@ import os
 import socket
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 POLL_SECONDS = 0.2
+_held: set[int] = set()   # lock file descriptors this process holds
+
+
+def _drop_in_child() -> None:
+    """A forked worker (cleaning or extracting for the run) shares the run's lock; were the run killed, its
+    orphaned workers would keep the lock. Closing their copy leaves the lock to the run alone."""
+    for fd in _held:
+        with suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_drop_in_child)
 
 
 class LockBusy(RuntimeError):
@@ -88,9 +101,11 @@ def writer_lock(db_path: str | Path, wait: float = 0, label: str = "") -> Iterat
         held = Held(path, fd, {"pid": os.getpid(), "host": socket.gethostname(),
                                "since": dt.datetime.now().isoformat(timespec="seconds")})
         held.note(label or "?")
+        _held.add(fd)
         try:
             yield held
         finally:
+            _held.discard(fd)
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

@@ -24,9 +24,8 @@ from pathlib import Path
 
 from attrition import db, progress
 from attrition.aggregate import AggregateSummary, refresh
-from attrition.config import Analysis, default_workers
-from attrition.extract.stage import BATCH_SIZE, ExtractSummary, Submit, extract
-from attrition.ingest.stage import BATCH_SIZE as INGEST_BATCH
+from attrition.config import BATCH_SIZE, Analysis, default_workers
+from attrition.extract.stage import ExtractSummary, Submit, extract
 from attrition.ingest.stage import IngestSummary, ingest
 from attrition.lock import Held, writer_lock
 from attrition.report import write_report
@@ -128,7 +127,7 @@ def start_run(config: RunConfig, lock: Held | None = None) -> RunSummary:
 
 def ingest_stage(config: RunConfig, run_id: str) -> IngestSummary:
     with db.connect(config.db_path) as con:
-        return ingest(con, config.sources, run_id, config.today, batch_size=config.batch_size or INGEST_BATCH,
+        return ingest(con, config.sources, run_id, config.today, batch_size=config.batch_size or BATCH_SIZE,
                       workers=config.workers)
 
 
@@ -199,31 +198,50 @@ def failure(error: BaseException, stage: str | None) -> str:
     return f"{where}{type(error).__name__}: {error}"
 
 
+@dataclass(frozen=True)
+class Stage:
+    name: str        # the Prefect task's name, the progress label, the stage a failure names
+    function: str    # its plain function in this module (looked up when a run starts, so a test may replace it)
+    result: str      # the RunSummary field its summary goes to ("validation": added to the results)
+    validates: bool = False   # called as (config, run_id, validator), else (config, run_id)
+
+    def args(self, config: RunConfig, run_id: str, validator: Validator) -> tuple:
+        return (config, run_id, validator) if self.validates else (config, run_id)
+
+
+# The run, in order: the plain run, the Prefect flow (one task per stage) and the benchmark all follow it.
+STAGES = (
+    Stage("ingest", "ingest_stage", "ingest"),
+    Stage("extract", "extract_stage", "extract"),
+    Stage("validate-articles-and-mentions", "validate_rows_stage", "validation", validates=True),
+    Stage("resolve-incidents", "resolve_stage", "resolve"),
+    Stage("validate-incidents", "validate_incidents_stage", "validation", validates=True),
+    Stage("refresh-aggregates", "aggregate_stage", "aggregate", validates=True),
+)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+
 def plain_steps() -> dict[str, Callable]:
     """The stages by name, as plain functions (looked up now, so a test may replace one)."""
-    return {"ingest": ingest_stage, "extract": extract_stage, "validate-articles-and-mentions": validate_rows_stage,
-            "resolve-incidents": resolve_stage, "validate-incidents": validate_incidents_stage,
-            "refresh-aggregates": aggregate_stage}
+    return {stage.name: globals()[stage.function] for stage in STAGES}
+
+
+def record(run: RunSummary, stage: Stage, result) -> None:
+    """Keep a stage's summary on the run."""
+    if stage.result == "validation":
+        run.validation.results += result.results
+    else:
+        setattr(run, stage.result, result)
 
 
 def run_stages(config: RunConfig, run: RunSummary, validator: Validator, steps: dict[str, Callable]) -> RunSummary:
-    """Every stage in order, each through `steps` (plain functions, or Prefect tasks); a failure is
-    recorded on the run with its stage, and raised again."""
-    steps = {name: progress.announced(name, step) for name, step in steps.items()}   # for the progress display
+    """Every stage of STAGES in order, each through `steps` (plain functions, or Prefect tasks); a failure
+    is recorded on the run with its stage, and raised again."""
     stage = None
     try:
-        stage = "ingest"
-        run.ingest = steps[stage](config, run.run_id)
-        stage = "extract"
-        run.extract = steps[stage](config, run.run_id)
-        stage = "validate-articles-and-mentions"
-        run.validation.results += steps[stage](config, run.run_id, validator).results
-        stage = "resolve-incidents"
-        run.resolve = steps[stage](config, run.run_id)
-        stage = "validate-incidents"
-        run.validation.results += steps[stage](config, run.run_id, validator).results
-        stage = "refresh-aggregates"
-        run.aggregate = steps[stage](config, run.run_id, validator)
+        for each in STAGES:
+            stage = each.name
+            record(run, each, progress.announced(stage, steps[stage])(*each.args(config, run.run_id, validator)))
     except BaseException as error:
         broken = db.damaged(error, config.db_path)
         if broken is not None:   # no runs row can be written to a damaged file: say what is wrong with it

@@ -35,22 +35,18 @@ from attrition import db
 from attrition.bench.generate import generate
 from attrition.config import default_workers
 from attrition.export import export
-from attrition.pipeline import (
-    RunConfig,
-    aggregate_stage,
-    extract_stage,
-    finish_run,
-    ingest_stage,
-    resolve_stage,
-    start_run,
-    validate_incidents_stage,
-    validate_rows_stage,
-    writer,
-)
+from attrition.pipeline import STAGES as RUN_STAGES
+from attrition.pipeline import RunConfig, Stage, finish_run, plain_steps, record, start_run, writer
 from attrition.scoring import score
 from attrition.validate import Validator
 
-STAGES = ("ingest", "extract", "validate", "resolve", "aggregate")
+
+def _timed_as(stage: Stage) -> str:
+    """The line a stage is timed on: both validation stages on one."""
+    return "validate" if stage.result == "validation" else stage.result
+
+
+STAGES = tuple(dict.fromkeys(_timed_as(stage) for stage in RUN_STAGES))   # ingest, extract, validate, ...
 FLOOR = re.compile(r"attack|bomb|kill")
 REFRESH_SHARE = 0.01
 REQUIRED_KEYS = ("articles_per_second", "incremental_ratio", "peak_rss_mb", "extract_vs_floor", "f1")
@@ -88,18 +84,15 @@ def timed_run(config: RunConfig) -> dict:
 
         def stage(name, fn, *args):
             t, c = time.perf_counter(), _cpu()
-            out = fn(config, run.run_id, *args)
+            out = fn(*args)
             times[name] += time.perf_counter() - t
             cpu[name] += _cpu() - c
             rss[name] = _rss_total()
             return out
 
-        run.ingest = stage("ingest", ingest_stage)
-        run.extract = stage("extract", extract_stage)
-        run.validation.results += stage("validate", validate_rows_stage, validator).results
-        run.resolve = stage("resolve", resolve_stage)
-        run.validation.results += stage("validate", validate_incidents_stage, validator).results
-        run.aggregate = stage("aggregate", aggregate_stage, validator)
+        steps = plain_steps()
+        for each in RUN_STAGES:   # the run's own sequence, each stage timed
+            record(run, each, stage(_timed_as(each), steps[each.name], *each.args(config, run.run_id, validator)))
         t = time.perf_counter()
         finish_run(config, run)
         bookkeeping = time.perf_counter() - t
