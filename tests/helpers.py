@@ -10,6 +10,9 @@ import datetime as dt
 import hashlib
 
 import duckdb
+import pyarrow as pa
+
+from attrition.tables import row_schema
 
 NOW = dt.datetime(2025, 12, 31, 12, 0)
 
@@ -22,22 +25,25 @@ def _date(value: str | dt.date | None) -> dt.date | None:
     return day(value) if isinstance(value, str) else value
 
 
+def insert_row(con: duckdb.DuckDBPyConnection, table: str, row: dict) -> None:
+    """One row by column name, typed as the table's DDL says (a misspelt column is a KeyError)."""
+    con.register("helper_row", pa.Table.from_pylist([row], schema=row_schema(table, only=tuple(row))))
+    con.execute(f"insert into {table} by name select * from helper_row")
+    con.unregister("helper_row")
+
+
 def add_article(con: duckdb.DuckDBPyConnection, article_id: str, published: str | dt.date | None,
                 source: str | None = "Reuters", *, text: str | None = None, published_how: str | None = None,
                 run_id: str = "seed") -> str:
     """One article; the text (and so the content hash) is unique per article id unless given."""
     body = text if text is not None else f"Article {article_id}: Islamic State fighters attacked."
-    con.execute(
-        """
-        insert into articles (article_id, external_id, content_hash, source, title, url, published,
-                              published_how, origin, raw_text, text, n_chars, ingested_run, ingested_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        [article_id, f"ext-{article_id}", hashlib.sha256(f"{article_id}\n{body}".encode()).hexdigest(), source,
-         f"Title {article_id}", f"https://example.org/{article_id}", _date(published),
-         published_how or ("metadata" if published is not None else "missing"), f"test:{article_id}",
-         body, body, len(body), run_id, NOW],
-    )
+    insert_row(con, "articles", {
+        "article_id": article_id, "external_id": f"ext-{article_id}",
+        "content_hash": hashlib.sha256(f"{article_id}\n{body}".encode()).hexdigest(), "source": source,
+        "title": f"Title {article_id}", "url": f"https://example.org/{article_id}", "published": _date(published),
+        "published_how": published_how or ("metadata" if published is not None else "missing"),
+        "origin": f"test:{article_id}", "raw_text": body, "text": body, "n_chars": len(body),
+        "ingested_run": run_id, "ingested_at": NOW})
     return article_id
 
 
@@ -61,22 +67,16 @@ def add_mention(con: duckdb.DuckDBPyConnection, mention_id: str, article_id: str
                           else "season" if width < 92 else "year")
     if place_precision is None:
         place_precision = "city" if place else ("country" if country else None)
-    con.execute(
-        """
-        insert into event_mentions (mention_id, article_id, kind, place, country, place_precision,
-                                    date_start, date_end, date_precision, date_how,
-                                    killed, killed_low, killed_high, injured, injured_low, injured_high,
-                                    attack_type, perpetrator, captured_by, evidence, sentence_index,
-                                    char_start, char_end, rule, extractor_version, run_id, attribution, lat, lon)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        [mention_id, article_id, kind, place, country, place_precision, start, end, date_precision, date_how,
-         killed, killed_low if killed_low is not None else killed,
-         killed_high if killed_high is not None else killed, injured, injured, injured,
-         attack_type, perpetrator, captured_by,
-         evidence if evidence is not None else _evidence(mention_id, killed), 0, 0, 10, "test", "test",
-         run_id, attribution, lat, lon],
-    )
+    insert_row(con, "event_mentions", {
+        "mention_id": mention_id, "article_id": article_id, "kind": kind, "place": place, "country": country,
+        "place_precision": place_precision, "date_start": start, "date_end": end, "date_precision": date_precision,
+        "date_how": date_how, "killed": killed, "killed_low": killed_low if killed_low is not None else killed,
+        "killed_high": killed_high if killed_high is not None else killed,
+        "injured": injured, "injured_low": injured, "injured_high": injured,
+        "attack_type": attack_type, "perpetrator": perpetrator, "captured_by": captured_by,
+        "evidence": evidence if evidence is not None else _evidence(mention_id, killed), "sentence_index": 0,
+        "char_start": 0, "char_end": 10, "rule": "test", "extractor_version": "test", "run_id": run_id,
+        "attribution": attribution, "lat": lat, "lon": lon})
     return mention_id
 
 
@@ -94,13 +94,14 @@ def add_report(con: duckdb.DuckDBPyConnection, mention_id: str, published: str |
 
 
 def incident_of(con: duckdb.DuckDBPyConnection, mention_id: str) -> str | None:
-    return con.execute("select incident_id from event_mentions where mention_id = ?", [mention_id]).fetchone()[0]
+    return con.execute("select incident_id from event_mentions where mention_id = ?", [mention_id]).fetchall()[0][0]
 
 
 def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict:
     cur = con.execute("select * from incidents where incident_id = ?", [incident_id])
-    row = cur.fetchone()
-    assert row is not None, f"no incident {incident_id}"
+    found = cur.fetchall()   # whole results: a half-read one would block the connection's next insert
+    assert found, f"no incident {incident_id}"
+    row = found[0]
     return dict(zip([d[0] for d in cur.description], row, strict=True))
 
 

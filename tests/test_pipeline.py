@@ -207,3 +207,56 @@ def test_with_the_default_workers_a_small_backlog_is_extracted_in_process(articl
                         or submit(pool, fn, *a, **k))
     summary = run(db_path, articles_dir)
     assert summary.extract.articles == 5 and "extract_batch" not in sent   # five articles: no worker started
+
+
+def table_columns(db_path: Path, table: str) -> list[str]:
+    with db.connect(db_path) as con:
+        return [c for (c,) in con.execute("select column_name from duckdb_columns() where table_name = ? "
+                                          "order by column_index", [table]).fetchall()]
+
+
+def test_row_schemas_are_the_tables_as_their_ddl_says(tmp_path):
+    import pyarrow as pa
+
+    from attrition.extract.stage import MENTION_SCHEMA
+    from attrition.ingest import stage as ingest_stage
+
+    db_path = tmp_path / "schema.duckdb"
+    assert MENTION_SCHEMA.names == [c for c in table_columns(db_path, "event_mentions")
+                                    if c not in ("run_id", "incident_id")]
+    assert MENTION_SCHEMA.field("support").type == pa.list_(pa.string())
+    assert MENTION_SCHEMA.field("killed").type == pa.int32() and MENTION_SCHEMA.field("date_start").type == pa.date32()
+    assert ingest_stage.ARTICLE_SCHEMA.names == [c for c in table_columns(db_path, "articles")
+                                                 if c not in ("extracted_version", "extracted_at")]
+    assert ingest_stage.ARTICLE_SCHEMA.field("text").type == pa.large_string()
+    assert ingest_stage.REJECT_SCHEMA.names == table_columns(db_path, "ingest_rejects")
+    assert ingest_stage.SOURCE_SCHEMA.names == table_columns(db_path, "article_sources")
+
+
+def test_a_column_added_to_the_ddl_reaches_the_row_schema(tmp_path, monkeypatch):
+    import pyarrow as pa
+
+    from attrition import tables
+
+    (tmp_path / "ddl").mkdir()
+    (tmp_path / "ddl" / "create_widgets.sql").write_text(
+        "create table if not exists widgets (id varchar primary key, n integer, tags varchar[], made timestamp);\n"
+        "alter table widgets add column if not exists added date;\n", encoding="utf-8")
+    monkeypatch.setattr(tables, "SQL_DIR", tmp_path)
+    tables.table_schema.cache_clear()
+    try:
+        assert tables.row_schema("widgets", without=("made",)) == pa.schema(
+            [("id", pa.string()), ("n", pa.int32()), ("tags", pa.list_(pa.string())), ("added", pa.date32())])
+        assert tables.row_schema("widgets", only=("n", "id"), large=("id",)).names == ["n", "id"]
+        assert tables.row_schema("widgets", only=("id",), large=("id",)).field("id").type == pa.large_string()
+    finally:
+        tables.table_schema.cache_clear()
+
+
+def test_the_extractor_builds_rows_of_the_mention_schema(articles_dir):
+    from attrition.extract.stage import MENTION_SCHEMA, extract_batch
+
+    text = (articles_dir / "seed-001.txt").read_text(encoding="utf-8")
+    extracted = extract_batch([("a1", text, TODAY, "Paris attacks")])
+    assert extracted.failures == [] and extracted.mentions.num_rows > 0
+    assert extracted.mentions.schema.equals(MENTION_SCHEMA)

@@ -19,10 +19,11 @@ import duckdb
 import pyarrow as pa
 
 from attrition import progress
+from attrition.config import BATCH_SIZE
 from attrition.db import transaction
 from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mentions, mention_id
+from attrition.tables import row_schema
 
-BATCH_SIZE = 2000
 MIN_PARALLEL = 300   # pending articles below which worker processes cost more than they save
 BATCH_CHARS = 32_000_000   # characters of text per chunk: a chunk of huge articles stays within memory
 
@@ -226,16 +227,6 @@ def _store(con: duckdb.DuckDBPyConnection, run_id: str, extracted: ExtractedBatc
     summary.failed += len(failed)
 
 
-MENTION_SCHEMA = pa.schema([
-    ("mention_id", pa.string()), ("article_id", pa.string()), ("kind", pa.string()),
-    ("place", pa.string()), ("country", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
-    ("place_precision", pa.string()), ("date_start", pa.date32()), ("date_end", pa.date32()),
-    ("date_precision", pa.string()), ("date_how", pa.string()),
-    ("killed", pa.int32()), ("killed_low", pa.int32()), ("killed_high", pa.int32()),
-    ("injured", pa.int32()), ("injured_low", pa.int32()), ("injured_high", pa.int32()),
-    ("attack_type", pa.list_(pa.string())), ("perpetrator", pa.string()), ("attribution", pa.string()),
-    ("claimed", pa.bool_()), ("captured_by", pa.string()), ("evidence", pa.string()),
-    ("sentence_index", pa.int32()), ("char_start", pa.int32()), ("char_end", pa.int32()),
-    ("rule", pa.string()), ("support", pa.list_(pa.string())), ("null_reasons", pa.list_(pa.string())),
-    ("extractor_version", pa.string()),
-])
+# A mention row: every column of event_mentions (sql/ddl) but the run, added when stored, and the
+# incident, set by the resolve stage.
+MENTION_SCHEMA = row_schema("event_mentions", without=("run_id", "incident_id"))

@@ -24,6 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from attrition import progress
+from attrition.config import BATCH_SIZE
 from attrition.db import sql, transaction
 from attrition.ingest.clean import clean_text, content_hash
 from attrition.ingest.datelines import dateline_date
@@ -33,8 +34,8 @@ from attrition.ingest.identity import canonical_url
 from attrition.ingest.published import parse_published
 from attrition.ingest.readers import ReadContext, read_sources
 from attrition.ingest.records import RawArticle, Reject, Seen
+from attrition.tables import row_schema
 
-BATCH_SIZE = 2000
 BATCH_BYTES = 64_000_000   # characters of text (and raw HTML) per batch, whatever the article count
 # Recorded in ingest_rejects, but the article itself was kept: not counted as rejected.
 FLAGS = frozenset({"bad_published_date", "encoding_guessed", "invalid_utf8", "short_text"})
@@ -305,23 +306,9 @@ def _batches(items: Iterable, size: int, max_bytes: int = BATCH_BYTES) -> Iterat
         yield batch
 
 
-ARTICLE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("external_id", pa.string()), ("content_hash", pa.string()),
-    ("source", pa.string()), ("title", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
-    ("published", pa.date32()), ("published_how", pa.string()), ("published_raw", pa.string()),
-    ("origin", pa.string()), ("raw_format", pa.string()), ("raw_text", pa.large_string()),
-    ("text", pa.large_string()), ("n_chars", pa.int32()), ("version", pa.int32()), ("supersedes", pa.string()),
-    ("superseded_by", pa.string()), ("superseded_at", pa.timestamp("us")),
-    ("ingested_run", pa.string()), ("ingested_at", pa.timestamp("us")),
-])
-SUPERSEDE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("superseded_by", pa.string()), ("superseded_at", pa.timestamp("us")),
-])
-SOURCE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("origin", pa.string()), ("external_id", pa.string()), ("source", pa.string()),
-    ("url", pa.string()), ("feed", pa.string()), ("first_run", pa.string()), ("first_seen_at", pa.timestamp("us")),
-])
-REJECT_SCHEMA = pa.schema([
-    ("run_id", pa.string()), ("origin", pa.string()), ("external_id", pa.string()),
-    ("reason", pa.string()), ("detail", pa.string()), ("rejected_at", pa.timestamp("us")),
-])
+# Row schemas read from the tables' DDL (sql/ddl): an article row has every column but the extractor's
+# marks; its texts are large strings (a batch may hold 64 MB of text, and raw HTML besides).
+ARTICLE_SCHEMA = row_schema("articles", without=("extracted_version", "extracted_at"), large=("raw_text", "text"))
+SUPERSEDE_SCHEMA = row_schema("articles", only=("article_id", "superseded_by", "superseded_at"))
+SOURCE_SCHEMA = row_schema("article_sources")
+REJECT_SCHEMA = row_schema("ingest_rejects")
