@@ -169,7 +169,8 @@ def test_help_shows_the_defaults():
     result = subprocess.run([Path(sys.executable).with_name("attrition"), "run", "--help"], capture_output=True,
                             text=True, env={"COLUMNS": "200", "PATH": ""})
     assert result.returncode == 0
-    assert "[default: (attrition.duckdb, or the config's)]" in result.stdout and "[default: (1)]" in result.stdout
+    assert "[default: (attrition.duckdb, or the config's)]" in result.stdout
+    assert "[default: (one per core, or the config's)]" in result.stdout
 
 
 def test_validation_is_told_in_one_vocabulary():

@@ -371,3 +371,89 @@ def test_data_docs_build_only_the_new_pages_and_the_index_lists_every_run(tmp_pa
         text = page.read_text(encoding="utf-8")
         assert "static/offline/" in text and "code.jquery.com" not in text   # offline like the rest
     assert "static/offline/" in html and "code.jquery.com" not in html
+
+
+# --- which rows a run checks ---------------------------------------------------------------------
+
+
+def frames_seen(validator, monkeypatch) -> dict[str, list[str]]:
+    """The keys of the rows each suite is run on, suite by suite (the last run of each)."""
+    seen: dict[str, list[str]] = {}
+    real = validator.run
+
+    def spy(name, frame, keys, **kwargs):
+        seen[name] = sorted(frame[keys[0]]) if keys else []
+        return real(name, frame, keys, **kwargs)
+
+    monkeypatch.setattr(validator, "run", spy)
+    return seen
+
+
+def report(con, name: str, published: str, place: str, country: str, date: str, killed: int, run_id: str):
+    add_article(con, f"a-{name}", published, run_id=run_id)
+    add_mention(con, f"m-{name}", f"a-{name}", "attack", place, country, date, killed=killed, run_id=run_id)
+
+
+def test_a_run_checks_its_new_rows_and_the_held_ones_and_all_only_when_asked(tmp_path, validator, monkeypatch):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    seen = frames_seen(validator, monkeypatch)
+    tables = ["articles", "event_mentions"]
+    report(con, "mosul", "2015-03-12", "Mosul", "IQ", "2015-03-10", 20, "r1")
+    report(con, "bad", "2015-05-02", "Paris", "FR", "2015-05-01", -3, "r1")
+    validate_tables(con, "r1", validator, tables)
+    assert seen["event_mentions"] == ["m-bad", "m-mosul"]
+    assert set(quarantined(con)) == {("event_mentions", "m-bad")}
+
+    report(con, "kabul", "2015-07-02", "Kabul", "AF", "2015-07-01", 5, "r2")
+    summary = validate_tables(con, "r2", validator, tables)
+    assert seen == {"articles": ["a-kabul"], "event_mentions": ["m-bad", "m-kabul"]}   # new, and held
+    assert [r.scope for r in summary.results] == ["changed", "changed"]
+    assert set(quarantined(con)) == {("event_mentions", "m-bad")}
+
+    # a held row, corrected, is released when it is checked again
+    con.execute("update event_mentions set killed = 3, killed_low = 3, killed_high = 3 where mention_id = 'm-bad'")
+    validate_tables(con, "r3", validator, tables)
+    assert quarantined(con) == {}
+
+    # an old row a rule now refuses (here: its toll made negative in place) is reached by a full validation only
+    con.execute("update event_mentions set killed = -1, killed_low = -1, killed_high = -1 "
+                "where mention_id = 'm-mosul'")
+    validate_tables(con, "r4", validator, tables)
+    assert quarantined(con) == {} and seen["event_mentions"] == []
+    summary = validate_tables(con, "r5", validator, tables, full=True)
+    assert [r.scope for r in summary.results] == ["all", "all"]
+    assert seen["event_mentions"] == ["m-bad", "m-kabul", "m-mosul"]
+    assert set(quarantined(con)) == {("event_mentions", "m-mosul")}
+
+    # on a schedule: every row again once the last full validation is older than the setting
+    assert [r.scope for r in validate_tables(con, "r6", validator, tables, full_every_hours=24).results] == \
+        ["changed", "changed"]
+    con.execute("update validation_runs set validated_at = validated_at - interval 25 hour")
+    assert [r.scope for r in validate_tables(con, "r7", validator, tables, full_every_hours=24).results] == \
+        ["all", "all"]
+    assert rows(con, "select distinct scope from validation_runs where run_id = 'r7'") == [{"scope": "all"}]
+
+
+def test_validate_all_reaches_rows_no_run_would_check_again(tmp_path):
+    from typer.testing import CliRunner
+
+    from attrition.cli import app
+    from attrition.paths import SAMPLE_ARTICLES
+
+    runner, db_path = CliRunner(), tmp_path / "v.duckdb"
+    assert runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(db_path), "--no-prefect"]).exit_code == 0
+    with db.connect(db_path) as con:   # a rule that now refuses an old toll: its row is neither new nor changed
+        mention = con.execute("select mention_id from event_mentions where killed is not null and incident_id "
+                              "is not null order by mention_id limit 1").fetchall()[0][0]
+        con.execute("update event_mentions set killed = 911, killed_low = 911, killed_high = 911 "
+                    "where mention_id = ?", [mention])
+    result = runner.invoke(app, ["validate", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    with db.connect(db_path, read_only=True) as con:
+        assert con.execute("select count(*) from quarantine").fetchall()[0][0] == 0
+    result = runner.invoke(app, ["validate", "--all", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    with db.connect(db_path, read_only=True) as con:
+        assert con.execute("select row_key from quarantine").fetchall() == [(mention,)]
+        assert con.execute("select incident_id from event_mentions where mention_id = ?",
+                           [mention]).fetchall() == [(None,)]   # out of its incident, as a run would hold it

@@ -104,7 +104,8 @@ def run(
     config = RunConfig.build(db or cfg.db, sources or cfg.sources, reports or cfg.reports,
                              workers or limits.workers, batch_size=limits.batch_size,
                              lock_wait=limits.lock_wait_seconds if wait is None else wait,
-                             task_runner=task_runner.value, dask_address=dask_address, analysis=cfg.analysis)
+                             task_runner=task_runner.value, dask_address=dask_address, analysis=cfg.analysis,
+                             full_validation_every_hours=limits.full_validation_every_hours)
     if config.task_runner == "dask" and not prefect:
         say("--task-runner dask runs through Prefect:", "drop --no-prefect")
         raise typer.Exit(2)
@@ -119,6 +120,31 @@ def run(
 
         stage = getattr(error, "attrition_stage", None)
         say("run failed:", failure(error, stage))
+        raise typer.Exit(1) from error
+    print_summary(result)
+
+
+@app.command()
+def validate(
+    all_: Annotated[bool, typer.Option("--all", help="Check every row, not only the new and changed ones.")
+                    ] = False,
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB database file.", envvar="ATTRITION_DB",
+                                            show_default="attrition.duckdb, or the config's")] = None,
+    reports: Annotated[Path | None, typer.Option(help="Folder for the reports.")] = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Validate now, reading no sources: the rows new or changed since the last validation (every row with
+    --all, e.g. after a rule changed), then resolve and refresh the aggregates as a run does."""
+    from attrition.pipeline import RunConfig, failure, run_pipeline
+
+    cfg = _load_config(config_file)
+    config = RunConfig.build(db or cfg.db, [], reports or cfg.reports, 1, analysis=cfg.analysis,
+                             lock_wait=cfg.limits.lock_wait_seconds, full_validation=all_,
+                             full_validation_every_hours=cfg.limits.full_validation_every_hours)
+    try:
+        result = run_pipeline(config)
+    except Exception as error:
+        say("validation failed:", failure(error, getattr(error, "attrition_stage", None)))
         raise typer.Exit(1) from error
     print_summary(result)
 

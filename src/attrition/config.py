@@ -16,6 +16,7 @@ from attrition.paths import DEFAULT_DB, SAMPLE_ARTICLES
 
 DEFAULT_CONFIG = Path("attrition.toml")
 BATCH_SIZE = 2000   # articles per ingest/extract transaction: a killed run loses at most one batch
+FULL_VALIDATION_EVERY_HOURS = 24   # runs validate new and changed rows; every row once a day
 
 
 class ConfigError(ValueError):
@@ -42,6 +43,7 @@ class Limits:
     lock_wait_seconds: float = 0     # a run that finds another writing waits this long, then exits
     retries: int = 2                 # retries of a stage that failed on a transient error (idempotent stages only)
     retry_delay_seconds: float = 10  # first retry delay; doubled for each further retry
+    full_validation_every_hours: float = FULL_VALIDATION_EVERY_HOURS   # a run checks every row this often (0: never)
 
 
 # How strongly a report must tie an attack to ISIS for it to count as ISIS's (the extractor's attribution).
@@ -77,7 +79,8 @@ class Config:
 
         return RunConfig.build(self.db, self.sources, self.reports, self.limits.workers, today,
                                batch_size=self.limits.batch_size, lock_wait=self.limits.lock_wait_seconds,
-                               analysis=self.analysis)
+                               analysis=self.analysis,
+                               full_validation_every_hours=self.limits.full_validation_every_hours)
 
 
 _TOP = {"sources", "db", "reports", "schedule", "limits", "analysis"}
@@ -165,7 +168,7 @@ def _check(config: Config, where: str) -> None:
         value = getattr(lim, key)
         if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
             raise ConfigError(f"{where}: [limits] {key} must be an integer >= {minimum}")
-    for key in ("lock_wait_seconds", "retry_delay_seconds"):
+    for key in ("lock_wait_seconds", "retry_delay_seconds", "full_validation_every_hours"):
         value = getattr(lim, key)
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             raise ConfigError(f"{where}: [limits] {key} must be a number >= 0")

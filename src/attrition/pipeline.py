@@ -24,7 +24,7 @@ from pathlib import Path
 
 from attrition import db, progress
 from attrition.aggregate import AggregateSummary, refresh
-from attrition.config import BATCH_SIZE, Analysis, default_workers
+from attrition.config import BATCH_SIZE, FULL_VALIDATION_EVERY_HOURS, Analysis, default_workers
 from attrition.extract.stage import ExtractSummary, Submit, extract
 from attrition.ingest.stage import IngestSummary, ingest
 from attrition.lock import Held, writer_lock
@@ -47,6 +47,8 @@ class RunConfig:
     task_runner: str = "default"   # "dask": the flow extracts on a Dask cluster (prefect-dask)
     dask_address: str | None = None  # tcp://host:port of a running scheduler; None starts a local cluster
     analysis: Analysis | None = None  # what counts as ISIS's, where the series starts (None: the defaults)
+    full_validation: bool = False     # check every row (`attrition validate --all`), not only new and changed ones
+    full_validation_every_hours: float = FULL_VALIDATION_EVERY_HOURS   # and when the last full one is older (0: never)
 
     def __post_init__(self) -> None:
         # a pool of 0 or -3 processes is a typo, not a request: refuse it before anything is opened
@@ -58,12 +60,13 @@ class RunConfig:
     @classmethod
     def build(cls, db_path, sources, reports_dir=None, workers: int | None = None, today=None, *,
               batch_size: int | None = None, lock_wait: float = 0, task_runner: str = "default",
-              dask_address: str | None = None, analysis=None) -> RunConfig:
+              dask_address: str | None = None, analysis=None, full_validation: bool = False,
+              full_validation_every_hours: float = FULL_VALIDATION_EVERY_HOURS) -> RunConfig:
         db_path = Path(db_path)
         reports = Path(reports_dir) if reports_dir else default_reports_dir(db_path)
         workers = default_workers() if workers is None else workers
         return cls(db_path, [str(s) for s in sources], reports, workers, today, batch_size, lock_wait,
-                   task_runner, dask_address, analysis)
+                   task_runner, dask_address, analysis, full_validation, full_validation_every_hours)
 
 
 def default_reports_dir(db_path: Path) -> Path:
@@ -141,7 +144,7 @@ def extract_stage(config: RunConfig, run_id: str, submit: Submit | None = None, 
 
 def validate_rows_stage(config: RunConfig, run_id: str, validator: Validator) -> ValidationSummary:
     with db.connect(config.db_path) as con:
-        return validate_tables(con, run_id, validator, ["articles", "event_mentions"])
+        return validate_tables(con, run_id, validator, ["articles", "event_mentions"], **_validation_scope(config))
 
 
 def resolve_stage(config: RunConfig, run_id: str) -> ResolveSummary:
@@ -151,7 +154,11 @@ def resolve_stage(config: RunConfig, run_id: str) -> ResolveSummary:
 
 def validate_incidents_stage(config: RunConfig, run_id: str, validator: Validator) -> ValidationSummary:
     with db.connect(config.db_path) as con:
-        return validate_tables(con, run_id, validator, ["incidents"])
+        return validate_tables(con, run_id, validator, ["incidents"], **_validation_scope(config))
+
+
+def _validation_scope(config: RunConfig) -> dict:
+    return {"full": config.full_validation, "full_every_hours": config.full_validation_every_hours}
 
 
 def aggregate_stage(config: RunConfig, run_id: str, validator: Validator) -> AggregateSummary:

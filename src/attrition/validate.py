@@ -2,9 +2,13 @@
 from DuckDB through Arrow (GX's SQL datasource does not work with DuckDB).
 
 Row-level failures (an expectation that names failing rows) put those rows in `quarantine`, out
-of incidents and aggregates. Every run re-validates whole tables and replaces the quarantine of
-each table, so a fixed rule or a corrected article releases its rows. Table-level failures
-(schema, gaps, totals) raise ValidationFailed: the run fails loudly and nothing is refreshed.
+of incidents and aggregates. A run checks the rows that are new or changed since the table was last
+validated, the rows their checks compare them with, and the rows held in quarantine (`sql/validate/
+select_*_scope.sql`), and replaces the quarantine of those rows, so a corrected article releases its
+rows; a full validation (`attrition validate --all`, or when the last one is older than the
+`full_validation_every_hours` setting) checks every row, so a changed rule reaches old rows too.
+Table-level failures (schema, gaps, totals) raise ValidationFailed: the run fails loudly and nothing
+is refreshed.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import pyarrow as pa
 
 from attrition.db import sql, transaction
 from attrition.paths import EXPECTATIONS_DIR
+from attrition.tables import row_schema
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
@@ -41,6 +46,7 @@ class SuiteResult:
     failing_rows: dict[str, dict] = field(default_factory=dict)   # key -> {"expectations": [...], "values": {...}}
     table_failures: list[str] = field(default_factory=list)
     docs_path: str | None = None
+    scope: str = "all"   # the rows checked: "all", or "changed" (new and changed rows, and those held)
 
     @property
     def failed(self) -> int:
@@ -275,36 +281,65 @@ def _plain(value):
 # --- the stage ------------------------------------------------------------------------------------
 
 
-TABLES = {
-    "articles": ("validate/articles_frame", ["article_id"]),
-    "event_mentions": ("validate/event_mentions_frame", ["mention_id"]),
-    "incidents": ("validate/incidents_frame", ["incident_id"]),
+TABLES = {   # table: (its frame, its key, the rows a run checks when not checking all)
+    "articles": ("validate/articles_frame", "article_id", "validate/select_articles_scope"),
+    "event_mentions": ("validate/event_mentions_frame", "mention_id", "validate/select_event_mentions_scope"),
+    "incidents": ("validate/incidents_frame", "incident_id", "validate/select_incidents_scope"),
 }
 
 
-def validate_tables(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator,
-                    tables: list[str]) -> ValidationSummary:
-    """Validate whole tables, replace their quarantine, record each checkpoint run."""
+def validate_tables(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator, tables: list[str], *,
+                    full: bool = False, full_every_hours: float = 0) -> ValidationSummary:
+    """Validate each table's new and changed rows (see `TABLES`) and its table-level expectations, or
+    every row when `full` or when its last full validation is more than `full_every_hours` old (0: only
+    when asked); replace the quarantine of the rows checked, record each checkpoint run."""
     summary = ValidationSummary()
+    last_full = dict(con.execute(sql("validate/select_last_full_validation")).fetchall())
     for table in tables:
-        query, keys = TABLES[table]
-        frame = con.sql(sql(query)).to_arrow_table().to_pandas(types_mapper=None)
-        result = validator.run(table, frame, keys, run_name=run_id)
+        query, key, scope_query = TABLES[table]
+        whole = full or _due(last_full.get(table), full_every_hours)
+        frame_sql = sql(query).strip().rstrip(";")
+        if whole:
+            scope = None
+            frame = con.sql(frame_sql).to_arrow_table()
+        else:
+            scope = con.sql(sql(scope_query)).to_arrow_table()
+            con.register("validated_keys", scope)
+            frame = con.sql(f"select * from ({frame_sql}) where {key} in (select row_key from validated_keys)"
+                            ).to_arrow_table()
+            con.unregister("validated_keys")
+        result = validator.run(table, frame.to_pandas(types_mapper=None), [key], run_name=run_id)
+        result.scope = "all" if whole else "changed"
         summary.results.append(result)
-        _store(con, run_id, table, result, validator)
+        _store(con, run_id, table, result, validator, scope)
         if result.table_failures:
             raise ValidationFailed(f"{table}: " + "; ".join(result.table_failures))
     return summary
 
 
+def _due(last_full: dt.datetime | None, every_hours: float) -> bool:
+    """A full validation is due when the schedule asks for one and the last is older (or never was)."""
+    if not every_hours:
+        return False
+    return last_full is None or dt.datetime.now() - last_full >= dt.timedelta(hours=every_hours)
+
+
 def _store(con: duckdb.DuckDBPyConnection, run_id: str, table: str, result: SuiteResult,
-           validator: Validator) -> None:
+           validator: Validator, scope: pa.Table | None = None) -> None:
+    """Replace the quarantine of the rows checked (`scope`; None: the whole table's) by their failures."""
     now = dt.datetime.now()
     rows = [{"table_name": table, "row_key": key, "expectations": entry["expectations"],
              "offending_values": json.dumps(entry["values"], default=str), "run_id": run_id,
              "quarantined_at": now} for key, entry in result.failing_rows.items()]
+    key = TABLES[table][1]
     with transaction(con):
-        con.execute("delete from quarantine where table_name = ?", [table])
+        if scope is None:
+            con.execute("delete from quarantine where table_name = ?", [table])
+        else:   # the rows checked, and rows gone from the table (re-extracted, merged)
+            con.register("validated_keys", scope)
+            con.execute(f"delete from quarantine where table_name = ? and (row_key in (select row_key from "
+                        f"validated_keys) or row_key not in (select {key} from {table}))", [table])
+            con.unregister("validated_keys")
         if rows:
             con.register("failing", pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA))
             con.execute("insert into quarantine by name select * from failing")
@@ -317,13 +352,12 @@ def _store(con: duckdb.DuckDBPyConnection, run_id: str, table: str, result: Suit
 
 def record_run(con: duckdb.DuckDBPyConnection, run_id: str, result: SuiteResult, validator: Validator) -> None:
     con.execute(
-        "insert into validation_runs values (?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into validation_runs (run_id, suite, success, evaluated, failed, failed_expectations, docs_path, "
+        "validated_at, scope) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [run_id, result.suite, not result.failed, result.evaluated, result.failed,
-         result.failed_expectations, result.docs_path or str(validator.docs_index()), dt.datetime.now()],
+         result.failed_expectations, result.docs_path or str(validator.docs_index()), dt.datetime.now(),
+         result.scope],
     )
 
 
-QUARANTINE_SCHEMA = pa.schema([
-    ("table_name", pa.string()), ("row_key", pa.string()), ("expectations", pa.list_(pa.string())),
-    ("offending_values", pa.string()), ("run_id", pa.string()), ("quarantined_at", pa.timestamp("us")),
-])
+QUARANTINE_SCHEMA = row_schema("quarantine")
