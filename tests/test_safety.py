@@ -328,11 +328,11 @@ def test_the_flow_retries_a_transient_failure_and_reports_a_lasting_one(tmp_path
 
     real_resolve, calls = pipeline.resolve_stage, []
 
-    def locked_once(config, run_id):
+    def locked_once(config, run_id, *rest):   # a stage may also be given the run's validator
         calls.append(run_id)
         if len(calls) == 1:
             raise duckdb.IOException("Could not set lock on file: Conflicting lock is held")
-        return real_resolve(config, run_id)
+        return real_resolve(config, run_id, *rest)
 
     async def latest_artifact():
         async with get_client() as client:
@@ -454,3 +454,51 @@ def test_a_pool_of_no_workers_is_refused(tmp_path, workers):
     assert result.exit_code == 2 and not (tmp_path / "w.duckdb").exists()
     with pytest.raises(ValueError, match="workers must be a whole number >= 1"):
         RunConfig.build(tmp_path / "w.duckdb", [SAMPLE_ARTICLES], workers=int(workers))
+
+
+WORKERS_HOOK = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+
+    from attrition.ingest import stage
+
+    real_store = stage.store_batch
+
+    def store_then_stall(*args, **kwargs):   # the workers are cleaning: report them, then wait
+        summary = real_store(*args, **kwargs)
+        children = [p.name for p in Path("/proc").iterdir() if p.name.isdigit() and
+                    (p / "stat").exists() and (p / "stat").read_text().rsplit(")", 1)[1].split()[1] == str(os.getpid())]
+        Path(sys.argv[2]).write_text(" ".join(children))
+        time.sleep(600)   # the test kills us here
+        return summary
+
+    stage.store_batch = store_then_stall
+    from attrition.pipeline import RunConfig, run_pipeline
+    run_pipeline(RunConfig.build(sys.argv[1], [sys.argv[3]], workers=2, batch_size=10))
+""")
+
+
+def test_a_killed_run_leaves_no_worker_process_behind(many_articles, tmp_path):
+    marker = tmp_path / "workers"
+    run = subprocess.Popen([sys.executable, "-c", WORKERS_HOOK, str(tmp_path / "w.duckdb"), str(marker),
+                            str(many_articles)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: list[int] = []
+    try:
+        wait_for(marker, run)
+        workers = [int(pid) for pid in marker.read_text().split()]
+        assert len(workers) == 2 and all(alive(pid) for pid in workers)
+        kill9(run)
+        deadline = time.monotonic() + WAIT   # a bound on the test, not a measure: they end at once
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(alive(pid) for pid in workers), "the killed run's workers outlived it"
+        assert holder(tmp_path / "w.duckdb") is None
+        with writer_lock(tmp_path / "w.duckdb"):   # and nobody holds its lock
+            pass
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait(30)
+        for pid in workers:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)

@@ -9,13 +9,12 @@ per-process instance they would have created themselves.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from types import SimpleNamespace
 
-PR_SET_PDEATHSIG = 1
+from attrition.children import die_with
 
 
 def start_tied_server() -> str | None:
@@ -46,7 +45,8 @@ def _children_die_with(parent: int, module):
     real = module.subprocess
 
     def popen(*args, **kwargs):
-        return real.Popen(*args, preexec_fn=lambda: _die_with(parent), **kwargs)
+        # SIGTERM: the server shuts down cleanly
+        return real.Popen(*args, preexec_fn=lambda: die_with(parent, signal.SIGTERM), **kwargs)
 
     names = {name: getattr(real, name) for name in dir(real) if not name.startswith("__")}
     module.subprocess = SimpleNamespace(**{**names, "Popen": popen})
@@ -54,12 +54,3 @@ def _children_die_with(parent: int, module):
         yield
     finally:
         module.subprocess = real
-
-
-def _die_with(parent: int) -> None:
-    """In the child, before it runs: SIGTERM when the parent dies; gone already if it has died."""
-    with suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:
-        os._exit(0)
-

@@ -11,7 +11,6 @@ import datetime as dt
 import traceback
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -19,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from attrition import progress
+from attrition.children import worker_pool
 from attrition.config import BATCH_SIZE
 from attrition.db import transaction
 from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mentions, mention_id
@@ -73,7 +73,7 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
     progress.advance("extract", 0, pending)
     # a few articles (a refresh) are extracted here sooner than new processes could load the gazetteer
     parallel = submit is None and workers > 1 and pending >= MIN_PARALLEL
-    pool = ProcessPoolExecutor(workers) if parallel else None
+    pool = worker_pool(workers) if parallel else None   # its workers end with this process
     if submit is None:
         submit = (lambda part: pool.submit(extract_batch, part)) if pool else (lambda part: _Done(extract_batch(part)))
     in_flight = in_flight or 2 * max(workers, 1)

@@ -24,6 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from attrition import progress
+from attrition.children import worker_pool
 from attrition.config import BATCH_SIZE
 from attrition.db import sql, transaction
 from attrition.ingest.clean import clean_text, content_hash
@@ -77,7 +78,7 @@ def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: st
     summary = IngestSummary()
     context = ReadContext(fetch=fetch_config or FetchConfig(), today=today,
                           known_url=lambda url: _url_known(con, url))
-    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    pool = worker_pool(workers) if workers > 1 else None   # its workers end with this process
     waiting = None   # the batch whose articles the workers are preparing, and its time
     try:
         for batch in _batches(progress.counted("ingest", read_sources(sources, context)), batch_size, batch_bytes):
