@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from attrition import db
 from attrition.paths import SAMPLE_ARTICLES
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -28,3 +29,18 @@ def articles_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """An input folder apart from the database file."""
+    path = tmp_path / "input"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def con(db_path: Path):
+    """A writable connection to a new database with the schema."""
+    with db.connect(db_path) as connection:
+        yield connection

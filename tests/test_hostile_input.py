@@ -38,20 +38,6 @@ ACCENTED = ("Le kamikaze s'est fait exploser près du café, à Bruxelles, tuant
             "fermée jusqu'à la fin de la journée.")
 
 
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    """An input folder apart from the database file."""
-    path = tmp_path / "input"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
-def con(db_path):
-    with db.connect(db_path) as connection:
-        yield connection
-
-
 def stored(con) -> dict[str, dict]:
     cur = con.execute("select * from articles")
     names = [d[0] for d in cur.description]

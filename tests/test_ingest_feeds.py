@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from attrition import db
 from attrition.ingest.fetch import USER_AGENT, FetchConfig, fetch
 from attrition.ingest.records import Reject
 from attrition.ingest.stage import ingest
@@ -86,12 +85,6 @@ def server():
     httpd.shutdown()
     httpd.server_close()
     thread.join(5)
-
-
-@pytest.fixture
-def con(db_path):
-    with db.connect(db_path) as connection:
-        yield connection
 
 
 def run(con, *sources, run_id="r1"):

@@ -28,20 +28,6 @@ PROSE = ("Gunmen attacked a checkpoint near the city of Tikrit on Monday, killin
          "and the army closed the road to Baghdad for the rest of the day.")
 
 
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    """An input folder apart from the database file."""
-    path = tmp_path / "input"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
-def con(db_path):
-    with db.connect(db_path) as connection:
-        yield connection
-
-
 def articles(con, where: str = "true") -> dict[str, dict]:
     cur = con.execute(f"select * from articles where {where}")
     names = [d[0] for d in cur.description]
