@@ -44,3 +44,17 @@ def con(db_path: Path):
     """A writable connection to a new database with the schema."""
     with db.connect(db_path) as connection:
         yield connection
+
+
+@pytest.fixture(scope="session")
+def loaded_db(tmp_path_factory) -> Path:
+    """One plain run of the sample articles (`attrition run --no-prefect`), shared by the tests of the read-only
+    commands (query, export, evaluate, report, explain): none of them writes to it."""
+    from typer.testing import CliRunner
+
+    from attrition.cli import app
+
+    db_path = tmp_path_factory.mktemp("samples") / "samples.duckdb"
+    result = CliRunner().invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(db_path), "--no-prefect"])
+    assert result.exit_code == 0, result.output
+    return db_path

@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
-import pytest
 from typer.testing import CliRunner
 
 from attrition import scoring
 from attrition.cli import app
-from tests.conftest import Path
 
 runner = CliRunner()
 CONTRACT = {"article", "kind", "place", "country", "date_start", "date_end", "killed", "injured", "attack_type",
@@ -21,17 +20,11 @@ CONTRACT = {"article", "kind", "place", "country", "date_start", "date_end", "ki
 GOLD = Path(__file__).parent / "fixtures" / "dev_gold.jsonl"
 
 
-@pytest.fixture(scope="module")
-def loaded_db(tmp_path_factory):
-    """One plain run of the sample articles, shared by the read-only commands below."""
-    from attrition.paths import SAMPLE_ARTICLES
-
-    db_path = tmp_path_factory.mktemp("cli") / "cli.duckdb"
-    result = runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(db_path), "--no-prefect"])
-    assert result.exit_code == 0, result.output
-    assert "5 new, 0 already seen, 0 rejected" in result.output
-    assert "validation" in result.output and "passed" in result.output
-    return db_path
+def test_the_sample_run_stores_and_validates_the_five_articles(loaded_db):
+    with duckdb.connect(str(loaded_db), read_only=True) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 5
+        assert con.execute("select count(*) from ingest_rejects where reason not in ('short_text')").fetchone()[0] == 0
+        assert con.execute("select bool_and(success) from validation_runs").fetchone()[0]
 
 
 def test_query_prints_a_table(loaded_db):

@@ -7,28 +7,17 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
-import pytest
 from typer.testing import CliRunner
 
 from attrition.cli import app
-from tests.conftest import Path
 
 runner = CliRunner()
 CONTRACT = ["article", "kind", "place", "country", "date_start", "date_end", "killed", "injured", "attack_type",
             "perpetrator", "claimed", "captured_by", "incident", "evidence"]
-
-
-@pytest.fixture(scope="module")
-def loaded_db(tmp_path_factory) -> Path:
-    from attrition.paths import SAMPLE_ARTICLES
-
-    db_path = tmp_path_factory.mktemp("exports") / "exports.duckdb"
-    result = runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(db_path), "--no-prefect"])
-    assert result.exit_code == 0, result.output
-    return db_path
 
 
 def export(db: Path, *args: str):

@@ -6,25 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import duckdb
-import pytest
 from typer.testing import CliRunner
 
 from attrition.cli import app
-from tests.conftest import Path
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def loaded_db(tmp_path_factory) -> Path:
-    from attrition.paths import SAMPLE_ARTICLES
-
-    db_path = tmp_path_factory.mktemp("query") / "query.duckdb"
-    result = runner.invoke(app, ["run", str(SAMPLE_ARTICLES), "--db", str(db_path), "--no-prefect"])
-    assert result.exit_code == 0, result.output
-    return db_path
 
 
 def query(db: Path, sql: str, *options: str):
