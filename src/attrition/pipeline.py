@@ -109,12 +109,10 @@ def start_run(config: RunConfig, lock: Held | None = None) -> RunSummary:
     now = dt.datetime.now()
     try:
         with db.connect(config.db_path) as con, db.transaction(con):
-            stale = [r for (r,) in con.execute("select run_id from runs where status = 'running' "
-                                               "order by started_at").fetchall()]
+            stale = [r for (r,) in con.execute(db.sql("load/select_running_runs")).fetchall()]
             if stale:
-                con.execute("update runs set status = 'interrupted', finished_at = ? where status = 'running'",
-                            [now])
-            con.execute("insert into runs values (?, ?, null, 'running', ?, null)", [run_id, now, config.sources])
+                con.execute(db.sql("load/update_interrupted_runs"), {"now": now})
+            con.execute(db.sql("load/insert_run"), {"run_id": run_id, "now": now, "sources": config.sources})
     except Exception as error:   # the first reads of a run are where a damaged file shows: name it
         broken = db.damaged(error, config.db_path)
         if broken is None:
@@ -181,17 +179,14 @@ def finish_run(config: RunConfig, run: RunSummary, error: BaseException | None =
     run.error = failure(error, stage) if error else None
     with db.connect(config.db_path) as con:
         run.totals = totals(con)
-        con.execute("update runs set finished_at = ?, status = ?, summary = ? where run_id = ?",
-                    [dt.datetime.now(), run.status, json.dumps(run.as_dict(), default=str), run.run_id])
+        con.execute(db.sql("load/update_finished_run"), {"now": dt.datetime.now(), "status": run.status,
+                    "summary": json.dumps(run.as_dict(), default=str), "run_id": run.run_id})
     return run
 
 
 def totals(con) -> dict:
-    row = con.execute(
-        "select (select count(*) from articles), (select count(*) from event_mentions), "
-        "(select count(*) from incidents), (select count(*) from quarantine), "
-        "(select count(*) from ingest_rejects)").fetchall()[0]
-    return dict(zip(("articles", "mentions", "incidents", "quarantined", "rejects"), row, strict=True))
+    cur = con.execute(db.sql("load/select_totals"))
+    return dict(zip([d[0] for d in cur.description], cur.fetchall()[0], strict=True))
 
 
 def mark(error: BaseException, stage: str | None) -> None:

@@ -331,18 +331,16 @@ def _store(con: duckdb.DuckDBPyConnection, run_id: str, table: str, result: Suit
     rows = [{"table_name": table, "row_key": key, "expectations": entry["expectations"],
              "offending_values": json.dumps(entry["values"], default=str), "run_id": run_id,
              "quarantined_at": now} for key, entry in result.failing_rows.items()]
-    key = TABLES[table][1]
     with transaction(con):
         if scope is None:
-            con.execute("delete from quarantine where table_name = ?", [table])
-        else:   # the rows checked, and rows gone from the table (re-extracted, merged)
+            con.execute(sql("load/delete_quarantine"), {"table": table})
+        else:
             con.register("validated_keys", scope)
-            con.execute(f"delete from quarantine where table_name = ? and (row_key in (select row_key from "
-                        f"validated_keys) or row_key not in (select {key} from {table}))", [table])
+            con.execute(sql("load/delete_checked_quarantine"), {"table": table})
             con.unregister("validated_keys")
         if rows:
             con.register("failing", pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA))
-            con.execute("insert into quarantine by name select * from failing")
+            con.execute(sql("load/insert_quarantine"))
             con.unregister("failing")
         record_run(con, run_id, result, validator)
         if table in ("articles", "event_mentions"):
@@ -351,13 +349,11 @@ def _store(con: duckdb.DuckDBPyConnection, run_id: str, table: str, result: Suit
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run_id: str, result: SuiteResult, validator: Validator) -> None:
-    con.execute(
-        "insert into validation_runs (run_id, suite, success, evaluated, failed, failed_expectations, docs_path, "
-        "validated_at, scope) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [run_id, result.suite, not result.failed, result.evaluated, result.failed,
-         result.failed_expectations, result.docs_path or str(validator.docs_index()), dt.datetime.now(),
-         result.scope],
-    )
+    con.execute(sql("load/insert_validation_run"), {
+        "run_id": run_id, "suite": result.suite, "success": not result.failed, "evaluated": result.evaluated,
+        "failed": result.failed, "failed_expectations": result.failed_expectations,
+        "docs_path": result.docs_path or str(validator.docs_index()), "validated_at": dt.datetime.now(),
+        "scope": result.scope})
 
 
 QUARANTINE_SCHEMA = row_schema("quarantine")

@@ -1,0 +1,3 @@
+-- Rows that failed a row-level expectation (registered as failing).
+insert into quarantine by name
+select * from failing
