@@ -20,7 +20,7 @@ import pyarrow as pa
 from attrition import progress
 from attrition.children import worker_pool
 from attrition.config import BATCH_SIZE
-from attrition.db import transaction
+from attrition.db import sql, transaction
 from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mentions, mention_id
 from attrition.tables import row_schema
 
@@ -96,13 +96,9 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
     return summary
 
 
-_PENDING = ("from articles where extracted_version is distinct from $version "
-            "and extracted_version is distinct from 'failed:' || $version "
-            "and superseded_by is null")   # an older version of an article: its newer one is extracted
-
-
 def _pending_count(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute(f"select count(*) {_PENDING}", {"version": EXTRACTOR_VERSION}).fetchall()[0][0]
+    con.execute(sql("load/create_pending_articles"))   # which articles are pending: defined once, in SQL
+    return con.execute(sql("load/select_pending_count"), {"version": EXTRACTOR_VERSION}).fetchall()[0][0]
 
 
 def _pending(con: duckdb.DuckDBPyConnection, limit: int, after: str, max_chars: int | None = None) -> list[tuple]:
@@ -110,8 +106,8 @@ def _pending(con: duckdb.DuckDBPyConnection, limit: int, after: str, max_chars: 
     `limit` of them and `max_chars` characters of text (at least one article, however long)."""
     max_chars = BATCH_CHARS if max_chars is None else max_chars
     params = {"version": EXTRACTOR_VERSION, "after": after, "limit": limit}
-    sizes = con.execute(f"select article_id, coalesce(n_chars, 0) {_PENDING} and article_id > $after "
-                        "order by article_id limit $limit", params).fetchall()
+    con.execute(sql("load/create_pending_articles"))
+    sizes = con.execute(sql("load/select_pending_sizes"), params).fetchall()
     if not sizes:
         return []
     last, total = sizes[0][0], 0
@@ -120,10 +116,8 @@ def _pending(con: duckdb.DuckDBPyConnection, limit: int, after: str, max_chars: 
         if total > max_chars and article_id != sizes[0][0]:
             break
         last = article_id
-    return con.execute(
-        f"select article_id, text, published, title {_PENDING} and article_id > $after and article_id <= $last "
-        "order by article_id", {"version": EXTRACTOR_VERSION, "after": after, "last": last},
-    ).fetchall()
+    return con.execute(sql("load/select_pending_articles"),
+                       {"version": EXTRACTOR_VERSION, "after": after, "last": last}).fetchall()
 
 
 def extract_batch(batch: list[tuple]) -> ExtractedBatch:
@@ -202,26 +196,23 @@ def _store(con: duckdb.DuckDBPyConnection, run_id: str, extracted: ExtractedBatc
     with transaction(con):
         con.register("batch_ids", pa.table({"article_id": extracted.article_ids}))
         # re-extraction replaces an article's mentions (and frees their incident links) instead of adding
-        con.execute("delete from incident_sources where mention_id in (select mention_id from event_mentions "
-                    "where article_id in (select article_id from batch_ids))")
-        con.execute("delete from event_mentions where article_id in (select article_id from batch_ids)")
+        con.execute(sql("load/delete_reextracted_links"))
+        con.execute(sql("load/delete_reextracted_mentions"))
         con.unregister("batch_ids")
         if mentions.num_rows:
             con.register("new_mentions", mentions)
-            con.execute("insert into event_mentions by name select *, ? as run_id from new_mentions", [run_id])
+            con.execute(sql("load/insert_mentions"), {"run_id": run_id})
             con.unregister("new_mentions")
         marks = pa.table({
             "article_id": done + list(failed),
             "version": [EXTRACTOR_VERSION] * len(done) + [f"failed:{EXTRACTOR_VERSION}"] * len(failed),
         })
         con.register("marks", marks)
-        con.execute("update articles set extracted_version = marks.version, extracted_at = ? "
-                    "from marks where articles.article_id = marks.article_id", [now])
+        con.execute(sql("load/update_extracted_articles"), {"now": now})
         con.unregister("marks")
         for aid, error in failed.items():
-            con.execute("insert into ingest_rejects (run_id, origin, external_id, reason, detail, rejected_at) "
-                        "values (?, ?, ?, 'extraction_failed', ?, ?)",
-                        [run_id, f"article:{aid}", aid, error.strip().splitlines()[-1][:500], now])
+            con.execute(sql("load/insert_extraction_failure"), {"run_id": run_id, "article_id": aid,
+                        "detail": error.strip().splitlines()[-1][:500], "now": now})
     summary.articles += len(extracted.article_ids)
     summary.mentions += mentions.num_rows
     summary.failed += len(failed)
