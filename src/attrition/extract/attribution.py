@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from attrition.extract import lexicon as lx
-from attrition.extract.frames import STRENGTH, Reference, nearest, reference, referents, stronger
+from attrition.extract.frames import Reference, nearest, reference, referents, stronger
 
 if TYPE_CHECKING:
     from attrition.extract.narrative import Mention, Narrative
@@ -140,7 +140,7 @@ def apply_links(mentions, links: list[Link], before_isis) -> None:
                 continue
             if before_isis(mention) or mention.perpetrator not in (None, "ISIS"):
                 continue
-            if mention.perpetrator is None or STRENGTH[link.strength] > STRENGTH[mention.attribution]:
+            if mention.perpetrator is None or stronger(link.strength, mention.attribution):
                 mention.perpetrator, mention.attribution = "ISIS", link.strength
                 mention.support.append(f"perpetrator@{link.where.index}:article.{link.strength}")
             if link.strength == "claimed":

@@ -84,9 +84,9 @@ def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list,
     if not ref.refers_back and not (strong and len(attacks) == 1 and _near(ref.index, attacks[0])):
         return [], False
     window = range(ref.index - REFERENCE_SENTENCES, ref.index + 1)
-    before = [(max(i for i in m.seen_at if i in window), m) for m in attacks if any(i in window for i in m.seen_at)]
-    if before:
-        return [max(before, key=lambda pair: pair[0])[1]], False
+    recent = [m for m in attacks if any(i in window for i in m.seen_at)]
+    if recent:
+        return nearest(ref.index, recent), False
     after = [m for m in attacks if m.sentence.index > ref.index]
     if after and (ref.index <= LEDE_SENTENCES or len(attacks) == 1):
         return [after[0]], False
@@ -118,30 +118,42 @@ def complete(mentions: list, sentences, title: str, published, gazetteer, countr
         return
     texts = ([(-1, title)] if title else []) + [(s.index, s.text) for s in sentences]
     for index, s in texts:
+        refs: list[Reference] = []
+
+        def ref_of(index=index, s=s, refs=refs) -> Reference:
+            """The places the sentence names, looked up once, and only when a rule needs them."""
+            if not refs:
+                refs.append(reference(index, s, gazetteer, countries, people))
+            return refs[0]
+
         day = DAY_OF_EVENT.search(s) if published is not None else None
         if day is not None:
-            _date_from(day, index, s, published, attacks, gazetteer, countries, people)
+            _date_from(day, ref_of, s, published, attacks)
         if index >= 0 and any(m.killed is None or m.injured is None for m in attacks) and TOLL_CUE.search(s) and \
                 ATTACK_NOUN.search(s):
-            _tolls_from(index, s, attacks, gazetteer, countries, people)
+            _tolls_from(ref_of, s, attacks)
+        if index < 0:
+            headline_ref = ref_of
+    # the headline's toll last: a toll the body states, nearer the event, comes first
     if title and lx.ANY_TRIGGER.search(title):
-        _toll_from_headline(title, attacks, gazetteer, countries, people)
+        _toll_from_headline(headline_ref, title, attacks)
 
 
-def _date_from(day: re.Match, index: int, s: str, published, attacks, gazetteer, countries, people) -> None:
+def _date_from(day: re.Match, ref_of, s: str, published, attacks) -> None:
     surface = day.group("a") or day.group("b")
     expr = next((e for e in find_dates(s) if e.surface.startswith(surface) and e.start >= day.start()), None)
     span = resolve(expr, published, None) if expr is not None else None
     if span is None or span.precision != "day":
         return
-    targets, _ = referents(replace(reference(index, s, gazetteer, countries, people), refers_back=True), attacks)
+    ref = ref_of()
+    targets, _ = referents(replace(ref, refers_back=True), attacks)
     for m in targets:
         if m.date is not None and m.date.precision == "day" and m.date_how not in VAGUE_HOW:
             continue   # the frame has its own day
         if m.date is not None and m.date_how not in VAGUE_HOW and not (m.date.start <= span.start <= m.date.end):
             continue   # a window of its own that excludes the day: another event's day
         m.date, m.date_how = DateSpan(span.start, span.end, "day"), "relative"
-        m.support.append(f"date@{index}:reference")
+        m.support.append(f"date@{ref.index}:reference")
 
 
 # "Death toll in Nice attack rises to 85", "Brussels toll climbs to 35": a headline's latest count of the dead
@@ -159,31 +171,32 @@ def _headline_toll(title: str) -> Quantity | None:
     return killed[-1].quantity if killed else None
 
 
-def _tolls_from(index: int, s: str, attacks, gazetteer, countries, people) -> None:
+def _tolls_from(ref_of, s: str, attacks) -> None:
     """ "Monday's attack that left 12 dead", "the massacre that killed 49": a later sentence's toll for an attack the
     article reports, where the frame has none. Only the attack at a place the sentence names, or the article's only
     attack: a toll must not wander to another event."""
     tolls = find_tolls(s)
     if not tolls:
         return
-    targets, by_place = referents(reference(index, s, gazetteer, countries, people), attacks, strong=False)
-    if not by_place and len(attacks) > 1:
+    ref = ref_of()
+    targets, by_place = referents(ref, attacks, strong=False)
+    if len(targets) != 1 or not by_place and len(attacks) > 1:
         return
-    for m in targets[:1] if len(targets) == 1 else []:
-        if index in m.seen_at:
-            continue   # its own sentences were read for tolls already, with the rules on whose toll is whose
-        for toll in tolls:
-            field = "killed" if toll.role == "killed" else "injured"
-            if getattr(m, field) is None:
-                setattr(m, field, toll.quantity)
-                m.support.append(f"{field}@{index}:reference")
+    [m] = targets
+    if ref.index in m.seen_at:
+        return   # its own sentences were read for tolls already, with the rules on whose toll is whose
+    for toll in tolls:
+        field = "killed" if toll.role == "killed" else "injured"
+        if getattr(m, field) is None:
+            setattr(m, field, toll.quantity)
+            m.support.append(f"{field}@{ref.index}:reference")
 
 
-def _toll_from_headline(title: str, attacks, gazetteer, countries, people) -> None:
+def _toll_from_headline(ref_of, title: str, attacks) -> None:
     toll = _headline_toll(title)
     if toll is None:
         return
-    targets, _ = referents(reference(-1, title, gazetteer, countries, people), attacks, strong=len(attacks) == 1)
+    targets, _ = referents(ref_of(), attacks, strong=len(attacks) == 1)
     for m in targets:
         if m.killed is None:
             m.killed = toll
