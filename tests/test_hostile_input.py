@@ -216,21 +216,19 @@ def test_which_addresses_are_not_public(url, kind):
     assert (why is None) if kind is None else (why is not None and kind in why)
 
 
+# the test server's redirects: to another scheme, and back to a local page
+REDIRECTS = {"/redirect-ftp": "ftp://127.0.0.1/file.txt", "/redirect-secret": "/secret"}
+
+
 class Secrets(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
     def do_GET(self) -> None:
         self.server.hits.append(self.path)   # type: ignore[attr-defined]
-        if self.path == "/redirect-ftp":
+        if self.path in REDIRECTS:
             self.send_response(302)
-            self.send_header("Location", "ftp://127.0.0.1/file.txt")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        if self.path == "/redirect-secret":
-            self.send_response(302)
-            self.send_header("Location", "/secret")
+            self.send_header("Location", REDIRECTS[self.path])
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
