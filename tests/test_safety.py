@@ -108,7 +108,9 @@ HOOK = textwrap.dedent("""
     seen = 0
 
     def reached(pause):
-        marker.write_text(str(os.getpid()))
+        part = marker.with_name(marker.name + ".part")   # written whole, then renamed: never read half-written
+        part.write_text(str(os.getpid()))
+        os.replace(part, marker)
         if pause:
             time.sleep(600)   # the test kills us here
 
@@ -367,7 +369,9 @@ SERVER_HOOK = textwrap.dedent("""
     def stalled_ingest(config, run_id):   # the flow is running: report the temporary server, then wait
         from prefect.server.api.server import SubprocessASGIServer
         server = SubprocessASGIServer._instances[None].server_process
-        Path(sys.argv[2]).write_text(str(server.pid))
+        part = Path(sys.argv[2] + ".part")   # written whole, then renamed: never read half-written
+        part.write_text(str(server.pid))
+        os.replace(part, sys.argv[2])
         time.sleep(600)   # the test kills us here
 
     pipeline.ingest_stage = stalled_ingest
@@ -468,7 +472,9 @@ WORKERS_HOOK = textwrap.dedent("""
         summary = real_store(*args, **kwargs)
         children = [p.name for p in Path("/proc").iterdir() if p.name.isdigit() and
                     (p / "stat").exists() and (p / "stat").read_text().rsplit(")", 1)[1].split()[1] == str(os.getpid())]
-        Path(sys.argv[2]).write_text(" ".join(children))
+        part = Path(sys.argv[2] + ".part")   # written whole, then renamed: never read half-written
+        part.write_text(" ".join(children))
+        os.replace(part, sys.argv[2])
         time.sleep(600)   # the test kills us here
         return summary
 
