@@ -1119,3 +1119,111 @@ def test_the_headlines_claim_goes_to_the_attack_the_article_leads_with():
 def test_the_groups_own_sites_destroyed_are_no_attack():
     assert _attacks("Several ISIS caves and ammunition caches were destroyed by the giant bomb in Nangarhar on "
                     "Thursday, the ministry said.", title="U.S. drops its largest bomb on ISIS") == []
+
+
+# --- captives killed on video: the country they were held in --------------------------------------------------
+
+HELD = dt.date(2015, 2, 9)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Ana Lindqvist, a nurse from Valencia, was abducted in Syria in 2013. A video released by ISIS on Sunday "
+         "shows a masked militant beheading the nurse Ana Lindqvist.", 1),
+        ("The aid worker Ana Lindqvist was kidnapped in Syria in 2013. Islamic State militants released a video on "
+         "Saturday showing a dozen Syrian soldiers being beheaded.", 12),
+        ("Two Chilean engineers were kidnapped in Syria in May. The Islamic State said on Saturday that one of "
+         "its two Chilean captives had been beheaded.", 1),
+    ],
+)
+def test_a_captive_beheaded_on_video_is_placed_in_the_country_of_captivity(text, killed):
+    m = _one_attack(text, HELD, title="ISIS video shows killing of hostage")
+    assert (m.place.name, m.place.country) == (None, "SY")
+    assert m.date.end <= HELD and m.killed.best == killed
+    assert "beheading" in m.attack_types
+    assert any(item.endswith("place.captivity") for item in m.support)
+
+
+def test_an_earlier_captivity_elsewhere_does_not_place_the_killing():
+    text = ("Lindqvist had been kidnapped previously in Libya, and was later taken hostage in Iraq. "
+            "A video released Sunday by ISIS shows the beheading of reporter Ana Lindqvist.")
+    assert _one_attack(text, HELD, title="ISIS kills hostage").country == "IQ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a practice, not one killing
+        "The punishment from ISIS for spying is beheading, a defector said in Syria.",
+        "He became known for the brutal beheading videos the Islamic State posted from Syria.",
+        # the article never says where the captive was held, and the heartland is two countries
+        "ISIS says it is fighting in Syria and Iraq. A video released Sunday shows the beheading of reporter "
+        "Ana Lindqvist.",
+    ],
+)
+def test_a_beheading_without_a_victim_or_a_country_is_not_placed(text):
+    assert _attacks(text, HELD, title="ISIS and its hostages") == []
+
+
+def test_two_reports_a_day_apart_of_one_beheading_video_are_one_killing():
+    text = ("Ana Lindqvist was kidnapped in Syria in 2013. A video shown Sunday night depicts the beheading of nurse "
+            "Ana Lindqvist by Islamic State militants. On Monday officials were studying a video released by the "
+            "militants showing the beheading of the Spanish nurse Ana Lindqvist.")
+    [m] = _attacks(text, dt.date(2015, 2, 10), title="ISIS video shows killing of hostage")
+    assert m.country == "SY" and m.perpetrator == "ISIS"
+
+
+def test_the_groups_video_of_a_killing_is_its_claim():
+    text = ("Ana Lindqvist was kidnapped in Syria in 2013. Her family mourned the beheading of nurse Ana Lindqvist "
+            "on Sunday. The video, originally posted by ISIS on a file-sharing site, ran for four minutes.")
+    m = _one_attack(text, HELD, title="ISIS video: family mourns nurse")
+    assert (m.perpetrator, m.attribution, m.claimed) == ("ISIS", "claimed", True)
+
+
+# --- bare attack words that name violence by their setting ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The strike in Mali came one week after a devastating assault on several sites in Brussels.", "Brussels"),
+        ("Last month, militants claimed responsibility for a brazen attack on a luxury hotel in Tripoli.",
+         "Tripoli"),
+    ],
+)
+def test_an_attack_placed_in_a_town_of_an_isis_article_is_violence(text, place):
+    found = [m for m in _attacks(text, dt.date(2015, 11, 27), title="Islamic State fighters strike again")
+             if m.place and m.place.name == place]
+    assert len(found) == 1
+
+
+def test_an_attack_on_a_policy_in_a_town_is_still_no_attack():
+    assert _attacks("The senator's attack on the president's policy in Denver drew applause.",
+                    title="ISIS debate heats up") == []
+
+
+def test_the_group_named_again_claims_what_the_article_says_it_did():
+    text = ("The Islamic State has spread to Libya, officials said. Last month, fighters under the group's "
+            "banner claimed responsibility for a brazen attack on a luxury hotel in Tripoli.")
+    m = _one_attack(text, dt.date(2015, 2, 20), title="ISIS expands in North Africa")
+    assert (m.place.name, m.perpetrator, m.claimed) == ("Tripoli", "ISIS", True)
+
+
+def test_the_group_named_again_after_another_group_is_not_isis():
+    text = ("The Islamic State has spread to Libya, officials said. Al-Qaeda in the Islamic Maghreb is also "
+            "active there. Last month, the group claimed responsibility for a brazen attack on a luxury hotel in "
+            "Tripoli.")
+    m = _one_attack(text, dt.date(2015, 2, 20), title="Jihadists in North Africa")
+    assert m.perpetrator != "ISIS"
+
+
+def test_the_start_of_a_period_does_not_date_the_killing():
+    m = _one_attack("The Islamic State said on Saturday that one of its captives, held in Syria since May, had been "
+                    "beheaded.", HELD, title="ISIS kills hostage")
+    assert m.country == "SY" and m.date.start > dt.date(2015, 1, 1)
+
+
+def test_a_town_others_were_driven_from_by_the_jihadists_is_no_isis_loss():
+    text = ("One of the rebel brigades, which hosted a senator in Syria last May, was expelled from Azaz by the "
+            "jihadists.")
+    assert _losses(text, dt.date(2014, 1, 20), title="ISIS fights other rebels in Syria") == []

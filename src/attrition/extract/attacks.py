@@ -32,8 +32,8 @@ from attrition.extract.narrative import (
     types_in,
     with_landmarks,
 )
-from attrition.extract.numbers import Toll, find_tolls
-from attrition.extract.places import PlaceMatch, default_gazetteer
+from attrition.extract.numbers import Quantity, Toll, find_tolls
+from attrition.extract.places import Place, PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence
 
 CLUSTER_CHARS = 90          # attack words this close, in one clause, describe one attack
@@ -41,7 +41,7 @@ MAX_VAGUE_KILL_TOLL = 100   # "killed hundreds" without an attack word: a war or
 MAX_BARE_KILL_TOLL = 1000   # from this on, "killed" without an attack word counts a war, not an attack
 
 
-def attack_triggers(s: str, places: list[PlaceMatch]) -> list[Trigger]:
+def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) -> list[Trigger]:
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     low = lx.lower(s)
@@ -58,9 +58,7 @@ def attack_triggers(s: str, places: list[PlaceMatch]) -> list[Trigger]:
             if number == "one" and m.group(0).lower().endswith("s"):
                 number = "many"   # "bombings", "explosions": plural nouns name a category until specified
             guard = _is_not_an_attack(s, m.start(), m.end(), number)
-            if guard is None and attack_type is None and number != "kill" and not _violent(s, m.start(), m.end()) \
-                    and not _DATED_AT_PLACE.match(s, m.end()) or guard is None and _DATED_AT_PLACE.match(s, m.end()) \
-                    and lx.POLITICAL_TARGET.match(s[m.end():]):
+            if guard is None and _not_violence(s, m.start(), m.end(), attack_type, number, places, about_isis):
                 guard = "not_violent"   # "attacks on Democrats", "a blistering attack": not violence
             if guard is None and text[m.start(): m.start() + 6] in ("execut", "Execut") and \
                     not lx.MILITANT_CONTEXT.search(s):
@@ -73,6 +71,28 @@ def attack_triggers(s: str, places: list[PlaceMatch]) -> list[Trigger]:
                 continue
             found.append(Trigger("attack", m.start(), m.end(), attack_type, number, f"attack.{number}"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _not_violence(s: str, start: int, end: int, attack_type: str | None, number: str, places: list[PlaceMatch],
+                  about_isis: bool) -> bool:
+    """A bare attack word ("attack", "assault") with nothing violent about it, or aimed at a political target."""
+    if _DATED_AT_PLACE.match(s, end):
+        return bool(lx.POLITICAL_TARGET.match(s[end:]))
+    return attack_type is None and number != "kill" and not _violent(s, start, end) and \
+        not (about_isis and _in_town(s, start, end, places))
+
+
+def _in_town(s: str, start: int, end: int, places: list[PlaceMatch]) -> bool:
+    """ "a devastating assault on multiple locations in Paris": in an article about ISIS, an attack told as news (an
+    indefinite noun: "the recent attacks in Brussels" only looks back) and placed in a town is violence, whatever
+    the adjectives."""
+    return bool(_INDEFINITE_BEFORE.search(s, max(0, start - 40), start)) and any(
+        0 <= p.start - end <= 50 and p.place.precision in ("city", "landmark") and
+        _IN_BEFORE_PLACE.search(s, end, p.start) for p in places)
+_IN_BEFORE_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+# "a brazen attack", "Friday night's attack": news of an attack, not a look back at one
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|"
+                                r"evening|afternoon))?['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # "the attack in New York City on Tuesday": an attack word placed and dated reports an event, violent words or not
@@ -170,7 +190,10 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
     own = _own_date(s, start, end, dated)
     first = own or _nearest_date(s, start, end, dated)
-    date, how = date_for([first, *(d for d in dated if d is not first)] if first else dated, story, sentence.index)
+    # "held since May": the bound of a period dates nothing, unless it is all the sentence has
+    bounds = [d for d in dated if _period_bound(s, d[0])]
+    date, how = date_for([first, *(d for d in dated if d is not first)] if first else
+                         [d for d in dated if d not in bounds] or dated, story, sentence.index)
     year = next(filter(None, (_year_of_event(s, t.start, story.published) for t in group)), None)
     near = None if own else _days_from(s, start, dated, story.published) or _weeks_before(s, start, dated, story) \
         or _anniversary(s, start, dated, story)
@@ -219,8 +242,10 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         elif recent and (place is None or recent.place.country == place.place.country):
             place, borrowed = recent, True
         elif place is None:
-            continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
-            return _drop(group, s, "no_place")
+            place = _place_of_captivity(s, group, story)
+            if place is None:
+                continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
+                return _drop(group, s, "no_place")
     if place.place.precision == "country" and numbers <= {"many"} and not local_tolls:
         return _drop(group, s, "country_category")   # "terrorist attacks in Britain": no single event
     if place.place.precision in ("country", "region") and not local_tolls and not dated and \
@@ -237,20 +262,70 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     mention = Mention("attack", sentence, group[0].rule,
                       place=place.place if borrowed else around_place(s, place, lx.AROUND_SETTLEMENT),
                       place_surface=place.surface, date=date, date_how=how, trigger_at=start)
+    if place.how == "captivity":
+        mention.support.append(f"place@{sentence.index}:place.captivity")
     mention.attack_types = dedupe(t.attack_type for t in group if t.attack_type)
     # type cues ("gunmen", "suicide bombers") of this attack's clause, not of another event in the sentence
     mention.attack_types += [t for t in types_in(between_breaks(s, start, end)) if t not in mention.attack_types]
     for toll in local_tolls:
         set_toll(mention, toll)
+    if mention.killed is None and "beheading" in mention.attack_types:
+        mention.killed = _one_beheaded(s, group)
     attribute_in_sentence(mention, s, story)
     trace.kept("attack", s[start:end], mention.rule)
     return mention
+
+
+def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
+    """A hostage beheaded on a video ("a video showing the beheading of David Haines") is killed where the group
+    held him, which the sentence does not say: the country the article says he was held or taken in, else the one
+    country of the group's heartland the article names. Only for the killing of a captive the sentence singles out
+    (a name, "a French tourist", "a dozen Syrian soldiers"), in an article about ISIS; a practice ("the punishment
+    is beheading", "beheading videos") has no victim and stays without a place."""
+    first, last = group[0], group[-1]
+    captive_killing = any(t.attack_type == "beheading" and t.number == "verb" for t in group) or \
+        any(s[t.start: t.start + 6].lower() == "execut" for t in group) and lx.CAPTIVE.search(s)
+    if not captive_killing or not (story.about_isis or lx.mentions_isis(s)) or \
+            lx.PRACTICE_AFTER.match(s, last.end) or lx.PRACTICE_BEFORE.search(s, 0, first.start):
+        return None
+    around = s[max(0, first.start - 90): last.end + 90]
+    victim_named = any(re.search(rf"\b{re.escape(name)}\b", around, re.I) for name in story.people)
+    if not (victim_named or lx.SINGLED_OUT_VICTIM.search(around) or _one_beheaded(s, group)):
+        return None
+    held = {lx.HEARTLAND[m.group(1).lower()] for m in lx.HELD_IN.finditer(story.text)
+            if not lx.EARLIER_CAPTIVITY.search(m.group(0))}
+    named = {code: len(re.findall(rf"\b{name}\b", story.text, re.I)) for name, code in lx.HEARTLAND.items()}
+    # of the captivities the article states ("vanished in Syria"), the country it names most; else the heartland
+    # only if the article names one of its countries
+    candidates = held or {code for code, count in named.items() if count}
+    if len(candidates) != 1 and not held:
+        return None
+    code = max(sorted(candidates), key=named.get)
+    return PlaceMatch(first.start, first.start, "", Place(None, code, None, None, "country"), "captivity")
+
+
+def _one_beheaded(s: str, group: list[Trigger]) -> Quantity | None:
+    """A beheading of one person the sentence names ("beheading 44-year-old David Haines", "Foley was beheaded",
+    "one of the two Japanese captives had been beheaded") killed one."""
+    for t in group:
+        if t.attack_type != "beheading":
+            continue
+        after = lx.ONE_NAMED_VICTIM_AFTER.match(s, t.end)
+        if after or lx.ONE_VICTIM_BEFORE.search(s, max(0, t.start - 80), t.start):
+            return Quantity(1, 1, 1, "exact", t.start, t.end, s[t.start: t.end])
+    return None
 
 
 def _drop(group: list[Trigger], s: str, guard: str) -> None:
     """A candidate attack that a guard turned down: nothing, recorded when tracing."""
     trace.dropped("attack", s[group[0].start: group[-1].end], guard)
 _DATE_OF_OTHER_BEFORE = re.compile(r"\b(?:since|until|till|by|from|through)\s+(?:the\s+)?$", re.I)
+_PERIOD_WORD = re.compile(r"(?:since|until|till|through)\b", re.I)
+
+
+def _period_bound(s: str, offset: int) -> bool:
+    """The date bounds a period ("since May", "until the 12th"): it dates no event."""
+    return bool(_DATE_OF_OTHER_BEFORE.search(s, max(0, offset - 14), offset) or _PERIOD_WORD.match(s, offset))
 
 
 def _nearest_date(s: str, start: int, end: int, dated) -> tuple | None:
@@ -260,7 +335,7 @@ def _nearest_date(s: str, start: int, end: int, dated) -> tuple | None:
     best, best_gap = None, None
     for d in dated:
         offset, span, _, date_end = d
-        if span.precision == "recent" or _DATE_OF_OTHER_BEFORE.search(s, max(0, offset - 14), offset) or \
+        if span.precision == "recent" or _period_bound(s, offset) or \
                 _RELATION_END.search(s[offset:date_end]):
             continue
         gap = start - date_end if date_end <= start else offset - end

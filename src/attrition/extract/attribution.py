@@ -68,8 +68,14 @@ def article_links(sentences, title: str, gazetteer, countries: frozenset[str],
     """Every sentence (and the headline) that ties an attack to ISIS or to another named group."""
     texts = ([(-1, title)] if title else []) + [(s.index, s.text) for s in sentences]
     links = []
+    last_group = None   # the group the article named last: who "the group" is
     for index, s in texts:
-        if not (lx.CLAIMED.search(s) or lx.mentions_isis(s)):
+        isis, other = lx.mentions_isis(s), lx.other_group(s)
+        if not isis and not other and last_group == "ISIS" and lx.CLAIMED.search(s) and lx.GROUP_ANAPHOR.search(s):
+            # "fighters under the group's banner claimed responsibility for an attack on a hotel in Tripoli"
+            links.append(Link("ISIS", "claimed", reference(index, s, gazetteer, countries, people)))
+        last_group = "ISIS" if isis else other or last_group
+        if not (lx.CLAIMED.search(s) or isis):
             continue
         for clause in _clauses(s):
             link = _link_in(index, clause, gazetteer, countries, people)

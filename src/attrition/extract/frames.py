@@ -38,7 +38,7 @@ STRENGTH = {"claimed": 3, "attributed": 2, "inspired": 1, "suspected": 0, None: 
 EVENT_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+day['’]s|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:attacks?|assaults?|bombings?|blasts?|explosions?|shootings?|massacres?|rampages?|carnage|killings?|"
-    r"atrocit(?:y|ies)|siege|slaughter|stabbings?|beheadings?|murders?|violence|plot)\b|"
+    r"atrocit(?:y|ies)|siege|slaughter|stabbings?|beheadings?|murders?|violence|plot|videos?|footage)\b|"
     r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|"
     r"suspects?|killers?|perpetrators?|driver|terrorists?|jihadis?|culprits?)\b|"
     r"\b(?:claimed|claiming|claims)\s+(?:it|them)\b|\b(?:he|she|they)\s+(?:had\s+)?(?:pledged|swore|sworn)\b",
@@ -247,7 +247,12 @@ def _same_event(a: Mention, b: Mention) -> bool:
     if a.kind != b.kind or a.country != b.country:
         return False
     if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
-        return False
+        # the same video of a beheading, "released Tuesday night" and "analysed Wednesday": a day apart, in a
+        # country only, with the same kind of killing, is one killing
+        apart = max(a.date.start - b.date.end, b.date.start - a.date.end).days
+        if not (apart <= 1 and a.place and b.place and a.place.name is None is b.place.name and
+                set(a.attack_types) & set(b.attack_types) & {"beheading"}):
+            return False
     if _place_key(a) == _place_key(b):
         return True
     coarse = {a.place.precision, b.place.precision} & {"country", "region"}

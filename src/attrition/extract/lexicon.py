@@ -167,7 +167,7 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
                 r"blew|detonated)\b", re.I), "suicide_bombing", "verb"),
     (re.compile(r"\b(?:gunm[ae]n|attackers|assailants|militants|jihadists|terrorists)(?: \w+)? (?:struck|stormed|"
                 r"raided|burst into)\b", re.I), None, "verb"),
-    (re.compile(r"\bbehead(?:ed|ing)\b", re.I), "beheading", "verb"),
+    (re.compile(r"\b(?:behead(?:ed|ing)|decapitat(?:ed|ing|e)|decapitation of)\b", re.I), "beheading", "verb"),
     (re.compile(r"\bbeheadings\b", re.I), "beheading", "many"),
     (re.compile(r"\b(?:massacred|murdered|slaughtered)\b", re.I), None, "verb"),
     (re.compile(r"\b(?:massacres?|mass[- ]murder|mass[- ]killing|rampage|atrocity)\b", re.I), None, "one"),
@@ -300,7 +300,10 @@ VIOLENCE = re.compile(
     r"extremis\w+|massacre\w*|hostages?|assailants?|attackers?|slay\w*|murder\w*|bloody|bloodshed|violen\w+|"
     r"casualt\w+|rifles?|weapons?|armed|ambush\w*|mosque|church|synagogue|consulate|embassy|compound|"
     r"ISIS|ISIL|Daesh|Islamic State|al[- ]Qaeda|Taliban|Shabaab|Boko Haram|9/11|insurgents?|rebels?|"
-    r"soldiers?|troops|police(?:m[ae]n)?|officers?|security forces|checkpoint|barracks|convoy|patrol)\b",
+    r"soldiers?|troops|police(?:m[ae]n)?|officers?|security forces|checkpoint|barracks|convoy|patrol|"
+    # "claimed responsibility for a brazen attack on a luxury hotel": a claim, or a building full of people
+    r"claim(?:ed|s|ing)? responsibility|hotels?|nightclubs?|concert hall|airports?|stadium|restaurants?|"
+    r"caf[eé]s?|museum|market(?:place)?|coordinated|rampage|carnage|siege)\b",
     re.I,
 )
 # "attacks on Democrats", "attacked the press": the target of a political or verbal attack.
@@ -329,7 +332,8 @@ BATTLE = re.compile(r"\b(?:siege|besieg\w*|offensive|battle|front ?lines?|clashe
 
 # --- hypothetical, future, negated ----------------------------------------------------------------
 MODAL = re.compile(
-    r"\b(?:will|would|could|might|(?<!in )(?<!of )(?<!early )(?<!late )may(?!\s+\d)|should|must|shall|if|unless|"
+    r"\b(?:will|would|could|might|(?<!in )(?<!of )(?<!early )(?<!late )(?<!since )(?<!until )(?<!last )may(?!\s+\d)|"
+    r"should|must|shall|if|unless|"
     r"whether|when we|expects?|expected|"   # "in May 2015", "May 3": the month
     r"planned|planning|plans?|plot(?:ted|ting|s)?|threat(?:en|ened|ens)?|vow(?:ed|s)?|fear(?:s|ed)? (?:of|that)|"
     r"risk of|at risk|possib(?:le|ility)|potential|likely to|prevent(?:ed|ing)?|foil(?:ed|ing)?|thwart(?:ed|ing)?|"
@@ -455,7 +459,10 @@ def other_group(s: str) -> str | None:
 CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:ed)? (?:by|to)\b|['’]s claim\b|"
                      r"\b(?:said|says|saying) (?:that )?(?:it|its (?:fighters|militants|soldiers?)) (?:had )?"
                      r"(?:carried out|was behind|were behind|conducted|executed)\b|"
-                     r"\bclaimed (?:the|that) (?:attack|bombing|atrocity)", re.I)
+                     r"\bclaimed (?:the|that) (?:attack|bombing|atrocity)|"
+                     # the killers' own video of a killing: "the video, originally posted by ISIS to YouTube"
+                     r"\b(?:video|footage)\b[^.;]{0,40}?\b(?:released|posted|published|distributed|issued|"
+                     r"put out)\s+(?:online\s+)?by\b", re.I)
 INSPIRED = re.compile(r"\binspir(?:ed|ation)\b|\ballegiance\b|\bpledged\b|\bsympathi[sz]er\b", re.I)
 SUSPECTED = re.compile(r"\b(?:suspected|apparently|likely|believed|hallmarks?|possibly|may have|signature|"
                        r"aligned with|linked to|blamed)\b", re.I)
@@ -640,3 +647,34 @@ def name_key_of(surface: str) -> str:
 # The triggers' literals, in their order, for the loop over them in events.py (the tests are inlined there).
 ATTACK_TRIGGER_LITERALS = [necessary_literals(p) for p, _, _ in ATTACK_TRIGGERS_LC]
 gate_patterns(globals())
+
+# Where ISIS held its captives: "kidnapped in Syria in 2012", "held hostage in Iraq"; the heartland's countries.
+HEARTLAND = {"syria": "SY", "iraq": "IQ", "libya": "LY"}
+HELD_IN = re.compile(r"\b(?:held|kidnapped|abducted|captured|seized|taken (?:hostage|captive)|disappeared|vanished|"
+                     r"went missing|imprisoned|detained)\b[^.]{0,60}?\bin (Syria|Iraq|Libya)\b", re.I)
+CAPTIVE = re.compile(r"\b(?:hostages?|captives?|prisoners?|captured|kidnapped|abducted|aid worker|journalist|"
+                     r"photojournalist)\b", re.I)
+EARLIER_CAPTIVITY = re.compile(r"\b(?:previously|earlier|once|before|formerly|by the government)\b", re.I)
+# The group the article is about, named again without its name: "the group claimed", "fighters under the group's
+# banner", "its militants".
+GROUP_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?group\b|\bits\s+(?:fighters|militants|followers|members|"
+                           r"supporters|affiliates?|branch)\b|\bthe\s+(?:jihadists|militants|extremists)\b", re.I)
+# A captive the sentence singles out: "a French tourist", "another American journalist", "a dozen Syrian
+# soldiers", "44-year-old David Haines" (names are the article's people, matched apart).
+SINGLED_OUT_VICTIM = re.compile(
+    r"\b(?:an?|another|the|one|two|three|four|\w+-year-old|a dozen|dozens of|\d+)\s+(?:\w+\s+){0,2}?"
+    r"(?:journalists?|photojournalists?|reporters?|aid workers?|hostages?|captives?|prisoners?|pilots?|tourists?|"
+    r"soldiers?|policem[ae]n|Christians|Copts|Peshmerga|fighters|men|nationals?|citizens?)\b")
+# A practice, not one killing: "beheading videos", "the punishment is beheading", "while beheading an apostate".
+PRACTICE_AFTER = re.compile(r"\s+(?:videos|campaigns?|threats?)\b", re.I)
+PRACTICE_BEFORE = re.compile(r"\b(?:is|are|be|while|when)\s+(?:\w+\s+)?$", re.I)
+# One victim of a beheading: a person named after the verb ("beheading of American journalist James Foley"), or a
+# singular subject before it ("Foley was beheaded", "one of the two captives had been beheaded").
+ONE_NAMED_VICTIM_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:(?:an?|another|the)\s+)?(?:[\w-]+\s+){0,3}?(?:[A-Z][a-z]+\s+)+"
+    r"(?![A-Z][a-z]+(?:ians|ans|ese|ists|ites|ts|ms|is|ds)\b)[A-Z][a-z]+\b(?!,?\s+and\b)")   # not "Coptic Christians"
+ONE_VICTIM_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,?\s+(?:[\w-]+\s+){0,6}?|\bone of [^.]{0,40}?)"
+                               r"\b(?:was|had been|has been)\s+(?:\w+ly\s+)?$")
+# ISIS as the agent of a passive loss verb: someone else was driven out, by the group.
+ISIS_AGENT_AFTER = re.compile(r"\s+by\s+(?:the\s+)?(?:so-called\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|jihadists|"
+                              r"(?:Islamist\s+)?militants|extremists)\b")

@@ -86,6 +86,8 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "partial"   # "driven ISIS out of parts of Benghazi", "entered eastern Mosul": the town is not lost
     if "," in s[m.end(): target.start]:
         return "not_its_object"   # "expelled from the group, then the G8, over the annexation of Crimea"
+    if lx.ISIS_AGENT_AFTER.match(s, target.end):
+        return "isis_gain"   # "the brigade was expelled from Azaz by the jihadists": ISIS won the town
     driven = _DRIVEN_OBJECT.match(verb)
     if driven and driven.group(1) and not lx.ISIS_OBJECT.search(driven.group(1)):
         return "other_driven_out"   # "expelled Russia from", "forced families out of": someone else was driven out
