@@ -1227,3 +1227,14 @@ def test_a_town_others_were_driven_from_by_the_jihadists_is_no_isis_loss():
     text = ("One of the rebel brigades, which hosted a senator in Syria last May, was expelled from Azaz by the "
             "jihadists.")
     assert _losses(text, dt.date(2014, 1, 20), title="ISIS fights other rebels in Syria") == []
+
+
+def test_an_attack_on_a_military_base_is_placed_at_the_base():
+    m = _one_attack("Gunmen of the Islamic State killed 40 cadets at Camp Speicher on Tuesday.", title="ISIS massacre")
+    assert (m.place.name, m.place.country, m.place.precision) == ("Camp Speicher", "IQ", "landmark")
+    assert m.place.lat is not None   # still on the map, at the base's town
+
+
+def test_a_venue_in_a_town_is_still_the_town():
+    m = _one_attack("Gunmen killed 89 people at the Bataclan concert hall on Friday.", title="ISIS attacks Paris")
+    assert m.place.name == "Paris"

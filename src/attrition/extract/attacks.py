@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from attrition.extract import lexicon as lx
 from attrition.extract import trace
@@ -259,8 +260,11 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return _drop(group, s, "back_reference")
     local_tolls = [t for t in local_tolls if not _toll_of_other_place(s, t, place, places)]
-    mention = Mention("attack", sentence, group[0].rule,
-                      place=place.place if borrowed else around_place(s, place, lx.AROUND_SETTLEMENT),
+    where = place.place if borrowed else around_place(s, place, lx.AROUND_SETTLEMENT)
+    if where is place.place and where.precision == "landmark" and lx.MILITARY_SITE.search(place.surface):
+        # a base or a camp outside its town is a site of its own: the Camp Speicher massacre, not "Tikrit"
+        where = replace(where, name=place.surface)
+    mention = Mention("attack", sentence, group[0].rule, place=where,
                       place_surface=place.surface, date=date, date_how=how, trigger_at=start)
     if place.how == "captivity":
         mention.support.append(f"place@{sentence.index}:place.captivity")

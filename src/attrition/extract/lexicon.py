@@ -678,3 +678,5 @@ ONE_VICTIM_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,?\s+(?:[\w-]+\s+){0,6}?|\bone 
 # ISIS as the agent of a passive loss verb: someone else was driven out, by the group.
 ISIS_AGENT_AFTER = re.compile(r"\s+by\s+(?:the\s+)?(?:so-called\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|jihadists|"
                               r"(?:Islamist\s+)?militants|extremists)\b")
+# Military sites outside their towns, named as sites: "Camp Speicher", "Tabqa air base".
+MILITARY_SITE = re.compile(r"\b(?:air ?base|airfield|military base|base|camp|barracks|prison)\b", re.I)
