@@ -1238,3 +1238,10 @@ def test_an_attack_on_a_military_base_is_placed_at_the_base():
 def test_a_venue_in_a_town_is_still_the_town():
     m = _one_attack("Gunmen killed 89 people at the Bataclan concert hall on Friday.", title="ISIS attacks Paris")
     assert m.place.name == "Paris"
+
+
+def test_where_the_attacker_was_caught_is_not_where_he_attacked():
+    text = ("The subject of a manhunt since Monday's deadly market attack, the suspect was stopped in Sesto San "
+            "Giovanni, a district of Milan, early on Friday.")
+    assert all(m.place is None or m.place.name not in ("Milan", "Sesto San Giovanni")
+               for m in _attacks(text, dt.date(2016, 12, 23), title="ISIS suspect killed"))

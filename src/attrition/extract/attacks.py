@@ -528,6 +528,14 @@ def _locates_attack(s: str, p: PlaceMatch) -> bool:
                                                   or lx.DEMONYM_PLACE_AFTER.match(s[p.end:]))
 
 
+# After a comma, the place where someone was caught, seen, born or buried (and any place named after it): another
+# act's place, not the attack's.
+_WHERE_OF_ANOTHER_ACT = re.compile(
+    r",\s+[^,]{0,40}?\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:stopped|arrested|detained|caught|found|captured|"
+    r"spotted|seen|shot dead|killed by police|buried|born|raised|living|hiding|treated|hospitali[sz]ed)\s+"
+    r"(?:\w+\s+){0,3}?(?:in|at|near|outside)\b")   # and every place after it
+
+
 def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:
     """The place of the attack: the nearest place in its clause, favouring named settlements."""
     clause_start = start - len(clause_before(s, start))
@@ -540,6 +548,8 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
     for p in places:
         if p.end < clause_start - 1 or p.start > clause_end:
             continue
+        if p.start >= end and _WHERE_OF_ANOTHER_ACT.search(s, end, p.start):
+            continue   # "since Monday's market attack, Amri was stopped in Sesto San Giovanni": where he was caught
         distance = start - p.end if p.end <= start else p.start - end
         before = s[: p.start]
         score = max(distance, 0) + 60 * PRECISION_RANK[p.place.precision]
