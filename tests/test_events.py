@@ -1245,3 +1245,16 @@ def test_where_the_attacker_was_caught_is_not_where_he_attacked():
             "Giovanni, a district of Milan, early on Friday.")
     assert all(m.place is None or m.place.name not in ("Milan", "Sesto San Giovanni")
                for m in _attacks(text, dt.date(2016, 12, 23), title="ISIS suspect killed"))
+
+
+def test_not_long_after_is_time_not_negation_and_each_toll_its_own_attack():
+    text = ("Not long after 130 were killed in Paris and 14 were killed in San Bernardino, the president spoke to "
+            "the nation on Sunday.")
+    found = {m.place.name: m.killed.best for m in _attacks(text, dt.date(2015, 12, 7), title="ISIS and terror")}
+    assert found == {"Paris": 130, "San Bernardino": 14}
+
+
+@pytest.mark.parametrize("text", ["The rebels did not attack the convoy near Homs on Monday.",
+                                  "Officials said no bombing took place in Kirkuk on Monday."])
+def test_negation_still_opens_no_attack(text):
+    assert _attacks(text, title="ISIS in Syria") == []

@@ -339,7 +339,9 @@ MODAL = re.compile(
     r"risk of|at risk|possib(?:le|ility)|potential|likely to|prevent(?:ed|ing)?|foil(?:ed|ing)?|thwart(?:ed|ing)?|"
     r"averted|avoid(?:ed|ing|s)?|"
     r"attempted|attempt to|in order to|aim(?:s|ed)? to|able to|capacity to|calls? for|urged?|"
-    r"no|not|never|without|nor|failed to|assuming|suppose|imagine|such as)\b|n['’]t\b",
+    # "not long after", "not only", "no sooner": time and emphasis, not negation
+    r"no(?!\s+sooner)|not(?!\s+(?:long|only|least|since|just)\b)|never|without|nor|failed to|assuming|suppose|"
+    r"imagine|such as)\b|n['’]t\b",
     re.I,
 )
 # "the rampage will continue", "attacks would follow": the trigger's own verb is future or conditional.
