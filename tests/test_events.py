@@ -1258,3 +1258,10 @@ def test_not_long_after_is_time_not_negation_and_each_toll_its_own_attack():
                                   "Officials said no bombing took place in Kirkuk on Monday."])
 def test_negation_still_opens_no_attack(text):
     assert _attacks(text, title="ISIS in Syria") == []
+
+
+def test_each_attack_of_a_list_is_its_own():
+    text = ("After several attacks in two weeks, including a double suicide bombing in Beirut, and Friday's deadly "
+            "attacks in Paris, leaders met on Monday.")
+    found = {m.place.name: m.date for m in _attacks(text, dt.date(2015, 11, 16), title="ISIS strikes again")}
+    assert found["Paris"].start == found["Paris"].end == dt.date(2015, 11, 13)

@@ -163,7 +163,10 @@ _RELATIVE_GAP = re.compile(r",?\s+(?:which|that)\s+(?:\w+\s+){0,2}")   # "the at
 # "the deadliest shooting since the massacre at ...": two events, not one
 _OTHER_EVENT_GAP = re.compile(r"\b(?:since|than|like|after|before|following|recalling|another|second|anniversary)\b|"
                              # "130 were killed in Paris and 14 were killed in San Bernardino": a toll of its own
-                             r"\bin\s+[A-Z][^,;]{0,30}?\band\s+\d[\d,]*\s+(?:\w+\s+)?(?:were|was)\b", re.I)
+                             r"\bin\s+[A-Z][^,;]{0,30}?\band\s+\d[\d,]*\s+(?:\w+\s+)?(?:were|was)\b|"
+                             # "a bombing in Lebanon, and Friday's attacks in Paris": a list, an attack an item
+                             r"\b(?:in|over|at)\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+,\s+(?:and\s+)?"
+                             r"(?:an?|[A-Z]\w+day['’]s)\s", re.I)
 
 
 def cluster_triggers(s: str, triggers: list[Trigger]) -> list[list[Trigger]]:
