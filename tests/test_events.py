@@ -1265,3 +1265,18 @@ def test_each_attack_of_a_list_is_its_own():
             "attacks in Paris, leaders met on Monday.")
     found = {m.place.name: m.date for m in _attacks(text, dt.date(2015, 11, 16), title="ISIS strikes again")}
     assert found["Paris"].start == found["Paris"].end == dt.date(2015, 11, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "The president on Monday warned against overreacting to the Islamic State attacks in Paris that killed 129.",
+    "Prosecutors Friday said the truck attack in Nice that killed 84 people was carefully planned.",
+])
+def test_the_day_between_a_speaker_and_the_verb_dates_the_speech(text):
+    m = _one_attack(text, dt.date(2016, 7, 16), title="ISIS attack")
+    assert m.date.start < m.date.end   # a window up to the speech, not the speech's day
+
+
+def test_a_day_after_the_attack_verb_is_still_the_attacks():
+    m = _one_attack("Gunmen killed 12 people in Paris on Wednesday, police said.", dt.date(2015, 1, 9),
+                    title="ISIS attack")
+    assert m.date.start == m.date.end == dt.date(2015, 1, 7)

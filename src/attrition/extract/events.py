@@ -161,6 +161,7 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
             continue
         how = {"absolute": "explicit", "publication": "relative", "previous": "narrative"}[expr.anchor]
         if s and span.precision == "day" and (lx.SPEECH_BEFORE_DATE.search(s[max(0, expr.start - 40): expr.start])
+                                              or lx.SPEECH_RIGHT_AFTER_DATE.match(s, expr.end)
                                               or _STATEMENT_OPENING.search(s[: expr.start]) and
                                               lx.SPEECH_AFTER_DATE.match(s[expr.end: expr.end + 60])):
             # the event happened on or shortly before the day it was reported

@@ -607,6 +607,11 @@ SURNAME_AFTER = re.compile(r"^(?:,\s+(?:\d+|an?|the|who)\b|['’]s\b|\s+(?:said|
 # A speech verb right beside a date: the day something was said, not the day it happened.
 SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|told (?:\w+ ){0,2}?|announced|reported|confirmed|stated|added|"
                                 r"wrote|tweeted|noted|explained|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$")
+# "Obama on Monday warned", "prosecutors Friday said": the date between a speaker and the verb dates the speech.
+SPEECH_RIGHT_AFTER_DATE = re.compile(
+    r"\s+(?:\w+ly\s+|also\s+)?(?:said|says|told|announced|reported|confirmed|stated|added|wrote|tweeted|warned|"
+    r"called|vowed|urged|insisted|declared|condemned|denounced|described|praised|promised|pledged|acknowledged|"
+    r"defended|blamed|identified|charged|named|released|published|posted|testified|briefed|addressed|spoke)\b")
 SPEECH_AFTER_DATE = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|"
                                r"told|announced|reported|confirmed|stated|added|wrote|tweeted)\b")
 
