@@ -1280,3 +1280,19 @@ def test_a_day_after_the_attack_verb_is_still_the_attacks():
     m = _one_attack("Gunmen killed 12 people in Paris on Wednesday, police said.", dt.date(2015, 1, 9),
                     title="ISIS attack")
     assert m.date.start == m.date.end == dt.date(2015, 1, 7)
+
+
+@pytest.mark.parametrize("after", [
+    "The senator, who vows to obliterate the Islamic State, called for tougher borders.",
+    "Officials noted that the people the Islamic State is trying to reach are often unstable.",
+])
+def test_isis_named_after_an_attack_without_a_word_about_it_is_not_its_doer(after):
+    text = f"A gunman killed five soldiers at a recruiting center in Chattanooga on Thursday. {after}"
+    m = _one_attack(text, dt.date(2015, 7, 18), title="Chattanooga shooting and the ISIS threat")
+    assert m.perpetrator is None
+
+
+def test_isis_named_after_an_attack_with_a_word_about_it_is_its_doer():
+    text = ("A gunman killed five soldiers at a recruiting center in Chattanooga on Thursday. Investigators say the "
+            "shooting was carried out by an Islamic State sympathiser.")
+    assert _one_attack(text, dt.date(2015, 7, 18), title="Chattanooga shooting").perpetrator == "ISIS"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from attrition.extract import lexicon as lx
-from attrition.extract.frames import Reference, nearest, reference, referents, stronger
+from attrition.extract.frames import EVENT_REFERENCE, Reference, nearest, reference, referents, stronger
 
 if TYPE_CHECKING:
     from attrition.extract.narrative import Mention, Narrative
@@ -164,6 +164,11 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         mention.perpetrator, mention.attribution = other, "attributed"   # "a white nationalist gunman"
         return
     role = isis_role(s)
+    if continuation and role == "agent" and not (lx.CLAIMED.search(s) or lx.INSPIRED.search(s) or
+                                                 ATTRIBUTED.search(s) or EVENT_REFERENCE.search(s)):
+        # the sentence after an attack that names ISIS without a word about the attack ("Trump, who can obliterate
+        # the Islamic State", "the people the Islamic State is trying to reach") says nothing of who did it
+        role = None
     if role == "context" and story.about_isis:
         if lx.CLAIMED.search(s) or lx.INSPIRED.search(s):
             role = "agent"   # "claimed on behalf of", "sworn allegiance to ISIS"

@@ -38,7 +38,7 @@ STRENGTH = {"claimed": 3, "attributed": 2, "inspired": 1, "suspected": 0, None: 
 EVENT_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+day['’]s|\w+['’]s)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:attacks?|assaults?|bombings?|blasts?|explosions?|shootings?|massacres?|rampages?|carnage|killings?|"
-    r"atrocit(?:y|ies)|siege|slaughter|stabbings?|beheadings?|murders?|violence|plot|videos?|footage)\b|"
+    r"atrocit(?:y|ies)|siege|slaughter|stabbings?|beheadings?|murders?|violence|plot|videos?|footage|incidents?)\b|"
     r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|"
     r"suspects?|killers?|perpetrators?|driver|terrorists?|jihadis?|culprits?)\b|"
     r"\b(?:claimed|claiming|claims)\s+(?:it|them)\b|\b(?:he|she|they)\s+(?:had\s+)?(?:pledged|swore|sworn)\b",
