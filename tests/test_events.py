@@ -1296,3 +1296,17 @@ def test_isis_named_after_an_attack_with_a_word_about_it_is_its_doer():
     text = ("A gunman killed five soldiers at a recruiting center in Chattanooga on Thursday. Investigators say the "
             "shooting was carried out by an Islamic State sympathiser.")
     assert _one_attack(text, dt.date(2015, 7, 18), title="Chattanooga shooting").perpetrator == "ISIS"
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the plan involved seizing shoppers in Perth and beheading them on camera.",
+    "Viewers in Europe focus instead on lurid scenes of beheading in Raqqa.",
+])
+def test_a_plots_content_and_pictures_of_killing_are_no_attack(text):
+    assert _attacks(text, title="ISIS plot") == []
+
+
+def test_the_year_of_the_event_wins_over_a_vague_span():
+    m = _one_attack("The first big militant attack in France in recent years came earlier, in 2012, and killed "
+                    "seven people.", dt.date(2016, 7, 16), title="Islamic State in France")
+    assert (m.date.start, m.date.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))

@@ -132,8 +132,10 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
     if lx.BATTLE.search(clause_around(s, start, end)[:200]) and number in ("verb", "many") and \
             lx.BATTLE.search(window):
         return "battle"   # attacks in a battle or a siege are fighting, not terrorist attacks
-    if hypothetical(s, start):
-        return "hypothetical"
+    if hypothetical(s, start) or s[start: end].lower().endswith("ing") and lx.PLAN_CONTENT.search(s, 0, start):
+        return "hypothetical"   # "the plan involved kidnapping people, beheading them on camera": a plot's content
+    if lx.DEPICTION_BEFORE.search(s, max(0, start - 40), start):
+        return "depiction"   # "lurid scenes of beheading": pictures of a kind of act, not an act
     return "modal_after" if lx.MODAL_AFTER.match(s[end:]) else None
 
 
@@ -417,8 +419,11 @@ def _own_date(s: str, start: int, end: int, dated) -> tuple | None:
     on Tuesday"), not a date of the statement around it ("testified Wednesday on the Benghazi attack", "a month
     after the school shooting")."""
     before = after = None
+    explicit = any(d[2] == "explicit" for d in dated)
     for d in dated:
         offset, date_end = d[0], d[3]
+        if explicit and d[1].precision == "recent":
+            continue   # "the first attack in recent years came in 2012": the year dates it, the vague span does not
         if date_end <= start and start - date_end <= 60:
             if _RELATION_END.search(s[offset:date_end]):
                 continue   # "a day before the Parsons Green bomb": the date of another event, relative to this one

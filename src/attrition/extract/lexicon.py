@@ -687,3 +687,9 @@ ISIS_AGENT_AFTER = re.compile(r"\s+by\s+(?:the\s+)?(?:so-called\s+)?(?:ISIS|ISIL
                               r"(?:Islamist\s+)?militants|extremists)\b")
 # Military sites outside their towns, named as sites: "Camp Speicher", "Tabqa air base".
 MILITARY_SITE = re.compile(r"\b(?:air ?base|airfield|military base|base|camp|barracks|prison)\b", re.I)
+# What a plot consisted of: "the plan involved kidnapping ... and beheading them".
+PLAN_CONTENT = re.compile(r"\b(?:plan|plot|scheme|conspiracy)s?\s+(?:\w+\s+)?(?:involved|included|called for|"
+                          r"was to|were to|envisaged)\b", re.I)
+# Pictures of a kind of act: "scenes of beheading", "images of executions".
+DEPICTION_BEFORE = re.compile(r"\b(?:scenes|images|pictures|depictions?|portrayals?|glorification|references)\s+"
+                              r"(?:of|to)\s+(?:\w+\s+)?$", re.I)
