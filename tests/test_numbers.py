@@ -315,3 +315,15 @@ def test_ages_are_not_tolls(sentence):
 )
 def test_tolls_beside_ages(sentence, expected):
     assert tolls(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In Cambrils, police shot dead five men wearing fake bomb belts who drove into a crowd.", []),
+        ("Security forces killed three attackers after the siege.", []),
+        ("Militants shot dead five police officers near Arish.", [("killed", 5, "exact")]),
+    ],
+)
+def test_the_polices_dead_are_not_the_attacks_victims(sentence, expected):
+    assert tolls(sentence) == expected

@@ -213,6 +213,12 @@ _BY_POLICE = re.compile(
     r"|guards|army|commandos)\b",
     re.IGNORECASE,
 )
+# The police or soldiers as the subject of the killing verb right after: "police shot dead five people".
+_POLICE_SUBJECT = re.compile(
+    r"\b(?:police|policemen|officers|soldiers|troops|security forces|gendarmes|snipers|commandos|special forces)"
+    r"\s+(?:\w+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 _TRANSITIVE = frozenset(
     ("killed", "murdered", "massacred", "executed", "beheaded", "wounded", "injured", "hurt", "slain",
      "shot dead", "gunned down")
@@ -496,6 +502,8 @@ def _verb_object(text: str, tokens: list[tuple[int, str]], found: list[Toll]) ->
             continue
         if _CASUALTY_PAIR.search(text, 0, m.start()):
             continue  # "killed or wounded 120": casualties, not split by role
+        if _POLICE_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "police shot dead five people wearing fake bomb belts": the attackers, not victims
         role = "killed" if m.group("kv") else "injured"
         found.append(_toll(text, role, qty, m.start(), _end_of(m, "np")))
     for m in _scan(_ONE_RE, text, tokens, _OPENERS["one"]):
