@@ -364,3 +364,54 @@ def test_the_verdict_says_when_the_data_are_too_thin_or_show_nothing():
     text = lags.verdict(lags.lag_table(losses, attacks), 60)
     assert "losses do not lead attacks abroad at any lag from 0 to 6 months beyond what chance gives" in text
     assert "no correlation can be computed" in lags.verdict(lags.lag_table([0] * 40, [1] * 40), 40)
+
+
+def test_aggregates_are_kept_while_their_inputs_are_unchanged_and_rebuilt_when_one_changes(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    build(con)
+    first = run_after_extract(con, "r1", validator)
+    assert first.rebuilt and first.validation is not None
+    state = con.execute("select fingerprint, run_id from aggregate_state").fetchall()
+    assert [run for _, run in state] == ["r1"]
+
+    # a second run with nothing new: the same aggregates, not built again, the same figures in the summary
+    before = table(con, "attacks_vs_losses", "*", "month")
+    again = run_after_extract(con, "r2", validator)
+    assert not again.rebuilt and again.validation is None
+    assert (again.months, again.attacks_abroad, again.territorial_losses, again.undated) == \
+        (first.months, first.attacks_abroad, first.territorial_losses, first.undated)
+    assert con.execute("select fingerprint, run_id from aggregate_state").fetchall() == state
+    assert table(con, "attacks_vs_losses", "*", "month") == before
+    suite_runs = "select count(*) from validation_runs where suite = 'attacks_vs_losses'"
+    assert con.execute(suite_runs).fetchall() == [(1,)]
+
+    # a new article in April (no event): the coverage changes, so the models are rebuilt
+    add_article(con, "a-april", "2016-04-02", text="ISIS fighters were seen near the town, residents said.")
+    rebuilt = run_after_extract(con, "r3", validator)
+    assert rebuilt.rebuilt
+    assert con.execute("select run_id from aggregate_state").fetchall() == [("r3",)]
+    assert con.execute("select articles, isis_articles from attacks_vs_losses where month = ?",
+                       [M[3]]).fetchall() == [(1, 1)]
+    assert con.execute(suite_runs).fetchall() == [(2,)]
+
+    # other settings are other aggregates: rebuilt although no row changed
+    assert refresh(con, "r4", validator, Analysis(isis_attributions=["claimed"])).rebuilt
+    assert not refresh(con, "r5", validator, Analysis(isis_attributions=["claimed"])).rebuilt
+
+
+def test_each_article_is_read_for_isis_once_and_counted_as_the_pattern_says(tmp_path, validator):
+    con = db.connect(tmp_path / "attrition.duckdb")
+    for aid, text in [("a-isis", "ISIS claimed it."), ("a-isil", "ISIL fighters fled."),
+                      ("a-daesh", "Daesh lost the town."), ("a-state", "The Islamic State said so."),
+                      ("a-crisis", "A CRISIS in the city."), ("a-none", "The weather was fine.")]:
+        add_article(con, aid, "2016-01-05", text=text)
+    run_after_extract(con, "r1", validator)
+    got = dict(con.execute("select article_id, names_isis from articles").fetchall())
+    assert got == {"a-isis": True, "a-isil": True, "a-daesh": True, "a-state": True, "a-crisis": False,
+                   "a-none": False}
+    # a stored answer is not read again (the text of an article never changes: its id is its hash)
+    con.execute("update articles set names_isis = true where article_id = 'a-none'")
+    con.execute("update articles set names_isis = null where article_id = 'a-isis'")
+    con.execute(db.sql("load/update_names_isis"))
+    assert con.execute("select article_id from articles where names_isis order by 1").fetchall() == [
+        ("a-daesh",), ("a-isil",), ("a-isis",), ("a-none",), ("a-state",)]

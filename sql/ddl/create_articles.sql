@@ -22,5 +22,9 @@ create table if not exists articles (
     ingested_run        varchar not null,
     ingested_at         timestamp not null,
     extracted_version   varchar,               -- extractor version that produced its mentions; null = not yet
-    extracted_at        timestamp
+    extracted_at        timestamp,
+    names_isis          boolean                -- the text names ISIS (set by the aggregate stage, once per article)
 );
+
+-- databases made before `names_isis` existed gain it, null until the next aggregate stage fills it in
+alter table articles add column if not exists names_isis boolean;

@@ -42,7 +42,7 @@ coverage as (
     select
         date_trunc('month', published)::date as month,
         count(*) as articles,
-        count(*) filter (where regexp_matches(text, '\bISIS\b|\bISIL\b|Islamic State|\bDaesh\b')) as isis_articles
+        count(*) filter (where names_isis) as isis_articles   -- see load/update_names_isis.sql
     from articles
     where superseded_by is null and published is not null
     group by all

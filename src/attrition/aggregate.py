@@ -8,7 +8,11 @@ Python (`attrition.lags`: block bootstrap and permutation), from the monthly ser
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -21,6 +25,7 @@ from attrition.validate import SuiteResult, ValidationFailed, Validator, record_
 # Build order: each model reads only models before it (lagged_correlation, built last, is Python's).
 MODELS = ("validated_incidents", "monthly_attacks", "monthly_losses", "attacks_vs_losses",
           "undated_incidents")
+LAGS_SOURCE = Path(lags.__file__).read_text(encoding="utf-8")   # a change to the statistics rebuilds them
 
 
 @dataclass
@@ -31,12 +36,19 @@ class AggregateSummary:
     undated: int
     validation: SuiteResult | None
     report: str | None = None   # the HTML report written after the refresh
+    rebuilt: bool = True        # False: the inputs had not changed since the last build, which was kept
 
 
 def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | None,
             analysis: Analysis | None = None) -> AggregateSummary:
-    """Rebuild every model in one transaction; commit only when the aggregate suite passes."""
-    set_analysis(con, analysis or Analysis())
+    """Rebuild every model in one transaction; commit only when the aggregate suite passes. When nothing
+    the models read has changed since the last build (same fingerprint, see `fingerprint`), keep it."""
+    analysis = analysis or Analysis()
+    set_analysis(con, analysis)
+    con.execute(sql("load/update_names_isis"))   # the new articles only: their coverage of ISIS
+    current = fingerprint(con, analysis, validator)
+    if [current] == [f for (f,) in con.execute(sql("load/select_aggregate_state")).fetchall()]:
+        return AggregateSummary(*_figures(con), None, rebuilt=False)
     con.execute("begin transaction")
     try:
         for model in MODELS:
@@ -49,10 +61,10 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | 
             # nothing dated and nothing built: no rows to check (the column minimums fail on an empty table)
             if len(frame) or expected["expected_months"]:
                 result = validator.run("attacks_vs_losses", frame, [], parameters=expected, run_name=run_id)
-        months, abroad, losses = con.execute(
-            "select count(*), coalesce(sum(attacks_abroad), 0), coalesce(sum(territorial_losses), 0) "
-            "from attacks_vs_losses").fetchall()[0]
-        undated = con.execute("select coalesce(sum(incidents), 0) from undated_incidents").fetchall()[0][0]
+        figures = _figures(con)
+        con.execute(sql("load/delete_aggregate_state"))
+        con.execute(sql("load/insert_aggregate_state"),
+                    {"fingerprint": current, "run_id": run_id, "now": dt.datetime.now()})
     except BaseException:
         con.execute("rollback")
         raise
@@ -63,7 +75,23 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | 
     con.execute("commit")
     if result is not None:
         record_run(con, run_id, result, validator)
-    return AggregateSummary(int(months), int(abroad), int(losses), int(undated), result)
+    return AggregateSummary(*figures, result)
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection, analysis: Analysis, validator: Validator | None) -> str:
+    """What a build of the aggregates depends on: the rows the models read (`select_aggregate_inputs`), the
+    analysis settings, the models' SQL and the lag statistics' code, and the aggregate suite with the day it
+    checks against (or none)."""
+    inputs = con.execute(sql("load/select_aggregate_inputs")).fetchall()[0][0]
+    parts = [inputs, repr(sorted(analysis.isis_attributions)), str(analysis.series_start_date),
+             *(sql(f"models/{model}") for model in MODELS), LAGS_SOURCE]
+    if validator is not None:
+        parts += [json.dumps(validator.suite_spec("attacks_vs_losses"), sort_keys=True), str(validator.today)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _figures(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int, int]:
+    return tuple(int(v) for v in con.execute(sql("load/select_aggregate_summary")).fetchall()[0])
 
 
 def set_analysis(con: duckdb.DuckDBPyConnection, analysis: Analysis) -> None:

@@ -90,9 +90,14 @@ def _interval(x: np.ndarray, y: np.ndarray, length: int, rng: np.random.Generato
 def _permutation_p(x: np.ndarray, y: np.ndarray, observed: float, length: int, rng: np.random.Generator) -> float:
     """Share of block permutations of y whose |r| reaches the observed |r| (with the usual +1)."""
     n = len(y)
-    blocks = [np.arange(i, min(i + length, n)) for i in range(0, n, length)]
-    orders = np.stack([np.concatenate([blocks[i] for i in rng.permutation(len(blocks))])
-                       for _ in range(RESAMPLES)])
+    n_blocks = math.ceil(n / length)
+    # the blocks as rows of a table, the last one padded with -1: a permutation of the rows, flattened and
+    # without the padding, is the permutation of y (the same draws, in the same order, as block by block)
+    padded = np.arange(n_blocks * length).reshape(n_blocks, length)
+    padded[padded >= n] = -1
+    permutations = np.stack([rng.permutation(n_blocks) for _ in range(RESAMPLES)])
+    orders = padded[permutations].reshape(RESAMPLES, -1)
+    orders = orders[orders >= 0].reshape(RESAMPLES, n)
     r = _rowwise_corr(np.broadcast_to(x, orders.shape), y[orders])
     hits = int(np.count_nonzero(np.abs(np.nan_to_num(r)) >= abs(observed) - 1e-12))
     return (hits + 1) / (RESAMPLES + 1)

@@ -308,8 +308,10 @@ def _batches(items: Iterable, size: int, max_bytes: int = BATCH_BYTES) -> Iterat
 
 
 # Row schemas read from the tables' DDL (sql/ddl): an article row has every column but the extractor's
-# marks; its texts are large strings (a batch may hold 64 MB of text, and raw HTML besides).
-ARTICLE_SCHEMA = row_schema("articles", without=("extracted_version", "extracted_at"), large=("raw_text", "text"))
+# marks (and names_isis, the aggregate stage's); its texts are large strings (a batch may hold 64 MB of
+# text, and raw HTML besides).
+ARTICLE_SCHEMA = row_schema("articles", without=("extracted_version", "extracted_at", "names_isis"),
+                            large=("raw_text", "text"))
 SUPERSEDE_SCHEMA = row_schema("articles", only=("article_id", "superseded_by", "superseded_at"))
 SOURCE_SCHEMA = row_schema("article_sources")
 REJECT_SCHEMA = row_schema("ingest_rejects")
