@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from helpers import add_article, add_mention, day, incident, incident_of, rows, 
 
 from attrition import aggregate, db
 from attrition.aggregate import refresh
+from attrition.paths import EXPECTATIONS_DIR
 from attrition.resolve import resolve
 from attrition.validate import ValidationFailed, Validator, validate_tables
 
@@ -457,3 +459,38 @@ def test_validate_all_reaches_rows_no_run_would_check_again(tmp_path):
         assert con.execute("select row_key from quarantine").fetchall() == [(mention,)]
         assert con.execute("select incident_id from event_mentions where mention_id = ?",
                            [mention]).fetchall() == [(None,)]   # out of its incident, as a run would hold it
+
+
+def test_suites_are_registered_once_per_process_and_again_when_a_suite_or_the_site_changes(tmp_path, monkeypatch):
+    # registering a suite compares and rewrites each expectation: a second run in one process (a schedule,
+    # the benchmark's refresh) reuses what the first registered, with the same outcome
+    registered: list[str] = []
+    real = Validator._register
+    monkeypatch.setattr(Validator, "_register", lambda self, name, *a: registered.append(name) or real(self, name, *a))
+    with db.connect(tmp_path / "reg.duckdb") as con:
+        db.create_schema(con)
+        good_rows(con)
+        add_mention(con, "m-bad", "a-good-1", "attack", "Mosul", "IQ", "2015-03-10", killed=-5)
+        first = validate_tables(con, "r1", Validator(tmp_path / "reports", today=TODAY), ["event_mentions"],
+                                full=True)
+        assert registered == ["event_mentions"]
+        second = validate_tables(con, "r2", Validator(tmp_path / "reports", today=TODAY), ["event_mentions"],
+                                 full=True)
+        assert registered == ["event_mentions"]   # the second validator reused the registration
+        assert "m-bad" in first.results[0].failing_rows
+        assert first.results[0].failing_rows == second.results[0].failing_rows
+
+        # a changed suite is registered again
+        spec = json.loads((EXPECTATIONS_DIR / "event_mentions.json").read_text(encoding="utf-8"))
+        spec["meta"] = {**spec.get("meta", {}), "note": "changed"}
+        monkeypatch.setattr(Validator, "suite_spec", lambda self, name: spec)
+        validate_tables(con, "r3", Validator(tmp_path / "reports", today=TODAY), ["event_mentions"], full=True)
+        assert registered == ["event_mentions"] * 2
+
+        # a deleted site is opened and registered anew, and its pages are built again
+        shutil.rmtree(tmp_path / "reports")
+        validator = Validator(tmp_path / "reports", today=TODAY)
+        again = validate_tables(con, "r4", validator, ["event_mentions"], full=True)
+        assert registered == ["event_mentions"] * 3
+        assert again.results[0].failing_rows == first.results[0].failing_rows
+        assert validator.build_docs().exists()

@@ -70,6 +70,13 @@ class ValidationSummary:
         return "; ".join(parts) or "nothing validated"
 
 
+# Great Expectations contexts and registered checkpoints by reports folder and suite, kept for the life of the
+# process: a second run in one process (`attrition serve`, the benchmark's refresh) skips opening the site and
+# registering the suites again. A suite whose file changed, or a site deleted meanwhile, is registered anew.
+_CONTEXTS: dict[str, tuple] = {}
+_CHECKPOINTS: dict[tuple[str, str], tuple[str, object]] = {}
+
+
 class Validator:
     """A Great Expectations file context under `reports_dir/gx`, with the project's suites."""
 
@@ -80,6 +87,10 @@ class Validator:
 
     @cached_property
     def context(self):
+        known = _CONTEXTS.get(self._key)
+        if known is not None and (self.reports_dir / "gx" / "great_expectations.yml").exists():
+            context, self._datasource = known   # this process opened this site before: same context
+            return context
         import great_expectations as gx  # slow import: only when validating
 
         logging.getLogger("great_expectations").setLevel(logging.ERROR)
@@ -89,19 +100,50 @@ class Validator:
 
         context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         self._datasource = context.data_sources.add_or_update_pandas("attrition")
+        _CONTEXTS[self._key] = (context, self._datasource)
+        for registered in [k for k in _CHECKPOINTS if k[0] == self._key]:   # they belong to the old context
+            del _CHECKPOINTS[registered]
         return context
+
+    @cached_property
+    def _key(self) -> str:
+        return str(self.reports_dir.resolve())
+
+    def _checkpoint(self, name: str, spec: dict, key_columns: list[str]):
+        """The suite's checkpoint, registered in the context (suite, validation definition, checkpoint) once per
+        process and suite: registering compares and rewrites every expectation, half a suite run's cost."""
+        signature = json.dumps([spec, key_columns], sort_keys=True, default=str)
+        known = _CHECKPOINTS.get((self._key, name))
+        store = self.reports_dir / "gx" / "expectations" / f"{spec['name']}.json"
+        if known is not None and known[0] == signature and store.exists():
+            return known[1]
+        checkpoint = self._register(name, spec, key_columns)
+        _CHECKPOINTS[(self._key, name)] = (signature, checkpoint)
+        return checkpoint
 
     def suite_spec(self, name: str) -> dict:
         return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
     def run(self, name: str, frame, key_columns: list[str], parameters: dict | None = None,
             run_name: str | None = None) -> SuiteResult:
-        import great_expectations as gx
         from great_expectations.core.run_identifier import RunIdentifier
+
+        self.context   # noqa: B018 (opens the site)
+        spec = self.suite_spec(name)
+        checkpoint = self._checkpoint(name, spec, key_columns)
+        outcome = checkpoint.run(batch_parameters={"dataframe": frame},
+                                 expectation_parameters={"today": self.today, **(parameters or {})},
+                                 run_id=RunIdentifier(run_name=run_name) if run_name else None)
+        result = _summarise(name, outcome, key_columns)
+        result.docs_path = self._page_of(outcome)
+        self._unbuilt += [suite_identifier(spec["name"]), *outcome.run_results]
+        return result
+
+    def _register(self, name: str, spec: dict, key_columns: list[str]):
+        import great_expectations as gx
         from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
         context = self.context
-        spec = self.suite_spec(name)
         suite = gx.ExpectationSuite(name=spec["name"], meta=spec.get("meta", {}))
         for item in spec["expectations"]:
             suite.add_expectation_configuration(
@@ -120,16 +162,9 @@ class Validator:
         result_format = {"result_format": "COMPLETE"}
         if key_columns:
             result_format["unexpected_index_column_names"] = key_columns
-        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+        return context.checkpoints.add_or_update(gx.Checkpoint(
             name=f"{name}_checkpoint", validation_definitions=[definition],
             actions=[], result_format=result_format))
-        outcome = checkpoint.run(batch_parameters={"dataframe": frame},
-                                 expectation_parameters={"today": self.today, **(parameters or {})},
-                                 run_id=RunIdentifier(run_name=run_name) if run_name else None)
-        result = _summarise(name, outcome, key_columns)
-        result.docs_path = self._page_of(outcome)
-        self._unbuilt += [suite_identifier(spec["name"]), *outcome.run_results]
-        return result
 
     def _page_of(self, outcome) -> str | None:
         """The Data Docs page of this checkpoint run's validation result (written by build_docs)."""
