@@ -1310,3 +1310,16 @@ def test_the_year_of_the_event_wins_over_a_vague_span():
     m = _one_attack("The first big militant attack in France in recent years came earlier, in 2012, and killed "
                     "seven people.", dt.date(2016, 7, 16), title="Islamic State in France")
     assert (m.date.start, m.date.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))
+
+
+def test_the_captivity_may_be_stated_by_a_town():
+    text = ("The reporter was kidnapped on Aug. 4, 2013 near Aleppo. On Tuesday the Islamic State released a video "
+            "showing the beheading of reporter Ana Lindqvist.")
+    assert _one_attack(text, dt.date(2014, 9, 3), title="ISIS kills hostage").country == "SY"
+
+
+def test_a_prison_elsewhere_and_the_countries_a_story_names_do_not_place_a_killing():
+    text = ("The group demanded the release of a scientist imprisoned in Texas. On Tuesday the Islamic State "
+            "released a video showing a militant beheading reporter Ana Lindqvist in response to airstrikes in "
+            "Iraq.")
+    assert _attacks(text, dt.date(2014, 8, 21), title="ISIS kills hostage") == []

@@ -104,8 +104,9 @@ _DATED_AT_PLACE = re.compile(
 def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
     """The name of the guard that says the trigger is no attack, or None."""
     window = s[max(0, start - 60): end + 60]
-    if lx.NOT_AN_ATTACK.search(window):
-        return "not_an_attack"
+    not_one = lx.NOT_AN_ATTACK.search(window)
+    if not_one and not _IN_RESPONSE_TO.search(window, max(0, not_one.start() - 45), not_one.start()):
+        return "not_an_attack"   # "in apparent response to U.S. airstrikes": the cause named, not the act
     if lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
         return "attack_on_isis"
     if lx.mentions_isis(s) and (lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]) or lx.ISIS_KILLED.search(s) or
@@ -221,8 +222,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             not any(d[1].precision == "day" for d in dated):
         # "killed more than 11,000 people in 2015, FBI data show": a tally, not an attack
         return _drop(group, s, "statistics")
-    if how in ("assumed_recent", "missing") and year is None and \
-            lx.RETROSPECTIVE.search(clause_around(s, start, end)):
+    if how in ("assumed_recent", "missing") and year is None and lx.RETROSPECTIVE.search(_own_clause(s, start, end)):
         # "had been shot", "ISIS has already killed": a past event recalled without a date is not news here
         continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
         return _drop(group, s, "retrospective")
@@ -288,8 +288,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
 
 def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
     """A hostage beheaded on a video ("a video showing the beheading of David Haines") is killed where the group
-    held him, which the sentence does not say: the country the article says he was held or taken in, else the one
-    country of the group's heartland the article names. Only for the killing of a captive the sentence singles out
+    held him, which the sentence does not say: the country the article says he was held or taken in. Only for the
+    killing of a captive the sentence singles out
     (a name, "a French tourist", "a dozen Syrian soldiers"), in an article about ISIS; a practice ("the punishment
     is beheading", "beheading videos") has no victim and stays without a place."""
     first, last = group[0], group[-1]
@@ -302,15 +302,15 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
     victim_named = any(re.search(rf"\b{re.escape(name)}\b", around, re.I) for name in story.people)
     if not (victim_named or lx.SINGLED_OUT_VICTIM.search(around) or _one_beheaded(s, group)):
         return None
-    held = {lx.HEARTLAND[m.group(1).lower()] for m in lx.HELD_IN.finditer(story.text)
-            if not lx.EARLIER_CAPTIVITY.search(m.group(0))}
-    named = {code: len(re.findall(rf"\b{name}\b", story.text, re.I)) for name, code in lx.HEARTLAND.items()}
-    # of the captivities the article states ("vanished in Syria"), the country it names most; else the heartland
-    # only if the article names one of its countries
-    candidates = held or {code for code, count in named.items() if count}
-    if len(candidates) != 1 and not held:
-        return None
-    code = max(sorted(candidates), key=named.get)
+    gazetteer = default_gazetteer()
+    held: list[str] = []   # the countries of the captivities stated: "vanished in Syria", "kidnapped near Aleppo"
+    for m in lx.HELD_IN.finditer(story.text):
+        place = gazetteer.lookup(m.group(1))
+        if place is not None and not lx.EARLIER_CAPTIVITY.search(m.group(0)):
+            held.append(place.country)
+    if not held:
+        return None   # where the killing was is not guessed from the countries a story names ("strikes in Iraq")
+    code = max(sorted(set(held)), key=held.count)
     return PlaceMatch(first.start, first.start, "", Place(None, code, None, None, "country"), "captivity")
 
 
@@ -324,6 +324,18 @@ def _one_beheaded(s: str, group: list[Trigger]) -> Quantity | None:
         if after or lx.ONE_VICTIM_BEFORE.search(s, max(0, t.start - 80), t.start):
             return Quantity(1, 1, 1, "exact", t.start, t.end, s[t.start: t.end])
     return None
+
+
+def _own_clause(s: str, start: int, end: int) -> str:
+    """The trigger's clause without a relative clause after it ("attacked a hotel that police had used"): the
+    relative's verb is not the attack's."""
+    clause = clause_around(s, start, end)
+    own_end = len(clause_before(s, start)) + end - start
+    relative = _RELATIVE_AFTER.search(clause, own_end)
+    return clause[: relative.start()] if relative else clause
+_RELATIVE_AFTER = re.compile(r"\b(?:that|which|who|whom|where)\b")
+_IN_RESPONSE_TO = re.compile(r"\b(?:response to|retaliation for|revenge for|retribution for|protest against|"
+                             r"reprisal for)\b", re.I)
 
 
 def _drop(group: list[Trigger], s: str, guard: str) -> None:
@@ -557,8 +569,11 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
     for p in places:
         if p.end < clause_start - 1 or p.start > clause_end:
             continue
-        if p.start >= end and _WHERE_OF_ANOTHER_ACT.search(s, end, p.start):
-            continue   # "since Monday's market attack, Amri was stopped in Sesto San Giovanni": where he was caught
+        if p.start >= end and (_WHERE_OF_ANOTHER_ACT.search(s, end, p.start) or
+                               _IN_RESPONSE_TO.search(s, end, p.start)):
+            # "since Monday's market attack, Amri was stopped in Sesto San Giovanni": where he was caught; "in
+            # response to airstrikes in Iraq": where the cause was
+            continue
         distance = start - p.end if p.end <= start else p.start - end
         before = s[: p.start]
         score = max(distance, 0) + 60 * PRECISION_RANK[p.place.precision]

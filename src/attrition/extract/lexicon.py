@@ -655,10 +655,11 @@ def name_key_of(surface: str) -> str:
 ATTACK_TRIGGER_LITERALS = [necessary_literals(p) for p, _, _ in ATTACK_TRIGGERS_LC]
 gate_patterns(globals())
 
-# Where ISIS held its captives: "kidnapped in Syria in 2012", "held hostage in Iraq"; the heartland's countries.
-HEARTLAND = {"syria": "SY", "iraq": "IQ", "libya": "LY"}
-HELD_IN = re.compile(r"\b(?:held|kidnapped|abducted|captured|seized|taken (?:hostage|captive)|disappeared|vanished|"
-                     r"went missing|imprisoned|detained)\b[^.]{0,60}?\bin (Syria|Iraq|Libya)\b", re.I)
+# Where a captive was held: "kidnapped in Syria in 2012", "abducted near Aleppo" (the place is looked up).
+HELD_IN = re.compile(r"\b(?:held|kidnapped|abducted|captured|taken (?:hostage|captive)|disappeared|vanished|"
+                     r"went missing)\b"
+                     r"(?:[^.;]|\.(?!\s+[A-Z])){0,60}?\b(?:in|near|outside)\s+(?:the\s+)?"
+                     r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 CAPTIVE = re.compile(r"\b(?:hostages?|captives?|prisoners?|captured|kidnapped|abducted|aid worker|journalist|"
                      r"photojournalist)\b", re.I)
 EARLIER_CAPTIVITY = re.compile(r"\b(?:previously|earlier|once|before|formerly|by the government)\b", re.I)
