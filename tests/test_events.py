@@ -1323,3 +1323,9 @@ def test_a_prison_elsewhere_and_the_countries_a_story_names_do_not_place_a_killi
             "released a video showing a militant beheading reporter Ana Lindqvist in response to airstrikes in "
             "Iraq.")
     assert _attacks(text, dt.date(2014, 8, 21), title="ISIS kills hostage") == []
+
+
+def test_a_country_struck_by_an_attack_is_its_place():
+    m = _one_attack("Belgium has been on alert ever since, and was hit again on March 22 in coordinated attacks by "
+                    "ISIS militants that killed 32 people.", dt.date(2016, 4, 2), title="Islamic State in Europe")
+    assert (m.place.country, m.place.precision, m.killed.best) == ("BE", "country", 32)

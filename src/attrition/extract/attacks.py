@@ -194,7 +194,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     start, end = group[0].start, group[-1].end
     candidates = [p for p in places if p.start not in used and not _nationality_modifier(s, p) and
                   _locates_attack(s, p) and not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
-    place = _attack_place(s, start, end, candidates)
+    place = _attack_place(s, start, end, candidates) or next(
+        (p for p in candidates if p.end <= start and lx.STRUCK_AFTER.match(s, p.end)), None)   # "France ... was struck"
     local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
     own = _own_date(s, start, end, dated)
     first = own or _nearest_date(s, start, end, dated)
@@ -546,7 +547,8 @@ def _locates_attack(s: str, p: PlaceMatch) -> bool:
     """A city or a region locates an attack wherever it stands; a country only after a locative word ("in Syria",
     "a Syrian town"): as a nationality, a subject or an object ("killed two Americans", "hate America") it does not."""
     return p.place.precision != "country" or bool(lx.COUNTRY_LOCATIVE_BEFORE.search(s, max(0, p.start - 40), p.start)
-                                                  or lx.DEMONYM_PLACE_AFTER.match(s[p.end:]))
+                                                  or lx.DEMONYM_PLACE_AFTER.match(s[p.end:])
+                                                  or lx.STRUCK_AFTER.match(s, p.end))
 
 
 # After a comma, the place where someone was caught, seen, born or buried (and any place named after it): another

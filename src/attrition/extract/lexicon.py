@@ -694,3 +694,6 @@ PLAN_CONTENT = re.compile(r"\b(?:plan|plot|scheme|conspiracy)s?\s+(?:\w+\s+)?(?:
 # Pictures of a kind of act: "scenes of beheading", "images of executions".
 DEPICTION_BEFORE = re.compile(r"\b(?:scenes|images|pictures|depictions?|portrayals?|glorification|references)\s+"
                               r"(?:of|to)\s+(?:\w+\s+)?$", re.I)
+# A country as the target of a passive attack verb: "France ... was struck again Nov. 13".
+STRUCK_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,10}?(?:was|were|has been|had been|is)\s+(?:\w+\s+)?"
+                          r"(?:struck|hit|attacked|rocked|targeted|shaken|bloodied)\b")
