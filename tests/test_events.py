@@ -1329,3 +1329,13 @@ def test_a_country_struck_by_an_attack_is_its_place():
     m = _one_attack("Belgium has been on alert ever since, and was hit again on March 22 in coordinated attacks by "
                     "ISIS militants that killed 32 people.", dt.date(2016, 4, 2), title="Islamic State in Europe")
     assert (m.place.country, m.place.precision, m.killed.best) == ("BE", "country", 32)
+
+
+@pytest.mark.parametrize("text, attack_type, killed", [
+    ("A white van plowed through a pedestrian walkway in Barcelona on Thursday afternoon, killing 13 people.",
+     "vehicle_ramming", 13),
+    ("Jordanian pilot Moath Kasasbeh was burned alive by the Islamic State in Raqqa in January.", None, 1),
+])
+def test_more_ways_to_kill(text, attack_type, killed):
+    m = _one_attack(text, dt.date(2017, 8, 18), title="Islamic State claims attack")
+    assert m.killed.best == killed and (attack_type is None or attack_type in m.attack_types)

@@ -280,8 +280,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     mention.attack_types += [t for t in types_in(between_breaks(s, start, end)) if t not in mention.attack_types]
     for toll in local_tolls:
         set_toll(mention, toll)
-    if mention.killed is None and "beheading" in mention.attack_types:
-        mention.killed = _one_beheaded(s, group)
+    if mention.killed is None:
+        mention.killed = _one_put_to_death(s, group)
     attribute_in_sentence(mention, s, story)
     trace.kept("attack", s[start:end], mention.rule)
     return mention
@@ -301,7 +301,7 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
         return None
     around = s[max(0, first.start - 90): last.end + 90]
     victim_named = any(re.search(rf"\b{re.escape(name)}\b", around, re.I) for name in story.people)
-    if not (victim_named or lx.SINGLED_OUT_VICTIM.search(around) or _one_beheaded(s, group)):
+    if not (victim_named or lx.SINGLED_OUT_VICTIM.search(around) or _one_put_to_death(s, group)):
         return None
     gazetteer = default_gazetteer()
     held: list[str] = []   # the countries of the captivities stated: "vanished in Syria", "kidnapped near Aleppo"
@@ -315,11 +315,14 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
     return PlaceMatch(first.start, first.start, "", Place(None, code, None, None, "country"), "captivity")
 
 
-def _one_beheaded(s: str, group: list[Trigger]) -> Quantity | None:
-    """A beheading of one person the sentence names ("beheading 44-year-old David Haines", "Foley was beheaded",
-    "one of the two Japanese captives had been beheaded") killed one."""
+_PUT_TO_DEATH = re.compile(r"(?:burned|burnt|murdered|massacred|slaughtered)\b", re.I)
+
+
+def _one_put_to_death(s: str, group: list[Trigger]) -> Quantity | None:
+    """A beheading (or a burning, a murder) of one person the sentence names ("beheading 44-year-old David Haines",
+    "Foley was beheaded", "one of the two Japanese captives had been beheaded") killed one."""
     for t in group:
-        if t.attack_type != "beheading":
+        if t.attack_type != "beheading" and not _PUT_TO_DEATH.match(s, t.start):
             continue
         after = lx.ONE_NAMED_VICTIM_AFTER.match(s, t.end)
         if after or lx.ONE_VICTIM_BEFORE.search(s, max(0, t.start - 80), t.start):

@@ -18,7 +18,7 @@ ANY_TRIGGER = re.compile(
     r"execut|raided|burst into|driven|pushed|ejected|evicted|purged|"
     r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
-    r"reclaim|declared|driving|away from",
+    r"reclaim|declared|driving|away from|plowed|ploughed|mowed down|burned alive|burnt alive|to death",
     re.I,
 )
 
@@ -148,7 +148,7 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
      "stabbing", "verb"),
     (re.compile(r"\b(?:(?:rammed|ramming)(?=[^.;]{0,60}\b(?:into|crowds?|pedestrians|people|worshippers|shoppers|"
                 r"vehicles?|cars?|trucks?|vans?|lorry|barriers?|gates?|police|soldiers|officers|checkpoint))|"
-                r"ploughed into|plowed into|"
+                r"ploughed (?:into|through)|plowed (?:into|through)|mowed down|"
                 r"drove (?:a |his |the )?(?:truck|van|car|lorry|vehicle) into)\b", re.I), "vehicle_ramming", "verb"),
     # "holding hostages", not "holding the budget hostage"; "a hostage situation", not "such a hostage situation"
     (re.compile(r"\b(?:hostage[- ]taking|(?<!such a )hostage (?:siege|crisis|situation|standoff)|"
@@ -169,7 +169,7 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
                 r"raided|burst into)\b", re.I), None, "verb"),
     (re.compile(r"\b(?:behead(?:ed|ing)|decapitat(?:ed|ing|e)|decapitation of)\b", re.I), "beheading", "verb"),
     (re.compile(r"\bbeheadings\b", re.I), "beheading", "many"),
-    (re.compile(r"\b(?:massacred|murdered|slaughtered)\b", re.I), None, "verb"),
+    (re.compile(r"\b(?:massacred|murdered|slaughtered|(?:burned|burnt) (?:alive|to death))\b", re.I), None, "verb"),
     (re.compile(r"\b(?:massacres?|mass[- ]murder|mass[- ]killing|rampage|atrocity)\b", re.I), None, "one"),
     (re.compile(r"\batrocities\b", re.I), None, "many"),
     (re.compile(r"\battack(?:ed)?\b"
