@@ -1339,3 +1339,11 @@ def test_a_country_struck_by_an_attack_is_its_place():
 def test_more_ways_to_kill(text, attack_type, killed):
     m = _one_attack(text, dt.date(2017, 8, 18), title="Islamic State claims attack")
     assert m.killed.best == killed and (attack_type is None or attack_type in m.attack_types)
+
+
+def test_a_claim_naming_the_town_places_an_attack_told_by_its_region():
+    text = ("A suicide attack in eastern Afghanistan on Saturday killed at least 33 people, officials said. "
+            "An Islamic State spokesman claimed responsibility for the bombing outside a bank in Jalalabad.")
+    [m] = _attacks(text, dt.date(2015, 4, 18), title="Islamic State claims Afghan bombing")
+    assert (m.place.name, m.killed.best, m.perpetrator) == ("Jalalabad", 33, "ISIS")
+    assert any(item.endswith(":reference") and item.startswith("place@") for item in m.support)

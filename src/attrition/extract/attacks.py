@@ -15,6 +15,7 @@ from attrition.extract.attribution import attribute_in_sentence
 from attrition.extract.dates import DateSpan
 from attrition.extract.frames import PRECISION_RANK
 from attrition.extract.narrative import (
+    CONTINUATION_SENTENCES,
     SAID_DAYS,
     Mention,
     Narrative,
@@ -263,8 +264,10 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             lx.BACK_REFERENCE.search(s[:start]):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
         # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
-        # detail to the event the narrative is on
+        # detail to the event the narrative is on, and may name the town of an attack told by its country
         continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+        if not borrowed:
+            _refine_place(story, sentence, place)
         return _drop(group, s, "back_reference")
     local_tolls = [t for t in local_tolls if not _toll_of_other_place(s, t, place, places)]
     where = place.place if borrowed else around_place(s, place, lx.AROUND_SETTLEMENT)
@@ -340,6 +343,24 @@ def _own_clause(s: str, start: int, end: int) -> str:
 _RELATIVE_AFTER = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _IN_RESPONSE_TO = re.compile(r"\b(?:response to|retaliation for|revenge for|retribution for|protest against|"
                              r"reprisal for)\b", re.I)
+
+
+def _refine_place(story: Narrative, sentence: Sentence, place: PlaceMatch) -> None:
+    """ "claimed the bombing outside a bank in Jalalabad" after "a suicide attack in eastern Afghanistan": the
+    recent attack placed only in the town's country or region gets the town (the lede's mentions of it, when no
+    town of that country was named for another attack)."""
+    if place.place.precision not in ("city", "landmark"):
+        return
+    coarse = [e for e in story.events if e.kind == "attack" and e.place is not None and
+              e.place.precision in ("country", "region") and e.place.country == place.place.country and
+              sentence.index - e.sentence.index <= CONTINUATION_SENTENCES]
+    towns = {e.place.name for e in story.events if e.kind == "attack" and e.place is not None and
+             e.place.precision in ("city", "landmark") and e.place.country == place.place.country}
+    if towns - {place.place.name}:
+        return   # another town of the country has an attack of its own: which one is meant is not clear
+    for event in coarse:
+        event.place, event.place_surface = place.place, place.surface
+        event.support.append(f"place@{sentence.index}:reference")
 
 
 def _drop(group: list[Trigger], s: str, guard: str) -> None:
