@@ -102,10 +102,10 @@ def set_analysis(con: duckdb.DuckDBPyConnection, analysis: Analysis) -> None:
 
 def build_lagged_correlation(con: duckdb.DuckDBPyConnection) -> None:
     """Losses in month t against ISIS attacks abroad in t + lag, with intervals and p-values."""
-    series = con.execute("select territorial_losses, attacks_abroad from attacks_vs_losses order by month").fetchall()
+    series = con.execute(sql("load/select_lag_series")).fetchall()
     rows = lags.as_rows(lags.lag_table([r[0] for r in series], [r[1] for r in series]))
     con.register("lag_rows", pa.Table.from_pylist(rows, schema=LAG_SCHEMA))
-    con.execute("create or replace table lagged_correlation as select * from lag_rows order by series desc, lag_months")
+    con.execute(sql("load/create_lagged_correlation"))
     con.unregister("lag_rows")
 
 

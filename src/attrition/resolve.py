@@ -280,7 +280,7 @@ def _store(con: duckdb.DuckDBPyConnection, run_id: str, links: dict[str, str],
         con.execute(sql("load/update_mention_incidents"))
         if changes:
             con.register("changes", pa.Table.from_pylist(changes, schema=CHANGE_SCHEMA))
-            con.execute("insert into incident_changes by name select * from changes")
+            con.execute(sql("load/insert_incident_changes"))
             con.unregister("changes")
         con.execute(sql("load/delete_merged_incidents"))
         con.execute(sql("load/insert_incident_sources"))

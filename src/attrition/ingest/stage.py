@@ -122,19 +122,19 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject 
     links += seen_links
     with transaction(con):
         if fresh:
-            _insert(con, "articles", fresh, ARTICLE_SCHEMA)
+            con.register("new_rows", pa.Table.from_pylist(fresh, schema=ARTICLE_SCHEMA))
+            con.execute(sql("load/insert_articles"))
+            con.unregister("new_rows")
         if supersede:
             con.register("superseded", pa.Table.from_pylist(supersede, schema=SUPERSEDE_SCHEMA))
-            con.execute("update articles set superseded_by = s.superseded_by, superseded_at = s.superseded_at "
-                        "from superseded s where articles.article_id = s.article_id")
+            con.execute(sql("load/update_superseded_articles"))
             con.unregister("superseded")
         if links:
-            before = con.execute("select count(*) from article_sources").fetchall()[0][0]
+            before = con.execute(sql("load/select_article_sources_count")).fetchall()[0][0]
             con.register("new_links", pa.Table.from_pylist(links, schema=SOURCE_SCHEMA))
-            con.execute("insert or ignore into article_sources by name select distinct on (article_id, origin) * "
-                        "from new_links")
+            con.execute(sql("load/insert_article_sources"))
             con.unregister("new_links")
-            added = con.execute("select count(*) from article_sources").fetchall()[0][0] - before
+            added = con.execute(sql("load/select_article_sources_count")).fetchall()[0][0] - before
             summary.sources_added = max(0, added - len(fresh))
         if rejects:
             reject_rows = [{"run_id": run_id, "origin": r.origin, "external_id": r.external_id,
@@ -223,9 +223,8 @@ def _assign_versions(con: duckdb.DuckDBPyConnection, fresh: list[dict], now: dt.
     if not urls:
         return []
     con.register("candidate_urls", pa.table({"canonical_url": urls}))
-    live = {url: (article_id, version) for url, article_id, version in con.execute(
-        "select a.canonical_url, a.article_id, a.version from articles a join candidate_urls using (canonical_url) "
-        "where a.superseded_by is null").fetchall()}
+    live = {url: (article_id, version)
+            for url, article_id, version in con.execute(sql("load/select_live_versions")).fetchall()}
     con.unregister("candidate_urls")
     stored = {article_id for article_id, _ in live.values()}
     supersede = []
@@ -253,10 +252,8 @@ def _link(article_id: str, item: RawArticle, run_id: str, now: dt.datetime) -> d
 def _seen_links(con: duckdb.DuckDBPyConnection, seen: list[Seen], run_id: str, now: dt.datetime) -> list[dict]:
     out = []
     for item in seen:
-        found = con.execute(
-            "select article_id from articles where canonical_url = ? and superseded_by is null union all "
-            "select s.article_id from article_sources s join articles a using (article_id) "
-            "where s.origin = ? and a.superseded_by is null limit 1", [canonical_url(item.url), item.url]).fetchall()
+        found = con.execute(sql("load/select_seen_article"),
+                            {"canonical_url": canonical_url(item.url), "url": item.url}).fetchall()
         if found:
             out.append({"article_id": found[0][0], "origin": item.origin, "external_id": item.external_id,
                         "source": item.source, "url": item.url, "feed": item.feed, "first_run": run_id,
@@ -266,23 +263,14 @@ def _seen_links(con: duckdb.DuckDBPyConnection, seen: list[Seen], run_id: str, n
 
 def _url_known(con: duckdb.DuckDBPyConnection, url: str) -> bool:
     """Is the article at this URL stored: by its canonical URL, or as the page once fetched from it?"""
-    return bool(con.execute(
-        "select 1 from articles where canonical_url = ? union all select 1 from article_sources where origin = ? "
-        "limit 1", [canonical_url(url), url]).fetchall())
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], schema: pa.Schema) -> None:
-    con.register("new_rows", pa.Table.from_pylist(rows, schema=schema))
-    con.execute(f"insert into {table} by name select * from new_rows")
-    con.unregister("new_rows")
+    return bool(con.execute(sql("load/select_url_known"), {"canonical_url": canonical_url(url), "url": url}).fetchall())
 
 
 def _known_hashes(con: duckdb.DuckDBPyConnection, digests: list[str]) -> set[str]:
     if not digests:
         return set()
     con.register("candidate_hashes", pa.table({"content_hash": digests}))
-    found = con.execute(
-        "select a.content_hash from articles a join candidate_hashes c using (content_hash)").fetchall()
+    found = con.execute(sql("load/select_known_hashes")).fetchall()
     con.unregister("candidate_hashes")
     return {digest for (digest,) in found}
 
