@@ -1347,3 +1347,25 @@ def test_a_claim_naming_the_town_places_an_attack_told_by_its_region():
     [m] = _attacks(text, dt.date(2015, 4, 18), title="Islamic State claims Afghan bombing")
     assert (m.place.name, m.killed.best, m.perpetrator) == ("Jalalabad", 33, "ISIS")
     assert any(item.endswith(":reference") and item.startswith("place@") for item in m.support)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The Kurdish fighters and their allies succeeded last month in pushing Islamic State out of Raqqa.", "Raqqa"),
+    ("Airstrikes continued on Thursday near the Mosul Dam, which was overtaken from the militant group by Kurdish "
+     "Peshmerga forces earlier this week.", "Mosul Dam"),
+])
+def test_more_loss_language(text, place):
+    [m] = _losses(text, dt.date(2014, 8, 21), title="The war on ISIS")
+    assert m.place.name == place
+
+
+def test_driving_isis_out_as_a_goal_is_no_loss():
+    assert _losses("The trainers will build a force of local tribes to spearhead the effort, pushing ISIS out of "
+                   "Anbar.", title="The war on ISIS") == []
+
+
+def test_a_loss_is_dated_by_the_date_nearest_its_verb():
+    [m] = _losses("Airstrikes continued on Thursday near the Mosul Dam, which was overtaken from the militant group "
+                  "by Kurdish forces earlier this week.", dt.date(2014, 8, 21), title="The war on ISIS")
+    assert m.date.start >= dt.date(2014, 8, 17) and m.date.end <= dt.date(2014, 8, 21)
+    assert (m.date.start, m.date.end) != (dt.date(2014, 8, 21), dt.date(2014, 8, 21))

@@ -110,3 +110,12 @@ def test_meta_csv_sidecar(tmp_path):
     (tmp_path / "meta.csv").write_text("id,title,source,url,published\nstory,Title,Wire,http://x,2017-01-02\n")
     (item,) = read_sources([tmp_path])
     assert (item.external_id, item.title, item.source, item.published_raw) == ("story", "Title", "Wire", "2017-01-02")
+
+
+def test_clean_text_keeps_a_paragraph_the_source_cut_off():
+    cut = ("Backed by airstrikes, the Kurdish fighters and their allies pushed the militants out of the city last "
+           "month. Since then the group has splintered. Its remaining cells now hide in the desert, where the "
+           "collapse of the group in the neighbouring country has eased")
+    gallery = ("Photos: The battle for the city Photos: The battle for the city. Fighters walk past ruins in the old "
+               "town. Smoke rises over the river after an airstrike on the western bank of the city")
+    assert clean_text(f"{PROSE}\n\n{cut}\n\n{gallery}") == f"{PROSE}\n\n{cut}"

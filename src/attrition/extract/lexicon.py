@@ -18,7 +18,8 @@ ANY_TRIGGER = re.compile(
     r"execut|raided|burst into|driven|pushed|ejected|evicted|purged|"
     r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
-    r"reclaim|declared|driving|away from|plowed|ploughed|mowed down|burned alive|burnt alive|to death",
+    r"reclaim|declared|driving|pushing|forcing|kicking|chasing|routing|flushing|away from|overt|plowed|ploughed|"
+    r"mowed down|burned alive|burnt alive|to death",
     re.I,
 )
 
@@ -369,10 +370,11 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"declared(?= (?:the (?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?:fully |completely |totally )?"
     r"(?:liberated|freed|retaken|recaptured|cleared)\b)|"
     r"(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing)) (?:\w+ ){0,3}?(?:away|back) from|"
-    r"captur(?:ed|ing)|seized|overran|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
+    r"captur(?:ed|ing)|seized|overran|overtook|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
     r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
-    r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased) (?:\w+ ){0,3}?out of|"
+    r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing|forcing|"
+    r"kicking|routing|flushing|chasing) (?:\w+ ){0,3}?out of|"
     r"expelled (?:\w+ ){0,3}?from|ousted (?:\w+ ){0,3}?from|"
     r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from)\b",
     re.I,
@@ -380,13 +382,15 @@ LOSS_OBJECT_TRIGGERS = re.compile(
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.
 LOSS_SUBJECT_TRIGGERS = re.compile(
     r"\b(?:was|were|has been|had been|have been) (?:\w+ )?(?:recaptured|retaken|liberated|freed|reclaimed|"
-    r"captured|seized|cleared|taken back|wrested back|wrested)\b|\bfell to\b",
+    r"captured|seized|cleared|taken back|wrested back|wrested|overtaken)\b|\bfell to\b",
     re.I,
 )
 # Words that make a capture a loss only when ISIS is named as the one losing.
-NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|stormed|cleared|took control|fall of|fell to|freed)", re.I)
+NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|overt|stormed|cleared|took control|fall of|fell to|freed)",
+                              re.I)
 ISIS_LOSER = re.compile(
-    r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists)\b|"
+    r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|insurgents|"
+    r"(?:militant|extremist|terror|jihadist) group)\b|"
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)[- ](?:held|controlled|occupied)\b",
     re.I,
 )
@@ -401,7 +405,8 @@ ISIS_GAIN = re.compile(
 LOSS_PROSPECT_BEFORE = re.compile(
     r"\b(?:for|toward|towards|key to|prelude to|aimed at|aim of|goal of|push(?:ing)? on|eventual|upcoming|"
     r"coming|impending|planned|future|next|imminent|expected|anticipated|vital|crucial|essential|ahead of|"
-    r"before|until|prepar\w+|hopes? of|ready|readying|sets? the stage|work(?:ing)?(?: with [\w ]{1,30})? on)"
+    r"before|until|prepar\w+|hopes? of|ready|readying|sets? the stage|work(?:ing)?(?: with [\w ]{1,30})? on|"
+    r"focus(?:ed|es|ing)? on|committed to|capable of|chance of|task of|job of|way of|means of)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
@@ -697,3 +702,6 @@ DEPICTION_BEFORE = re.compile(r"\b(?:scenes|images|pictures|depictions?|portraya
 # A country as the target of a passive attack verb: "France ... was struck again Nov. 13".
 STRUCK_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,10}?(?:was|were|has been|had been|is)\s+(?:\w+\s+)?"
                           r"(?:struck|hit|attacked|rocked|targeted|shaken|bloodied)\b")
+# A gerund of driving out that tells a done deed: "succeeded last month in pushing IS out of Raqqa".
+LOSS_ACHIEVED_BEFORE = re.compile(r"\b(?:succeeded|success|after|since|credited with|helped|victory)\b"
+                                  r"(?:\s+[\w-]+){0,3}?\s+(?:in|with|by)?\s*$", re.I)

@@ -66,6 +66,9 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "ongoing"
     if hypothetical(s, m.start()):
         return "hypothetical"
+    if verb.split()[0].lower().endswith("ing") and verb.lower().endswith("out of") and \
+            not lx.LOSS_ACHIEVED_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+        return "prospect"   # "pushing ISIS out of Anbar" is a goal unless it "succeeded in" or came "after" it
     if verb.lower().endswith(("ing", "ion of", "fall of")) and (lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]) or
                                                                  not s[: m.start()].strip()):
         # "the eventual retaking of Mosul", "vital for liberating Raqqa", "Reclaiming Sinjar is one big step"
@@ -157,6 +160,7 @@ def _last_place_before(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
         _RELATIVE_CLAUSE.fullmatch(s, p.end, offset))]
     return before[-1] if before else None
 _IT_AFTER = re.compile(r"\s+it\b")
+_RELATIVE_OPENING = re.compile(r",\s+(?:which|who|that|where)\b")
 
 
 # "Mosul Dam, which had been in control of ISIS but was recently reclaimed": the place, then its relative clause
@@ -176,7 +180,16 @@ _APPOSITION = re.compile(r",\s+(?:the|its|a|an)\s+[^,;.()]{0,90},\s+(?:\w+\s+)?"
 def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], dated,
                story: Narrative) -> Mention | None:
     s = sentence.text
-    date, how = date_for(dated, story, sentence.index)
+    # of several dates, the one nearest the loss verb ("airstrikes on Thursday near the dam, which was overtaken
+    # earlier this week"); a statement's date ("said Sunday") stays last
+    def gap(d) -> int:
+        between = s[d[3]: trigger.start] if d[3] <= trigger.start else s[trigger.end: d[0]]
+        # a date across a relative clause's opening ("on Thursday near the dam, which was overtaken") is the main
+        # clause's
+        return len(between) + (200 if _RELATIVE_OPENING.search(between) else 0)
+    nearest_first = sorted((d for d in dated if d[1].precision != "recent"), key=gap) + \
+        [d for d in dated if d[1].precision == "recent"]
+    date, how = date_for(nearest_first, story, sentence.index)
     target = trigger.place_after
     if how in ("assumed_recent", "missing") and _recalled_loss(s, trigger, places):
         # "ISIS has already lost Fallujah, Ramadi and Tikrit", "as we have liberated Tikrit": a loss the article

@@ -18,8 +18,12 @@ import unicodedata
 MIN_PROSE_WORDS = 6
 MAX_TEASER_WORDS = 25
 MIN_LONE_PARAGRAPH_WORDS = 12   # when no line ends like prose, lines this long are the article
+MIN_CUT_PARAGRAPH_WORDS = 30    # a line this long holding two full sentences is prose, however it ends
 # Runs of spaces, tabs and Unicode spaces, except the single plain spaces that need no replacing.
 _SPACES = re.compile(r"(?: [ \t\u00a0\u2000-\u200b]|[\t\u00a0\u2000-\u200b])[ \t\u00a0\u2000-\u200b]*")
+# A gallery, a link or an embed announces itself: "Photos: ...", "Read: ...", "Skip Twitter post by ..."
+_LABEL_START = re.compile(r"(?:Photos?|Pictures|Gallery|Read|Watch|Video|Related|See also|Click|Skip)\b")
+_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"'”’)]*\s+[A-Z“\"]")
 _ENDS_LIKE_PROSE = re.compile(r"""[.!?:;…]["'”’)\]]*\s*$|[.!?]["'”’]?\s*\[[^\]]{0,40}\]\s*$""")
 # After these a page holds comments, author pages or other stories, never the article.
 _END_OF_ARTICLE = re.compile(
@@ -93,6 +97,9 @@ def _kind(line: str, folded_title: str | None, title_tail: str | None = None) ->
         return "boilerplate"
     if _ENDS_LIKE_PROSE.search(line[-60:]) and len(line.split()) >= MIN_PROSE_WORDS:
         return "prose"
+    if len(line.split()) >= MIN_CUT_PARAGRAPH_WORDS and len(_SENTENCE_END.findall(line)) >= 2 and \
+            not _LABEL_START.match(line):
+        return "prose"   # a paragraph the source cut off mid-sentence ("... has eased") is still the article's prose
     return "other"
 
 
