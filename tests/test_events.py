@@ -1369,3 +1369,9 @@ def test_a_loss_is_dated_by_the_date_nearest_its_verb():
                   "by Kurdish forces earlier this week.", dt.date(2014, 8, 21), title="The war on ISIS")
     assert m.date.start >= dt.date(2014, 8, 17) and m.date.end <= dt.date(2014, 8, 21)
     assert (m.date.start, m.date.end) != (dt.date(2014, 8, 21), dt.date(2014, 8, 21))
+
+
+def test_an_attack_dated_by_its_weekday_is_news_even_without_a_publication_date():
+    [m] = _attacks("A manhunt is under way after prosecutors identified a suspect in Monday's deadly lorry attack on "
+                   "a Berlin Christmas market.", published=None, title="Berlin attack suspect sought")
+    assert (m.place.name, m.date) == ("Berlin", None)

@@ -260,8 +260,10 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if place.place.precision in ("country", "region") and not local_tolls and not dated and \
             lx.CATEGORY_BEFORE.search(s[:start]):
         return _drop(group, s, "category_before")   # "after every mass shooting in the US": a kind of event, not one
-    if not local_tolls and not own and near is None and year is None and (not dated or not verb_form) and \
-            lx.BACK_REFERENCE.search(s[:start]):
+    # "Monday's deadly lorry attack" in an article without a publication date: its own day, which nothing resolves
+    own_day_undated = story.published is None and bool(_WEEKDAY_OWN.search(s, max(0, start - 50), start))
+    if not local_tolls and not own and not own_day_undated and near is None and year is None and \
+            (not dated or not verb_form) and lx.BACK_REFERENCE.search(s[:start]):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
         # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
         # detail to the event the narrative is on, and may name the town of an attack told by its country
@@ -340,6 +342,8 @@ def _own_clause(s: str, start: int, end: int) -> str:
     own_end = len(clause_before(s, start)) + end - start
     relative = _RELATIVE_AFTER.search(clause, own_end)
     return clause[: relative.start()] if relative else clause
+_WEEKDAY_OWN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening|afternoon))?"
+                          r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 _RELATIVE_AFTER = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _IN_RESPONSE_TO = re.compile(r"\b(?:response to|retaliation for|revenge for|retribution for|protest against|"
                              r"reprisal for)\b", re.I)
