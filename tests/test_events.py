@@ -1375,3 +1375,18 @@ def test_an_attack_dated_by_its_weekday_is_news_even_without_a_publication_date(
     [m] = _attacks("A manhunt is under way after prosecutors identified a suspect in Monday's deadly lorry attack on "
                    "a Berlin Christmas market.", published=None, title="Berlin attack suspect sought")
     assert (m.place.name, m.date) == ("Berlin", None)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kurdish fighters were closing in on the Mosul Dam. On Monday they recaptured the dam from the militants.",
+     "Mosul Dam"),
+    ("Iraqi troops surrounded Tikrit in March. Within weeks they retook the city from the Islamic State.", "Tikrit"),
+])
+def test_the_dam_or_the_city_is_the_one_named_before(text, place):
+    [m] = _losses(text, dt.date(2015, 4, 20), title="ISIS in retreat")
+    assert m.place.name == place
+
+
+def test_the_city_with_two_cities_named_before_is_not_guessed():
+    text = "Iraqi troops advanced from Samarra toward Tikrit in March. They retook the city from the Islamic State."
+    assert _losses(text, dt.date(2015, 4, 20), title="ISIS in retreat") == []

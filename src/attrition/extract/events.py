@@ -174,7 +174,7 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
 
 def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Narrative) -> list[Mention]:
     s = sentence.text
-    triggers = attack_triggers(s, places, story.about_isis) + loss_triggers(s, places, story)
+    triggers = attack_triggers(s, places, story.about_isis) + loss_triggers(s, places, story, sentence.index)
     if not triggers:
         return []
     tolls = find_tolls(s)

@@ -23,7 +23,7 @@ from attrition.extract.narrative import (
     date_for,
     hypothetical,
 )
-from attrition.extract.places import PlaceMatch
+from attrition.extract.places import PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence
 
 LOSS_ERA_START = dt.date(2014, 1, 1)    # ISIS held towns from January 2014: an undated loss came later
@@ -40,12 +40,12 @@ def listed_places(places: list[PlaceMatch], first: PlaceMatch, s: str) -> list[P
     return listed
 
 
-def loss_triggers(s: str, places: list[PlaceMatch], story: Narrative) -> list[Trigger]:
+def loss_triggers(s: str, places: list[PlaceMatch], story: Narrative, index: int = -1) -> list[Trigger]:
     found = []
     isis_here = lx.mentions_isis(s)
     for m in lx.LOSS_OBJECT_TRIGGERS.finditer(s):
         verb = m.group(0)
-        guard = _loss_object_guard(s, m, verb, places, isis_here, story)
+        guard = _loss_object_guard(s, m, verb, places, isis_here, story, index)
         if isinstance(guard, str):
             trace.dropped("territorial_loss", verb, guard)
             continue
@@ -60,7 +60,7 @@ def loss_triggers(s: str, places: list[PlaceMatch], story: Narrative) -> list[Tr
 
 
 def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch], isis_here: bool,
-                       story: Narrative) -> PlaceMatch | str:
+                       story: Narrative, index: int = -1) -> PlaceMatch | str:
     """The place a loss verb ("retook", "drove ... out of") takes as its object, or the guard that refuses it."""
     if lx.ONGOING.search(s[: m.start()]):
         return "ongoing"
@@ -76,6 +76,9 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
     target = _first_place_after(places, m.end(), s)
     if target is None and _IT_AFTER.match(s, m.end()):
         target = _sentence_subject(places, m.start())   # "The Mosul Dam ... after they retook it"
+    site = _THE_SITE_AFTER.match(s, m.end()) if target is None else None
+    if site:
+        target = _antecedent(story, index, site.group(1), m.end())   # "recaptured the dam": the dam named before
     if target is None:
         return "no_place"
     if lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
@@ -165,6 +168,31 @@ _RELATIVE_OPENING = re.compile(r",\s+(?:which|who|that|where)\b")
 
 # "Mosul Dam, which had been in control of ISIS but was recently reclaimed": the place, then its relative clause
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that)\s+[^;.,]{0,80}?\s+(?:but|and)\s+(?:\w+\s+)?")
+
+
+_THE_SITE_AFTER = re.compile(r"\s+(?:control of\s+)?the\s+(dam|city|town)\b(?!\s+of\b)", re.I)
+ANTECEDENT_SENTENCES = 3   # how far back "the dam", "the city" looks for the place it stands for
+
+
+def _antecedent(story: Narrative, index: int, noun: str, at: int) -> PlaceMatch | None:
+    """The place "the dam" or "the city" stands for: the last dam, or the last town, the article named in this
+    sentence or the few before it, when that is one place."""
+    gazetteer = default_gazetteer()
+    wanted = (lambda p: p.place.precision == "landmark" and "dam" in p.surface.lower()) if noun.lower() == "dam" \
+        else (lambda p: p.place.precision == "city")
+    for i in range(index, max(-1, index - ANTECEDENT_SENTENCES - 1), -1):
+        if i < 0 or i >= len(story.sentences):
+            continue
+        text = story.sentences[i].text
+        found = [p for p in gazetteer.find(text, countries=story.countries, people=story.people) if wanted(p) and
+                 (i < index or p.end <= at)]
+        names = {p.place.name for p in found}
+        if len(names) == 1:
+            place = found[-1]
+            return PlaceMatch(at, at, place.surface, place.place, "antecedent")
+        if len(names) > 1:
+            return None
+    return None
 
 
 def _sentence_subject(places: list[PlaceMatch], before: int) -> PlaceMatch | None:
