@@ -1390,3 +1390,13 @@ def test_the_dam_or_the_city_is_the_one_named_before(text, place):
 def test_the_city_with_two_cities_named_before_is_not_guessed():
     text = "Iraqi troops advanced from Samarra toward Tikrit in March. They retook the city from the Islamic State."
     assert _losses(text, dt.date(2015, 4, 20), title="ISIS in retreat") == []
+
+
+@pytest.mark.parametrize("text", [
+    "In New York, a schoolgirl was attacked by classmates who called her “ISIS” on Monday.",
+    "Officials believe the girlfriend of the gunman who killed four people at a supermarket has fled to Syria.",
+    "The administration stressed the limits of the cruise missile strike on Shayrat on Tuesday.",
+])
+def test_isis_as_an_insult_a_flight_abroad_and_missiles_are_no_isis_attack(text):
+    assert [m for m in _attacks(text, title="ISIS fears grow") if m.perpetrator == "ISIS" or
+            m.place is not None and m.place.country == "SY"] == []

@@ -584,7 +584,10 @@ def _locates_attack(s: str, p: PlaceMatch) -> bool:
 _WHERE_OF_ANOTHER_ACT = re.compile(
     r",\s+[^,]{0,40}?\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:stopped|arrested|detained|caught|found|captured|"
     r"spotted|seen|shot dead|killed by police|buried|born|raised|living|hiding|treated|hospitali[sz]ed)\s+"
-    r"(?:\w+\s+){0,3}?(?:in|at|near|outside)\b")   # and every place after it
+    r"(?:\w+\s+){0,3}?(?:in|at|near|outside)\b|"   # and every place after it
+    # "the gunman's girlfriend has fled to Syria", "as Syrian troops advanced on Raqqa"
+    r"\b(?:fled|flown|travell?ed|crossed|escaped|moved|gone|went|advanced|advancing|marched|closed in)\s+"
+    r"(?:back\s+)?(?:to|into|on|toward|towards)\b")
 
 
 def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:

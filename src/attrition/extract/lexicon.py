@@ -117,7 +117,8 @@ ISIS_NOT_AGENT_BEFORE = re.compile(
 )
 # ISIS named only as a phenomenon or a label: "the rise of the Islamic State", "called her ISIS".
 ISIS_ONLY_NAMED_BEFORE = re.compile(
-    r"\b(?:rise of|growth of|spread of|emergence of|defeat of|called (?:him|her|them|it)|like)\s+(?:the\s+)?$", re.I)
+    r"\b(?:rise of|growth of|spread of|emergence of|defeat of|called (?:him|her|them|it)|like)\s+(?:the\s+)?"
+    r"[\"“‘']?$", re.I)   # "called her “ISIS”": a name thrown at someone
 # ISIS reacting to an attack, not doing it: "Islamic State supporters celebrated the killings".
 ISIS_REACTING_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:celebrat\w+|prais\w+|hail\w*|welcom\w+|cheer\w*|condemn\w*)\b", re.I)
@@ -193,6 +194,7 @@ NOT_AN_ATTACK = re.compile(
     r"f-bombs?|photo ?bomb\w*|carpet[- ]bomb\w*|(?:nuclear|atomic|hydrogen|dirty|a-|h-) ?bombs?|MOAB|GBU-\d+|ordnance|"
     r"(?:nuclear|atomic) (?:blasts?|explosions?|tests?)|like an? (?:\w+ )?(?:bomb|explosion)|"
     r"bomb[- ](?:sniffing|squads?|disposal|detect\w*|proof)|"
+    r"(?:cruise )?missile (?:strikes?|attacks?)|"
     r"(?:build|building|built|make|making|develop|developing|get|getting|acquire|acquiring|obtain|test|testing)"
     r"(?: \w+){0,2} (?:a |the )?(?:nuclear )?bomb|box[- ]office|bombshell|"
     r"(?:film|photo|movie|video|music video) shoot\w*|shooting (?:percentage|guard|star|range|touch|slump|script)|"
