@@ -1400,3 +1400,13 @@ def test_the_city_with_two_cities_named_before_is_not_guessed():
 def test_isis_as_an_insult_a_flight_abroad_and_missiles_are_no_isis_attack(text):
     assert [m for m in _attacks(text, title="ISIS fears grow") if m.perpetrator == "ISIS" or
             m.place is not None and m.place.country == "SY"] == []
+
+
+def test_a_claim_of_the_explosions_goes_to_each_and_a_combined_toll_to_none():
+    text = ("Two blasts targeting Coptic Christians in Egypt on Palm Sunday have killed at least 44 people. An "
+            "explosion at a church in Tanta killed 27 people. Hours later, a blast outside a church in Alexandria left "
+            "17 dead. The Islamic State said it was behind the explosions.")
+    found = {m.place.name: m for m in _attacks(text, dt.date(2017, 4, 9), title="Egypt church bombings")}
+    assert set(found) == {"Tanta", "Alexandria"}
+    assert (found["Tanta"].killed.best, found["Alexandria"].killed.best) == (27, 17)
+    assert found["Tanta"].perpetrator == found["Alexandria"].perpetrator == "ISIS"

@@ -61,12 +61,19 @@ class Reference:
     index: int                 # sentence index; -1 for the headline
     places: tuple[str, ...]    # names (or countries) of the places it names
     refers_back: bool          # "the attack", "the gunman": the event the narrative is on
+    plural: bool = False       # "the explosions", "both attacks": every attack just told
 
 
 def reference(index: int, s: str, gazetteer, countries: frozenset[str], people: frozenset[str]) -> Reference:
     found = gazetteer.find(s, countries=countries, people=people)
     places = tuple(m.place.name or m.place.country for m in found if m.place.precision != "region")
-    return Reference(index, places, bool(EVENT_REFERENCE.search(s)))
+    back = EVENT_REFERENCE.search(s)
+    return Reference(index, places, back is not None, back is not None and bool(_PLURAL_EVENT.search(back.group(0))))
+
+
+_PLURAL_EVENT = re.compile(r"\b(?:both|these|those|the\s+(?:two|twin|three))\b|(?:attacks|bombings|blasts|explosions|"
+                           r"shootings|killings|stabbings|assaults)$", re.I)
+PLURAL_REACH = 4   # "the explosions" covers the attacks told in the few sentences before
 
 
 def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list, bool]:
@@ -86,7 +93,8 @@ def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list,
     window = range(ref.index - REFERENCE_SENTENCES, ref.index + 1)
     recent = [m for m in attacks if any(i in window for i in m.seen_at)]
     if recent:
-        return nearest(ref.index, recent), False
+        close = [m for m in recent if any(0 <= ref.index - i <= PLURAL_REACH for i in m.seen_at)]
+        return (close if ref.plural and len(close) > 1 else nearest(ref.index, recent)), False
     after = [m for m in attacks if m.sentence.index > ref.index]
     if after and (ref.index <= LEDE_SENTENCES or len(attacks) == 1):
         return [after[0]], False
@@ -212,9 +220,15 @@ def merge_within_article(mentions: list[Mention]) -> list[Mention]:
     """An article names the same event several times ("the Paris attacks", "the mass-murder in Paris
     this weekend"): keep one mention per event, with the most precise place, date and toll."""
     groups: list[list[Mention]] = []
+    # "two blasts in Egypt killed 44" beside Tanta's and Alexandria's own reports: a country's event is a town's
+    # only where the article reports one town of that country
+    towns: dict[tuple[str, str | None], set[str]] = {}
+    for m in mentions:
+        if m.place is not None and m.place.precision in ("city", "landmark") and m.place.name:
+            towns.setdefault((m.kind, m.country), set()).add(m.place.name)
     for mention in mentions:
         for group in groups:
-            if all(_same_event(mention, other) for other in group):
+            if all(_same_event(mention, other, towns) for other in group):
                 group.append(mention)
                 break
         else:
@@ -236,6 +250,12 @@ def _country_into_town(mentions: list[Mention]) -> list[Mention]:
         if len(towns) == 1:
             kept.remove(m)
             kept[kept.index(towns[0])] = _combine([towns[0], m])
+        elif len(towns) > 1:
+            # "two blasts in Egypt killed 44", then Tanta's 27 and Alexandria's 17: the country's report is the
+            # towns' events together; each keeps its own toll and notes the sentence
+            kept.remove(m)
+            for town in towns:
+                town.seen_at = sorted({*town.seen_at, *m.seen_at})
     return kept
 
 
@@ -243,7 +263,7 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.date is None or b.date is None or not (a.date.end < b.date.start or b.date.end < a.date.start)
 
 
-def _same_event(a: Mention, b: Mention) -> bool:
+def _same_event(a: Mention, b: Mention, towns: dict | None = None) -> bool:
     if a.kind != b.kind or a.country != b.country:
         return False
     if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
@@ -256,6 +276,8 @@ def _same_event(a: Mention, b: Mention) -> bool:
     if _place_key(a) == _place_key(b):
         return True
     coarse = {a.place.precision, b.place.precision} & {"country", "region"}
+    if coarse and towns is not None and len(towns.get((a.kind, a.country), ())) > 1:
+        return False
     return bool(coarse) and abs(a.sentence.index - b.sentence.index) <= 2
 
 
