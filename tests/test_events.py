@@ -1410,3 +1410,9 @@ def test_a_claim_of_the_explosions_goes_to_each_and_a_combined_toll_to_none():
     assert set(found) == {"Tanta", "Alexandria"}
     assert (found["Tanta"].killed.best, found["Alexandria"].killed.best) == (27, 17)
     assert found["Tanta"].perpetrator == found["Alexandria"].perpetrator == "ISIS"
+
+
+def test_an_attack_with_its_own_date_is_news_even_when_no_publication_date_resolves_it():
+    [m] = _attacks("Monday's incident mirrored the lorry attack on crowds in the French city of Nice on 14 July, "
+                   "claimed by the Islamic State.", published=None, title="Berlin attack")
+    assert (m.place.name, m.date, m.perpetrator) == ("Nice", None, "ISIS")

@@ -119,3 +119,9 @@ def test_clean_text_keeps_a_paragraph_the_source_cut_off():
     gallery = ("Photos: The battle for the city Photos: The battle for the city. Fighters walk past ruins in the old "
                "town. Smoke rises over the river after an airstrike on the western bank of the city")
     assert clean_text(f"{PROSE}\n\n{cut}\n\n{gallery}") == f"{PROSE}\n\n{cut}"
+
+
+def test_clean_text_keeps_the_answer_under_a_question_subhead():
+    raw = (f"{PROSE}\n\nIs this attack unprecedented?\n\nThe incident mirrored the lorry attack on crowds in "
+           "Nice in July, claimed by the Islamic State.\n\nA year of terror in Germany\n\n{PROSE}")
+    assert "mirrored the lorry attack" in clean_text(raw)

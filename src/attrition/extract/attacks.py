@@ -12,7 +12,7 @@ from dataclasses import replace
 from attrition.extract import lexicon as lx
 from attrition.extract import trace
 from attrition.extract.attribution import attribute_in_sentence
-from attrition.extract.dates import DateSpan
+from attrition.extract.dates import DateSpan, find_dates
 from attrition.extract.frames import PRECISION_RANK
 from attrition.extract.narrative import (
     CONTINUATION_SENTENCES,
@@ -261,7 +261,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             lx.CATEGORY_BEFORE.search(s[:start]):
         return _drop(group, s, "category_before")   # "after every mass shooting in the US": a kind of event, not one
     # "Monday's deadly lorry attack" in an article without a publication date: its own day, which nothing resolves
-    own_day_undated = story.published is None and bool(_WEEKDAY_OWN.search(s, max(0, start - 50), start))
+    own_day_undated = story.published is None and (bool(_WEEKDAY_OWN.search(s, max(0, start - 50), start)) or any(
+        0 <= e.start - end <= 70 and "," not in s[end: e.start] for e in find_dates(s)))   # "... on 14 July"
     if not local_tolls and not own and not own_day_undated and near is None and year is None and \
             (not dated or not verb_form) and lx.BACK_REFERENCE.search(s[:start]):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article

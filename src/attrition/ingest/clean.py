@@ -77,7 +77,8 @@ def clean_text(raw: str, title: str | None = None) -> str:
             continue
         # a short line between two headlines or bylines is a teaser in a list of other stories
         between_headlines = 0 < i < len(lines) - 1 and lines[i - 1][1] == lines[i + 1][1] == "other"
-        if between_headlines and len(line.split()) <= MAX_TEASER_WORDS:
+        answer = i > 0 and lines[i - 1][0].endswith("?")   # "Is this attack unprecedented?": a subhead, then prose
+        if between_headlines and not answer and len(line.split()) <= MAX_TEASER_WORDS:
             continue
         kept.append(line)
     if not kept:   # nothing reads as prose: a lone paragraph without final punctuation is still the article
