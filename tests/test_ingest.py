@@ -123,5 +123,5 @@ def test_clean_text_keeps_a_paragraph_the_source_cut_off():
 
 def test_clean_text_keeps_the_answer_under_a_question_subhead():
     raw = (f"{PROSE}\n\nIs this attack unprecedented?\n\nThe incident mirrored the lorry attack on crowds in "
-           "Nice in July, claimed by the Islamic State.\n\nA year of terror in Germany\n\n{PROSE}")
+           f"Nice in July, claimed by the Islamic State.\n\nA year of terror in Germany\n\n{PROSE}")
     assert "mirrored the lorry attack" in clean_text(raw)
