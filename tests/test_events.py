@@ -1416,3 +1416,19 @@ def test_an_attack_with_its_own_date_is_news_even_when_no_publication_date_resol
     [m] = _attacks("Monday's incident mirrored the lorry attack on crowds in the French city of Nice on 14 July, "
                    "claimed by the Islamic State.", published=None, title="Berlin attack")
     assert (m.place.name, m.date, m.perpetrator) == ("Nice", None, "ISIS")
+
+
+def test_a_town_located_by_its_distance_from_another_is_the_place():
+    m = _one_attack("The gunman then went to a supermarket in nearby Trebes, 60 miles (100 kilometers) southeast of "
+                    "Toulouse, shooting and killing two people.", dt.date(2018, 3, 24), title="France attack")
+    assert m.place.name == "Trebes"
+
+
+@pytest.mark.parametrize("claim, strength", [
+    ("The ISIS-linked Amaq news agency said the attacker was responding to the group's calls.", "claimed"),
+    ("He said he was a soldier of the Islamic State as he entered the supermarket.", "inspired"),
+])
+def test_amaq_speaking_claims_and_a_soldier_of_the_islamic_state_is_inspired(claim, strength):
+    text = f"A gunman killed two people at a supermarket in Trebes on Friday. {claim}"
+    m = _one_attack(text, dt.date(2018, 3, 24), title="France attack")
+    assert (m.perpetrator, m.attribution) == ("ISIS", strength)

@@ -591,6 +591,11 @@ _WHERE_OF_ANOTHER_ACT = re.compile(
     r"(?:back\s+)?(?:to|into|on|toward|towards)\b")
 
 
+_DISTANCE_FROM_BEFORE = re.compile(
+    r"\b(?:miles|kilometers|kilometres|km|minutes|hours?)\b\)?\s+(?:\([^)]{0,30}\)\s+)?(?:\w+\s+)?"
+    r"(?:(?:north|south|east|west)\w*|outside|from)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+
+
 def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:
     """The place of the attack: the nearest place in its clause, favouring named settlements."""
     clause_start = start - len(clause_before(s, start))
@@ -615,6 +620,13 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
             score -= 80
         if lx.ROUTE_BEFORE.search(before[-40:]):
             score += 200
+        if _DISTANCE_FROM_BEFORE.search(before[-60:]):
+            # "Trebes, 60 miles (100 kilometers) southeast of Toulouse": a landmark to find Trebes by
+            located = [q for q in places if q.end <= p.start and p.start - q.end <= 70]
+            if located:
+                if best_score is None or score < best_score:
+                    best, best_score = located[-1], score
+                continue
         if best_score is None or score < best_score:
             best, best_score = p, score
     return best

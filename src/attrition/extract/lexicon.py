@@ -469,10 +469,13 @@ CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:e
                      r"\b(?:said|says|saying) (?:that )?(?:it|its (?:fighters|militants|soldiers?)) (?:had )?"
                      r"(?:carried out|was behind|were behind|conducted|executed)\b|"
                      r"\bclaimed (?:the|that) (?:attack|bombing|atrocity)|"
+                     # the group's news agency speaking of an attack is its claim
+                     r"\bA{1,2}maq\b[^.;]{0,60}?\b(?:said|says|reported|statement|claimed)\b|"
                      # the killers' own video of a killing: "the video, originally posted by ISIS to YouTube"
                      r"\b(?:video|footage)\b[^.;]{0,40}?\b(?:released|posted|published|distributed|issued|"
                      r"put out)\s+(?:online\s+)?by\b", re.I)
-INSPIRED = re.compile(r"\binspir(?:ed|ation)\b|\ballegiance\b|\bpledged\b|\bsympathi[sz]er\b", re.I)
+INSPIRED = re.compile(r"\binspir(?:ed|ation)\b|\ballegiance\b|\bpledged\b|\bsympathi[sz]er\b|"
+                      r"\bsoldiers? of the (?:Islamic State|caliphate)\b", re.I)
 SUSPECTED = re.compile(r"\b(?:suspected|apparently|likely|believed|hallmarks?|possibly|may have|signature|"
                        r"aligned with|linked to|blamed)\b", re.I)
 
