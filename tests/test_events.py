@@ -1432,3 +1432,13 @@ def test_amaq_speaking_claims_and_a_soldier_of_the_islamic_state_is_inspired(cla
     text = f"A gunman killed two people at a supermarket in Trebes on Friday. {claim}"
     m = _one_attack(text, dt.date(2018, 3, 24), title="France attack")
     assert (m.perpetrator, m.attribution) == ("ISIS", strength)
+
+
+def test_the_weekday_massacre_dates_the_attack_and_a_speakers_office_is_no_scene():
+    text = ("The San Bernardino mass shooting is now being investigated as an act of terrorism, an FBI official said "
+            "Friday. \"We are investigating these acts as terrorism,\" said Bowdich, of the FBI office in Los Angeles. "
+            "The announcement came hours after a revelation about the female shooter in the Wednesday massacre that "
+            "left 14 dead. She had pledged allegiance to ISIS.")
+    [m] = _attacks(text, dt.date(2015, 12, 4), title="San Bernardino shooting")
+    assert (m.place.name, m.date.start, m.date.end, m.killed.best) == (
+        "San Bernardino", dt.date(2015, 12, 2), dt.date(2015, 12, 2), 14)

@@ -136,7 +136,9 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
     if detail:
         continue_events(sentence, story)
     if dated and places:
-        local = [p for p in places if p.place.precision != "country"]
+        # not where a speaker sits ("said Bowdich, of the FBI office in Los Angeles")
+        local = [p for p in places if p.place.precision != "country" and
+                 not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
         if 0 < len(local) <= 2:
             span, how = dated[0][1], dated[0][2]
             story.scene = (local[0], span, how, sentence.index)

@@ -51,8 +51,10 @@ ATTACK_NOUN = re.compile(rf"\b{_ATTACK_NOUN}\b", re.I)
 TOLL_CUE = re.compile(r"\b(?:dead|killed|killing|died|lives|wounded|injured|injuring|toll)\b", re.I)
 # The day of the event itself: "Tuesday's attacks", "the attack on Friday", "the bombings in Brussels on Tuesday".
 DAY_OF_EVENT = re.compile(
-    rf"\b(?P<a>{_WEEKDAY})['’]s\s+(?:[\w-]+\s+){{0,4}}?{_ATTACK_NOUN}\b|"
-    rf"\b{_ATTACK_NOUN}\s+(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}})?on\s+(?P<b>{_WEEKDAY})\b")
+    rf"\b(?P<a>{_WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?['’]s\s+(?:[\w-]+\s+){{0,4}}?{_ATTACK_NOUN}\b|"
+    rf"\b{_ATTACK_NOUN}\s+(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}})?on\s+(?P<b>{_WEEKDAY})\b|"
+    # "the Wednesday massacre", "the Friday night attacks"
+    rf"\bthe\s+(?P<c>{_WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?\s+(?:[\w-]+\s+){{0,2}}?{_ATTACK_NOUN}\b")
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def complete(mentions: list, sentences, title: str, published, gazetteer, countr
 
 
 def _date_from(day: re.Match, ref_of, s: str, published, attacks) -> None:
-    surface = day.group("a") or day.group("b")
+    surface = day.group("a") or day.group("b") or day.group("c")
     expr = next((e for e in find_dates(s) if e.surface.startswith(surface) and e.start >= day.start()), None)
     span = resolve(expr, published, None) if expr is not None else None
     if span is None or span.precision != "day":

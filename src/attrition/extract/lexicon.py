@@ -528,7 +528,8 @@ EXPLODED_SUBJECT = re.compile(
 SPEAKER_PLACE_BEFORE = re.compile(
     r"\b(?:speaking|spoke|speech|remarks|said|says|told (?:[\w-]+\s+){0,3}?|testif\w+|interview|(?:press|news) "
     r"conference|visit\w*|trip|travel\w*|arriv\w+|meeting|summit|rally|hearing|tweeted|announced|addressing|"
-    r"address)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$", re.I)
+    r"address|(?:field )?office|bureau|based)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to|from)\s+"
+    r"(?:the\s+)?$", re.I)   # "the FBI office in Los Angeles": where a speaker sits, not where it happened
 # A country or nationality used as the adjective of a person or a building: the victims' or the owner's
 # nationality, not the place ("the U.S. consulate in Benghazi", "killed 19 U.S. airmen").
 NATIONALITY_MODIFIER = re.compile(
