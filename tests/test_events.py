@@ -1442,3 +1442,19 @@ def test_the_weekday_massacre_dates_the_attack_and_a_speakers_office_is_no_scene
     [m] = _attacks(text, dt.date(2015, 12, 4), title="San Bernardino shooting")
     assert (m.place.name, m.date.start, m.date.end, m.killed.best) == (
         "San Bernardino", dt.date(2015, 12, 2), dt.date(2015, 12, 2), 14)
+
+
+def test_an_allegiance_goes_to_the_attack_of_the_person_who_pledged_it():
+    text = ("Gunmen killed 12 people at the offices of a satirical weekly in Paris on Wednesday. Al-Qaeda in Yemen "
+            "claimed the Paris attack. On Friday a gunman identified as Amedy Coulibaly took hostages at a kosher "
+            "grocery in Paris, killing four. Coulibaly had pledged allegiance to the Islamic State in a video.")
+    found = {m.date.start.day: m for m in _attacks(text, dt.date(2015, 1, 10), title="Paris attacks")}
+    assert found[9].perpetrator == "ISIS" and "perpetrator@3:article.attacker" in found[9].support
+    assert found[7].perpetrator == "al-Qaeda"
+
+
+def test_an_institution_named_twice_is_not_a_person():
+    text = ("A gunman killed one American in an attack on a hotel in Bamako on Friday, the State Department said. "
+            "The State Department also said the Islamic State claimed an attack in France.")
+    assert [m.perpetrator for m in _attacks(text, dt.date(2015, 11, 21), title="Mali attack")
+            if m.place and m.place.name == "Bamako"] == [None]

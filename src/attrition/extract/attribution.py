@@ -24,7 +24,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from attrition.extract import lexicon as lx
-from attrition.extract.frames import EVENT_REFERENCE, Reference, nearest, reference, referents, stronger
+from attrition.extract.frames import (
+    EVENT_REFERENCE,
+    Reference,
+    nearest,
+    people_named,
+    reference,
+    referents,
+    stronger,
+)
+from attrition.extract.places import default_gazetteer
 
 if TYPE_CHECKING:
     from attrition.extract.narrative import Mention, Narrative
@@ -122,12 +131,61 @@ def _link_in(index: int, s: str, gazetteer, countries: frozenset[str], people: f
     return Link("ISIS", strength, reference(index, s, gazetteer, countries, people))
 
 
-def apply_links(mentions, links: list[Link], before_isis) -> None:
+def apply_links(mentions, links: list[Link], before_isis, sentences=(), people: frozenset[str] = frozenset()) -> None:
     """Give each attack the strongest link that refers to it; a claim by another group wins over ISIS named
-    elsewhere. `before_isis(mention)`: an attack too early to be the Islamic State's."""
+    elsewhere, and a tie through the attacker's name wins over both. `before_isis(mention)`: an attack too early to
+    be the Islamic State's."""
     attacks = sorted((m for m in mentions if m.kind == "attack"), key=lambda m: m.sentence.index)
     if not attacks:
         return
+    _apply_place_links(attacks, links, before_isis)
+    _apply_attacker_links(attacks, links, before_isis, sentences, people)
+
+
+def _apply_attacker_links(attacks, links: list[Link], before_isis, sentences, people: frozenset[str]) -> None:
+    """ "Coulibaly pledged allegiance to the Islamic State" and "a gunman identified as Amedy Coulibaly took hostages
+    at a kosher grocery": the attacks told in sentences naming the person the link names are that person's, whatever
+    group claimed another attack in the same town."""
+    texts = {s.index: s.text for s in sentences}
+    people = people | _surnames_in_full(" ".join(texts.values()))
+    named = {id(m): frozenset().union(*(people_named(texts.get(i, ""), people) for i in m.seen_at)) for m in attacks}
+    for link in links:
+        link_people = people_named(texts.get(link.where.index, ""), people)
+        if link.perpetrator != "ISIS" or link.strength not in ("claimed", "inspired") or not link_people:
+            continue
+        targets = [m for m in attacks if named[id(m)] & link_people]
+        if not targets or len(targets) > 3:
+            continue   # nobody's attack, or a name too common in the article to tell whose
+        for mention in targets:
+            if before_isis(mention) or mention.perpetrator not in (None, "ISIS") and not any(
+                    item.startswith("perpetrator@") and item.endswith(":article.other_claim")
+                    for item in mention.support):
+                continue   # the sentence itself named another group
+            if mention.perpetrator != "ISIS" or stronger(link.strength, mention.attribution):
+                mention.perpetrator, mention.attribution = "ISIS", link.strength
+                mention.claimed = True if link.strength == "claimed" else None
+                mention.support.append(f"perpetrator@{link.where.index}:article.attacker")
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+ ([A-Z][a-z]{3,})\b")
+
+
+def _surnames_in_full(text: str) -> frozenset[str]:
+    """Surnames the article writes after a given name and again alone ("Amedy Coulibaly ... Coulibaly said"), and
+    that no gazetteer knows as a place: people, whatever their given names."""
+    gazetteer = default_gazetteer()
+    out = set()
+    for m in _FULL_NAME.finditer(text):
+        surname = m.group(1)
+        if surname.lower() not in out and text.count(surname) >= 2 and gazetteer.lookup(surname) is None and \
+                not lx.mentions_isis(surname) and lx.other_group(surname) is None and \
+                not re.search(rf"\b(?:the|a|an|of)\s+(?:[A-Z][a-z]+\s+)?{surname}\b", text, re.I):
+            # "the State Department", "a Washington Post": institutions, not people
+            out.add(surname.lower())
+    return frozenset(out)
+
+
+def _apply_place_links(attacks, links: list[Link], before_isis) -> None:
     # claims by other groups first: ISIS named in another sentence does not take an attack someone else claimed
     for link in sorted(links, key=lambda link: link.perpetrator == "ISIS"):
         # a claim or an allegiance may stand for the article's only attack; a weaker tie must refer to it

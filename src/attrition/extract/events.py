@@ -88,7 +88,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
             mention.perpetrator, mention.attribution, mention.claimed = None, None, None
     if any(m.kind == "attack" for m in merged):
         links = attribution.article_links(sentences, title or "", gazetteer, story.countries, story.people)
-        attribution.apply_links(merged, links, _before_isis)
+        attribution.apply_links(merged, links, _before_isis, sentences, story.people)
         frames.complete(merged, sentences, title or "", published, gazetteer, story.countries, story.people)
     return merged
 _SIDEBAR = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])[^\n]{0,700}? MORE\b(?: \([A-Z]-[\w.]+\))?")

@@ -64,13 +64,23 @@ class Reference:
     places: tuple[str, ...]    # names (or countries) of the places it names
     refers_back: bool          # "the attack", "the gunman": the event the narrative is on
     plural: bool = False       # "the explosions", "both attacks": every attack just told
+    people: frozenset[str] = frozenset()   # surnames of the people it names ("Coulibaly")
 
 
 def reference(index: int, s: str, gazetteer, countries: frozenset[str], people: frozenset[str]) -> Reference:
     found = gazetteer.find(s, countries=countries, people=people)
     places = tuple(m.place.name or m.place.country for m in found if m.place.precision != "region")
     back = EVENT_REFERENCE.search(s)
-    return Reference(index, places, back is not None, back is not None and bool(_PLURAL_EVENT.search(back.group(0))))
+    return Reference(index, places, back is not None, back is not None and bool(_PLURAL_EVENT.search(back.group(0))),
+                     people_named(s, people))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def people_named(s: str, people: frozenset[str]) -> frozenset[str]:
+    """The surnames of the article's people that a sentence names."""
+    return frozenset(w.lower() for w in _CAPITALISED.findall(s)) & people if people else frozenset()
 
 
 _PLURAL_EVENT = re.compile(r"\b(?:both|these|those|the\s+(?:two|twin|three))\b|(?:attacks|bombings|blasts|explosions|"

@@ -468,7 +468,8 @@ def other_group(s: str) -> str | None:
 CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:ed)? (?:by|to)\b|['’]s claim\b|"
                      r"\b(?:said|says|saying) (?:that )?(?:it|its (?:fighters|militants|soldiers?)) (?:had )?"
                      r"(?:carried out|was behind|were behind|conducted|executed)\b|"
-                     r"\bclaimed (?:the|that) (?:attack|bombing|atrocity)|"
+                     r"\bclaimed (?:the|that|both|these) (?:[\w'’-]+ ){0,2}?(?:attacks?|bombings?|atrocit(?:y|ies)|"
+                     r"massacre|shootings?|blasts?|explosions?)|"
                      # the group's news agency speaking of an attack is its claim
                      r"\bA{1,2}maq\b[^.;]{0,60}?\b(?:said|says|reported|statement|claimed)\b|"
                      # the killers' own video of a killing: "the video, originally posted by ISIS to YouTube"
