@@ -13,7 +13,10 @@ create table if not exists articles (
     origin              varchar not null,      -- file, line, feed entry or URL it was first read from
     raw_format          varchar not null default 'text',   -- text | html: what raw_text holds
     raw_text            varchar not null,      -- as read (the HTML of a page)
-    text                varchar not null,      -- boilerplate removed; mention offsets refer to this
+    -- stored uncompressed: the extract stage reads the texts of 2,000 articles at a time, by id range, and a
+    -- compressed (ZSTD) column is decompressed whole for any of its rows (about 1 s a chunk on 37,500 real
+    -- articles, 0.2 s uncompressed); raw_text, rarely read, stays compressed
+    text                varchar not null using compression uncompressed,   -- boilerplate removed; mention offsets refer to this
     n_chars             integer not null,
     version             integer not null default 1,   -- 1 + the versions stored before it at its canonical URL
     supersedes          varchar,               -- article_id of the version it replaced
