@@ -77,20 +77,30 @@ def article_links(sentences, title: str, gazetteer, countries: frozenset[str],
     """Every sentence (and the headline) that ties an attack to ISIS or to another named group."""
     texts = ([(-1, title)] if title else []) + [(s.index, s.text) for s in sentences]
     links = []
-    last_group = None   # the group the article named last: who "the group" is
-    for index, s in texts:
-        isis, other = lx.mentions_isis(s), lx.other_group(s)
-        if not isis and not other and last_group == "ISIS" and lx.CLAIMED.search(s) and lx.GROUP_ANAPHOR.search(s):
+    for position, (index, s) in enumerate(texts):
+        claimed, isis = bool(lx.CLAIMED.search(s)), lx.mentions_isis(s)
+        if claimed and not isis and lx.GROUP_ANAPHOR.search(s) and lx.other_group(s) is None and \
+                _last_group_named(texts[:position]) == "ISIS":
             # "fighters under the group's banner claimed responsibility for an attack on a hotel in Tripoli"
             links.append(Link("ISIS", "claimed", reference(index, s, gazetteer, countries, people)))
-        last_group = "ISIS" if isis else other or last_group
-        if not (lx.CLAIMED.search(s) or isis):
+        if not (claimed or isis):
             continue
         for clause in _clauses(s):
             link = _link_in(index, clause, gazetteer, countries, people)
             if link is not None:
                 links.append(link)
     return links
+
+
+def _last_group_named(texts: list[tuple[int, str]]) -> str | None:
+    """Who "the group" is: the group the article named last before the sentence."""
+    for _, s in reversed(texts):
+        if lx.mentions_isis(s):
+            return "ISIS"
+        other = lx.other_group(s)
+        if other is not None:
+            return other
+    return None
 
 
 def _clauses(s: str) -> list[str]:
@@ -146,12 +156,16 @@ def _apply_attacker_links(attacks, links: list[Link], before_isis, sentences, pe
     """ "Coulibaly pledged allegiance to the Islamic State" and "a gunman identified as Amedy Coulibaly took hostages
     at a kosher grocery": the attacks told in sentences naming the person the link names are that person's, whatever
     group claimed another attack in the same town."""
+    ties = [link for link in links if link.perpetrator == "ISIS" and link.strength in ("claimed", "inspired")]
+    if not ties:
+        return
     texts = {s.index: s.text for s in sentences}
-    people = people | _surnames_in_full(" ".join(texts.values()))
+    article = " ".join(texts.values())
+    people = people | _surnames_in_full(article, " ".join(texts.get(link.where.index, "") for link in ties))
     named = {id(m): frozenset().union(*(people_named(texts.get(i, ""), people) for i in m.seen_at)) for m in attacks}
-    for link in links:
+    for link in ties:
         link_people = people_named(texts.get(link.where.index, ""), people)
-        if link.perpetrator != "ISIS" or link.strength not in ("claimed", "inspired") or not link_people:
+        if not link_people:
             continue
         targets = [m for m in attacks if named[id(m)] & link_people]
         if not targets or len(targets) > 3:
@@ -168,16 +182,21 @@ def _apply_attacker_links(attacks, links: list[Link], before_isis, sentences, pe
 
 
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ ([A-Z][a-z]{3,})\b")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
-def _surnames_in_full(text: str) -> frozenset[str]:
-    """Surnames the article writes after a given name and again alone ("Amedy Coulibaly ... Coulibaly said"), and
-    that no gazetteer knows as a place: people, whatever their given names."""
+def _surnames_in_full(text: str, within: str) -> frozenset[str]:
+    """Of the capitalised words of `within`, the surnames the article writes after a given name and again alone
+    ("Amedy Coulibaly ... Coulibaly said") that no gazetteer knows as a place: people, whatever their given names."""
     gazetteer = default_gazetteer()
+    wanted = set(_CAPITALISED_WORD.findall(within))
     out = set()
     for m in _FULL_NAME.finditer(text):
         surname = m.group(1)
-        if surname.lower() not in out and text.count(surname) >= 2 and gazetteer.lookup(surname) is None and \
+        if surname not in wanted:
+            continue
+        wanted.discard(surname)   # each word is judged once
+        if text.count(surname) >= 2 and gazetteer.lookup(surname) is None and \
                 not lx.mentions_isis(surname) and lx.other_group(surname) is None and \
                 not re.search(rf"\b(?:the|a|an|of)\s+(?:[A-Z][a-z]+\s+)?{surname}\b", text, re.I):
             # "the State Department", "a Washington Post": institutions, not people
