@@ -1458,3 +1458,28 @@ def test_an_institution_named_twice_is_not_a_person():
             "The State Department also said the Islamic State claimed an attack in France.")
     assert [m.perpetrator for m in _attacks(text, dt.date(2015, 11, 21), title="Mali attack")
             if m.place and m.place.name == "Bamako"] == [None]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The SDF said on Tuesday it had taken Raqqa from the Islamic State after a four-month battle.", "Raqqa"),
+    ("The Kurds took Sinjar, a strategic town in northern Iraq, last month.", "Sinjar"),
+    ("The fighting comes two weeks after Peshmerga and Iraqi commandos ousted ISIS forces for control of the Mosul "
+     "Dam.", "Mosul Dam"),
+])
+def test_taking_a_town_from_the_group(text, place):
+    [m] = _losses(text, dt.date(2017, 10, 20), title="ISIS loses ground")
+    assert m.place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "Peshmerga forces took over the Kirkuk area in June when the Iraqi army crumbled.",
+    "The militants took Mosul in June, routing the Iraqi army.",
+])
+def test_taking_a_town_is_no_isis_loss_unless_an_enemy_of_the_group_took_it(text):
+    assert _losses(text, dt.date(2014, 7, 20), title="ISIS advances") == []
+
+
+def test_isis_named_only_in_a_condition_is_no_doer():
+    text = ("After the massacre in Christchurch on Friday that killed 50 people, he said people felt as unsafe as if "
+            "the president had echoed the propaganda of ISIS after an ISIS attack.")
+    assert all(m.perpetrator != "ISIS" for m in _attacks(text, dt.date(2019, 3, 20), title="ISIS and hate"))

@@ -129,6 +129,8 @@ def _link_in(index: int, s: str, gazetteer, countries: frozenset[str], people: f
         return None
     attributed = bool(ATTRIBUTED.search(s))
     role = isis_role(s)
+    if role == "conditional":
+        return None
     # reacting ("ISIS supporters celebrated") ties only by a claim; the enemy ("allegiance to ISIS", "the war
     # against ISIS") by a claim or an allegiance
     if role is None or role == "onlooker" and not claimed or role == "context" and not (claimed or inspired) or \
@@ -241,6 +243,8 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         mention.perpetrator, mention.attribution = other, "attributed"   # "a white nationalist gunman"
         return
     role = isis_role(s)
+    if role == "conditional":
+        role = None
     if continuation and role == "agent" and not (lx.CLAIMED.search(s) or lx.INSPIRED.search(s) or
                                                  ATTRIBUTED.search(s) or EVENT_REFERENCE.search(s)):
         # the sentence after an attack that names ISIS without a word about the attack ("Trump, who can obliterate
@@ -279,14 +283,17 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
 
 def isis_role(s: str) -> str | None:
     """"agent" when ISIS is named as a possible doer; "context" when only as the enemy or the yardstick
-    ("the war against the Islamic State"); "onlooker" when reacting ("ISIS supporters celebrated")."""
+    ("the war against the Islamic State"); "onlooker" when reacting ("ISIS supporters celebrated"); "conditional"
+    when only in a condition or a comparison ("as if he had echoed ISIS after an ISIS attack")."""
     role = None
     for m in lx.isis_mentions(s):
         if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.CLAIMED.search(s) or \
                 lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 30): m.start()]):
             role = role or "onlooker"
         elif lx.ISIS_NOT_AGENT_BEFORE.search(s[max(0, m.start() - 60): m.start()]):
-            role = "context"
+            role = "context"   # "the war against ISIS"
+        elif lx.IF_CLAUSE_BEFORE.search(s, max(0, m.start() - 120), m.start()):
+            role = role or "conditional"   # "as if Obama had echoed ISIS after an ISIS attack": no doer at all
         else:
             return "agent"
     return role

@@ -18,7 +18,7 @@ ANY_TRIGGER = re.compile(
     r"execut|raided|burst into|driven|pushed|ejected|evicted|purged|"
     r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
-    r"reclaim|declared|driving|pushing|away from|overtaken|overtook|plowed|ploughed|mowed down|burned alive|"
+    r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death",
     re.I,
 )
@@ -377,7 +377,10 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
     r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing) "
     r"(?:\w+ ){0,3}?out of|"
-    r"expelled (?:\w+ ){0,3}?from|ousted (?:\w+ ){0,3}?from|"
+    r"(?:expelled|ousted) (?:\w+ ){0,3}?(?:from|for control of)|"
+    # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
+    r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
+    r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from)\b",
     re.I,
 )
@@ -719,3 +722,6 @@ STRUCK_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,10}?(?:was|were|has been|had been
 # A gerund of driving out that tells a done deed: "succeeded last month in pushing IS out of Raqqa".
 LOSS_ACHIEVED_BEFORE = re.compile(r"\b(?:succeeded|success|after|since|credited with|helped|victory)\b"
                                   r"(?:\s+[\w-]+){0,3}?\s+(?:in|with|by)?\s*$", re.I)
+# A condition or a comparison opened before ISIS is named, in the same clause: "if Obama had echoed ISIS after an
+# ISIS attack", "than they would have felt after an ISIS attack".
+IF_CLAUSE_BEFORE = re.compile(r"\b(?:if|as if|as though|(?:would|could|might) have)\b[^.;,]*$", re.I)

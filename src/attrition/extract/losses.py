@@ -136,6 +136,10 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
                       r"the (?:[\w-]+ )?(?:branch|affiliate|franchise))\b[^,;]{0,30}$", s[: m.start()], re.I))
     if lx.NEEDS_ISIS_LOSER.match(lowered):
         return bool(lx.ISIS_LOSER.search(s[m.start():]))
+    if lowered.split()[-1] in ("taken", "took"):
+        # "took Raqqa" is a loss only when a known enemy of the group took it ("the SDF said it had taken Raqqa")
+        return (isis_here or story.about_isis) and any(
+            pattern.search(s, max(0, m.start() - 60), m.start()) for pattern, _ in lx.CAPTORS)
     return isis_here or story.about_isis
 
 
