@@ -1477,3 +1477,10 @@ def test_isis_named_only_in_a_condition_is_no_doer():
     text = ("After the massacre in Christchurch on Friday that killed 50 people, he said people felt as unsafe as if "
             "the president had echoed the propaganda of ISIS after an ISIS attack.")
     assert all(m.perpetrator != "ISIS" for m in _attacks(text, dt.date(2019, 3, 20), title="ISIS and hate"))
+
+
+def test_a_count_replaces_a_vague_toll_of_the_same_attack():
+    text = ("A suicide bomber killed dozens of people at a park in Lahore on Sunday. The Lahore bombing killed 72 "
+            "people, officials said on Monday.")
+    [m] = _attacks(text, dt.date(2016, 3, 28), title="Lahore bombing")
+    assert (m.killed.best, m.killed.qualifier) == (72, "exact")

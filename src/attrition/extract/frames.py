@@ -207,9 +207,15 @@ def _tolls_from(ref_of, s: str, attacks) -> None:
         return   # its own sentences were read for tolls already, with the rules on whose toll is whose
     for toll in tolls:
         field = "killed" if toll.role == "killed" else "injured"
-        if getattr(m, field) is None:
+        if _better_toll(toll.quantity, getattr(m, field)):
             setattr(m, field, toll.quantity)
             m.support.append(f"{field}@{ref.index}:reference")
+
+
+def _better_toll(new: Quantity, old: Quantity | None) -> bool:
+    """A toll fills a frame that has none, and replaces a vague one ("killed dozens", coded 12 as ACLED does) by
+    a count ("the bombing that killed 72")."""
+    return old is None or old.qualifier == "vague" and new.qualifier != "vague"
 
 
 def _toll_from_headline(ref_of, title: str, attacks) -> None:
@@ -317,8 +323,10 @@ def _combine(group: list[Mention]) -> Mention:
                                            m.sentence.index))
     merged.place, merged.place_surface = best_place.place, best_place.place_surface
     for m in sorted(group, key=lambda m: m.sentence.index):
-        merged.killed = merged.killed or m.killed
-        merged.injured = merged.injured or m.injured
+        if m.killed is not None and _better_toll(m.killed, merged.killed):
+            merged.killed = m.killed
+        if m.injured is not None and _better_toll(m.injured, merged.injured):
+            merged.injured = m.injured
         merged.captured_by = merged.captured_by or m.captured_by
         for attack_type in m.attack_types:
             if attack_type not in merged.attack_types:
