@@ -1484,3 +1484,11 @@ def test_a_count_replaces_a_vague_toll_of_the_same_attack():
             "people, officials said on Monday.")
     [m] = _attacks(text, dt.date(2016, 3, 28), title="Lahore bombing")
     assert (m.killed.best, m.killed.qualifier) == (72, "exact")
+
+
+def test_another_groups_claim_of_the_latter_goes_to_the_attack_told_last():
+    text = ("A gunman killed 39 people at a nightclub in Istanbul early on Sunday, and the Islamic State claimed "
+            "it. The assault on the nightclub comes three weeks after a bomb attack killed 44 people at a football "
+            "stadium in Istanbul. A Kurdish militant group claimed responsibility for the latter.")
+    found = {m.killed.best: m.perpetrator for m in _attacks(text, dt.date(2017, 1, 2), title="Istanbul attack")}
+    assert found[39] == "ISIS" and found[44] != "ISIS"

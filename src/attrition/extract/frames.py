@@ -41,7 +41,8 @@ EVENT_REFERENCE = re.compile(
     r"atrocit(?:y|ies)|siege|slaughter|stabbings?|beheadings?|murders?|violence|plot|videos?|footage|incidents?)\b|"
     r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:gunm[ae]n|shooters?|attackers?|assailants?|bombers?|"
     r"suspects?|killers?|perpetrators?|driver|terrorists?|jihadis?|culprits?)\b|"
-    r"\b(?:claimed|claiming|claims)\s+(?:it|them)\b|\b(?:he|she|they)\s+(?:had\s+)?(?:pledged|swore|sworn)\b",
+    r"\b(?:claimed|claiming|claims)\s+(?:it|them)\b|\b(?:he|she|they)\s+(?:had\s+)?(?:pledged|swore|sworn)\b|"
+    r"\bthe\s+latter\b",   # "a Kurdish group claimed responsibility for the latter": the attack just told
     re.I,
 )
 _ATTACK_NOUN = (r"(?:attacks?|assaults?|bombings?|blasts?|explosions?|shootings?|massacres?|rampages?|killings?|"
@@ -126,7 +127,9 @@ def nearest(index: int, attacks: list) -> list:
     report before the claim is the likeliest), else the first reported after it."""
     before = [(max(i for i in m.seen_at if i <= index), m) for m in attacks if any(i <= index for i in m.seen_at)]
     if before:
-        return [max(before, key=lambda pair: pair[0])[1]]
+        # of two told in one sentence, the one told last ("... after a bomb attack killed 44 at a stadium")
+        return [max(before, key=lambda pair: (pair[0], pair[1].trigger_at if pair[1].sentence.index == pair[0]
+                                                    else -1))[1]]
     return [min(attacks, key=lambda m: min(m.seen_at))]
 
 
