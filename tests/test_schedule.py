@@ -189,3 +189,48 @@ def test_serve_without_a_server_says_how_to_get_one(tmp_path, prefect_env):
                             text=True, timeout=120,
                             env={**prefect_env, "PREFECT_API_URL": f"http://127.0.0.1:{free_port()}/api"})
     assert result.returncode == 2 and "no healthy Prefect server" in " ".join(result.stderr.split())
+
+
+class _SlowStartingRunner:
+    """A runner signalled while it is still starting: SIGTERM arrives just after the deployment is registered,
+    before start() gets as far as `started`."""
+
+    def __init__(self, **_):
+        self.started = False
+        self.handle_sigterm = None
+
+    async def aadd_deployment(self, served):
+        pass
+
+    async def start(self):
+        import asyncio
+        os.kill(os.getpid(), signal.SIGTERM)   # what a service manager sends, at the worst moment
+        await asyncio.sleep(3600)
+
+    async def astop(self):
+        raise AssertionError("a runner that never started is not stopped, it is cancelled")
+
+
+def test_a_sigterm_while_the_runner_starts_still_ends_serving(monkeypatch):
+    import asyncio
+
+    import prefect.runner
+
+    from attrition import serve
+
+    async def serve_until_done():
+        serving = asyncio.create_task(serve._run_until_signalled(object()))
+        # a bound on the test, not a measure: a runner left starting would serve for the hour
+        done, _ = await asyncio.wait({serving}, timeout=30)
+        if not done:
+            serving.cancel()
+            return "still serving"
+        return serving.result()
+
+    monkeypatch.setattr(prefect.runner, "Runner", _SlowStartingRunner)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        stopped_by = asyncio.run(serve_until_done())
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert stopped_by == "SIGTERM"

@@ -203,6 +203,10 @@ async def _run_until_signalled(served) -> str:
             return "runner ended"
         if runner.started:
             await runner.astop()
+        else:
+            # the signal came while the runner was still starting (just after the deployment was registered):
+            # there is nothing to stop yet, and a runner left to start would serve on forever
+            started.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await started
         return received[0] if received else "stopped"
