@@ -93,13 +93,12 @@ def _in_town(s: str, start: int, end: int, places: list[PlaceMatch]) -> bool:
         _IN_BEFORE_PLACE.search(s, end, p.start) for p in places)
 _IN_BEFORE_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 # "a brazen attack", "Friday night's attack": news of an attack, not a look back at one
-_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|"
-                                r"evening|afternoon))?['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_INDEFINITE_BEFORE = re.compile(rf"\b(?:an?|another|{lx.WEEKDAY}{lx.DAY_PART}['’]s)\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 
 
 # "the attack in New York City on Tuesday": an attack word placed and dated reports an event, violent words or not
 _DATED_AT_PLACE = re.compile(
-    r"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:on\s+|last\s+)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+    rf"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:on\s+|last\s+){lx.WEEKDAY}\b")
 
 
 def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
@@ -201,9 +200,9 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     own = _own_date(s, start, end, dated)
     first = own or _nearest_date(s, start, end, dated)
     # "held since May": the bound of a period dates nothing, unless it is all the sentence has
-    bounds = [d for d in dated if _period_bound(s, d[0])]
-    date, how = date_for([first, *(d for d in dated if d is not first)] if first else
-                         [d for d in dated if d not in bounds] or dated, story, sentence.index)
+    ordered = [first, *(d for d in dated if d is not first)] if first else \
+        [d for d in dated if not _period_bound(s, d[0])] or dated
+    date, how = date_for(ordered, story, sentence.index)
     year = next(filter(None, (_year_of_event(s, t.start, story.published) for t in group)), None)
     near = None if own else _days_from(s, start, dated, story.published) or _weeks_before(s, start, dated, story) \
         or _anniversary(s, start, dated, story)
@@ -343,8 +342,7 @@ def _own_clause(s: str, start: int, end: int) -> str:
     own_end = len(clause_before(s, start)) + end - start
     relative = _RELATIVE_AFTER.search(clause, own_end)
     return clause[: relative.start()] if relative else clause
-_WEEKDAY_OWN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening|afternoon))?"
-                          r"['’]s\s+(?:[\w-]+\s+){0,3}$")
+_WEEKDAY_OWN = re.compile(rf"\b{lx.WEEKDAY}{lx.DAY_PART}['’]s\s+(?:[\w-]+\s+){{0,3}}$")
 _RELATIVE_AFTER = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _IN_RESPONSE_TO = re.compile(r"\b(?:response to|retaliation for|revenge for|retribution for|protest against|"
                              r"reprisal for)\b", re.I)
@@ -620,15 +618,12 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
             score -= 80
         if lx.ROUTE_BEFORE.search(before[-40:]):
             score += 200
-        if _DISTANCE_FROM_BEFORE.search(before[-60:]):
-            # "Trebes, 60 miles (100 kilometers) southeast of Toulouse": a landmark to find Trebes by
-            located = [q for q in places if q.end <= p.start and p.start - q.end <= 70]
-            if located:
-                if best_score is None or score < best_score:
-                    best, best_score = located[-1], score
-                continue
+        located = [q for q in places if q.end <= p.start and p.start - q.end <= 70] \
+            if _DISTANCE_FROM_BEFORE.search(before[-60:]) else []
+        # "Trebes, 60 miles (100 kilometers) southeast of Toulouse": Toulouse is a landmark to find Trebes by
+        candidate = located[-1] if located else p
         if best_score is None or score < best_score:
-            best, best_score = p, score
+            best, best_score = candidate, score
     return best
 
 

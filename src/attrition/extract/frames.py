@@ -47,15 +47,14 @@ EVENT_REFERENCE = re.compile(
 )
 _ATTACK_NOUN = (r"(?:attacks?|assaults?|bombings?|blasts?|explosions?|shootings?|massacres?|rampages?|killings?|"
                 r"stabbings?|slaughter|siege)")
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 ATTACK_NOUN = re.compile(rf"\b{_ATTACK_NOUN}\b", re.I)
 TOLL_CUE = re.compile(r"\b(?:dead|killed|killing|died|lives|wounded|injured|injuring|toll)\b", re.I)
 # The day of the event itself: "Tuesday's attacks", "the attack on Friday", "the bombings in Brussels on Tuesday".
 DAY_OF_EVENT = re.compile(
-    rf"\b(?P<a>{_WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?['’]s\s+(?:[\w-]+\s+){{0,4}}?{_ATTACK_NOUN}\b|"
-    rf"\b{_ATTACK_NOUN}\s+(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}})?on\s+(?P<b>{_WEEKDAY})\b|"
+    rf"\b(?P<a>{lx.WEEKDAY}){lx.DAY_PART}['’]s\s+(?:[\w-]+\s+){{0,4}}?{_ATTACK_NOUN}\b|"
+    rf"\b{_ATTACK_NOUN}\s+(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}})?on\s+(?P<b>{lx.WEEKDAY})\b|"
     # "the Wednesday massacre", "the Friday night attacks"
-    rf"\bthe\s+(?P<c>{_WEEKDAY})(?:\s+(?:night|morning|evening|afternoon))?\s+(?:[\w-]+\s+){{0,2}}?{_ATTACK_NOUN}\b")
+    rf"\bthe\s+(?P<c>{lx.WEEKDAY}){lx.DAY_PART}\s+(?:[\w-]+\s+){{0,2}}?{_ATTACK_NOUN}\b")
 
 
 @dataclass(frozen=True)
@@ -65,15 +64,13 @@ class Reference:
     places: tuple[str, ...]    # names (or countries) of the places it names
     refers_back: bool          # "the attack", "the gunman": the event the narrative is on
     plural: bool = False       # "the explosions", "both attacks": every attack just told
-    people: frozenset[str] = frozenset()   # surnames of the people it names ("Coulibaly")
 
 
 def reference(index: int, s: str, gazetteer, countries: frozenset[str], people: frozenset[str]) -> Reference:
     found = gazetteer.find(s, countries=countries, people=people)
     places = tuple(m.place.name or m.place.country for m in found if m.place.precision != "region")
     back = EVENT_REFERENCE.search(s)
-    return Reference(index, places, back is not None, back is not None and bool(_PLURAL_EVENT.search(back.group(0))),
-                     people_named(s, people))
+    return Reference(index, places, back is not None, back is not None and bool(_PLURAL_EVENT.search(back.group(0))))
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")

@@ -11,6 +11,11 @@ import re
 from attrition.extract.prefilter import gate_patterns, necessary_literals
 from attrition.paths import SEEDS_DIR
 
+# A day of the week, and the part of it a report may add ("Friday night"): pieces of the date patterns below and
+# in attacks.py and frames.py.
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+DAY_PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
+
 # The cheapest gate: an article without any of these words reports no attack and no loss.
 ANY_TRIGGER = re.compile(
     r"attack|bomb|blast|explo|shoot|shot|gunm|gunfire|stab|slash|ramm|massacr|murder|kill|hostage|behead|"
