@@ -1,9 +1,10 @@
 """Train the acceptor (`src/attrition/extract/acceptor.py`) on hand-coded articles, and say whether it pays.
 
 Every frame the rules build in ISIS scope (territorial losses, attacks attributed to ISIS) is labelled by the
-evaluation scorer's own matching (same article, kind, country, place, best date first; required gold rows
-first): matched to a required gold event, 1; matched to an optional one, left out; matched to none, 0. A
-logistic regression (numpy, L2, Newton's method: deterministic) learns the label from `acceptor.features`.
+project's scorer, `attrition.scoring`, its implementation of the evaluation contract (same article, kind,
+country, place, best date first; required gold rows first): matched to a required gold event, 1; matched to an
+optional one, left out; matched to none, 0. A logistic regression (numpy, L2, Newton's method: deterministic)
+learns the label from `acceptor.features`.
 
 The penalty and the threshold are chosen by cross-validation grouped by article; the figure that decides is
 nested cross-validation (the choice made again inside each outer fold, never on the articles it is scored on),
@@ -26,13 +27,13 @@ import argparse
 import datetime as dt
 import gzip
 import hashlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import numpy as np
 
+from attrition import scoring
 from attrition.extract import acceptor
 from attrition.extract.events import extract_mentions
 from attrition.extract.sentences import split_sentences
@@ -223,13 +224,6 @@ def prf(tp: float, fp: float, fn: float) -> np.ndarray:
     return np.array([p, r, 2 * p * r / (p + r) if p + r else 0.0])
 
 
-def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score_events", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def table(title: str, report: dict) -> list[str]:
     lines = [title]
     for kind in KINDS:
@@ -258,7 +252,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tune", type=Path, action="append", default=[], help="a split of annotations/ (repeatable)")
     ap.add_argument("--news", type=Path, default=Path("../shared/corpus/news/allsides.jsonl.gz"),
                     help="the news corpus the annotations/ splits take their texts from")
-    ap.add_argument("--scorer", type=Path, default=Path("../shared/eval/score_events.py"))
     ap.add_argument("--dev", type=Path, help="a set that must stay perfect with the model")
     ap.add_argument("--holdout", type=Path, help="score this split once, rules alone and with the model")
     ap.add_argument("-o", "--out", type=Path, required=True)
@@ -266,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=10)
     ap.add_argument("--min-gain", type=float, default=0.02, help="F1 (both kinds) the acceptor must add to be written")
     args = ap.parse_args(argv)
-    scorer = load_scorer(args.scorer)
+    scorer = scoring   # the project's own implementation of the evaluation contract
 
     splits = [load_split(args.annotated, args.news)] + [load_split(t, args.news) for t in args.tune]
     rows, gold, articles = [], [], []
