@@ -494,3 +494,15 @@ def test_suites_are_registered_once_per_process_and_again_when_a_suite_or_the_si
         assert registered == ["event_mentions"] * 3
         assert again.results[0].failing_rows == first.results[0].failing_rows
         assert validator.build_docs().exists()
+
+
+@pytest.mark.parametrize("run_id", ["20261204T133237-79ad7a", "20261204T133237-12"])
+def test_a_run_id_that_reads_as_a_time_zone_validates(tmp_path, validator, run_id):
+    # run ids end in six random hex digits: "-79ad7a" reads to dateutil as a UTC offset of -79 hours,
+    # which once failed about one run in seven in its validation stage
+    with db.connect(tmp_path / "zone.duckdb") as con:
+        db.create_schema(con)
+        good_rows(con)
+        summary = validate_tables(con, run_id, validator, ["articles", "event_mentions"])
+        stored = rows(con, "select distinct run_id from validation_runs")
+    assert summary.success and [r["run_id"] for r in stored] == [run_id]

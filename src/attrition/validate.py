@@ -126,14 +126,12 @@ class Validator:
 
     def run(self, name: str, frame, key_columns: list[str], parameters: dict | None = None,
             run_name: str | None = None) -> SuiteResult:
-        from great_expectations.core.run_identifier import RunIdentifier
-
         self.context   # noqa: B018 (opens the site)
         spec = self.suite_spec(name)
         checkpoint = self._checkpoint(name, spec, key_columns)
         outcome = checkpoint.run(batch_parameters={"dataframe": frame},
                                  expectation_parameters={"today": self.today, **(parameters or {})},
-                                 run_id=RunIdentifier(run_name=run_name) if run_name else None)
+                                 run_id=_run_identifier(run_name))
         result = _summarise(name, outcome, key_columns)
         result.docs_path = self._page_of(outcome)
         self._unbuilt += [suite_identifier(spec["name"]), *outcome.run_results]
@@ -268,6 +266,14 @@ def suite_identifier(name: str):
     from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
     return ExpectationSuiteIdentifier(name)
+
+
+def _run_identifier(run_name: str | None):
+    """GX's run id for a run name, with the time given: without one GX reads the name as a date, and a run id
+    such as `20261204T133237-79ad7a` parses as a time 79 hours west of UTC that fails when formatted."""
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    return RunIdentifier(run_name=run_name, run_time=dt.datetime.now(dt.UTC)) if run_name else None
 
 
 def _summarise(name: str, outcome, key_columns: list[str]) -> SuiteResult:
