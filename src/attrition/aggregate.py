@@ -56,7 +56,7 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str, validator: Validator | 
         build_lagged_correlation(con)
         result = None
         if validator is not None:
-            frame = con.sql("select * from attacks_vs_losses").to_arrow_table().to_pandas()
+            frame = con.sql(sql("validate/attacks_vs_losses_frame")).to_arrow_table().to_pandas()
             expected = _expected(con)
             # nothing dated and nothing built: no rows to check (the column minimums fail on an empty table)
             if len(frame) or expected["expected_months"]:

@@ -260,6 +260,7 @@ def shell(db: DbOption = DEFAULT_DB) -> None:
     `;`; `.tables` lists the tables and views; Ctrl-D quits."""
     import duckdb
 
+    from attrition.db import sql
     from attrition.query import RENDER, connect_sandboxed, rich_table, run_query
 
     try:
@@ -287,7 +288,7 @@ def shell(db: DbOption = DEFAULT_DB) -> None:
             if not pending and line.strip() in (".quit", ".exit"):
                 break
             if not pending and line.strip() == ".tables":
-                line = "select table_name, table_type from information_schema.tables order by table_name;"
+                line = f"{sql('query/select_tables')};"
             pending.append(line)
             statement = "\n".join(pending).strip()
             if not statement.endswith(";"):

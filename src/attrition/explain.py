@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from attrition.db import sql
 from attrition.extract import trace
 from attrition.extract.events import Mention, extract_mentions
 from attrition.extract.sentences import split_sentences
@@ -33,10 +34,7 @@ def explain(text: str, published: dt.date | None, title: str | None) -> Explanat
 
 def find_article(con: duckdb.DuckDBPyConnection, article: str) -> tuple[str, str, dt.date | None, str | None] | None:
     """(article_id, text, published, title) of the newest version of an article, by external or content id."""
-    row = con.execute(
-        "select article_id, text, published, title from articles "
-        "where external_id = $a or article_id = $a or article_id like $a || '%' "
-        "order by superseded_by is null desc, version desc limit 1", {"a": article}).fetchone()
+    row = con.execute(sql("explain/select_article"), {"a": article}).fetchone()
     return None if row is None else (row[0], row[1], row[2], row[3])
 
 

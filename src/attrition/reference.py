@@ -22,5 +22,5 @@ def load_reference_losses(con: duckdb.DuckDBPyConnection, path: Path = REFERENCE
         con.execute(sql("load/insert_reference_losses"), {"path": str(path)})
         # a view, not a table rebuilt by the aggregate stage: it reads raw articles and mentions, so it
         # is current after every stage, including in databases opened read-only
-        con.execute(f"create or replace view reference_loss_coverage as {sql('models/reference_loss_coverage')}")
-    return con.execute("select count(*) from reference_losses").fetchall()[0][0]
+        con.execute(sql("load/create_reference_loss_coverage"))
+    return con.execute(sql("load/select_reference_losses_count")).fetchall()[0][0]

@@ -28,6 +28,7 @@ import duckdb
 
 from attrition import lags as lag_stats
 from attrition.cache import cache_dir, write_atomic
+from attrition.db import sql
 
 REPORT_NAME = "attacks_vs_losses.html"
 CHART_DIV = "chart"
@@ -52,12 +53,13 @@ LIGHT = {ATTACKS: "#e8a59c", CORE: "#9fc2e6", ELSEWHERE: "#a6e1ea", KILLED: "#d8
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = con.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchone()
+    found = con.execute(sql("report/select_table_exists"), {"name": name}).fetchone()
     return bool(found and found[0])
 
 
-def _rows(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None) -> list[dict]:
-    cur = con.execute(query, params or [])
+def _rows(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> list[dict]:
+    """The rows of `sql/report/<name>.sql` as dicts."""
+    cur = con.execute(sql(f"report/{name}"), params or {})
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
@@ -65,20 +67,20 @@ def _rows(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None
 def _months(con: duckdb.DuckDBPyConnection) -> list[dict]:
     if not _has_table(con, "attacks_vs_losses"):
         return []
-    return _rows(con, "select * from attacks_vs_losses order by month")
+    return _rows(con, "select_months")
 
 
 def _undated(con: duckdb.DuckDBPyConnection) -> list[dict]:
     if not _has_table(con, "undated_incidents"):
         return []
-    return _rows(con, "select * from undated_incidents order by kind, region")
+    return _rows(con, "select_undated_incidents")
 
 
 def _lags(con: duckdb.DuckDBPyConnection) -> list[lag_stats.Lag]:
     if not _has_table(con, "lagged_correlation"):
         return []
     names = set(lag_stats.Lag.__dataclass_fields__)
-    rows = _rows(con, "select * from lagged_correlation order by series desc, lag_months")
+    rows = _rows(con, "select_lagged_correlation")
     return [lag_stats.Lag(**{k: v for k, v in r.items() if k in names}) for r in rows if names <= set(r)]
 
 
@@ -86,17 +88,15 @@ def _before_series(con: duckdb.DuckDBPyConnection) -> int:
     """Incidents dated to a month before the series starts (mentioned in passing): kept, not counted."""
     if not _has_table(con, "validated_incidents"):
         return 0
-    return con.execute("select count(*) from validated_incidents where month is not null and not in_series"
-                       ).fetchone()[0]
+    return con.execute(sql("report/select_before_series_count")).fetchone()[0]
 
 
 def _reference_losses(con: duckdb.DuckDBPyConnection, months: list[dict]) -> list[dict]:
     """The reference timeline of losses (seeds/reference_losses.csv) inside the charted period, if loaded."""
     if not months or not _has_table(con, "reference_losses"):
         return []
-    return _rows(con, "select place, country, region, date, captured_by, source_url from reference_losses "
-                      "where date >= ? and date < ? order by date, place",
-                 [months[0]["month"], _month_end(months[-1]["month"])])
+    return _rows(con, "select_reference_losses",
+                 {"start": months[0]["month"], "end": _month_end(months[-1]["month"])})
 
 
 def last_months(con: duckdb.DuckDBPyConnection, n: int = 12) -> list[dict]:
@@ -183,13 +183,12 @@ def headline_markdown(con: duckdb.DuckDBPyConnection) -> str:
 def _source_run(con: duckdb.DuckDBPyConnection) -> dict | None:
     """The run whose aggregates these are: the last one whose aggregate suite passed, else the last run."""
     if _has_table(con, "validation_runs"):
-        found = _rows(con, "select run_id from validation_runs where suite = 'attacks_vs_losses' and success "
-                           "order by validated_at desc limit 1")
+        found = _rows(con, "select_last_aggregate_validation")
         if found and _has_table(con, "runs"):
-            run = _rows(con, "select run_id, started_at, status from runs where run_id = ?", [found[0]["run_id"]])
+            run = _rows(con, "select_run", {"run_id": found[0]["run_id"]})
             return run[0] if run else {"run_id": found[0]["run_id"], "started_at": None, "status": None}
     if _has_table(con, "runs"):
-        run = _rows(con, "select run_id, started_at, status from runs order by started_at desc limit 1")
+        run = _rows(con, "select_last_run")
         return run[0] if run else None
     return None
 
@@ -197,10 +196,7 @@ def _source_run(con: duckdb.DuckDBPyConnection) -> dict | None:
 def _suites(con: duckdb.DuckDBPyConnection, run_id: str | None) -> list[dict]:
     if not run_id or not _has_table(con, "validation_runs"):
         return []
-    # the summary's vocabulary: expectations failed (as Data Docs count them), rows quarantined by this run
-    return _rows(con, "select suite, success, evaluated, len(coalesce(failed_expectations, [])) as failed, "
-                      "(select count(*) from quarantine as q where q.table_name = v.suite and q.run_id = v.run_id) "
-                      "as quarantined from validation_runs as v where run_id = ? order by validated_at", [run_id])
+    return _rows(con, "select_suites", {"run_id": run_id})
 
 
 # --- the chart -------------------------------------------------------------------------------------
@@ -559,33 +555,7 @@ def _evidence(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """The incidents counted in the series, each with its evidence sentences and sources."""
     if not _has_table(con, "validated_incidents"):
         return []
-    return _rows(con, f"""
-        with counted as (
-            select * from validated_incidents
-            where in_series and ((kind = 'attack' and isis_linked and region = 'elsewhere')
-                                 or kind = 'territorial_loss')
-        ),
-        reports as (
-            select s.incident_id, s.evidence, a.source, a.url, a.title, a.published,
-                   case when m.perpetrator = 'ISIS' then m.attribution end as ties_to_isis,
-                   -- the sentences that tie the attack to ISIS first: the reader checks the link
-                   row_number() over (partition by s.incident_id
-                                      order by (m.perpetrator = 'ISIS' and m.attribution is not null) desc,
-                                               a.published, s.mention_id) as k
-            from incident_sources as s
-            join event_mentions as m using (mention_id)
-            join articles as a on a.article_id = s.article_id
-            where s.incident_id in (select incident_id from counted)
-        )
-        select c.incident_id, c.month, c.kind, c.region, c.place, c.country, c.date_start, c.date_end,
-               c.killed_best, c.isis_attribution, c.captured_by, c.n_articles,
-               list({{'evidence': r.evidence, 'source': r.source, 'url': r.url, 'title': r.title,
-                      'published': r.published, 'ties_to_isis': r.ties_to_isis}} order by r.k)
-                   filter (where r.k <= {EVIDENCE_PER_INCIDENT}) as reports
-        from counted as c
-        left join reports as r using (incident_id)
-        group by all
-        order by c.month, c.kind, c.date_start, c.place""")
+    return _rows(con, "select_evidence", {"per_incident": EVIDENCE_PER_INCIDENT})
 
 
 def _evidence_html(incidents: list[dict]) -> str:
@@ -626,12 +596,7 @@ def _map_points(con: duckdb.DuckDBPyConnection, months: list[dict]) -> list[dict
     """Incidents of the charted period with coordinates (the undated ones too, where they start in it)."""
     if not months or not _has_table(con, "validated_incidents"):
         return []
-    rows = _rows(con, """
-        select place, country, kind, region, isis_linked, date_start, date_end, killed_best, n_articles, lat, lon
-        from validated_incidents
-        where lat is not null and lon is not null
-          and (in_series or (month is null and date_start >= ? and date_end < ?))
-        order by date_start""", [months[0]["month"], _month_end(months[-1]["month"])])
+    rows = _rows(con, "select_map_points", {"start": months[0]["month"], "end": _month_end(months[-1]["month"])})
     points = []
     for r in rows:
         if r["kind"] == "territorial_loss":
@@ -678,7 +643,7 @@ def _validation_html(con: duckdb.DuckDBPyConnection, run: dict | None, docs_inde
                  "<th>rows quarantined</th></tr>"
                  f"</thead><tbody>{rows}</tbody></table>")
     if _has_table(con, "quarantine"):
-        held = con.execute("select count(*) from quarantine").fetchone()[0]
+        held = con.execute(sql("report/select_quarantine_count")).fetchone()[0]
         if held:
             link += f"<p>{held} rows are held in quarantine and kept out of these numbers.</p>"
     return link

@@ -116,7 +116,7 @@ def timed_run(config: RunConfig) -> dict:
 
 def floor_seconds(con) -> tuple[float, int]:
     """A bare single regex pass over every article's raw text: what no extractor can beat."""
-    texts = [t for (t,) in con.execute("select raw_text from articles").fetchall()]
+    texts = [t for (t,) in con.execute(db.sql("bench/select_raw_texts")).fetchall()]
     findall = FLOOR.findall
     t = time.perf_counter()
     hits = 0
@@ -126,11 +126,10 @@ def floor_seconds(con) -> tuple[float, int]:
 
 
 def _events(con) -> dict:
-    mentions = dict(con.execute("select kind, count(*) from event_mentions group by kind").fetchall())
-    incidents = dict(con.execute("select kind, count(*) from incidents group by kind").fetchall())
-    isis = con.execute("select count(*) from event_mentions where kind = 'territorial_loss' "
-                       "or perpetrator = 'ISIS'").fetchall()[0][0]
-    articles_with = con.execute("select count(distinct article_id) from event_mentions").fetchall()[0][0]
+    mentions = dict(con.execute(db.sql("bench/select_mentions_by_kind")).fetchall())
+    incidents = dict(con.execute(db.sql("bench/select_incidents_by_kind")).fetchall())
+    isis = con.execute(db.sql("bench/select_isis_linked_mentions_count")).fetchall()[0][0]
+    articles_with = con.execute(db.sql("bench/select_articles_with_events_count")).fetchall()[0][0]
     return {"mentions": mentions, "incidents": incidents, "isis_linked_mentions": isis,
             "articles_with_events": articles_with}
 

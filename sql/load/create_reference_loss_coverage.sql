@@ -11,6 +11,7 @@
 --              month of the loss. n_mentions_off_month counts the mentions of the place dated within
 --              120 days of the loss but not inside its month (a wrong or too wide date, not a missed loss).
 --   status:    extracted | reported_not_extracted | not_reported
+create or replace view reference_loss_coverage as
 with losses as (
     select * from reference_losses
 ),

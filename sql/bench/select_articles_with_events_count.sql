@@ -1,0 +1,2 @@
+select count(distinct article_id)
+from event_mentions

@@ -1,0 +1,3 @@
+select kind, count(*)
+from incidents
+group by kind

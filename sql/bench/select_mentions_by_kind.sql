@@ -1,0 +1,3 @@
+select kind, count(*)
+from event_mentions
+group by kind

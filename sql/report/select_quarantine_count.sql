@@ -1,0 +1,3 @@
+-- Rows held in quarantine, by any run: all are kept out of the numbers.
+select count(*)
+from quarantine
