@@ -1492,3 +1492,42 @@ def test_another_groups_claim_of_the_latter_goes_to_the_attack_told_last():
             "stadium in Istanbul. A Kurdish militant group claimed responsibility for the latter.")
     found = {m.killed.best: m.perpetrator for m in _attacks(text, dt.date(2017, 1, 2), title="Istanbul attack")}
     assert found[39] == "ISIS" and found[44] != "ISIS"
+
+
+def test_a_bare_count_of_the_dead_after_a_report_is_its_toll():
+    text = ("A man drove a van into shoppers on a market street in Nice on Friday, police said. He was shot by "
+            "officers at the scene. Seven people have died and 20 more are being treated.")
+    m = _one_attack(text, dt.date(2016, 7, 16))
+    assert m.killed.best == 7
+
+
+@pytest.mark.parametrize("after", [
+    "Some 3,000 people have died in the war since 2014.",            # a period's count
+    "Seven people died in a bus crash in Lyon on Thursday.",         # another place and day
+])
+def test_a_count_of_other_dead_after_a_report_is_not_its_toll(after):
+    text = ("A man drove a van into shoppers on a market street in Nice on Friday, police said. He was shot by "
+            "officers at the scene. " + after)
+    m = next(m for m in _attacks(text, dt.date(2016, 7, 16)) if m.place.name == "Nice")
+    assert m.killed is None
+
+
+def test_a_later_higher_toll_replaces_the_first():
+    text = ("A suicide bomber killed at least 18 people outside a bank in Kabul on Monday, officials said. The "
+            "interior ministry later gave a higher toll, saying 22 people had been killed.")
+    m = _one_attack(text, dt.date(2017, 5, 2))
+    assert m.killed.best == 22
+
+
+def test_a_countrys_rising_toll_is_not_one_towns():
+    text = ("A car rammed a crowd in Valencia on Thursday, killing 9 people. Hours later a woman was killed in a "
+            "knife attack in Alicante. The death toll in Spain rose to 10 on Friday.")
+    tolls = {m.place.name: m.killed.best for m in _attacks(text, dt.date(2017, 6, 9))}
+    assert tolls == {"Valencia": 9, "Alicante": 1}
+
+
+def test_the_beheading_of_one_unnamed_captive_killed_one():
+    text = ("The Islamic State released a video on Tuesday showing the beheading of a British aid worker, who was "
+            "kidnapped in Syria last year.")
+    m = _one_attack(text, dt.date(2014, 9, 14))
+    assert m.killed.best == 1

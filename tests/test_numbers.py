@@ -151,6 +151,13 @@ TOLL_CASES = [
     ("a gunman killed an army reservist at the memorial", [("killed", 1, "exact")]),
     ("the death toll from Monday's car bomb in the market rose to 27", [("killed", 27, "exact")]),
     ("the death toll in the twin blasts has risen to at least 40", [("killed", 40, "at_least")]),
+    # "have died" is a subject's toll; "have killed" is not a victim count of its subject
+    ("Nine people have died and 14 remain in hospital.", [("killed", 9, "exact")]),
+    ("Two brothers have killed 12 people in a church.", [("killed", 12, "exact")]),
+    # the dead counted with their killers: the data counts victims
+    ("The raid on the hotel left six people dead, including the gunman and a guard.", [("killed", 5, "exact")]),
+    ("The bombings killed 23 people, including three of the bombers.", [("killed", 20, "exact")]),
+    ("The bombings killed 23 people, including three children.", [("killed", 23, "exact")]),
 ]
 
 

@@ -325,11 +325,12 @@ _PUT_TO_DEATH = re.compile(r"(?:burned|burnt|murdered|massacred|slaughtered)\b",
 
 def _one_put_to_death(s: str, group: list[Trigger]) -> Quantity | None:
     """A beheading (or a burning, a murder) of one person the sentence names ("beheading 44-year-old David Haines",
-    "Foley was beheaded", "one of the two Japanese captives had been beheaded") killed one."""
+    "Foley was beheaded", "one of the two Japanese captives had been beheaded", "the beheading of another American
+    journalist") killed one."""
     for t in group:
         if t.attack_type != "beheading" and not _PUT_TO_DEATH.match(s, t.start):
             continue
-        after = lx.ONE_NAMED_VICTIM_AFTER.match(s, t.end)
+        after = lx.ONE_NAMED_VICTIM_AFTER.match(s, t.end) or lx.ONE_UNNAMED_VICTIM_AFTER.match(s, t.end)
         if after or lx.ONE_VICTIM_BEFORE.search(s, max(0, t.start - 80), t.start):
             return Quantity(1, 1, 1, "exact", t.start, t.end, s[t.start: t.end])
     return None

@@ -81,7 +81,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
             _read_sentence(sentence, story, gazetteer, has_trigger, detail)
         elif story.events and i - story.events[-1].sentence.index <= CONTINUATION_SENTENCES and \
                 detail_re.search(low, sentence.start, sentence.end):
-            continue_events(sentence, story)
+            tolls = find_tolls(sentence.text)
+            continue_events(sentence, story, tolls, places=_towns(sentence.text, story, gazetteer) if tolls else [])
     merged = merge_within_article(story.events)
     for mention in merged:
         if mention.perpetrator == "ISIS" and _before_isis(mention):
@@ -104,6 +105,12 @@ def _before_isis(mention: Mention) -> bool:
     """An attack dated before the Islamic State acted outside Iraq cannot be its attack (Hezbollah in the
     1980s, 9/11, Fort Hood in 2009), however ISIS-heavy the article."""
     return mention.date is not None and mention.date.end < ISIS_ABROAD_FROM and mention.country != "IQ"
+
+
+def _towns(s: str, story: Narrative, gazetteer) -> list:
+    """The towns a sentence names (not its countries): a toll next to another town is that town's."""
+    found = gazetteer.find(s, countries=story.countries, people=story.people)
+    return [m for m in found if m.place.precision != "country" and eligible_place(s, m)]
 
 
 def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger: bool, detail: bool) -> None:
@@ -134,7 +141,7 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
         story.scene = None
         return
     if detail:
-        continue_events(sentence, story)
+        continue_events(sentence, story, places=[p for p in places if p.place.precision != "country"])
     if dated and places:
         # not where a speaker sits ("said Bowdich, of the FBI office in Los Angeles")
         local = [p for p in places if p.place.precision != "country" and

@@ -9,7 +9,8 @@ attack", "the gunman", "it"), the attack the narrative is on. They add what the 
 - the perpetrator and how strongly the text ties it (`attribution.py`);
 - the day, from a reference that dates the event itself ("Tuesday's attacks", "the attack on Friday"),
   where the frame had only the weeks before publication or a vaguer window that contains that day;
-- the toll, from the headline, where the body states none.
+- the toll, from the headline where the body states none, from a bare count of the dead right after the report
+  ("Eight people have died"), and a later, higher count of the same dead ("the UN gave a higher toll").
 
 Each filled field names its sentence in the mention's `support` ("date@14:reference", "killed@-1:headline").
 """
@@ -152,6 +153,10 @@ def complete(mentions: list, sentences, title: str, published, gazetteer, countr
         if index >= 0 and any(m.killed is None or m.injured is None for m in attacks) and TOLL_CUE.search(s) and \
                 ATTACK_NOUN.search(s):
             _tolls_from(ref_of, s, attacks)
+        elif index > 0 and any(m.killed is None and 0 < index - max(m.seen_at) <= FOLLOW_ON for m in attacks):
+            _tolls_following(ref_of, s, attacks)
+        if index >= 0 and TOLL_UPDATE.search(s):
+            _toll_update(ref_of, s, attacks)
         if index < 0:
             headline_ref = ref_of
     # the headline's toll last: a toll the body states, nearer the event, comes first
@@ -210,6 +215,63 @@ def _tolls_from(ref_of, s: str, attacks) -> None:
         if _better_toll(toll.quantity, getattr(m, field)):
             setattr(m, field, toll.quantity)
             m.support.append(f"{field}@{ref.index}:reference")
+
+
+FOLLOW_ON = 2   # a bare count of the dead in the sentences right after a report is the report's toll
+
+
+def _tolls_following(ref_of, s: str, attacks) -> None:
+    """ "A man drove a rental truck down a bike path ... Eight people have died while another 11 recover": a
+    sentence that only counts the dead, right after the report of an attack without a toll, counts that attack's.
+    Not when it names another place, dates something, or counts over a period or many events."""
+    if lx.TOLL_AGGREGATE.search(s):
+        return
+    tolls = [t for t in find_tolls(s) if t.role == "killed"]
+    if not tolls or find_dates(s):
+        return
+    index = ref_of().index
+    [m] = nearest(index, attacks)
+    if m.killed is not None or not 0 < index - max(i for i in m.seen_at if i < index) <= FOLLOW_ON:
+        return
+    places = set(ref_of().places)
+    if places - {m.place.name, m.place.country} if m.place is not None else places:
+        return
+    m.killed = tolls[0].quantity
+    m.support.append(f"killed@{index}:following")
+    for toll in find_tolls(s):
+        if toll.role == "injured" and m.injured is None:
+            m.injured = toll.quantity
+            m.support.append(f"injured@{index}:following")
+
+
+# A later, higher count of the same dead: "the death toll rose to 35", "the UN gave a higher toll, saying 35 people
+# had been killed" (the data keeps the latest figure a report gives).
+TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]{0,40}?\b(?:rose|risen|rises|climbed|"
+                         r"jumped|increased|reached|now stands)\b|\ba higher (?:death )?toll\b", re.I)
+
+
+def _toll_update(ref_of, s: str, attacks) -> None:
+    """A later, higher count replaces the toll of the attack it names, or of the one the narrative is on; not when
+    it counts a whole country's dead ("the death toll in Spain rose to 14" after attacks in two towns)."""
+    killed = [t for t in find_tolls(s) if t.role == "killed"]
+    if not killed:
+        return
+    ref = ref_of()
+    targets, _ = referents(ref, attacks, strong=False)
+    if not targets:   # "the UN gave a higher toll": the attack the narrative is on
+        before = [m for m in attacks if any(0 <= ref.index - i <= REFERENCE_SENTENCES for i in m.seen_at)]
+        targets = nearest(ref.index, before) if before else []
+    if len(targets) != 1:
+        return
+    [m] = targets
+    whose = re.search(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", TOLL_UPDATE.search(s).group(0))
+    if whose is not None and (m.place is None or m.place.name != whose.group(1)):
+        return
+    new = killed[-1].quantity
+    if m.killed is not None and m.killed.qualifier != "vague" and new.best <= m.killed.best:
+        return
+    m.killed = new
+    m.support.append(f"killed@{ref.index}:update")
 
 
 def _better_toll(new: Quantity, old: Quantity | None) -> bool:

@@ -708,6 +708,16 @@ PRACTICE_BEFORE = re.compile(r"\b(?:is|are|be|while|when)\s+(?:\w+\s+)?$", re.I)
 ONE_NAMED_VICTIM_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:(?:an?|another|the)\s+)?(?:[\w-]+\s+){0,3}?(?:[A-Z][a-z]+\s+)+"
     r"(?![A-Z][a-z]+(?:ians|ans|ese|ists|ites|ts|ms|is|ds)\b)[A-Z][a-z]+\b(?!,?\s+and\b)")   # not "Coptic Christians"
+# A count that is not one attack's: a period's, a war's, a total over many ("3,000 people have died since May").
+TOLL_AGGREGATE = re.compile(r"\b(?:since|so far|this year|last year|in total|a total of|altogether|over the|"
+                            r"in the past|a year|a month|per|war|conflict|fighting|countries|cities|battles?|"
+                            r"campaign|airstrikes?|strikes|raids|clashes)\b", re.I)
+# One victim the sentence describes without a name: "the beheading of another American journalist", "beheading a
+# French tourist" (a singular noun: "a group of aid workers" is not one).
+ONE_UNNAMED_VICTIM_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:journalist|photojournalist|reporter|aid worker|hostage|"
+    r"captive|prisoner|pilot|tourist|soldier|policeman|police officer|priest|contractor|teacher|engineer|"
+    r"Frenchman|Briton|man|woman|boy|girl)\b(?![-\w])(?!\s+(?:and|or)\b)")
 ONE_VICTIM_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,?\s+(?:[\w-]+\s+){0,6}?|\bone of [^.]{0,40}?)"
                                r"\b(?:was|had been|has been)\s+(?:\w+ly\s+)?$")
 # ISIS as the agent of a passive loss verb: someone else was driven out, by the group.

@@ -156,8 +156,9 @@ def current_scene(story: Narrative, index: int):
 
 
 def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | None = None,
-                     types: list[str | None] | None = None) -> bool:
-    """Details in a sentence that opens no event belong to the event the narrative is on."""
+                     types: list[str | None] | None = None, places: list[PlaceMatch] = ()) -> bool:
+    """Details in a sentence that opens no event belong to the event the narrative is on; its tolls only when it
+    names no other town (`places`: the towns it names, "Seven people died in a bus crash in Lyon")."""
     if not story.events:
         return False
     current = story.events[-1]
@@ -166,12 +167,15 @@ def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | No
         return False
     s = sentence.text
     tolls = find_tolls(s) if tolls is None else tolls
+    if tolls and lx.TOLL_AGGREGATE.search(s):
+        tolls = []   # "3,000 people have died in the war since 2014": not the toll of the attack just told
     targets = [e for e in story.events[-2:]] if lx.BOTH.search(s) else [current]
     for event in targets:
         if event.kind != "attack":
             continue
         before = (event.killed, event.injured, event.perpetrator, event.attribution)
-        for toll in tolls:
+        here = event.place.name if event.place is not None else None
+        for toll in tolls if not any(p.place.name not in (None, here) for p in places) else ():
             set_toll(event, toll, only_if_missing=True)
         for attack_type in [*(types or []), *types_in(s)]:
             if attack_type and attack_type not in event.attack_types:

@@ -201,7 +201,9 @@ _AUX = (
     r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being|got|reportedly|also|later|then|all"
     r"|both|subsequently|allegedly|now|since|believed\s+to\s+have\s+been|said\s+to\s+have\s+been"
     r"|feared|thought\s+to\s+have\s+been|confirmed|left|found|seriously|critically|badly|slightly"
-    r"|fatally|mortally|lightly)"
+    r"|fatally|mortally|lightly"
+    r"|(?:have|has|had)(?=\s+(?:died|perished|lost))"   # "eight people have died", never "two men have killed"
+    r")"
 )
 _SUBJ_VERBS = (
     r"killed|dead|died|slain|murdered|massacred|executed|beheaded|shot\s+dead|gunned\s+down"
@@ -483,7 +485,27 @@ def find_tolls(clause: str) -> list[Toll]:
     _left(clause, tokens, found)
     _toll_phrases(clause, tokens, found)
     _zero(clause, tokens, found)
-    return _select(found)
+    return [_without_attackers(clause, t) for t in _select(found)]
+
+
+# "left four people dead, including the assailant": the dead counted with their killers (the data counts victims)
+_INCLUDING_ATTACKERS = re.compile(
+    r"[^.;:]{0,30}?\bincluding\s+(?P<n>the|an?|one|two|three|four|five|\d)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+    r"(?P<who>assailants?|attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|shooters?|perpetrators?|terrorists?|"
+    r"hostage-takers?|jihadists?)\b", re.I)
+_SMALL = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _without_attackers(clause: str, toll: Toll) -> Toll:
+    m = _INCLUDING_ATTACKERS.match(clause, toll.end) if toll.role == "killed" else None
+    if m is None:
+        return toll
+    n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
+    q = toll.quantity
+    if q.low < n or q.qualifier in ("vague", "zero"):
+        return toll
+    less = Quantity(q.low - n, q.high - n, q.best - n, q.qualifier, q.start, q.end, q.surface)
+    return Toll(toll.role, less, toll.start, toll.end, toll.surface)
 
 
 def _victims(text: str, m: re.Match) -> Quantity | None:
