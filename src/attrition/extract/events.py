@@ -48,7 +48,7 @@ from attrition.extract.numbers import find_tolls
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.10.0"
+EXTRACTOR_VERSION = "0.11.0"
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
 
@@ -82,7 +82,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         elif story.events and i - story.events[-1].sentence.index <= CONTINUATION_SENTENCES and \
                 detail_re.search(low, sentence.start, sentence.end):
             tolls = find_tolls(sentence.text)
-            continue_events(sentence, story, tolls, places=_towns(sentence.text, story, gazetteer) if tolls else [])
+            found = gazetteer.find(sentence.text, countries=story.countries, people=story.people) if tolls else []
+            continue_events(sentence, story, tolls, places=_towns(sentence.text, found))
     merged = merge_within_article(story.events)
     for mention in merged:
         if mention.perpetrator == "ISIS" and _before_isis(mention):
@@ -107,10 +108,10 @@ def _before_isis(mention: Mention) -> bool:
     return mention.date is not None and mention.date.end < ISIS_ABROAD_FROM and mention.country != "IQ"
 
 
-def _towns(s: str, story: Narrative, gazetteer) -> list:
-    """The towns a sentence names (not its countries): a toll next to another town is that town's."""
-    found = gazetteer.find(s, countries=story.countries, people=story.people)
-    return [m for m in found if m.place.precision != "country" and eligible_place(s, m)]
+def _towns(s: str, found: list) -> list:
+    """The towns a sentence places something in (not its countries): a toll next to another town is that town's."""
+    return [m for m in found if m.place.precision != "country" and eligible_place(s, m)
+            and lx.LOCATIVE_BEFORE.search(s, max(0, m.start - 30), m.start)]
 
 
 def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger: bool, detail: bool) -> None:
@@ -141,7 +142,7 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
         story.scene = None
         return
     if detail:
-        continue_events(sentence, story, places=[p for p in places if p.place.precision != "country"])
+        continue_events(sentence, story, places=_towns(s, found))
     if dated and places:
         # not where a speaker sits ("said Bowdich, of the FBI office in Los Angeles")
         local = [p for p in places if p.place.precision != "country" and
