@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from attrition.cli import app
+from attrition.export import rows
 
 runner = CliRunner()
 CONTRACT = ["article", "kind", "place", "country", "date_start", "date_end", "killed", "injured", "attack_type",
@@ -85,6 +86,25 @@ def test_mentions_keep_the_scorer_contract_without_duplicates(loaded_db, tmp_pat
     assert not {"incident_id", "article_title", "article_source", "article_url"} & set(columns)
     external = dict(fetch(loaded_db, "select article_id, external_id from articles"))
     assert all(external[r["article_id"]] == r["article"] for r in rows)
+
+
+def test_json_holds_the_database_values(loaded_db, tmp_path):
+    """JSON lines and the JSON array carry every value as the database has it: dates as ISO text, lists as
+    arrays, nulls as null, floats exactly, text unescaped, columns in the export's order."""
+    jsonl, array = tmp_path / "m.jsonl", tmp_path / "m.json"
+    export(loaded_db, "mentions", "-o", str(jsonl))
+    export(loaded_db, "mentions", "-o", str(array))
+    with duckdb.connect(str(loaded_db), read_only=True) as con:
+        table = rows(con, "mentions").to_arrow_table()
+    expected = {r["mention_id"]: {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in r.items()}
+                for r in table.to_pylist()}
+    text = jsonl.read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert len(lines) == len(expected) and {r["mention_id"]: r for r in lines} == expected
+    assert list(lines[0]) == table.column_names
+    assert {r["mention_id"]: r for r in json.loads(array.read_text(encoding="utf-8"))} == expected
+    assert any(ord(c) > 127 for c in text) and "\\u" not in text   # UTF-8, not \u escapes
+    assert any(r["attack_type"] for r in lines) and any(None in r.values() for r in lines)
 
 
 def test_acled_layout(loaded_db):

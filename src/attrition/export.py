@@ -2,12 +2,12 @@
 incidents in the shape of ACLED and of the Global Terrorism Database.
 
 The file type follows `fmt`, else the output file's extension, else JSON lines. Columns keep their
-database names and types (dates are DATE in Parquet, ISO text in CSV and JSON).
+database names and types (dates are DATE in Parquet, ISO text in CSV and JSON; JSON is compact, one
+object a line in JSON lines).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -74,16 +74,19 @@ def export(con: duckdb.DuckDBPyConnection, what: str, out: Path | None, fmt: str
         sys.stdout.write(to_csv(Result(list(flat.columns), records, more=False)))
         sys.stdout.flush()
         return len(records)
-    table = relation.to_arrow_table()
-    records = table.to_pylist()
+    return _write_json(relation.to_arrow_table(), out, lines=kind == "jsonl")
+
+
+def _write_json(table: pa.Table, out: Path | None, lines: bool) -> int:
+    """JSON lines, or one JSON array, written by polars: the same values in the same order as a Python dict
+    per row through `json`, 1.6 to 2.6 times as fast on 30,000 rows and more (BENCHMARKS.md, "polars")."""
+    import polars as pl  # only JSON needs it: CSV and Parquet exports skip its import (0.15 s)
+
+    frame = pl.from_arrow(table)
+    text = frame.write_ndjson() if lines else frame.write_json() + "\n"
     with (out.open("w", encoding="utf-8") if out else _stdout()) as fh:
-        if kind == "json":
-            json.dump(records, fh, ensure_ascii=False, default=str, indent=1)
-            fh.write("\n")
-        else:
-            for row in records:
-                fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    return table.num_rows
+        fh.write(text)
+    return frame.height
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str) -> duckdb.DuckDBPyRelation:
