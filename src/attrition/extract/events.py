@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from attrition.extract import attribution, frames, trace
+from attrition.extract import attribution, frames, known, trace
 from attrition.extract import lexicon as lx
 from attrition.extract.attacks import attack_from, attack_triggers, cluster_triggers, toll_owners
 from attrition.extract.dates import DateSpan, find_dates, resolve
@@ -92,6 +92,10 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         links = attribution.article_links(sentences, title or "", gazetteer, story.countries, story.people)
         attribution.apply_links(merged, links, _before_isis, sentences, story.people)
         frames.complete(merged, sentences, title or "", published, gazetteer, story.countries, story.people)
+        known.date_known(merged, sentences, published)
+        for mention in merged:
+            if mention.date_how == "known" and mention.perpetrator == "ISIS" and _before_isis(mention):
+                mention.perpetrator, mention.attribution, mention.claimed = None, None, None
     return merged
 _SIDEBAR = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])[^\n]{0,700}? MORE\b(?: \([A-Z]-[\w.]+\))?")
 

@@ -1,0 +1,120 @@
+"""Well-known attacks date the passing mentions of them.
+
+News about ISIS names its famous attacks again and again without their dates ("since the Orlando
+shooting", "the kosher supermarket in Paris", "the beheading of James Foley"). Read alone, such a mention
+gets the weeks before publication, and the monthly tables count an attack that never happened then. A
+reference list (`seeds/known_attacks.csv`: the attack's town, country, day, words that single it out, its
+toll and a source) gives the day instead, when the mention can only mean that attack:
+
+- the attack took place before the article was published, and inside any window the text gives;
+- the mention is at its town, or names only its country and a word that singles it out ("Bardo",
+  "Metrojet", a victim's name);
+- of the known attacks there, the one whose words the mention's sentences use, or whose toll it gives. A
+  town alone is not enough, even with one known attack: an undated report of a new attack there ("an
+  officer was shot in Las Vegas") is not the famous one.
+
+A date the text states itself is never replaced. The mention names the row in `support`
+("date@4:known.orlando-2016-06-12": the list's row, for the mention of sentence 4).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from attrition.extract.dates import DateSpan
+from attrition.paths import SEEDS_DIR
+
+if TYPE_CHECKING:
+    from attrition.extract.narrative import Mention
+    from attrition.extract.sentences import Sentence
+
+UNDATED = ("assumed_recent", "missing")     # the text gives the event no date
+BORROWED = ("narrative", "scene")           # a date read in a nearby sentence, not the mention's own
+TOLL_MATCH = 0.15                           # "killed 49" and "killed at least 50" name the same attack
+
+
+@dataclass(frozen=True)
+class KnownAttack:
+    attack_id: str
+    place: str | None       # folded town name; None for a killing known only by its victim (a beheading video)
+    country: str
+    day: dt.date
+    words: re.Pattern | None    # every word that singles it out
+    names: re.Pattern | None    # those that are names ("Bardo", "Foley"): enough without its town
+    killed: int | None
+
+
+def fold(name: str) -> str:
+    """ "Trèbes", "Trebes" and "trebes" are one town."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
+def _pattern(words: list[str]) -> re.Pattern | None:
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                      re.I)
+
+
+@cache
+def known_attacks() -> tuple[KnownAttack, ...]:
+    with open(SEEDS_DIR / "known_attacks.csv", newline="", encoding="utf-8") as rows:
+        found = []
+        for row in csv.DictReader(rows):
+            words = [w for w in row["keywords"].split("|") if w]
+            found.append(KnownAttack(row["attack_id"], fold(row["place"]) or None, row["country"],
+                                     dt.date.fromisoformat(row["date"]), _pattern(words),
+                                     _pattern([w for w in words if w[0].isupper()]),
+                                     int(row["killed"]) if row["killed"] else None))
+    return tuple(found)
+
+
+def date_known(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None) -> None:
+    """Give each attack mention the day of the one known attack it can only mean (see the module's rules)."""
+    for m in mentions:
+        if m.kind != "attack" or not _open_to_known(m):
+            continue
+        text = " ".join(sentences[i].text for i in m.seen_at if 0 <= i < len(sentences))
+        attack = _the_known_attack(m, text, published)
+        if attack is not None:
+            m.date, m.date_how = DateSpan(attack.day, attack.day, "day"), "known"
+            m.support.append(f"date@{m.sentence.index}:known.{attack.attack_id}")
+
+
+def _open_to_known(m: Mention) -> bool:
+    """A mention without a day of its own: undated, dated from a nearby sentence, or a window ("in 2015")."""
+    return m.date is None or m.date_how in UNDATED or m.date_how in BORROWED or m.date.start != m.date.end
+
+
+def _the_known_attack(m: Mention, text: str, published: dt.date | None) -> KnownAttack | None:
+    town = fold(m.place.name) if m.place is not None and m.place.name else None
+    possible = [k for k in known_attacks() if _could_be(k, m, published)]
+    here = [k for k in possible if town is not None and k.place == town]
+    named = [k for k in possible if k.names is not None and k.names.search(text) and
+             (town is None or k.place is None) and k.country == (m.country or k.country)]
+    worded = [k for k in here if k.words is not None and k.words.search(text)] or named
+    if len(worded) == 1:
+        return worded[0]
+    tolled = [k for k in (worded or here) if _same_toll(k, m)]
+    if len(tolled) == 1:
+        return tolled[0]
+    return None
+
+
+def _could_be(k: KnownAttack, m: Mention, published: dt.date | None) -> bool:
+    if published is not None and k.day > published:
+        return False
+    window = m.date if m.date is not None and m.date_how not in UNDATED + BORROWED else None
+    return window is None or window.start <= k.day <= window.end
+
+
+def _same_toll(k: KnownAttack, m: Mention) -> bool:
+    if k.killed is None or m.killed is None or m.killed.qualifier == "vague":
+        return False
+    return abs(m.killed.best - k.killed) <= max(1, TOLL_MATCH * k.killed)

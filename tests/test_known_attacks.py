@@ -1,0 +1,58 @@
+"""Tests for attrition.extract.known: famous attacks named in passing get their day, and nothing else does."""
+
+import csv
+import datetime as dt
+
+import pycountry
+import pytest
+
+from attrition.extract.events import extract_mentions
+from attrition.extract.known import known_attacks
+from attrition.paths import SEEDS_DIR
+
+
+def _attack(text, published, place=None):
+    found = [m for m in extract_mentions(text, published, None) if m.kind == "attack"]
+    found = [m for m in found if place is None or (m.place and m.place.name == place)]
+    assert len(found) == 1, [(m.place, m.date, m.sentence.text) for m in found]
+    return found[0]
+
+
+def test_the_seed_is_well_formed():
+    with open(SEEDS_DIR / "known_attacks.csv", newline="", encoding="utf-8") as rows:
+        rows = list(csv.DictReader(rows))
+    assert len(rows) == len(known_attacks()) and len({r["attack_id"] for r in rows}) == len(rows)
+    for row in rows:
+        assert row["attack_id"].endswith(row["date"]) and pycountry.countries.get(alpha_2=row["country"])
+        assert row["keywords"] and row["source_url"].startswith("https://")
+
+
+def test_a_famous_attack_named_with_a_window_gets_its_day():
+    m = _attack("Last year a gunman killed 49 people at a nightclub in Orlando, and the group praised him.",
+                dt.date(2017, 3, 1))
+    assert (m.date.start, m.date.end, m.date_how) == (dt.date(2016, 6, 12), dt.date(2016, 6, 12), "known")
+    assert "date@0:known.orlando-2016-06-12" in m.support
+
+
+def test_of_several_attacks_in_one_town_the_words_choose():
+    m = _attack("Months ago, gunmen killed four hostages at a kosher supermarket in Paris.", dt.date(2015, 6, 1))
+    assert m.date.start == dt.date(2015, 1, 9)
+
+
+def test_a_victims_name_dates_a_beheading_told_in_passing():
+    m = _attack("Islamic State militants beheaded James Foley, an American journalist kidnapped in Syria.",
+                dt.date(2014, 12, 1))
+    assert m.date.start == dt.date(2014, 8, 19)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # an undated report of a new attack in a town with a famous one: not the famous one
+    ("An officer was shot dead in Las Vegas during the protests, police said.", dt.date(2020, 6, 3)),
+    # the day the text gives stays
+    ("On Tuesday a man stabbed two people outside a nightclub in Orlando, police said.", dt.date(2016, 6, 16)),
+    # a known attack after publication cannot be meant
+    ("A gunman killed 40 people at a nightclub in Orlando, police said.", dt.date(2015, 1, 10)),
+])
+def test_nothing_else_is_dated_from_the_list(text, published):
+    m = _attack(text, published)
+    assert m.date_how != "known" and not any(":known." in s for s in m.support)
