@@ -1532,3 +1532,27 @@ def test_the_beheading_of_one_unnamed_captive_killed_one():
             "kidnapped in Syria last year.")
     m = _one_attack(text, dt.date(2014, 9, 14))
     assert m.killed.best == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the group's record, not one killing: beheadings of a kind of people, with or without other deeds
+    "The militants swept across Iraq, seizing towns, beheading British hostages and staging mass executions.",
+    "After the Islamic State beheaded Westerners and inspired deadly attacks abroad, Congress debated the war.",
+    # an aim, not a deed
+    "The Islamic State has recruited hundreds of Belgians to help commit mass murder in Syria.",
+    # a count of many events
+    "In Detroit there have been hundreds of shootings since January, the mayor said on Monday.",
+    # a state's bombing
+    "Britain stepped up its aerial bombing in Syria on Tuesday, the defence ministry said.",
+    "Moscow has fought the Islamic State on behalf of Assad, bombing the rebel-held city of Homs for weeks.",
+])
+def test_records_aims_counts_and_state_bombing_are_no_attack(text):
+    assert _attacks(text, dt.date(2016, 10, 4)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State beheaded a British aid worker in Raqqa on Saturday, a video showed.",
+    "Militants beheaded 21 Egyptian Christians on a beach in Sirte, a video released on Sunday showed.",
+])
+def test_one_beheading_or_a_counted_group_is_still_an_attack(text):
+    assert len(_attacks(text, dt.date(2016, 10, 4))) == 1

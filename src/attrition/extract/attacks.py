@@ -141,18 +141,22 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
 
 
 def _generic(s: str, group: list[Trigger]) -> bool:
-    """Every verb of the attack states a habit or a record: a habitual adverb, a present tense ("executes"), or a
-    perfect or progressive tense ("has beheaded", "are beheading") of a kind of people ("Americans", "its captives")."""
-    if any(t.number not in ("verb", "kill") for t in group):
-        return False   # "the attack", "a massacre": a noun names one event
-    for t in group:
+    """Every verb of the attack states a habit or a record: a habitual adverb, a present tense ("executes"), a
+    perfect or progressive tense ("has beheaded", "are beheading") of a kind of people ("Americans", "its captives"),
+    or beheadings of a kind of people in any tense ("beheaded Americans")."""
+    if any(t.number not in ("verb", "kill", "many") for t in group):
+        return False   # "the attack", "a massacre": a noun names one event ("mass executions" names many)
+    verbs = [t for t in group if t.number != "many"]
+    for t in verbs:
         before, word = s[max(0, t.start - 60): t.start], s[t.start: t.end]
         if lx.HABITUAL_ADVERB.search(before) or word.endswith("es") and not word.endswith("ies"):
             continue
         if lx.PERFECT_BEFORE.search(before) and lx.GENERIC_OBJECT_AFTER.match(s[t.end: t.end + 60]):
             continue
+        if t.attack_type == "beheading" and lx.GENERIC_VICTIMS_AFTER.match(s[t.end: t.end + 60]):
+            continue   # "seizing territory, beheading American hostages": a record of the group, not one killing
         return False
-    return True
+    return bool(verbs)
 
 
 def _violent(s: str, start: int, end: int) -> bool:

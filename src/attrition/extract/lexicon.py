@@ -193,7 +193,7 @@ ATTACK_TRIGGERS_LC = [(for_lower(p), attack_type, number) for p, attack_type, nu
 
 # Attack words used of something else: the military campaign, plans, threats, the past as a category.
 NOT_AN_ATTACK = re.compile(
-    r"\b(?:air ?strikes?|airstrikes?|drone strikes?|air raids?|aerial bombardments?|bombardments?|shelling|"
+    r"\b(?:air ?strikes?|airstrikes?|drone strikes?|air raids?|aerial (?:bombardments?|bombing)|bombardments?|shelling|"
     r"bombing campaign|bombing raids?|artillery|bomb[- ](?:making|maker|threat|scare|hoax|plot)|heart attack|"
     r"panic attack|cyber ?attack|attack ads?|(?:verbal|political|personal|rhetorical|partisan) attacks?|"
     r"f-bombs?|photo ?bomb\w*|carpet[- ]bomb\w*|(?:nuclear|atomic|hydrogen|dirty|a-|h-) ?bombs?|MOAB|GBU-\d+|ordnance|"
@@ -266,7 +266,7 @@ STATE_AGENT = re.compile(
     r"shooting|fatally shooting)|police[- ](?:involved|related) (?:shootings?|killings?)|police (?:killings?|"
     r"custody|chokeholds?|choke ?holds?)|(?:Assad|Gadhafi|Qaddafi|Saddam|Hussein|Hitler|Stalin|Mao|Pol Pot|Putin|"
     r"Maduro|Duterte|Kim Jong[- ]\w+|Mubarak|Erdogan|Sisi|Khamenei)(?:['’]s)?(?:,? [\w-]+){0,6},? (?:has |had )?"
-    r"(?:killed|massacred|murdered|slaughtered|gassed|bombed)|(?:regime|dictator(?:ship)?|junta|government|"
+    r"(?:killed|massacred|murdered|slaughtered|gassed|bombed|bombing|shelling)|(?:regime|dictator(?:ship)?|junta|government|"
     r"(?<!Islamic )state|Nazis?)(?:['’]s)?(?: [\w-]+){0,3} (?:has |had |have )?"
     r"(?:killed|massacred|murdered|slaughtered|gassed))\b",
     re.I,
@@ -279,7 +279,9 @@ STATISTICS = re.compile(
     r"in \d{4} alone|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|through)|"
     r"over the (?:past|last) (?:\w+ )?(?:years|decades?)|(?:a|the) (?:year|decade|century) (?:before|after)|"
     r"gun deaths|firearm deaths|mass shootings? (?:this|last|per|in) year|so far this year|total(?:led)? of|"
-    r"tally|database|tracker|Gun Violence Archive|percent|%)",
+    r"tally|database|tracker|Gun Violence Archive|percent|%|"
+    # "thousands of shootings since January": a count of many events, not one
+    r"(?:thousands|hundreds|dozens|scores) of (?:\w+ )?(?:shootings|attacks|bombings|killings|murders|stabbings))",
     re.I,
 )
 # Words that look back at a past event the sentence only recalls, without a date: "ISIS has already lost
@@ -359,7 +361,7 @@ MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|may|
 # "plans to attack", not "reacting to the attack" (a determiner makes "to" a preposition)
 INFINITIVE = re.compile(r"\bto (?!(?:ISIS|ISIL|IS|Daesh|al-Qaeda|the|a|an|this|that|these|those|his|her|its|their|"
                         r"our|last|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's) )(?:\w+ )?$|"
-                        r"\bto (?:launch|carry out|conduct|stage|mount|commit|perpetrate|plan|execute|"
+                        r"\bto (?:help )?(?:launch|carry out|conduct|stage|mount|commit|perpetrate|plan|execute|"
                         r"unleash|orchestrate) (?:an?|another|more|new|such|similar|the)?\s*(?:[\w-]+ ){0,2}$", re.I)
 INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim(?:ed|s)?|claim of responsibility)\b"
                            r"[^,;]{0,20}$",
@@ -605,6 +607,13 @@ PERFECT_BEFORE = re.compile(r"\b(?:has|have|['’]ve|is|are|has been|have been)\
 GENERIC_OBJECT_AFTER = re.compile(
     r"^\s+(?!(?:a|an|the|one|this|that)\s)(?:(?:its|their|his|her|innocent|western|foreign|fellow|local|captured|kidnapped)\s+)?(?:[a-z-]+\s+)?"
     r"(?:[a-z]+[^s\W]s|[A-Z][a-z]+(?:ans|ers|ists|ites|ims|is|ese|ians)|Jews|Kurds|Arabs|Turks|Copts|Shias|people|men|women|children)\b")
+# A kind of people as the victims of beheadings, in any tense: "beheading American hostages", "beheaded Americans"
+# (not "beheaded Americans James Foley and Steven Sotloff", not a counted group).
+GENERIC_VICTIMS_AFTER = re.compile(
+    r"^\s+(?:(?:its|their|innocent|western|Western|foreign|fellow|captured|kidnapped)\s+)?(?:[A-Z][a-z]+(?:an|ish|ese)\s+)?"
+    r"(?:hostages|captives|prisoners|journalists|aid workers|Christians|Americans|Westerners|Yazidis|civilians|"
+    r"people|men|women|children|soldiers|Shias|Copts|Kurds|Jews|infidels|apostates)\b(?!,?\s+(?:named|called|"
+    r"including|such as|[A-Z]))")
 # A captive put to death by militants, not by a state: "ISIS executed", "the execution of 21 Christians by masked
 # militants".
 MILITANT_CONTEXT = re.compile(
