@@ -1556,3 +1556,11 @@ def test_records_aims_counts_and_state_bombing_are_no_attack(text):
 ])
 def test_one_beheading_or_a_counted_group_is_still_an_attack(text):
     assert len(_attacks(text, dt.date(2016, 10, 4))) == 1
+
+
+def test_a_captive_beheaded_after_a_pronoun_is_one_dead():
+    text = ("The Islamic State released a second video on Tuesday. The freelance reporter Tom Miller had been held in "
+            "Syria since 2013. In the video, titled 'A Message to Washington,' Miller appears in an orange jumpsuit "
+            "before he is apparently beheaded by a fighter with the Islamic State.")
+    [m] = _attacks(text, dt.date(2014, 9, 3), title="Islamic State kills second hostage")
+    assert m.killed.best == 1

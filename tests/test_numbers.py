@@ -154,6 +154,7 @@ TOLL_CASES = [
     # "have died" is a subject's toll; "have killed" is not a victim count of its subject
     ("Nine people have died and 14 remain in hospital.", [("killed", 9, "exact")]),
     ("Two brothers have killed 12 people in a church.", [("killed", 12, "exact")]),
+    ("the jet broke up in mid-air, killing all 180 people on board", [("killed", 180, "exact")]),
     # the dead counted with their killers: the data counts victims
     ("The raid on the hotel left six people dead, including the gunman and a guard.", [("killed", 5, "exact")]),
     ("The bombings killed 23 people, including three of the bombers.", [("killed", 20, "exact")]),

@@ -730,8 +730,8 @@ ONE_UNNAMED_VICTIM_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:journalist|photojournalist|reporter|aid worker|hostage|"
     r"captive|prisoner|pilot|tourist|soldier|policeman|police officer|priest|contractor|teacher|engineer|"
     r"Frenchman|Briton|man|woman|boy|girl)\b(?![-\w])(?!\s+(?:and|or)\b)")
-ONE_VICTIM_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,?\s+(?:[\w-]+\s+){0,6}?|\bone of [^.]{0,40}?)"
-                               r"\b(?:was|had been|has been)\s+(?:\w+ly\s+)?$")
+ONE_VICTIM_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,?\s+(?:[\w-]+\s+){0,6}?|\bone of [^.]{0,40}?|\b(?:he|she)\s+)"
+                               r"\b(?:was|is|had been|has been)\s+(?:\w+ly\s+)?$")
 # ISIS as the agent of a passive loss verb: someone else was driven out, by the group.
 ISIS_AGENT_AFTER = re.compile(r"\s+by\s+(?:the\s+)?(?:so-called\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|jihadists|"
                               r"(?:Islamist\s+)?militants|extremists)\b")

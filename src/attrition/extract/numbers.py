@@ -267,8 +267,8 @@ _TRIGGERS = (
     "perish",
 )
 _OBJ_RE = re.compile(
-    rf"\b(?P<verb>(?P<kv>{_KILL_VERBS})|(?P<iv>{_INJURE_VERBS}))\s+(?P<qty>{_QTY}){_NP}", _FLAGS
-)
+    rf"\b(?P<verb>(?P<kv>{_KILL_VERBS})|(?P<iv>{_INJURE_VERBS}))\s+(?:all\s+)?(?P<qty>{_QTY}){_NP}", _FLAGS
+)   # "killing all 224 people on board"
 _ONE_RE = re.compile(
     rf"\b(?P<verb>(?P<kv>{_KILL_VERBS}|fatally\s+\w+)|(?P<iv>{_INJURE_VERBS}))\s+(?P<qty>an?|one)"
     rf"(?:\s+(?!(?:{_STOP})\b)[\w'\u2019-]+){{0,3}}?\s+{_SINGULAR_VICTIMS}",
