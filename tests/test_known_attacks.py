@@ -39,6 +39,13 @@ def test_of_several_attacks_in_one_town_the_words_choose():
     assert m.date.start == dt.date(2015, 1, 9)
 
 
+def test_a_lower_bound_toll_that_the_known_toll_passes_by_little_chooses():
+    m = _attack("Before that, gunmen killed more than 100 people in Paris, officials said.", dt.date(2016, 10, 21))
+    assert m.date.start == dt.date(2015, 11, 13)
+    m = _attack("Before that, gunmen killed more than 40 people in Paris, officials said.", dt.date(2016, 10, 21))
+    assert m.date_how != "known"
+
+
 def test_a_victims_name_dates_a_beheading_told_in_passing():
     m = _attack("Islamic State militants beheaded James Foley, an American journalist kidnapped in Syria.",
                 dt.date(2014, 12, 1))

@@ -115,6 +115,10 @@ def _could_be(k: KnownAttack, m: Mention, published: dt.date | None) -> bool:
 
 
 def _same_toll(k: KnownAttack, m: Mention) -> bool:
+    """The mention's toll is the known attack's: about equal, or a lower bound it passes by little ("over 100"
+    for 130; not "more than 40")."""
     if k.killed is None or m.killed is None or m.killed.qualifier == "vague":
         return False
+    if m.killed.qualifier in ("at_least", "more_than"):
+        return m.killed.best <= k.killed <= m.killed.best * (1 + 3 * TOLL_MATCH)
     return abs(m.killed.best - k.killed) <= max(1, TOLL_MATCH * k.killed)
