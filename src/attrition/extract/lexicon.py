@@ -284,6 +284,13 @@ STATISTICS = re.compile(
     r"(?:thousands|hundreds|dozens|scores) of (?:\w+ )?(?:shootings|attacks|bombings|killings|murders|stabbings))",
     re.I,
 )
+# A count that is not one attack's: a period's, a war's, a total over many ("3,000 people have died since May").
+TOLL_AGGREGATE = re.compile(r"\b(?:since|so far|this year|last year|in total|a total of|altogether|over the|"
+                            r"in the past|a year|a month|per|war|conflict|fighting|countries|cities|battles?|"
+                            r"campaign|airstrikes?|strikes|raids|clashes|unrest|nationwide)\b", re.I)
+# A town the sentence places something in ("died in a bus crash in Lyon"), not one naming a thing ("the Boston bombings
+# suspects"): only the first keeps a toll off the attack the narrative is on.
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.I)
 # Words that look back at a past event the sentence only recalls, without a date: "ISIS has already lost
 # Fallujah", "as we have liberated Tikrit", "the one-time capital", "had been retaken years ago".
 RETROSPECTIVE = re.compile(
@@ -717,13 +724,6 @@ PRACTICE_BEFORE = re.compile(r"\b(?:is|are|be|while|when)\s+(?:\w+\s+)?$", re.I)
 ONE_NAMED_VICTIM_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:(?:an?|another|the)\s+)?(?:[\w-]+\s+){0,3}?(?:[A-Z][a-z]+\s+)+"
     r"(?![A-Z][a-z]+(?:ians|ans|ese|ists|ites|ts|ms|is|ds)\b)[A-Z][a-z]+\b(?!,?\s+and\b)")   # not "Coptic Christians"
-# A count that is not one attack's: a period's, a war's, a total over many ("3,000 people have died since May").
-TOLL_AGGREGATE = re.compile(r"\b(?:since|so far|this year|last year|in total|a total of|altogether|over the|"
-                            r"in the past|a year|a month|per|war|conflict|fighting|countries|cities|battles?|"
-                            r"campaign|airstrikes?|strikes|raids|clashes|unrest|nationwide)\b", re.I)
-# A town the sentence places something in ("died in a bus crash in Lyon"), not one naming a thing ("the Boston bombings
-# suspects"): only the first keeps a toll off the attack the narrative is on.
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.I)
 # One victim the sentence describes without a name: "the beheading of another American journalist", "beheading a
 # French tourist" (a singular noun: "a group of aid workers" is not one).
 ONE_UNNAMED_VICTIM_AFTER = re.compile(
