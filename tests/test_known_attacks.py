@@ -46,6 +46,13 @@ def test_a_lower_bound_toll_that_the_known_toll_passes_by_little_chooses():
     assert m.date_how != "known"
 
 
+def test_a_statements_day_after_a_named_attack_yields_to_the_attacks_day():
+    m = _attack("President Obama on Thursday met survivors of a massacre at an Orlando gay nightclub, where a gunman "
+                "killed 49 people.",
+                dt.date(2016, 6, 17))
+    assert (m.date.start, m.date_how) == (dt.date(2016, 6, 12), "known")
+
+
 def test_a_victims_name_dates_a_beheading_told_in_passing():
     m = _attack("Islamic State militants beheaded James Foley, an American journalist kidnapped in Syria.",
                 dt.date(2014, 12, 1))

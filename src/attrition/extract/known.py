@@ -13,7 +13,9 @@ toll and a source) gives the day instead, when the mention can only mean that at
   town alone is not enough, even with one known attack: an undated report of a new attack there ("an
   officer was shot in Las Vegas") is not the famous one.
 
-A date the text states itself is never replaced. The mention names the row in `support`
+A day the text states yields only when it falls a few days after the known attack's and its own sentence
+names that attack by a name or its toll ("Obama on Thursday met survivors of the Pulse massacre": Thursday
+is the visit's); a window the text states is kept around the known day. The mention names the row in `support`
 ("date@4:known.orlando-2016-06-12": the list's row, for the mention of sentence 4).
 """
 
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 UNDATED = ("assumed_recent", "missing")     # the text gives the event no date
 BORROWED = ("narrative", "scene")           # a date read in a nearby sentence, not the mention's own
 TOLL_MATCH = 0.15                           # "killed 49" and "killed at least 50" name the same attack
+STATEMENT_DAYS = 7   # a day the text gives a few days after the known attack's is a speech's or a vigil's
 
 
 @dataclass(frozen=True)
@@ -78,13 +81,24 @@ def known_attacks() -> tuple[KnownAttack, ...]:
 def date_known(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None) -> None:
     """Give each attack mention the day of the one known attack it can only mean (see the module's rules)."""
     for m in mentions:
-        if m.kind != "attack" or not _open_to_known(m):
+        if m.kind != "attack":
             continue
-        text = " ".join(sentences[i].text for i in m.seen_at if 0 <= i < len(sentences))
-        attack = _the_known_attack(m, text, published)
+        late = _stated_day(m)
+        if not (_open_to_known(m) or late):
+            continue
+        # a stated day yields only to what its own sentence says of the attack; a window to the whole frame
+        text = m.sentence.text if late else " ".join(sentences[i].text for i in m.seen_at if 0 <= i < len(sentences))
+        attack = _the_known_attack(m, text, published, by_name=late)
+        if attack is not None and late and not 0 < (m.date.start - attack.day).days <= STATEMENT_DAYS:
+            continue
         if attack is not None:
             m.date, m.date_how = DateSpan(attack.day, attack.day, "day"), "known"
             m.support.append(f"date@{m.sentence.index}:known.{attack.attack_id}")
+
+
+def _stated_day(m: Mention) -> bool:
+    """A day read from the text's words ("on Sunday"), which may be the day of a statement about the attack."""
+    return m.date is not None and m.date_how == "relative" and m.date.start == m.date.end
 
 
 def _open_to_known(m: Mention) -> bool:
@@ -92,13 +106,16 @@ def _open_to_known(m: Mention) -> bool:
     return m.date is None or m.date_how in UNDATED or m.date_how in BORROWED or m.date.start != m.date.end
 
 
-def _the_known_attack(m: Mention, text: str, published: dt.date | None) -> KnownAttack | None:
+def _the_known_attack(m: Mention, text: str, published: dt.date | None, by_name: bool = False) -> KnownAttack | None:
+    """`by_name`: only a name ("Pulse", "Zehaf-Bibeau") or the toll may single the attack out, not a common word
+    ("a nightclub in Orlando" two days after Pulse may be another nightclub)."""
     town = fold(m.place.name) if m.place is not None and m.place.name else None
     possible = [k for k in known_attacks() if _could_be(k, m, published)]
     here = [k for k in possible if town is not None and k.place == town]
     named = [k for k in possible if k.names is not None and k.names.search(text) and
              (town is None or k.place is None) and k.country == (m.country or k.country)]
-    worded = [k for k in here if k.words is not None and k.words.search(text)] or named
+    words = (lambda k: k.names) if by_name else (lambda k: k.words)
+    worded = [k for k in here if words(k) is not None and words(k).search(text)] or named
     if len(worded) == 1:
         return worded[0]
     tolled = [k for k in (worded or here) if _same_toll(k, m)]
@@ -110,7 +127,7 @@ def _the_known_attack(m: Mention, text: str, published: dt.date | None) -> Known
 def _could_be(k: KnownAttack, m: Mention, published: dt.date | None) -> bool:
     if published is not None and k.day > published:
         return False
-    window = m.date if m.date is not None and m.date_how not in UNDATED + BORROWED else None
+    window = m.date if m.date is not None and m.date_how not in UNDATED + BORROWED and not _stated_day(m) else None
     return window is None or window.start <= k.day <= window.end
 
 
