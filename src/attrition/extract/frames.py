@@ -226,22 +226,24 @@ def _tolls_following(ref_of, s: str, attacks) -> None:
     Not when it names another place, dates something, or counts over a period or many events."""
     if lx.TOLL_AGGREGATE.search(s):
         return
-    tolls = [t for t in find_tolls(s) if t.role == "killed"]
-    if not tolls or find_dates(s):
+    tolls = find_tolls(s)
+    killed = [t for t in tolls if t.role == "killed"]
+    if not killed or find_dates(s):
         return
     index = ref_of().index
     [m] = nearest(index, attacks)
-    if m.killed is not None or not 0 < index - max(i for i in m.seen_at if i < index) <= FOLLOW_ON:
+    last = max((i for i in m.seen_at if i < index), default=None)   # None: the attack is told in this sentence
+    if m.killed is not None or last is None or index - last > FOLLOW_ON:
         return
     places = set(ref_of().places)
     if places - {m.place.name, m.place.country} if m.place is not None else places:
         return
-    m.killed = tolls[0].quantity
+    m.killed = killed[0].quantity
     m.support.append(f"killed@{index}:following")
-    for toll in find_tolls(s):
-        if toll.role == "injured" and m.injured is None:
-            m.injured = toll.quantity
-            m.support.append(f"injured@{index}:following")
+    injured = [t for t in tolls if t.role == "injured"]
+    if injured and m.injured is None:
+        m.injured = injured[0].quantity
+        m.support.append(f"injured@{index}:following")
 
 
 # A later, higher count of the same dead: "the death toll rose to 35", "the UN gave a higher toll, saying 35 people
