@@ -70,3 +70,12 @@ def test_a_victims_name_dates_a_beheading_told_in_passing():
 def test_nothing_else_is_dated_from_the_list(text, published):
     m = _attack(text, published)
     assert m.date_how != "known" and not any(":known." in s for s in m.support)
+
+
+def test_a_list_of_known_captives_beheaded_is_one_killing_each_on_its_own_day():
+    text = ("The militants have shown no mercy. Since August, ISIS has beheaded American journalists James Foley and "
+            "Steven Sotloff, and British aid worker David Haines, who were kidnapped in Syria.")
+    found = [m for m in extract_mentions(text, dt.date(2014, 9, 25), "ISIS") if m.kind == "attack"]
+    assert sorted((m.date.start, m.killed.best, m.country) for m in found) == [
+        (dt.date(2014, 8, 19), 1, "SY"), (dt.date(2014, 9, 2), 1, "SY"), (dt.date(2014, 9, 13), 1, "SY")]
+    assert len({m.trigger_at for m in found}) == 3   # three mentions, three ids

@@ -93,6 +93,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         attribution.apply_links(merged, links, _before_isis, sentences, story.people)
         frames.complete(merged, sentences, title or "", published, gazetteer, story.countries, story.people)
         known.date_known(merged, sentences, published)
+        merged = known.split_victims(merged, published)
         for mention in merged:
             if mention.date_how == "known" and mention.perpetrator == "ISIS" and _before_isis(mention):
                 mention.perpetrator, mention.attribution, mention.claimed = None, None, None

@@ -25,11 +25,13 @@ import csv
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from attrition.extract.dates import DateSpan
+from attrition.extract.numbers import Quantity
+from attrition.extract.places import Place
 from attrition.paths import SEEDS_DIR
 
 if TYPE_CHECKING:
@@ -94,6 +96,28 @@ def date_known(mentions: list[Mention], sentences: list[Sentence], published: dt
         if attack is not None:
             m.date, m.date_how = DateSpan(attack.day, attack.day, "day"), "known"
             m.support.append(f"date@{m.sentence.index}:known.{attack.attack_id}")
+
+
+def split_victims(mentions: list[Mention], published: dt.date | None) -> list[Mention]:
+    """ "ISIS has beheaded James Foley and Steven Sotloff, and David Haines": one killing per victim the list of known
+    attacks names, each on its own day (the video's), one dead; the victim's name stands as its trigger."""
+    out: list[Mention] = []
+    for m in mentions:
+        victims = [(k, hit) for k in known_attacks() if k.place is None and k.names is not None and
+                   (published is None or k.day <= published) and
+                   (hit := k.names.search(m.sentence.text, m.trigger_at))]   # the verb's objects, after it
+        if m.kind != "attack" or "beheading" not in m.attack_types or len(victims) < 2:
+            out.append(m)
+            continue
+        for k, hit in victims:
+            place = m.place if m.place is not None and m.place.country == k.country else \
+                Place(None, k.country, None, None, "country")
+            out.append(replace(m, place=place, date=DateSpan(k.day, k.day, "day"), date_how="known",
+                               killed=Quantity(1, 1, 1, "exact", hit.start(), hit.end(), hit.group(0)),
+                               trigger_at=hit.start(), seen_at=list(m.seen_at),
+                               support=[*(x for x in m.support if ":known." not in x),
+                                        f"date@{m.sentence.index}:known.{k.attack_id}"]))
+    return out
 
 
 def _stated_day(m: Mention) -> bool:
