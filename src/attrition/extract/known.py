@@ -24,14 +24,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from attrition.extract.dates import DateSpan
 from attrition.extract.numbers import Quantity
-from attrition.extract.places import Place
+from attrition.extract.places import Place, fold
 from attrition.paths import SEEDS_DIR
 
 if TYPE_CHECKING:
@@ -55,9 +54,9 @@ class KnownAttack:
     killed: int | None
 
 
-def fold(name: str) -> str:
+def _town_key(name: str) -> str:
     """ "Trèbes", "Trebes" and "trebes" are one town."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return fold(name).casefold()
 
 
 def _pattern(words: list[str]) -> re.Pattern | None:
@@ -73,7 +72,7 @@ def known_attacks() -> tuple[KnownAttack, ...]:
         found = []
         for row in csv.DictReader(rows):
             words = [w for w in row["keywords"].split("|") if w]
-            found.append(KnownAttack(row["attack_id"], fold(row["place"]) or None, row["country"],
+            found.append(KnownAttack(row["attack_id"], _town_key(row["place"]) or None, row["country"],
                                      dt.date.fromisoformat(row["date"]), _pattern(words),
                                      _pattern([w for w in words if w[0].isupper()]),
                                      int(row["killed"]) if row["killed"] else None))
@@ -105,8 +104,9 @@ def split_victims(mentions: list[Mention], published: dt.date | None) -> list[Me
     for m in mentions:
         victims = [(k, hit) for k in known_attacks() if k.place is None and k.names is not None and
                    (published is None or k.day <= published) and
-                   (hit := k.names.search(m.sentence.text, m.trigger_at))]   # the verb's objects, after it
-        if m.kind != "attack" or "beheading" not in m.attack_types or len(victims) < 2:
+                   (hit := k.names.search(m.sentence.text, m.trigger_at))   # the verb's objects, after it
+                   ] if m.kind == "attack" and "beheading" in m.attack_types else []
+        if len(victims) < 2:
             out.append(m)
             continue
         for k, hit in victims:
@@ -133,7 +133,7 @@ def _open_to_known(m: Mention) -> bool:
 def _the_known_attack(m: Mention, text: str, published: dt.date | None, by_name: bool = False) -> KnownAttack | None:
     """`by_name`: only a name ("Pulse", "Zehaf-Bibeau") or the toll may single the attack out, not a common word
     ("a nightclub in Orlando" two days after Pulse may be another nightclub)."""
-    town = fold(m.place.name) if m.place is not None and m.place.name else None
+    town = _town_key(m.place.name) if m.place is not None and m.place.name else None
     possible = [k for k in known_attacks() if _could_be(k, m, published)]
     here = [k for k in possible if town is not None and k.place == town]
     named = [k for k in possible if k.names is not None and k.names.search(text) and
