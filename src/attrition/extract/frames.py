@@ -155,8 +155,9 @@ def complete(mentions: list, sentences, title: str, published, gazetteer, countr
             _tolls_from(ref_of, s, attacks)
         elif index > 0 and any(m.killed is None and 0 < index - max(m.seen_at) <= FOLLOW_ON for m in attacks):
             _tolls_following(ref_of, s, attacks)
-        if index >= 0 and TOLL_UPDATE.search(s):
-            _toll_update(ref_of, s, attacks)
+        update = TOLL_UPDATE.search(s) if index >= 0 else None
+        if update is not None:
+            _toll_update(ref_of, s, update, attacks)
         if index < 0:
             headline_ref = ref_of
     # the headline's toll last: a toll the body states, nearer the event, comes first
@@ -252,7 +253,7 @@ TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]{
                          r"jumped|increased|reached|now stands)\b|\ba higher (?:death )?toll\b", re.I)
 
 
-def _toll_update(ref_of, s: str, attacks) -> None:
+def _toll_update(ref_of, s: str, update: re.Match, attacks) -> None:
     """A later, higher count replaces the toll of the attack it names, or of the one the narrative is on; not when
     it counts a whole country's dead ("the death toll in Spain rose to 14" after attacks in two towns)."""
     killed = [t for t in find_tolls(s) if t.role == "killed"]
@@ -266,7 +267,7 @@ def _toll_update(ref_of, s: str, attacks) -> None:
     if len(targets) != 1:
         return
     [m] = targets
-    whose = re.search(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", TOLL_UPDATE.search(s).group(0))
+    whose = re.search(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", update.group(0))
     if whose is not None and (m.place is None or m.place.name != whose.group(1)):
         return
     new = killed[-1].quantity
