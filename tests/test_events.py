@@ -1217,6 +1217,29 @@ def test_the_group_named_again_after_another_group_is_not_isis():
     assert m.perpetrator != "ISIS"
 
 
+@pytest.mark.parametrize("text", [
+    "Ana Lindqvist was always kept in Syria, her family said. A video released by ISIS on Sunday shows a masked "
+    "militant beheading the nurse Ana Lindqvist.",
+    "Ana Lindqvist was abducted after entering Syria to visit a clinic. A video released by ISIS on Sunday shows a "
+    "masked militant beheading the nurse Ana Lindqvist.",
+])
+def test_a_captivity_kept_in_or_entered_is_where_the_captive_was_killed(text):
+    assert _one_attack(text, HELD, title="ISIS video shows killing of hostage").country == "SY"
+
+
+def test_the_day_a_captive_was_taken_does_not_date_the_killing():
+    text = ("Ms Lindqvist was abducted in November 2012, and a video of her beheading was released by IS earlier "
+            "this week. She was held in Syria.")
+    m = _one_attack(text, None, title="Nurse's killers wanted ransom")
+    assert m.date_how == "missing" and (m.country, m.perpetrator, m.killed.best) == ("SY", "ISIS", 1)
+
+
+def test_the_one_who_speaks_of_beheadings_is_not_their_victim():
+    text = ("President Barack Obama met the families. Obama says he has watched videos of hostages being beheaded. "
+            "American hostages were held in Syria.")
+    assert _attacks(text, HELD, title="Obama on ISIS") == []
+
+
 def test_the_start_of_a_period_does_not_date_the_killing():
     m = _one_attack("The Islamic State said on Saturday that one of its captives, held in Syria since May, had been "
                     "beheaded.", HELD, title="ISIS kills hostage")
@@ -1558,3 +1581,26 @@ def test_a_captive_beheaded_after_a_pronoun_is_one_dead():
             "before he is apparently beheaded by a fighter with the Islamic State.")
     [m] = _attacks(text, dt.date(2014, 9, 3), title="Islamic State kills second hostage")
     assert m.killed.best == 1
+
+
+def test_a_toll_holding_the_first_attack_word_is_the_attacks():
+    m = _one_attack("More than 120 people were killed when a series of apparently coordinated shootings and explosions "
+                    "rocked Paris.", dt.date(2015, 11, 13), title="Terror in Paris")
+    assert (m.place.name, m.killed.best) == ("Paris", 120)
+
+
+def test_a_sum_over_many_incidents_is_no_attack():
+    assert _attacks("In these 22 incidents, 133 people were killed in Dallas and 52 were wounded.",
+                    dt.date(2015, 12, 14), title="Mass shootings in America") == []
+
+
+def test_a_past_attack_beside_a_threat_and_the_fbi_is_still_an_attack():
+    m = _one_attack("The FBI director said the assaults represented another dimension of the terrorist threat, one "
+                    "distinct from last month's attack in Paris, which left 130 dead.", dt.date(2015, 12, 9),
+                    title="FBI director testifies")
+    assert (m.place.name, m.killed.best) == ("Paris", 130)
+
+
+def test_a_future_attack_beside_a_threat_stays_hypothetical():
+    assert _attacks("Officials warned of the threat of an attack in Paris next month.", dt.date(2015, 12, 9),
+                    title="Security alert") == []

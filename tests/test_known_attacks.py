@@ -79,3 +79,22 @@ def test_a_list_of_known_captives_beheaded_is_one_killing_each_on_its_own_day():
     assert sorted((m.date.start, m.killed.best, m.country) for m in found) == [
         (dt.date(2014, 8, 19), 1, "SY"), (dt.date(2014, 9, 2), 1, "SY"), (dt.date(2014, 9, 13), 1, "SY")]
     assert len({m.trigger_at for m in found}) == 3   # three mentions, three ids
+
+
+def test_captives_named_before_a_passive_verb_are_one_killing_each():
+    text = ("Three Americans — aid worker Peter Kassig and journalists James Foley and Steven Sotloff — were beheaded "
+            "last year by the Islamic State.")
+    found = [m for m in extract_mentions(text, dt.date(2015, 2, 2), "ISIS") if m.kind == "attack"]
+    assert sorted((m.date.start, m.killed.best, m.country) for m in found) == [
+        (dt.date(2014, 8, 19), 1, "SY"), (dt.date(2014, 9, 2), 1, "SY"), (dt.date(2014, 11, 16), 1, "SY")]
+
+
+def test_a_known_captive_is_killed_where_the_list_says_when_the_article_does_not():
+    text = "On Tuesday the Islamic State released a video showing a militant beheading the journalist James Foley."
+    m = _attack(text, dt.date(2014, 8, 21))
+    assert (m.place.name, m.country, m.killed.best, m.perpetrator) == (None, "SY", 1, "ISIS")
+
+
+def test_a_captive_the_list_knows_only_later_gives_no_country():
+    text = "On Tuesday the Islamic State released a video showing a militant beheading the journalist James Foley."
+    assert [m for m in extract_mentions(text, dt.date(2014, 8, 1), "ISIS") if m.kind == "attack"] == []

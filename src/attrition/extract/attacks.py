@@ -14,6 +14,7 @@ from attrition.extract import trace
 from attrition.extract.attribution import attribute_in_sentence
 from attrition.extract.dates import DateSpan, find_dates
 from attrition.extract.frames import PRECISION_RANK
+from attrition.extract.known import known_attacks
 from attrition.extract.narrative import (
     CONTINUATION_SENTENCES,
     SAID_DAYS,
@@ -201,6 +202,9 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     place = _attack_place(s, start, end, candidates) or next(
         (p for p in candidates if p.end <= start and lx.STRUCK_AFTER.match(s, p.end)), None)   # "France ... was struck"
     local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
+    if not any(t.attack_type == "hostage_taking" for t in group):
+        # "was abducted in November 2012, and a video of his beheading was released": the captivity's start
+        dated = [d for d in dated if not _CAPTIVITY_BEFORE.search(s, max(0, d[0] - 40), d[0])]
     own = _own_date(s, start, end, dated)
     first = own or _nearest_date(s, start, end, dated)
     # "held since May": the bound of a period dates nothing, unless it is all the sentence has
@@ -261,7 +265,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if place.place.precision == "country" and numbers <= {"many"} and not local_tolls:
         return _drop(group, s, "country_category")   # "terrorist attacks in Britain": no single event
     if place.place.precision in ("country", "region") and not local_tolls and not dated and \
-            lx.CATEGORY_BEFORE.search(s[:start]):
+            place.how != "captivity" and lx.CATEGORY_BEFORE.search(s[:start]):   # a captive's: singled out
         return _drop(group, s, "category_before")   # "after every mass shooting in the US": a kind of event, not one
     # "Monday's deadly lorry attack" in an article without a publication date: its own day, which nothing resolves
     own_day_undated = story.published is None and (bool(_WEEKDAY_OWN.search(s, max(0, start - 50), start)) or any(
@@ -309,7 +313,7 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
             lx.PRACTICE_AFTER.match(s, last.end) or lx.PRACTICE_BEFORE.search(s, 0, first.start):
         return None
     around = s[max(0, first.start - 90): last.end + 90]
-    victim_named = any(re.search(rf"\b{re.escape(name)}\b", around, re.I) for name in story.people)
+    victim_named = any(_names_victim(s, group, name) for name in story.people)
     if not (victim_named or lx.SINGLED_OUT_VICTIM.search(around) or _one_put_to_death(s, group)):
         return None
     gazetteer = default_gazetteer()
@@ -319,11 +323,29 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
         if place is not None and not lx.EARLIER_CAPTIVITY.search(m.group(0)):
             held.append(place.country)
     if not held:
-        return None   # where the killing was is not guessed from the countries a story names ("strikes in Iraq")
+        # a captive the list of known killings names ("Foley", "Kenji Goto"), killed before publication, was held
+        # where that killing was; the countries a story names ("strikes in Iraq") are not guessed from
+        held = [k.country for k in known_attacks() if k.place is None and k.names is not None and
+                (story.published is None or k.day <= story.published) and k.names.search(around)]
+    if not held:
+        return None
     code = max(sorted(set(held)), key=held.count)
     return PlaceMatch(first.start, first.start, "", Place(None, code, None, None, "country"), "captivity")
 
 
+def _names_victim(s: str, group: list[Trigger], name: str) -> bool:
+    """The person is the one killed: named after the killing word ("beheading James Foley") or its passive subject
+    ("Foley, a reporter captured in 2012, was beheaded"); not the one who speaks of it ("Obama says he has watched
+    videos of hostages being beheaded")."""
+    first, last = group[0], group[-1]
+    named = re.compile(rf"\b{re.escape(name)}\b", re.I)
+    before = named.finditer(s, max(0, first.start - 90), first.start)
+    return bool(named.search(s, last.end, last.end + 90)) or any(
+        _PASSIVE_LINK.fullmatch(s, m.end(), first.start) for m in before)
+
+
+_PASSIVE_LINK = re.compile(r",?\s+(?:[\w,'’—–-]+\s+){0,6}?(?:was|were|is|had been|has been|being|getting)\s+"
+                           r"(?:\w+ly\s+)?")
 _PUT_TO_DEATH = re.compile(r"(?:burned|burnt|murdered|massacred|slaughtered)\b", re.I)
 
 
@@ -374,6 +396,9 @@ def _refine_place(story: Narrative, sentence: Sentence, place: PlaceMatch) -> No
 def _drop(group: list[Trigger], s: str, guard: str) -> None:
     """A candidate attack that a guard turned down: nothing, recorded when tracing."""
     trace.dropped("attack", s[group[0].start: group[-1].end], guard)
+# "captured in 2012", not "captured Mosul in June" (a town's fall may date a killing)
+_CAPTIVITY_BEFORE = re.compile(r"\b(?:(?:abducted|kidnapped|taken (?:hostage|captive)|seized|went missing|vanished|"
+                               r"disappeared)\s+(?:[\w,]+\s+){0,3}?|captured\s+)(?:in|on|last|early|late)?\s*$", re.I)
 _DATE_OF_OTHER_BEFORE = re.compile(r"\b(?:since|until|till|by|from|through)\s+(?:the\s+)?$", re.I)
 _PERIOD_WORD = re.compile(r"(?:since|until|till|through)\b", re.I)
 
@@ -663,6 +688,8 @@ def _nearest_trigger_owner(toll: Toll, group: list[Trigger], s: str) -> bool:
     start, end = group[0].start, group[-1].end
     if start <= toll.start and toll.end <= end:
         return True   # "opened fire ..., killing 50 people ... in the deadliest mass shooting": between its words
+    if toll.start < start < toll.end:
+        return True   # "120 people were killed when a series of shootings and explosions rocked": its first word
     if toll.start >= end:
         return not _TOLL_GAP_BREAK.search(s, end, toll.start) and toll.start - end < 160
     # "the death toll was at 22, with more than 50 injured in what was a suicide bombing": a toll phrase names

@@ -102,9 +102,11 @@ def split_victims(mentions: list[Mention], published: dt.date | None) -> list[Me
     attacks names, each on its own day (the video's), one dead; the victim's name stands as its trigger."""
     out: list[Mention] = []
     for m in mentions:
+        text = m.sentence.text
+        # the verb's objects, after it; or its subjects, before a passive ("Foley and Sotloff were beheaded")
+        start, end = (0, m.trigger_at) if _PASSIVE_BEFORE.search(text, 0, m.trigger_at) else (m.trigger_at, len(text))
         victims = [(k, hit) for k in known_attacks() if k.place is None and k.names is not None and
-                   (published is None or k.day <= published) and
-                   (hit := k.names.search(m.sentence.text, m.trigger_at))   # the verb's objects, after it
+                   (published is None or k.day <= published) and (hit := k.names.search(text, start, end))
                    ] if m.kind == "attack" and "beheading" in m.attack_types else []
         if len(victims) < 2:
             out.append(m)
@@ -118,6 +120,9 @@ def split_victims(mentions: list[Mention], published: dt.date | None) -> list[Me
                                support=[*(x for x in m.support if ":known." not in x),
                                         f"date@{m.sentence.index}:known.{k.attack_id}"]))
     return out
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been)\s+(?:\w+ly\s+)?$")
 
 
 def _stated_day(m: Mention) -> bool:

@@ -273,7 +273,8 @@ STATE_AGENT = re.compile(
 )
 # Counts over years, rates and official statistics: a tally of many deaths, not a report of one attack.
 STATISTICS = re.compile(
-    r"\b(?:FBI|CDC|statistics|statistical|data (?:show|shows|from|compiled)|per (?:year|capita|day|100,000)|"
+    r"\b(?:(?:FBI|CDC)(?:['’]s)? (?:data|statistics|figures|numbers|reports?|database)|"
+    r"statistics|statistical|data (?:show|shows|from|compiled)|per (?:year|capita|day|100,000)|"
     r"(?:each|every|a) year|(?:each|every|per) (?:day|week|month)|annual(?:ly)?|"
     r"homicide rate|murder rate|rate of|on average|average of|"
     r"in \d{4} alone|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|through)|"
@@ -281,7 +282,10 @@ STATISTICS = re.compile(
     r"gun deaths|firearm deaths|mass shootings? (?:this|last|per|in) year|so far this year|total(?:led)? of|"
     r"tally|database|tracker|Gun Violence Archive|percent|%|"
     # "thousands of shootings since January": a count of many events, not one
-    r"(?:thousands|hundreds|dozens|scores) of (?:\w+ )?(?:shootings|attacks|bombings|killings|murders|stabbings))",
+    r"(?:thousands|hundreds|dozens|scores) of (?:\w+ )?(?:shootings|attacks|bombings|killings|murders|stabbings)|"
+    # "in these 22 incidents ... 133 people were killed": a sum over many events
+    r"\b(?:in|across|over|during) (?:these|those|the|all|all of the)\s+\d{2,}[\d,]* (?:\w+ )?"
+    r"(?:incidents|shootings|attacks|bombings|events))",
     re.I,
 )
 # A count that is not one attack's: a period's, a war's, a total over many ("3,000 people have died since May").
@@ -585,7 +589,7 @@ ORIGIN_BEFORE = re.compile(r"\b(?:from|native of|born in|hailing from|citizen of
 # "the toll from Tuesday's bombing in Brussels", "driven from Ramadi": "from" an event or a lost place, not
 # from a home town.
 FROM_EVENT_BEFORE = re.compile(
-    r"\bfrom\s+(?:the\s+|an?\s+|[\w-]+['’]s\s+)(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|"
+    r"\bfrom\s+(?:the\s+|an?\s+|(?:[\w-]+\s+)?[\w-]+['’]s\s+)(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|"
     r"shootings?|massacre|siege|violence|assault|stabbings?)\s+(?:in|at|on|near)\s+(?:the\s+)?$|"
     r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged)\s+(?:back\s+)?"
     r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
@@ -699,9 +703,10 @@ ATTACK_TRIGGER_LITERALS = [necessary_literals(p) for p, _, _ in ATTACK_TRIGGERS_
 gate_patterns(globals())
 
 # Where a captive was held: "kidnapped in Syria in 2012", "abducted near Aleppo" (the place is looked up).
-HELD_IN = re.compile(r"\b(?:held|kidnapped|abducted|captured|taken (?:hostage|captive)|disappeared|vanished|"
+HELD_IN = re.compile(r"\b(?:held|kept|kidnapped|abducted|captured|taken (?:hostage|captive)|disappeared|vanished|"
                      r"went missing)\b"
-                     r"(?:[^.;]|\.(?!\s+[A-Z])){0,60}?\b(?:in|near|outside)\s+(?:the\s+)?"
+                     # "abducted after entering Syria", "was always kept in Syria"
+                     r"(?:[^.;]|\.(?!\s+[A-Z])){0,60}?\b(?:in|near|outside|inside|into|entering)\s+(?:the\s+)?"
                      r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 CAPTIVE = re.compile(r"\b(?:hostages?|captives?|prisoners?|captured|kidnapped|abducted|aid worker|journalist|"
                      r"photojournalist)\b", re.I)
@@ -731,7 +736,8 @@ ONE_UNNAMED_VICTIM_AFTER = re.compile(
     r"captive|prisoner|pilot|tourist|soldier|policeman|police officer|priest|contractor|teacher|engineer|"
     r"Frenchman|Briton|man|woman|boy|girl)\b(?![-\w])(?!\s+(?:and|or)\b)")
 ONE_VICTIM_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+,?\s+(?:[\w-]+\s+){0,6}?|\bone of [^.]{0,40}?|\b(?:he|she)\s+)"
-                               r"\b(?:was|is|had been|has been)\s+(?:\w+ly\s+)?$")
+                               r"\b(?:was|is|had been|has been)\s+(?:\w+ly\s+)?$|"
+                               r"\b(?:his|her)\s+(?:\w+ly\s+)?$")   # "a video of his beheading"
 # ISIS as the agent of a passive loss verb: someone else was driven out, by the group.
 ISIS_AGENT_AFTER = re.compile(r"\s+by\s+(?:the\s+)?(?:so-called\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|jihadists|"
                               r"(?:Islamist\s+)?militants|extremists)\b")
