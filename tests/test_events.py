@@ -1604,3 +1604,20 @@ def test_a_past_attack_beside_a_threat_and_the_fbi_is_still_an_attack():
 def test_a_future_attack_beside_a_threat_stays_hypothetical():
     assert _attacks("Officials warned of the threat of an attack in Paris next month.", dt.date(2015, 12, 9),
                     title="Security alert") == []
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("ISIS took credit for the bombing in Kabul on Tuesday that killed 12 people.", True),
+    ("ISIS isn't known to have claimed credit for the bombing in Kabul on Tuesday that killed 12 people, which "
+     "ISIS militants carried out.", None),
+])
+def test_credit_taken_is_a_claim_and_credit_not_taken_is_none(text, claimed):
+    assert _one_attack(text, dt.date(2016, 6, 16), title="Kabul bombing").claimed is claimed
+
+
+def test_a_later_reference_to_the_days_attack_is_that_attack_not_one_at_the_last_place_named():
+    text = ("A man drove a car into pedestrians in London on Wednesday, killing four people. Officials expect more "
+            "attacks as the coalition fights to take Raqqa. The group has not claimed responsibility for Wednesday's "
+            "attack.")
+    found = _attacks(text, dt.date(2017, 3, 23), title="Attack in London")
+    assert [(m.place.name, m.killed.best) for m in found] == [("London", 4)]

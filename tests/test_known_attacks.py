@@ -98,3 +98,17 @@ def test_a_known_captive_is_killed_where_the_list_says_when_the_article_does_not
 def test_a_captive_the_list_knows_only_later_gives_no_country():
     text = "On Tuesday the Islamic State released a video showing a militant beheading the journalist James Foley."
     assert [m for m in extract_mentions(text, dt.date(2014, 8, 1), "ISIS") if m.kind == "attack"] == []
+
+
+def test_a_venue_the_list_knows_places_an_attack_the_sentence_does_not():
+    text = ("The Islamic State was not so reticent Sunday and claimed credit for the shooting rampage at the gay "
+            "nightclub Pulse, which ended with 50 people dead.")
+    m = _attack(text, dt.date(2016, 6, 12))
+    assert (m.place.name, m.country, m.killed.best, m.claimed) == ("Orlando", "US", 50, True)
+    assert "place@0:place.known" in m.support
+
+
+def test_an_attackers_colleague_killed_is_no_attack_of_its_own():
+    text = ("Investigators are studying the couple's phones. One of Farook's colleagues killed in the attack, "
+            "Nicholas Thalasinos, liked to discuss religion.")
+    assert [m for m in extract_mentions(text, dt.date(2015, 12, 5), "ISIS") if m.kind == "attack"] == []

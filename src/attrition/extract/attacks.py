@@ -248,6 +248,11 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     scene = current_scene(story, sentence.index)
     verb_form = any(_VERB_FORM.search(s[t.start: t.end]) for t in group)   # "attacked", not "the attack"
     borrowed = False
+    if place is None and own is not None and date is not None and date.precision == "day" and any(
+            e.kind == "attack" and e.date == date and e.place is not None for e in story.events):
+        # "has not claimed responsibility for Wednesday's attack": the attack the article told on that day
+        continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
+        return _drop(group, s, "same_day_reference")
     if place is None or place.place.precision == "country":
         recent = None if scene or not (local_tolls or own) else recent_place(
             sentence, story, date if how not in ("assumed_recent", "missing") else None)
@@ -258,7 +263,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         elif recent and (place is None or recent.place.country == place.place.country):
             place, borrowed = recent, True
         elif place is None:
-            place = _place_of_captivity(s, group, story)
+            place = _place_of_captivity(s, group, story) or _place_of_known_name(s, group, story)
             if place is None:
                 continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
                 return _drop(group, s, "no_place")
@@ -286,8 +291,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         where = replace(where, name=place.surface)
     mention = Mention("attack", sentence, group[0].rule, place=where,
                       place_surface=place.surface, date=date, date_how=how, trigger_at=start)
-    if place.how == "captivity":
-        mention.support.append(f"place@{sentence.index}:place.captivity")
+    if place.how in ("captivity", "known"):
+        mention.support.append(f"place@{sentence.index}:place.{place.how}")
     mention.attack_types = dedupe(t.attack_type for t in group if t.attack_type)
     # type cues ("gunmen", "suicide bombers") of this attack's clause, not of another event in the sentence
     mention.attack_types += [t for t in types_in(between_breaks(s, start, end)) if t not in mention.attack_types]
@@ -331,6 +336,30 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
         return None
     code = max(sorted(set(held)), key=held.count)
     return PlaceMatch(first.start, first.start, "", Place(None, code, None, None, "country"), "captivity")
+
+
+def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
+    """ "claimed credit for Mateen's shooting rampage at the gay nightclub Pulse": a venue the attack happened at, or
+    its attacker's possessive before a noun of the attack ("Farook's colleagues killed" is a victim), that the list of
+    known attacks holds for one town stands for that town."""
+    start, end = group[0].start, group[-1].end
+    noun = all(t.number in ("one", "many") for t in group)
+    clause_start = start - len(clause_before(s, start))
+    towns = set()
+    for k in known_attacks():
+        if k.place is None or k.names is None or story.published is not None and k.day > story.published:
+            continue
+        for m in k.names.finditer(s, clause_start, end + 80):
+            venue = m.start() >= start and _AT_VENUE_BEFORE.search(s, max(0, m.start() - 40), m.start())
+            attacker = noun and m.end() <= start and _POSSESSIVE_OF_ATTACK.fullmatch(s, m.end(), start)
+            if venue or attacker:
+                towns.add(k.place)
+    place = default_gazetteer().lookup(towns.pop()) if len(towns) == 1 else None
+    return PlaceMatch(start, start, "", place, "known") if place is not None else None
+
+
+_AT_VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_POSSESSIVE_OF_ATTACK = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
 
 
 def _names_victim(s: str, group: list[Trigger], name: str) -> bool:

@@ -494,6 +494,9 @@ def other_group(s: str) -> str | None:
 
 # How strongly a sentence ties an attack to ISIS.
 CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:ed)? (?:by|to)\b|['’]s claim\b|"
+                     # not "isn't known to have claimed credit"
+                     r"(?<!to have )(?<!not )(?<!n['’]t )(?<!never )(?<!rarely )"
+                     r"\b(?:claim(?:ed|s|ing)?|took|taken|take) credit\b|"
                      r"\b(?:said|says|saying) (?:that )?(?:it|its (?:fighters|militants|soldiers?)) (?:had )?"
                      r"(?:carried out|was behind|were behind|conducted|executed)\b|"
                      r"\bclaimed (?:the|that|both|these) (?:[\w'’-]+ ){0,2}?(?:attacks?|bombings?|atrocit(?:y|ies)|"

@@ -108,8 +108,10 @@ class Trigger:
 def hypothetical(s: str, start: int) -> bool:
     """Modal, future, negated or intended: look back over the clause before the trigger."""
     before = clause_before(s, start)
-    if _PAST_POSSESSIVE.search(before) and _PLACED_AFTER.match(s, start):
-        return False   # "a threat distinct from last month's attack in Paris": that attack happened
+    if _PAST_POSSESSIVE.search(before) and _PLACED_AFTER.match(s, start) or _CLAIMED_FOR.search(before):
+        # "a threat distinct from last month's attack in Paris", "was not so reticent and claimed credit for the
+        # rampage": that attack happened, whatever is negated or feared around it
+        return False
     if lx.INFINITIVE.search(before) and not lx.INFINITIVE_OK.search(before):
         return True
     return bool(lx.MODAL.search(before[-70:]))
@@ -117,6 +119,7 @@ def hypothetical(s: str, start: int) -> bool:
 
 _PAST_POSSESSIVE = re.compile(rf"\b(?:(?:last|past|previous)\s+(?:week|weekend|month|year)|yesterday|{lx.WEEKDAY})"
                               r"['’]s\s+(?:[\w-]+\s+){0,2}$", re.I)
+_CLAIMED_FOR = re.compile(r"\bclaim(?:ed|ing|s)?\s+(?:credit|responsibility)\s+for\s+(?:[\w'’-]+\s+){0,6}$", re.I)
 _PLACED_AFTER = re.compile(r"[\w-]+\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z]")
 
 
