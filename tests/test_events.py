@@ -1621,3 +1621,33 @@ def test_a_later_reference_to_the_days_attack_is_that_attack_not_one_at_the_last
             "attack.")
     found = _attacks(text, dt.date(2017, 3, 23), title="Attack in London")
     assert [(m.place.name, m.killed.best) for m in found] == [("London", 4)]
+
+
+# --- losses told by the group leaving, by the captor after "to", by the group's own stronghold -----------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Kurdish fighters took full control of Kobani on Monday after a four-month battle with ISIS.", "Kobani"),
+    ("The Syrian Democratic Forces announced the fall of Baghuz, the last ISIS enclave, on Saturday.", "Baghuz"),
+    ("The Islamic State lost Dabiq to Turkish-backed rebels on Sunday.", "Dabiq"),
+    ("The militants abandoned Jarablus on Wednesday as Turkish tanks rolled in.", "Jarabulus"),
+    ("Islamic State fighters withdrew from Palmyra on Sunday.", "Palmyra"),
+    ("Government forces entered Sinjar on Friday after ISIS withdrew from the town.", "Sinjar"),
+])
+def test_losses_told_by_the_group_leaving_or_its_captor(text, place):
+    [m] = _losses(text, dt.date(2017, 3, 20), title="Forces advance against ISIS")
+    assert m.place.name == place and m.date.start == m.date.end
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of families abandoned Mosul on Sunday.",
+    "Syrian troops pulled out of Palmyra on Sunday after an ISIS assault.",
+    "The rebels lost Aleppo to government forces on Sunday.",
+])
+def test_others_leaving_a_town_is_no_isis_loss(text):
+    assert _losses(text, dt.date(2017, 3, 20), title="Forces advance against ISIS") == []
+
+
+def test_the_fall_of_the_groups_capital_named_in_apposition_is_its_loss():
+    [m] = _losses("The pinnacle of this liberation was the fall of the self-proclaimed capital of ISIS, Mosul.",
+                  dt.date(2017, 12, 23), title="A year against ISIS")
+    assert (m.place.name, m.date_how) == ("Mosul", "recalled")

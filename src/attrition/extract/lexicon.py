@@ -24,7 +24,7 @@ ANY_TRIGGER = re.compile(
     r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
-    r"burnt alive|burned to death|burnt to death",
+    r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned",
     re.I,
 )
 
@@ -382,7 +382,8 @@ INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim
 # The place is the object that follows these ("lost control of Sinjar", "routed them out of Tal Abyad").
 LOSS_OBJECT_TRIGGERS = re.compile(
     r"\b(?:recaptur(?:ed|e|ing)|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|reclaim(?:ed|ing)?|"
-    r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|took control of|"
+    r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|"
+    r"took (?:full |complete |total )?control of|"
     r"declared victory (?:over (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists) )?in|"
     r"(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
     r"(?:liberation|recapture) of|"
@@ -399,7 +400,9 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
-    r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from)\b",
+    r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from|"
+    # "the militants withdrew from Sinjar", "ISIS abandoned Jarablus": only with the group as the subject (losses.py)
+    r"(?:withdr[ea]wn?|retreated|pulled out) from|pulled out of|abandoned(?= (?:the (?:city|town) of )?(?-i:[A-Z])))\b",
     re.I,
 )
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.
@@ -409,12 +412,16 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     re.I,
 )
 # Words that make a capture a loss only when ISIS is named as the one losing.
-NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|overt|stormed|cleared|took control|fall of|fell to|freed)",
-                              re.I)
+NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|overt|stormed|cleared|"
+                              r"took (?:full |complete |total )?control|fall of|fell to|freed)", re.I)
 ISIS_LOSER = re.compile(
     r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|insurgents|"
     r"(?:militant|extremist|terror|jihadist) group)\b|"
-    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)[- ](?:held|controlled|occupied)\b",
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)[- ](?:held|controlled|occupied)\b|"
+    # "the last ISIS enclave", "the group's de facto capital", "after a four-month battle with ISIS"
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|the group)(?:['’]s?)? (?:[\w-]+ ){0,2}?(?:enclave|stronghold|bastion|"
+    r"redoubt|capital)\b|"
+    r"\b(?:battle|fight|fighting|clashes|war) (?:with|against) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b",
     re.I,
 )
 # The Islamic State as the one who captures: a gain, not a loss.
@@ -594,7 +601,8 @@ ORIGIN_BEFORE = re.compile(r"\b(?:from|native of|born in|hailing from|citizen of
 FROM_EVENT_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+|an?\s+|(?:[\w-]+\s+)?[\w-]+['’]s\s+)(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|"
     r"shootings?|massacre|siege|violence|assault|stabbings?)\s+(?:in|at|on|near)\s+(?:the\s+)?$|"
-    r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged)\s+(?:back\s+)?"
+    r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged|withdr[ea]wn?|"
+    r"retreated)\s+(?:back\s+)?"
     r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
     # "driving ISIS away from the Mosul Dam": the place a loser was driven from
     r"\b(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:away|back)\s+from\s+"

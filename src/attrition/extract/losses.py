@@ -83,15 +83,16 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "no_place"
     if lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
         return "future"
-    if lx.OTHER_LOSER.search(s[max(0, m.start() - 40): target.end + 30]) and not (
-            isis_here and lx.ISIS_LOSER.search(s)):
+    if _other_loser(s[max(0, m.start() - 40): target.end + 30]) and not (isis_here and lx.ISIS_LOSER.search(s)):
         return "other_loser"   # "a rebel-held area", "families were forced out of villages": not the Islamic State
     if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
         return "passive_lost"   # "it was lost in Washington"
     if _PART_OF.search(s, m.end(), target.start):
         return "partial"   # "driven ISIS out of parts of Benghazi", "entered eastern Mosul": the town is not lost
-    if "," in s[m.end(): target.start]:
-        return "not_its_object"   # "expelled from the group, then the G8, over the annexation of Crimea"
+    if "," in s[m.end(): target.start] and not _ISIS_HELD_APPOSITION.fullmatch(s, m.end(), target.start):
+        # "expelled from the group, then the G8, over the annexation of Crimea"; not "the fall of the
+        # self-proclaimed capital of ISIS, Mosul"
+        return "not_its_object"
     if lx.ISIS_AGENT_AFTER.match(s, target.end):
         return "isis_gain"   # "the brigade was expelled from Azaz by the jihadists": ISIS won the town
     driven = _DRIVEN_OBJECT.match(verb)
@@ -114,12 +115,21 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
         return "isis_gain"
     if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
         return "not_isis_loser"
-    if lx.OTHER_LOSER.search(s[max(0, target.start - 40): m.end() + 40]) and not (
-            isis_here and lx.ISIS_LOSER.search(s)):
+    if _other_loser(s[max(0, target.start - 40): m.end() + 40]) and not (isis_here and lx.ISIS_LOSER.search(s)):
         return "other_loser"   # "the besieged rebel-held city of Aleppo that fell to Assad's forces"
     return target
 
 
+_ISIS_HELD_APPOSITION = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)\s+of\s+"
+                                   r"(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s+group)?,\s+")
+
+
+def _other_loser(window: str) -> bool:
+    """Somebody other than the group is named as the loser; "lost Dabiq to Turkish-backed rebels" names the captor."""
+    return any(not _CAPTOR_BEFORE.search(window, 0, m.start()) for m in lx.OTHER_LOSER.finditer(window))
+
+
+_CAPTOR_BEFORE = re.compile(r"\b(?:to|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _PART_OF = re.compile(r"\b(?:parts?|some|much|most|half|sections?|neighbou?rhoods?|districts?) of\b", re.I)
 # "drove the Islamic State out of": the words between the verb and its preposition name who was driven out
 _DRIVEN_OBJECT = re.compile(r"^\w+\s+(.+?)\s+(?:out of|(?:away |back )?from)$", re.I)
@@ -129,6 +139,9 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
+    if lowered.startswith(("withdr", "retreat", "pulled", "abandon")):
+        # "the militants withdrew from Sinjar": the group, named just before in the clause, is the one leaving
+        return bool(_RETREATING_GROUP.search(clause_before(s, m.start())))
     if lowered.startswith(("lost", "losing")):
         # ISIS (or "it", "they" in an article about ISIS) must be the one losing
         return isis_here and lx.mentions_isis(s[: m.start()]) or story.about_isis and bool(
@@ -141,6 +154,11 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
         return (isis_here or story.about_isis) and any(
             pattern.search(s, max(0, m.start() - 60), m.start()) for pattern, _ in lx.CAPTORS)
     return isis_here or story.about_isis
+
+
+_RETREATING_GROUP = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|"
+                               r"(?i:the (?:group|militants|jihadists|extremists)))"
+                               r"(?:['’]s?)?(?: [\w-]+){0,3}?(?: (?:had|has|have))?(?: \w+ly)? $")
 
 
 def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
@@ -226,7 +244,9 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
     if how in ("assumed_recent", "missing") and _recalled_loss(s, trigger, places):
         # "ISIS has already lost Fallujah, Ramadi and Tikrit", "as we have liberated Tikrit": a loss the article
         # states without a date: it happened before publication, in the Islamic State's years
-        if _NOMINAL_LOSS.search(s[trigger.start: trigger.end]) or _INCLUDING.search(s[: trigger.start]):
+        isis_held = _ISIS_HELD_APPOSITION.fullmatch(s, trigger.end, target.start)   # "of ISIS's capital, Mosul"
+        if _NOMINAL_LOSS.search(s[trigger.start: trigger.end]) and not isis_held or \
+                _INCLUDING.search(s[: trigger.start]):
             # "the fall of Mosul" (to ISIS, or still to come), "including retaking": not stated
             trace.dropped("territorial_loss", s[trigger.start: trigger.end], "recalled_in_passing")
             return None
