@@ -169,7 +169,8 @@ RESOLVE_CASES = [
     ("last Saturday", PUB, ("2015-11-07", "2015-11-07", "day")),  # written on a Saturday: a week ago
     ("this week", PUB, ("2015-11-09", "2015-11-14", "week")),
     ("earlier this week", PUB, ("2015-11-09", "2015-11-14", "week")),
-    ("last week", PUB, ("2015-11-02", "2015-11-08", "week")),
+    ("last week", PUB, ("2015-11-02", "2015-11-13", "week")),  # at the weekend: the week ending too
+    ("last week", date(2015, 11, 18), ("2015-11-09", "2015-11-15", "week")),
     ("this weekend", PUB, ("2015-11-13", "2015-11-14", "week")),  # pub is a Saturday
     ("the weekend", PUB_2017, ("2017-06-23", "2017-06-25", "week")),
     ("over the weekend", date(2015, 11, 18), ("2015-11-13", "2015-11-15", "week")),

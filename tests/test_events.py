@@ -410,8 +410,8 @@ def test_recalled_or_other_losses_are_not_reported(text):
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        ("The group lost control of both Mosul and Raqqa, its two largest cities.", ["Mosul", "Raqqa"]),
-        ("Sinjar will be freed, as we have liberated Tikrit from the Islamic State.", ["Tikrit"]),
+        ("The group lost control of both Bartella and Qaraqosh, its two largest towns.", ["Bartella", "Qaraqosh"]),
+        ("Sinjar will be freed, as we have liberated Nimrud from the Islamic State.", ["Nimrud"]),
     ],
 )
 def test_recalled_losses_are_dated_before_publication(text, places):
@@ -919,8 +919,8 @@ def test_attribution_read_over_the_article(text, title, perpetrator, attribution
         ("On Sunday, Kurdish forces recaptured two towns in northern Iraq from the militants.", [None],
          "Kurdish forces", "relative"),
         # stated in passing, undated: before publication, in the Islamic State's years
-        ("The Islamic State has already lost Tikrit, Baiji and Ramadi.", ["Tikrit", "Baiji", "Ramadi"], None,
-         "recalled"),
+        ("The Islamic State has already lost Bartella, Qaraqosh and Nimrud.", ["Bartella", "Qaraqosh", "Nimrud"],
+         None, "recalled"),
     ],
 )
 def test_losses_in_the_language_of_news(text, places, captor, how):
@@ -1650,4 +1650,30 @@ def test_others_leaving_a_town_is_no_isis_loss(text):
 def test_the_fall_of_the_groups_capital_named_in_apposition_is_its_loss():
     [m] = _losses("The pinnacle of this liberation was the fall of the self-proclaimed capital of ISIS, Mosul.",
                   dt.date(2017, 12, 23), title="A year against ISIS")
-    assert (m.place.name, m.date_how) == ("Mosul", "recalled")
+    assert (m.place.name, m.date.start, m.date_how) == ("Mosul", dt.date(2017, 7, 10), "reference")
+
+
+def test_a_loss_told_without_its_day_gets_the_reference_timelines():
+    found = _losses("The Islamic State has already lost Tikrit, Baiji and Ramadi. Above all, it lost Mosul.",
+                    dt.date(2018, 1, 30), title="The Islamic State in retreat")
+    assert {m.place.name: (m.date.start, m.date.end, m.date_how) for m in found} == {
+        "Tikrit": (dt.date(2015, 3, 31), dt.date(2015, 3, 31), "reference"),
+        "Baiji": (dt.date(2015, 10, 22), dt.date(2015, 10, 22), "reference"),
+        "Ramadi": (dt.date(2015, 12, 28), dt.date(2015, 12, 28), "reference"),
+        "Mosul": (dt.date(2017, 7, 10), dt.date(2017, 7, 10), "reference")}
+    assert "date@0:reference.tikrit-2015-03-31" in next(m for m in found if m.place.name == "Tikrit").support
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Iraqi forces retook Tikrit from the Islamic State on Sunday.", dt.date(2015, 3, 18)),   # its own day stays
+    ("The Islamic State lost Tikrit in 2014.", dt.date(2016, 1, 5)),                        # a window without it
+    ("ISIS lost Palmyra, the city it held twice.", dt.date(2017, 6, 1)),                   # two losses fit
+])
+def test_a_loss_is_not_dated_from_the_timeline_when_the_text_or_the_timeline_disagree(text, published):
+    found = _losses(text, published, title="The Islamic State in retreat")
+    assert found and all(m.date_how != "reference" for m in found)
+
+
+def test_attacks_over_the_past_year_are_a_tally():
+    assert _attacks("It has carried out bomb attacks in towns and cities in northern Syria in the past year, including "
+                    "targeting U.S. forces.", dt.date(2019, 10, 28), title="ISIS in Syria") == []

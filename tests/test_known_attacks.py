@@ -112,3 +112,31 @@ def test_an_attackers_colleague_killed_is_no_attack_of_its_own():
     text = ("Investigators are studying the couple's phones. One of Farook's colleagues killed in the attack, "
             "Nicholas Thalasinos, liked to discuss religion.")
     assert [m for m in extract_mentions(text, dt.date(2015, 12, 5), "ISIS") if m.kind == "attack"] == []
+
+
+def test_a_known_captive_beheaded_was_one_dead():
+    text = ("James Foley was kidnapped in Syria in 2012. A video published Tuesday by the extremist group ISIS showed "
+            "Foley being beheaded.")
+    m = _attack(text, dt.date(2014, 8, 20))
+    assert m.killed.best == 1 and "killed@1:known.foley-2014-08-19" in m.support
+
+
+def test_the_lists_toll_fills_a_known_attack_when_the_article_states_that_count():
+    text = ("Noor Salman, widow of the gunman who opened fire on an Orlando nightclub in 2016, was acquitted. The jury "
+            "deliberated for three days. Her lawyers thanked the court. The verdict surprised many observers. Prosecutors "
+            "had called eleven witnesses. The defence called two. The judge thanked the jurors. The mayor spoke of the "
+            "brutal murders of 49 of our neighbors.")
+    m = _attack(text, dt.date(2018, 3, 30))
+    assert m.killed.best == 49 and "killed@7:known.orlando-2016-06-12" in m.support
+
+
+def test_the_lists_toll_is_not_taken_when_the_article_states_none():
+    text = ("Noor Salman, widow of the gunman who opened fire on an Orlando nightclub in 2016, was acquitted. The mayor "
+            "spoke of the pain of the city.")
+    assert _attack(text, dt.date(2018, 3, 30)).killed is None
+
+
+def test_recent_attacks_may_be_a_month_old():
+    m = _attack("Mr. Obama spoke of the newspaper, Charlie Hebdo, that was recently attacked by terrorists in Paris "
+                "seeking revenge for its caricatures.", dt.date(2015, 2, 11))
+    assert m.date.start == m.date.end == dt.date(2015, 1, 7) and m.date_how == "known"

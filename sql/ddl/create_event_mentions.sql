@@ -13,7 +13,7 @@ create table if not exists event_mentions (
     date_start          date,
     date_end            date,
     date_precision      varchar,               -- day | week | month | season | quarter | year | recent
-    date_how            varchar,               -- explicit | relative | narrative | scene | known | recalled | assumed_recent | missing
+    date_how            varchar,               -- explicit | relative | narrative | scene | known | reference | recalled | assumed_recent | missing
     -- how many
     killed              integer,
     killed_low          integer,

@@ -8,7 +8,7 @@
 --              not that it does: a ceiling for what extraction can find, to read before counting on it.
 --   extracted: a territorial_loss mention (of a current article) at the place or an alias, in any case
 --              and without accents, in the same country or none, whose whole date window lies in the
---              month of the loss. n_mentions_off_month counts the mentions of the place dated within
+--              month of the loss, dated by the text (not `date_how = reference`, a day taken from this timeline). n_mentions_off_month counts the mentions of the place dated within
 --              120 days of the loss but not inside its month (a wrong or too wide date, not a missed loss).
 --   status:    extracted | reported_not_extracted | not_reported
 create or replace view reference_loss_coverage as
@@ -73,6 +73,7 @@ loss_mentions as (
     where m.kind = 'territorial_loss'
       and a.superseded_by is null
       and m.place is not null
+      and m.date_how is distinct from 'reference'   -- dated from this very timeline: it would measure itself
 ),
 -- mentions of the place within 120 days either side of the loss: in its month, or dated otherwise
 extractions as (

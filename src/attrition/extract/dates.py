@@ -510,6 +510,9 @@ def _resolve_publication(kind: str, g: dict[str, str | None], surface: str, pub:
         monday, sunday = _iso_week(pub)
         if g["which"].lower() == "this":
             return DateSpan(monday, pub, "week")
+        if pub.weekday() >= 5:
+            # written at the weekend, "last week" is often the week now ending: "the killing last week" on a Sunday
+            return DateSpan(monday - timedelta(days=7), pub - timedelta(days=1), "week")
         return DateSpan(monday - timedelta(days=7), sunday - timedelta(days=7), "week")
     if kind == "weekend":
         days_since_saturday = (pub.weekday() - 5) % 7

@@ -88,12 +88,14 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     for mention in merged:
         if mention.perpetrator == "ISIS" and _before_isis(mention):
             mention.perpetrator, mention.attribution, mention.claimed = None, None, None
+    known.date_known_losses(merged, published)
     if any(m.kind == "attack" for m in merged):
         links = attribution.article_links(sentences, title or "", gazetteer, story.countries, story.people)
         attribution.apply_links(merged, links, _before_isis, sentences, story.people)
         frames.complete(merged, sentences, title or "", published, gazetteer, story.countries, story.people)
         known.date_known(merged, sentences, published)
         merged = known.split_victims(merged, published)
+        known.fill_known_tolls(merged, sentences, published)
         for mention in merged:
             if mention.date_how == "known" and mention.perpetrator == "ISIS" and _before_isis(mention):
                 mention.perpetrator, mention.attribution, mention.claimed = None, None, None

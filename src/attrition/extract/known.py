@@ -29,7 +29,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from attrition.extract.dates import DateSpan
-from attrition.extract.numbers import Quantity
+from attrition.extract.numbers import Quantity, find_tolls
 from attrition.extract.places import Place, fold
 from attrition.paths import SEEDS_DIR
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 UNDATED = ("assumed_recent", "missing")     # the text gives the event no date
 BORROWED = ("narrative", "scene")           # a date read in a nearby sentence, not the mention's own
 TOLL_MATCH = 0.15                           # "killed 49" and "killed at least 50" name the same attack
+RECENT_SLACK_DAYS = 30   # how far before its window "recent" may reach
 STATEMENT_DAYS = 7   # a day the text gives a few days after the known attack's is a speech's or a vigil's
 
 
@@ -125,6 +126,90 @@ def split_victims(mentions: list[Mention], published: dt.date | None) -> list[Me
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been)\s+(?:\w+ly\s+)?$")
 
 
+def fill_known_tolls(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None) -> None:
+    """An attack left without a toll, that is a known attack (named in `support`, or on its day and named by a
+    name in the mention's sentences): a captive the list knows by name was one dead ("a video showed Foley being
+    beheaded"); for other attacks, the list's toll when the article states that very count somewhere ("49
+    people" in a story whose Orlando mention has none). `support` names the row."""
+    article = None
+    for m in mentions:
+        if m.kind != "attack" or m.killed is not None:
+            continue
+        attack = _known_of(m, sentences, published)
+        if attack is None or attack.killed is None:
+            continue
+        toll = None
+        if attack.place is None:
+            hit = attack.names.search(m.sentence.text) if attack.names is not None else None
+            if hit is not None:
+                n = attack.killed
+                toll = Quantity(n, n, n, "exact", hit.start(), hit.end(), hit.group(0))
+            at = m.sentence.index
+        else:
+            article = article if article is not None else [(s.index, find_tolls(s.text)) for s in sentences]
+            at, toll = next(((i, t.quantity) for i, tolls in article for t in tolls if t.role == "killed" and
+                             t.quantity.best == attack.killed and t.quantity.qualifier != "vague"), (None, None))
+        if toll is not None:
+            m.killed = toll
+            m.support.append(f"killed@{at}:known.{attack.attack_id}")
+
+
+def _known_of(m: Mention, sentences: list[Sentence], published: dt.date | None) -> KnownAttack | None:
+    by_id = {k.attack_id: k for k in known_attacks()}
+    for item in m.support:
+        if item.startswith("date@") and ":known." in item:
+            return by_id.get(item.split(":known.", 1)[1])
+    if m.date is None or m.date.start != m.date.end:
+        return None
+    text = " ".join(sentences[i].text for i in m.seen_at if 0 <= i < len(sentences)) or m.sentence.text
+    named = [k for k in known_attacks() if k.day == m.date.start and k.names is not None and k.names.search(text)
+             and k.country == (m.country or k.country) and (published is None or k.day <= published)]
+    return named[0] if len(named) == 1 else None
+
+
+@dataclass(frozen=True)
+class ReferenceLoss:
+    loss_id: str
+    place: str              # folded
+    names: frozenset[str]   # folded place and aliases
+    country: str
+    span: DateSpan          # the day, or the month when only that is known
+
+
+@cache
+def reference_losses() -> tuple[ReferenceLoss, ...]:
+    """`seeds/reference_losses.csv`: the towns the Islamic State lost, each on its day, with public sources."""
+    with open(SEEDS_DIR / "reference_losses.csv", newline="", encoding="utf-8") as rows:
+        found = []
+        for row in csv.DictReader(rows):
+            day = dt.date.fromisoformat(row["date"])
+            span = DateSpan(day, day, "day") if row["date_precision"] == "day" else DateSpan(
+                day.replace(day=1), (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1),
+                "month")
+            names = frozenset(_town_key(n) for n in [row["place"], *row["aliases"].split("|")] if n)
+            found.append(ReferenceLoss(row["loss_id"], _town_key(row["place"]), names, row["country"], span))
+    return tuple(found)
+
+
+def date_known_losses(mentions: list[Mention], published: dt.date | None) -> None:
+    """A loss told without a day of its own ("the fall of Mosul", "ISIS lost Manbij last year") gets the day of the
+    one reference loss of that town before publication and inside the window the text gives. `date_how = reference`
+    (the coverage of the reference timeline counts only losses dated by the text itself)."""
+    for m in mentions:
+        if m.kind != "territorial_loss" or m.place is None or not m.place.name or not _open_to_known(m):
+            continue
+        town = _town_key(m.place.name)
+        window = m.date if m.date is not None and m.date_how not in UNDATED + BORROWED else None
+        fits = [r for r in reference_losses() if town in r.names and r.country == (m.country or r.country) and
+                (published is None or r.span.end <= published) and
+                (window is None or window.start <= r.span.start and r.span.end <= window.end)]
+        # "Mosul" names the city's loss, not eastern Mosul's (whose alias it is)
+        fits = [r for r in fits if r.place == town] or fits
+        if len(fits) == 1:
+            m.date, m.date_how = fits[0].span, "reference"
+            m.support.append(f"date@{m.sentence.index}:reference.{fits[0].loss_id}")
+
+
 def _stated_day(m: Mention) -> bool:
     """A day read from the text's words ("on Sunday"), which may be the day of a statement about the attack."""
     return m.date is not None and m.date_how == "relative" and m.date.start == m.date.end
@@ -157,7 +242,9 @@ def _could_be(k: KnownAttack, m: Mention, published: dt.date | None) -> bool:
     if published is not None and k.day > published:
         return False
     window = m.date if m.date is not None and m.date_how not in UNDATED + BORROWED and not _stated_day(m) else None
-    return window is None or window.start <= k.day <= window.end
+    # "the recent terror attacks in Paris" a month after them: "recent" reaches further back than its window
+    slack = dt.timedelta(days=RECENT_SLACK_DAYS if window is not None and window.precision == "recent" else 0)
+    return window is None or window.start - slack <= k.day <= window.end
 
 
 def _same_toll(k: KnownAttack, m: Mention) -> bool:

@@ -278,7 +278,8 @@ STATISTICS = re.compile(
     r"(?:each|every|a) year|(?:each|every|per) (?:day|week|month)|annual(?:ly)?|"
     r"homicide rate|murder rate|rate of|on average|average of|"
     r"in \d{4} alone|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|through)|"
-    r"over the (?:past|last) (?:\w+ )?(?:years|decades?)|(?:a|the) (?:year|decade|century) (?:before|after)|"
+    r"over the (?:past|last) (?:\w+ )?(?:years|decades?)|(?:in|over|during) the (?:past|last) (?:few )?"
+    r"(?:year|months)\b|(?:a|the) (?:year|decade|century) (?:before|after)|"
     r"gun deaths|firearm deaths|mass shootings? (?:this|last|per|in) year|so far this year|total(?:led)? of|"
     r"tally|database|tracker|Gun Violence Archive|percent|%|"
     # "thousands of shootings since January": a count of many events, not one
