@@ -137,8 +137,11 @@ def coverage(tmp_path_factory):
     article(con, "tikrit-1", "2015-04-02", "Iraqi forces retook Tikrit on Tuesday after a month of fighting.")
     article(con, "tikrit-2", "2015-05-20", "Since the liberation of Tikrit, families have slowly come back.")
     loss(con, "m-tikrit", "tikrit-1", "Tikrit", "IQ", "2015-03-31")
-    # Kobani: reported under an alias, never extracted
+    # Kobani: reported under an alias, never extracted from the text (a mention dated from this very timeline
+    # does not count: the view would measure itself)
     article(con, "kobani-1", "2015-02-10", "Kurdish fighters drove Islamic State militants out of Kobane last month.")
+    add_mention(con, "m-kobani-reference", "kobani-1", "territorial_loss", "Kobani", "SY", "2015-01-26",
+                date_how="reference", perpetrator=None)
     # Ramadi: named in the window but without a loss word; a loss word before the loss date does not count
     article(con, "ramadi-1", "2016-01-15", "Ramadi lies in ruins and families wait in camps outside the city.")
     article(con, "ramadi-2", "2015-06-01", "Iraq vowed to liberate Ramadi, which fell to the militants in May.")
