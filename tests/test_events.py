@@ -1677,3 +1677,12 @@ def test_a_loss_is_not_dated_from_the_timeline_when_the_text_or_the_timeline_dis
 def test_attacks_over_the_past_year_are_a_tally():
     assert _attacks("It has carried out bomb attacks in towns and cities in northern Syria in the past year, including "
                     "targeting U.S. forces.", dt.date(2019, 10, 28), title="ISIS in Syria") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Attacks by Islamic State operatives last November left hundreds injured and dead in Paris.", "Paris"),
+    ("The bombing carried out by ISIS fighters killed 12 people in Kabul on Tuesday.", "Kabul"),
+])
+def test_the_group_named_after_by_is_the_doer_not_the_target(text, place):
+    m = _one_attack(text, dt.date(2016, 6, 12), title="ISIS strikes")
+    assert (m.place.name, m.perpetrator) == (place, "ISIS")

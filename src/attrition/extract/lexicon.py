@@ -233,8 +233,11 @@ ISIS_KILLED = re.compile(
     r"\b(?:ISIS|ISIL|Islamic State|Daesh)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:were|was|have been|had been|are)\s+"
     r"(?:\w+\s+)?killed\b")
 ISIS_VICTIM_AFTER = re.compile(
+    # "the killing of a top Islamic State commander"; not "attacks by Islamic State operatives", "carried out by ISIS
+    # fighters" (the doers)
     r"^\s+(?:of\s+)?(?:an?\s+|the\s+|\d+\s+|two\s+|three\s+|several\s+|dozens of\s+|hundreds of\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:ISIS|ISIL|IS|Daesh|Islamic State|jihadist|militant)(?: group)?['’]?s?\s+(?:[\w-]+\s+)?"
+    r"(?:(?!by\b)[\w-]+\s+){0,2}?(?:ISIS|ISIL|IS|Daesh|Islamic State|jihadist|militant)(?: group)?['’]?s?\s+"
+    r"(?:[\w-]+\s+)?"
     r"(?:leaders?|commanders?|chiefs?|fighters|militants|members|operatives|figures?|spokesman|emirs?|captives?|"
     r"prisoners?|detainees?|suspects?|positions?|targets?|hideouts?|strongholds?)\b|"
     r"^\s+(?:[\w-]+\s+){0,4}?(?:Abu Bakr )?al-Baghdadi\b")
