@@ -1686,3 +1686,10 @@ def test_attacks_over_the_past_year_are_a_tally():
 def test_the_group_named_after_by_is_the_doer_not_the_target(text, place):
     m = _one_attack(text, dt.date(2016, 6, 12), title="ISIS strikes")
     assert (m.place.name, m.perpetrator) == (place, "ISIS")
+
+
+def test_the_groups_own_attacks_at_a_town_are_those_attacks_not_a_category():
+    m = _one_attack("The Islamic State (ISIS) attacks in Paris have nearly all Americans worried about a strike here.",
+                    dt.date(2015, 11, 20), title="Poll: Americans fear attack")
+    assert (m.place.name, m.perpetrator) == ("Paris", "ISIS")
+    assert _attacks("ISIS attacks on civilians in Paris are a worry.", dt.date(2015, 11, 20), title="Poll") == []

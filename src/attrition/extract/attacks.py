@@ -238,7 +238,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if not local_tolls and own is None and year is None and near is None and _generic(s, group):
         # "ISIS has beheaded Americans", "militants routinely execute prisoners": a habit, not an event
         return _drop(group, s, "generic")
-    specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated
+    specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated or \
+        _isis_owned_at_town(s, start, end, place)   # "the Islamic State (ISIS) attacks in Paris": those attacks
     if numbers <= {"many"} and not specific:
         return _drop(group, s, "category")   # "attacks on civilians": a category, not a report of one attack
     listed = [p for p in candidates if abs(p.start - end) < 120 and p.place.precision != "country"]
@@ -336,6 +337,22 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
         return None
     code = max(sorted(set(held)), key=held.count)
     return PlaceMatch(first.start, first.start, "", Place(None, code, None, None, "country"), "captivity")
+
+
+def _isis_owned_at_town(s: str, start: int, end: int, place: PlaceMatch | None) -> bool:
+    """The attacks are the group's own and at the town named right after them: "the Islamic State (ISIS) attacks in
+    Paris", "ISIS's attacks on Brussels"; not a kind of attack ("ISIS attacks on civilians in Paris") nor a
+    country's ("in Europe")."""
+    return place is not None and place.place.precision in ("city", "landmark") and place.start >= end and \
+        bool(_AT_TOWN.fullmatch(s, end, place.start)) and bool(_ISIS_OWNER_BEFORE.search(s, max(0, start - 45), start))
+
+
+_AT_TOWN = re.compile(r"\s+(?:in|on|at|against)\s+(?:the\s+)?")
+
+
+_ISIS_OWNER_BEFORE = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s*\((?:ISIS|ISIL|IS)\))?(?:['’]s?)?"
+                                r"(?:-(?:claimed|inspired|linked|directed|led))?\s+(?:(?:deadly|coordinated|terror|"
+                                r"terrorist|recent|latest|bloody|twin|suicide)\s+){0,2}$")
 
 
 def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
