@@ -140,3 +140,12 @@ def test_recent_attacks_may_be_a_month_old():
     m = _attack("Mr. Obama spoke of the newspaper, Charlie Hebdo, that was recently attacked by terrorists in Paris "
                 "seeking revenge for its caricatures.", dt.date(2015, 2, 11))
     assert m.date.start == m.date.end == dt.date(2015, 1, 7) and m.date_how == "known"
+
+
+def test_one_nationalitys_dead_are_a_part_of_a_known_attacks_toll():
+    text = ("The wife of an Air Force officer was one of at least two Americans killed in the Brussels terror attacks "
+            "on Tuesday. She had moved there last year. Her husband was unhurt. Friends remembered her. Officials "
+            "named her on Friday. Their children are safe. In all, the bombings killed 31 people.")
+    m = next(m for m in extract_mentions(text, dt.date(2016, 3, 26), "ISIS") if m.kind == "attack")
+    assert m.killed.best == 31 and "killed@6:known.brussels-2016-03-22" in m.support
+

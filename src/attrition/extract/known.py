@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 UNDATED = ("assumed_recent", "missing")     # the text gives the event no date
 BORROWED = ("narrative", "scene")           # a date read in a nearby sentence, not the mention's own
 TOLL_MATCH = 0.15                           # "killed 49" and "killed at least 50" name the same attack
+PART_SHARE = 0.25   # a count this share of a known attack's may be one venue's
 RECENT_SLACK_DAYS = 30   # how far before its window "recent" may reach
 STATEMENT_DAYS = 7   # a day the text gives a few days after the known attack's is a speech's or a vigil's
 
@@ -127,31 +128,47 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|have been|has been)\s+(?:\
 
 
 def fill_known_tolls(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None) -> None:
-    """An attack left without a toll, that is a known attack (named in `support`, or on its day and named by a
-    name in the mention's sentences): a captive the list knows by name was one dead ("a video showed Foley being
-    beheaded"); for other attacks, the list's toll when the article states that very count somewhere ("49
-    people" in a story whose Orlando mention has none). `support` names the row."""
+    """A known attack (named in `support`, or on its day and named by a name in the mention's sentences) whose toll
+    the mention lacks, or gives only in part ("89 at the Bataclan" of the 130 in Paris): a captive the list knows
+    by name was one dead ("a video showed Foley being beheaded"); another attack takes the article's count of the
+    whole when the article states one about the list's ("the 130 victims"). `support` names the row."""
     article = None
     for m in mentions:
-        if m.kind != "attack" or m.killed is not None:
+        if m.kind != "attack":
             continue
         attack = _known_of(m, sentences, published)
         if attack is None or attack.killed is None:
             continue
-        toll = None
+        if m.killed is not None and (attack.place is None or m.killed.best is None or
+                                     m.killed.best >= attack.killed * (1 - TOLL_MATCH) or not _a_part(m, attack)):
+            continue   # the text's own count: about the list's, or too far below it to be a part of that attack
+        toll, at = None, m.sentence.index
         if attack.place is None:
             hit = attack.names.search(m.sentence.text) if attack.names is not None else None
             if hit is not None:
                 n = attack.killed
                 toll = Quantity(n, n, n, "exact", hit.start(), hit.end(), hit.group(0))
-            at = m.sentence.index
         else:
             article = article if article is not None else [(s.index, find_tolls(s.text)) for s in sentences]
             at, toll = next(((i, t.quantity) for i, tolls in article for t in tolls if t.role == "killed" and
-                             t.quantity.best == attack.killed and t.quantity.qualifier != "vague"), (None, None))
+                             t.quantity.best is not None and t.quantity.qualifier != "vague" and
+                             abs(t.quantity.best - attack.killed) <= max(1, TOLL_MATCH * attack.killed)), (at, None))
         if toll is not None:
             m.killed = toll
-            m.support.append(f"killed@{at}:known.{attack.attack_id}")
+            kept = [x for x in m.support if not x.startswith("killed@")]
+            m.support = [*kept, f"killed@{at}:known.{attack.attack_id}"]
+
+
+def _a_part(m: Mention, attack: KnownAttack) -> bool:
+    """The mention's count is a part of the known attack's: a good share of it ("89" at one venue of Paris's 130),
+    or the victims of one nationality ("two Americans killed in the Brussels attacks")."""
+    s, q = m.sentence.text, m.killed
+    return q.best >= PART_SHARE * attack.killed or bool(_NATIONALS_AFTER.match(s, q.end))
+
+
+_NATIONALS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:Americans|Britons|Canadians|Australians|Germans|Italians|Belgians|"
+                              r"Israelis|Russians|French|British|Chinese|Japanese|(?:[A-Z]\w+\s+)?(?:nationals|"
+                              r"citizens|tourists))\b")
 
 
 def _known_of(m: Mention, sentences: list[Sentence], published: dt.date | None) -> KnownAttack | None:
@@ -162,8 +179,12 @@ def _known_of(m: Mention, sentences: list[Sentence], published: dt.date | None) 
     if m.date is None or m.date.start != m.date.end:
         return None
     text = " ".join(sentences[i].text for i in m.seen_at if 0 <= i < len(sentences)) or m.sentence.text
-    named = [k for k in known_attacks() if k.day == m.date.start and k.names is not None and k.names.search(text)
-             and k.country == (m.country or k.country) and (published is None or k.day <= published)]
+    town = _town_key(m.place.name) if m.place is not None and m.place.name else None
+    that_day = [k for k in known_attacks() if k.day == m.date.start and k.country == (m.country or k.country) and
+                (published is None or k.day <= published)]
+    # on its day, at its town or named by a name
+    named = [k for k in that_day if town is not None and k.place == town] or \
+        [k for k in that_day if k.names is not None and k.names.search(text)]
     return named[0] if len(named) == 1 else None
 
 
