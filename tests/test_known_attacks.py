@@ -123,16 +123,16 @@ def test_a_known_captive_beheaded_was_one_dead():
 
 def test_the_lists_toll_fills_a_known_attack_when_the_article_states_that_count():
     text = ("Noor Salman, widow of the gunman who opened fire on an Orlando nightclub in 2016, was acquitted. The jury "
-            "deliberated for three days. Her lawyers thanked the court. The verdict surprised many observers. Prosecutors "
-            "had called eleven witnesses. The defence called two. The judge thanked the jurors. The mayor spoke of the "
-            "brutal murders of 49 of our neighbors.")
+            "deliberated for three days. Her lawyers thanked the court. The verdict surprised many observers. "
+            "Prosecutors had called eleven witnesses. The defence called two. The judge thanked the jurors. The mayor "
+            "spoke of the brutal murders of 49 of our neighbors.")
     m = _attack(text, dt.date(2018, 3, 30))
     assert m.killed.best == 49 and "killed@7:known.orlando-2016-06-12" in m.support
 
 
 def test_the_lists_toll_is_not_taken_when_the_article_states_none():
-    text = ("Noor Salman, widow of the gunman who opened fire on an Orlando nightclub in 2016, was acquitted. The mayor "
-            "spoke of the pain of the city.")
+    text = ("Noor Salman, widow of the gunman who opened fire on an Orlando nightclub in 2016, was acquitted. The "
+            "mayor spoke of the pain of the city.")
     assert _attack(text, dt.date(2018, 3, 30)).killed is None
 
 
