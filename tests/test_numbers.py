@@ -317,7 +317,7 @@ def test_ages_are_not_tolls(sentence):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("A 7-year-old girl and 12 other people were killed in the bombing.", [("killed", 12, "exact")]),
+        ("A 7-year-old girl and 12 other people were killed in the bombing.", [("killed", 13, "exact")]),  # both
         ("The gunman, aged 31, killed four people before fleeing.", [("killed", 4, "exact")]),
     ],
 )
@@ -334,4 +334,18 @@ def test_tolls_beside_ages(sentence, expected):
     ],
 )
 def test_the_polices_dead_are_not_the_attacks_victims(sentence, expected):
+    assert tolls(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Five Argentine tourists, a Belgian woman, a New Yorker and a New Jersey man were killed in the attack.",
+     [("killed", 8, "exact")]),
+    ("The attack killed two Britons, a German and an American.", [("killed", 4, "exact")]),
+    ("Jihadists killed a United States ambassador and three other Americans.", [("killed", 4, "exact")]),
+    # one count and the people it includes, not a list
+    ("Gunmen stormed the offices, killing 12 people including the editor and a cartoonist before escaping.",
+     [("killed", 12, "exact")]),
+    ("The bomb killed two soldiers and wounded three civilians.", [("killed", 2, "exact")]),
+])
+def test_victims_listed_one_by_one_are_summed(sentence, expected):
     assert tolls(sentence) == expected

@@ -485,7 +485,35 @@ def find_tolls(clause: str) -> list[Toll]:
     _left(clause, tokens, found)
     _toll_phrases(clause, tokens, found)
     _zero(clause, tokens, found)
+    _enumerated(clause, found)
     return [_without_attackers(clause, t) for t in _select(found)]
+
+
+# "Five Argentine tourists, a Belgian woman, a New Yorker and a New Jersey man were killed": a list of victims
+# before the verb is one count, their sum
+_COUNTED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_W = r"(?:(?!(?:including|among|and|or|of|were|was|who|with)\b)[\w'’-]+)"   # a word of one item's noun phrase
+_ENUMERATED_KILLED = re.compile(
+    rf"(?<![\w,] )\b(?P<list>{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W}"
+    rf"(?:,\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})*,?\s+and\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?"
+    rf"{_W})\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?killed\b", re.I)
+_KILLED_ENUMERATED = re.compile(
+    rf"\b(?:killed|killing|kills)\s+(?P<list>{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W}"
+    rf"(?:,\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})*,?\s+and\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?"
+    rf"{_W}?)(?=[.,;:]|\s+(?:in|at|on|near|outside|inside|during|when|while|before|after)\b|$)", re.I)
+_ITEM = re.compile(rf"(?:^|,\s+|\s+and\s+)({_COUNTED})\s", re.I)
+
+
+def _enumerated(clause: str, found: list[Toll]) -> None:
+    """The victims listed one by one: their sum replaces the count of the last item alone."""
+    for m in [*_ENUMERATED_KILLED.finditer(clause), *_KILLED_ENUMERATED.finditer(clause)]:
+        counts = [parse_number(x) for x in _ITEM.findall(m.group("list"))]
+        if len(counts) < 2 or None in counts:
+            continue
+        n = sum(counts)
+        qty = Quantity(n, n, n, "exact", m.start("list"), m.end("list"), m.group("list"))
+        found[:] = [t for t in found if not (m.start() <= t.start < m.end() and t.role == "killed")]
+        found.append(_toll(clause, "killed", qty, m.start(), m.end()))
 
 
 # "left four people dead, including the assailant": the dead counted with their killers (the data counts victims)
