@@ -1693,3 +1693,10 @@ def test_the_groups_own_attacks_at_a_town_are_those_attacks_not_a_category():
                     dt.date(2015, 11, 20), title="Poll: Americans fear attack")
     assert (m.place.name, m.perpetrator) == ("Paris", "ISIS")
     assert _attacks("ISIS attacks on civilians in Paris are a worry.", dt.date(2015, 11, 20), title="Poll") == []
+
+
+def test_the_event_an_attack_is_measured_against_does_not_date_it():
+    text = ("A gunman inspired by ISIS opened fire in a nightclub in Orlando. The result was the deadliest mass "
+            "shooting in the history of the United States, and the worst terrorist attack on American soil since "
+            "September 11th.")
+    assert all(m.date is None or m.date.start.month != 9 for m in _attacks(text, dt.date(2016, 6, 14), title="Orlando"))

@@ -205,6 +205,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if not any(t.attack_type == "hostage_taking" for t in group):
         # "was abducted in November 2012, and a video of his beheading was released": the captivity's start
         dated = [d for d in dated if not _CAPTIVITY_BEFORE.search(s, max(0, d[0] - 40), d[0])]
+    dated = [d for d in dated if not _yardstick(s, d[0])]
     own = _own_date(s, start, end, dated)
     first = own or _nearest_date(s, start, end, dated)
     # "held since May": the bound of a period dates nothing, unless it is all the sentence has
@@ -445,6 +446,14 @@ def _drop(group: list[Trigger], s: str, guard: str) -> None:
 # "captured in 2012", not "captured Mosul in June" (a town's fall may date a killing)
 _CAPTIVITY_BEFORE = re.compile(r"\b(?:(?:abducted|kidnapped|taken (?:hostage|captive)|seized|went missing|vanished|"
                                r"disappeared)\s+(?:[\w,]+\s+){0,3}?|captured\s+)(?:in|on|last|early|late)?\s*$", re.I)
+def _yardstick(s: str, offset: int) -> bool:
+    """ "the worst attack on American soil since September 11th": the date of the event measured against."""
+    since = re.match(r"since\s+", s[offset:], re.I)
+    return bool(_SINCE_BEFORE.search(s, 0, offset + (since.end() if since else 0)))
+
+
+_SINCE_BEFORE = re.compile(r"\b(?:the\s+)?(?:worst|deadliest|biggest|first|largest|bloodiest)\b[^.;]{0,60}?\bsince\s+"
+                           r"(?:the\s+)?$", re.I)   # "the worst attack since September 11th": a yardstick, not its day
 _DATE_OF_OTHER_BEFORE = re.compile(r"\b(?:since|until|till|by|from|through)\s+(?:the\s+)?$", re.I)
 _PERIOD_WORD = re.compile(r"(?:since|until|till|through)\b", re.I)
 
