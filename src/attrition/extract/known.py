@@ -152,7 +152,7 @@ def fill_known_tolls(mentions: list[Mention], sentences: list[Sentence], publish
             article = article if article is not None else [(s.index, find_tolls(s.text)) for s in sentences]
             at, toll = next(((i, t.quantity) for i, tolls in article for t in tolls if t.role == "killed" and
                              t.quantity.best is not None and t.quantity.qualifier != "vague" and
-                             abs(t.quantity.best - attack.killed) <= max(1, TOLL_MATCH * attack.killed)), (at, None))
+                             abs(t.quantity.best - attack.killed) <= TOLL_MATCH * attack.killed), (at, None))
         if toll is not None:
             m.killed = toll
             kept = [x for x in m.support if not x.startswith("killed@")]
