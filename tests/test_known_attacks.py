@@ -72,21 +72,20 @@ def test_nothing_else_is_dated_from_the_list(text, published):
     assert m.date_how != "known" and not any(":known." in s for s in m.support)
 
 
-def test_a_list_of_known_captives_beheaded_is_one_killing_each_on_its_own_day():
-    text = ("The militants have shown no mercy. Since August, ISIS has beheaded American journalists James Foley and "
-            "Steven Sotloff, and British aid worker David Haines, who were kidnapped in Syria.")
-    found = [m for m in extract_mentions(text, dt.date(2014, 9, 25), "ISIS") if m.kind == "attack"]
-    assert sorted((m.date.start, m.killed.best, m.country) for m in found) == [
-        (dt.date(2014, 8, 19), 1, "SY"), (dt.date(2014, 9, 2), 1, "SY"), (dt.date(2014, 9, 13), 1, "SY")]
+@pytest.mark.parametrize(("text", "published", "days"), [
+    # the verb's objects
+    ("The militants have shown no mercy. Since August, ISIS has beheaded American journalists James Foley and "
+     "Steven Sotloff, and British aid worker David Haines, who were kidnapped in Syria.", dt.date(2014, 9, 25),
+     [dt.date(2014, 8, 19), dt.date(2014, 9, 2), dt.date(2014, 9, 13)]),
+    # the subjects of a passive verb
+    ("Three Americans — aid worker Peter Kassig and journalists James Foley and Steven Sotloff — were beheaded "
+     "last year by the Islamic State.", dt.date(2015, 2, 2),
+     [dt.date(2014, 8, 19), dt.date(2014, 9, 2), dt.date(2014, 11, 16)]),
+])
+def test_a_list_of_known_captives_beheaded_is_one_killing_each_on_its_own_day(text, published, days):
+    found = [m for m in extract_mentions(text, published, "ISIS") if m.kind == "attack"]
+    assert sorted((m.date.start, m.killed.best, m.country) for m in found) == [(day, 1, "SY") for day in days]
     assert len({m.trigger_at for m in found}) == 3   # three mentions, three ids
-
-
-def test_captives_named_before_a_passive_verb_are_one_killing_each():
-    text = ("Three Americans — aid worker Peter Kassig and journalists James Foley and Steven Sotloff — were beheaded "
-            "last year by the Islamic State.")
-    found = [m for m in extract_mentions(text, dt.date(2015, 2, 2), "ISIS") if m.kind == "attack"]
-    assert sorted((m.date.start, m.killed.best, m.country) for m in found) == [
-        (dt.date(2014, 8, 19), 1, "SY"), (dt.date(2014, 9, 2), 1, "SY"), (dt.date(2014, 11, 16), 1, "SY")]
 
 
 def test_a_known_captive_is_killed_where_the_list_says_when_the_article_does_not():

@@ -493,14 +493,13 @@ def find_tolls(clause: str) -> list[Toll]:
 # before the verb is one count, their sum
 _COUNTED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _W = r"(?:(?!(?:including|among|and|or|of|were|was|who|with)\b)[\w'’-]+)"   # a word of one item's noun phrase
-_ENUMERATED_KILLED = re.compile(
-    rf"(?<![\w,] )\b(?P<list>{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W}"
-    rf"(?:,\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})*,?\s+and\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?"
-    rf"{_W})\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?killed\b", re.I)
+_ITEMS = (rf"(?P<list>{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W}(?:,\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})*,?\s+"
+          rf"and\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})")
+_ENUMERATED_KILLED = re.compile(rf"(?<![\w,] )\b{_ITEMS}\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?killed\b", re.I)
+# "killed two Britons, a German and an American"
 _KILLED_ENUMERATED = re.compile(
-    rf"\b(?:killed|killing|kills)\s+(?P<list>{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W}"
-    rf"(?:,\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})*,?\s+and\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?"
-    rf"{_W}?)(?=[.,;:]|\s+(?:in|at|on|near|outside|inside|during|when|while|before|after)\b|$)", re.I)
+    rf"\b(?:killed|killing|kills)\s+{_ITEMS}(?=[.,;:]|\s+(?:in|at|on|near|outside|inside|during|when|while|"
+    rf"before|after)\b|$)", re.I)
 _ITEM = re.compile(rf"(?:^|,\s+|\s+and\s+)({_COUNTED})\s", re.I)
 
 
