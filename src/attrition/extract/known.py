@@ -17,6 +17,12 @@ A day the text states yields only when it falls a few days after the known attac
 names that attack by a name or its toll ("Obama on Thursday met survivors of the Pulse massacre": Thursday
 is the visit's); a window the text states is kept around the known day. The mention names the row in `support`
 ("date@4:known.orlando-2016-06-12": the list's row, for the mention of sentence 4).
+
+The same lists fill two more fields. A known attack left without a toll, or with the count of one venue or
+one nationality, takes the article's count of the whole when the article states one about the list's (a known
+captive killed is one dead): `killed@7:known.orlando-2016-06-12`. A town lost told without a day of its own
+gets the day of that town's one loss in `seeds/reference_losses.csv`: `date_how = reference`,
+`date@2:reference.tikrit-2015-03-31`.
 """
 
 from __future__ import annotations
@@ -171,11 +177,15 @@ _NATIONALS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:Americans|Britons|Canadians|
                               r"citizens|tourists))\b")
 
 
+@cache
+def _known_by_id() -> dict[str, KnownAttack]:
+    return {k.attack_id: k for k in known_attacks()}
+
+
 def _known_of(m: Mention, sentences: list[Sentence], published: dt.date | None) -> KnownAttack | None:
-    by_id = {k.attack_id: k for k in known_attacks()}
     for item in m.support:
         if item.startswith("date@") and ":known." in item:
-            return by_id.get(item.split(":known.", 1)[1])
+            return _known_by_id().get(item.split(":known.", 1)[1])
     if m.date is None or m.date.start != m.date.end:
         return None
     text = " ".join(sentences[i].text for i in m.seen_at if 0 <= i < len(sentences)) or m.sentence.text
