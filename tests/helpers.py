@@ -54,7 +54,8 @@ def add_mention(con: duckdb.DuckDBPyConnection, mention_id: str, article_id: str
                 date_how: str = "explicit", date_precision: str | None = None, place_precision: str | None = None,
                 attack_type: list[str] | None = None, perpetrator: str | None = "ISIS",
                 captured_by: str | None = None, evidence: str | None = None, run_id: str = "seed",
-                attribution: str | None = "default", lat: float | None = None, lon: float | None = None) -> str:
+                attribution: str | None = "default", lat: float | None = None, lon: float | None = None,
+                support: list[str] | None = None) -> str:
     """One event mention. date_end defaults to date_start; killed_low/high default to killed; an ISIS
     perpetrator is 'attributed' unless said otherwise."""
     if attribution == "default":
@@ -76,7 +77,7 @@ def add_mention(con: duckdb.DuckDBPyConnection, mention_id: str, article_id: str
         "attack_type": attack_type, "perpetrator": perpetrator, "captured_by": captured_by,
         "evidence": evidence if evidence is not None else _evidence(mention_id, killed), "sentence_index": 0,
         "char_start": 0, "char_end": 10, "rule": "test", "extractor_version": "test", "run_id": run_id,
-        "attribution": attribution, "lat": lat, "lon": lon})
+        "attribution": attribution, "lat": lat, "lon": lon, "support": support})
     return mention_id
 
 

@@ -506,3 +506,16 @@ def test_a_run_id_that_reads_as_a_time_zone_validates(tmp_path, validator, run_i
         summary = validate_tables(con, run_id, validator, ["articles", "event_mentions"])
         stored = rows(con, "select distinct run_id from validation_runs")
     assert summary.success and [r["run_id"] for r in stored] == [run_id]
+
+
+def test_a_toll_read_in_another_sentence_is_checked_against_that_sentence(tmp_path, validator):
+    # `support` names the sentence the toll came from; without it the toll is beyond its sentence
+    con = db.connect(tmp_path / "attrition.duckdb")
+    for key, place, support in (("named", "Orlando", ["killed@7:known.orlando-2016-06-12"]),
+                                ("unnamed", "Tampa", None)):
+        add_article(con, f"a-{key}", "2016-06-20", "AP")
+        add_mention(con, f"m-{key}", f"a-{key}", "attack", place, "US", "2016-06-12", killed=49,
+                    evidence="The gunman opened fire in a nightclub.", support=support)
+    run_after_extract(con, "r1", validator)
+    assert set(quarantined(con)) == {("event_mentions", "m-unnamed")}
+    con.close()

@@ -86,8 +86,10 @@ final as (
              then m.killed end as killed_reads_as_a_year,
         -- "9/11" read as 911 dead
         case when m.killed in (911, 711, 311) then m.killed end as killed_is_a_famous_number,
-        -- more dead than the sentence states, and no other report says as many
+        -- more dead than the sentence states, no other report says as many, and no other sentence of the
+        -- article is named as its source (`support`: "killed@7:known.orlando-2016-06-12", "killed@-1:headline")
         case when m.killed > s.stated_max and coalesce(o.others_max, 0) < m.killed * 0.9
+                  and len(list_filter(coalesce(m.support, []), lambda x: starts_with(x, 'killed@'))) = 0
              then m.killed end as killed_beyond_its_sentence,
         -- far above every other report of the event (tolls rise as bodies are counted, but not fivefold)
         case when o.others_n >= 1 and m.killed > 5 * o.others_max + 10
