@@ -144,7 +144,15 @@ def test_recent_attacks_may_be_a_month_old():
 def test_one_nationalitys_dead_are_a_part_of_a_known_attacks_toll():
     text = ("The wife of an Air Force officer was one of at least two Americans killed in the Brussels terror attacks "
             "on Tuesday. She had moved there last year. Her husband was unhurt. Friends remembered her. Officials "
-            "named her on Friday. Their children are safe. In all, the bombings killed 31 people.")
+            "named her on Friday. Their children are safe. In all, the bombings in Brussels killed 31 people.")
     m = next(m for m in extract_mentions(text, dt.date(2016, 3, 26), "ISIS") if m.kind == "attack")
     assert m.killed.best == 31 and "killed@6:known.brussels-2016-03-22" in m.support
 
+
+
+def test_a_count_of_another_event_in_the_article_is_not_the_known_attacks():
+    text = ("Similarly ISIS's claim to blow up the Russian Metrojet plane over the Egyptian Sinai recently sent a "
+            "message. Its fighters went on. Nobody stopped them. The world watched. Dressed as Kurdish fighters, ISIS "
+            "terrorists murdered 230 Kurdish men, women and children in Kobani.")
+    metrojet = [m for m in extract_mentions(text, dt.date(2015, 11, 14), "ISIS") if m.country == "EG"]
+    assert metrojet and all(m.killed is None for m in metrojet)

@@ -155,14 +155,22 @@ def fill_known_tolls(mentions: list[Mention], sentences: list[Sentence], publish
                 n = attack.killed
                 toll = Quantity(n, n, n, "exact", hit.start(), hit.end(), hit.group(0))
         else:
-            article = article if article is not None else [(s.index, find_tolls(s.text)) for s in sentences]
-            at, toll = next(((i, t.quantity) for i, tolls in article for t in tolls if t.role == "killed" and
+            article = article if article is not None else [(s.index, s.text, find_tolls(s.text)) for s in sentences]
+            # the list's very count anywhere, or about it in a sentence of the attack's frame or naming the attack
+            # (its town, a word of it): "murdered 230 Kurds" in Kobani is not the Metrojet's 224
+            at, toll = next(((i, t.quantity) for i, text, tolls in article for t in tolls if t.role == "killed" and
                              t.quantity.best is not None and t.quantity.qualifier != "vague" and
-                             abs(t.quantity.best - attack.killed) <= TOLL_MATCH * attack.killed), (at, None))
+                             (t.quantity.best == attack.killed or
+                              abs(t.quantity.best - attack.killed) <= TOLL_MATCH * attack.killed and
+                              (i in m.seen_at or _names_attack(text, attack)))), (at, None))
         if toll is not None:
             m.killed = toll
             kept = [x for x in m.support if not x.startswith("killed@")]
             m.support = [*kept, f"killed@{at}:known.{attack.attack_id}"]
+
+
+def _names_attack(text: str, attack: KnownAttack) -> bool:
+    return bool(attack.place and attack.place in _town_key(text) or attack.words and attack.words.search(text))
 
 
 def _a_part(m: Mention, attack: KnownAttack) -> bool:
