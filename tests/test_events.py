@@ -1700,3 +1700,9 @@ def test_the_event_an_attack_is_measured_against_does_not_date_it():
             "shooting in the history of the United States, and the worst terrorist attack on American soil since "
             "September 11th.")
     assert all(m.date is None or m.date.start.month != 9 for m in _attacks(text, dt.date(2016, 6, 14), title="Orlando"))
+
+
+def test_anti_isis_names_the_target_not_the_doer():
+    m = _one_attack("Turkey let the United States use one of its air bases for anti-ISIS missions after a suicide "
+                    "bomber killed 32 people in Suruc in July.", dt.date(2015, 11, 25), title="Turkey grants base access")
+    assert m.perpetrator is None

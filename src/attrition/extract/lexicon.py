@@ -117,7 +117,8 @@ ISIS_NOT_AGENT_BEFORE = re.compile(
     r"\b(?:against|than|on|fight(?:ing)?|defeat(?:ing|ed)?|destroy(?:ing)?|combat(?:ing)?|war|battle|"
     r"strikes?|bomb(?:ing)?|target(?:ing|ed)?|degrad(?:e|ing)|crush(?:ing)?|from|to|supporters? of|"
     r"sympathi[sz]ers? of|fled|fleeing|defectors? from)\s+(?:the\s+)?(?:so-called\s+|self-(?:proclaimed|styled)\s+|"
-    r"militant\s+|terrorist\s+|jihadist\s+)*$",
+    r"militant\s+|terrorist\s+|jihadist\s+)*$|"
+    r"\banti-$",   # "anti-ISIS missions"
     re.I,
 )
 # ISIS named only as a phenomenon or a label: "the rise of the Islamic State", "called her ISIS".
