@@ -1704,5 +1704,5 @@ def test_the_event_an_attack_is_measured_against_does_not_date_it():
 
 def test_anti_isis_names_the_target_not_the_doer():
     m = _one_attack("Turkey let the United States use one of its air bases for anti-ISIS missions after a suicide "
-                    "bomber killed 32 people in Suruc in July.", dt.date(2015, 11, 25), title="Turkey grants base access")
+                    "bomber killed 32 people in Suruc in July.", dt.date(2015, 11, 25), title="Turkey grants bases")
     assert m.perpetrator is None
