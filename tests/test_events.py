@@ -1706,3 +1706,12 @@ def test_anti_isis_names_the_target_not_the_doer():
     m = _one_attack("Turkey let the United States use one of its air bases for anti-ISIS missions after a suicide "
                     "bomber killed 32 people in Suruc in July.", dt.date(2015, 11, 25), title="Turkey grants bases")
     assert m.perpetrator is None
+
+
+@pytest.mark.parametrize("text", [
+    "A terrorist plowed a truck into a crowd in Nice on Thursday, killing 84 people. There was no immediate claim of "
+    "responsibility, but accounts linked to ISIS were celebratory.",
+    "A suicide bomber killed 40 recruits in Sanaa on Tuesday. No one immediately claimed responsibility for it.",
+])
+def test_a_claim_nobody_made_is_no_claim(text):
+    assert _one_attack(text, dt.date(2016, 7, 15), title="Attack").claimed is not True

@@ -78,7 +78,7 @@ def article_links(sentences, title: str, gazetteer, countries: frozenset[str],
     texts = ([(-1, title)] if title else []) + [(s.index, s.text) for s in sentences]
     links = []
     for position, (index, s) in enumerate(texts):
-        claimed, isis = bool(lx.CLAIMED.search(s)), lx.mentions_isis(s)
+        claimed, isis = lx.claims(s), lx.mentions_isis(s)
         if claimed and not isis and lx.GROUP_ANAPHOR.search(s) and lx.other_group(s) is None and \
                 _last_group_named(texts[:position]) == "ISIS":
             # "fighters under the group's banner claimed responsibility for an attack on a hotel in Tripoli"
@@ -119,7 +119,7 @@ def _clauses(s: str) -> list[str]:
 
 
 def _link_in(index: int, s: str, gazetteer, countries: frozenset[str], people: frozenset[str]) -> Link | None:
-    claimed, inspired = bool(lx.CLAIMED.search(s)), bool(lx.INSPIRED.search(s))
+    claimed, inspired = lx.claims(s), bool(lx.INSPIRED.search(s))
     if not lx.mentions_isis(s):
         if not claimed:
             return None
@@ -239,26 +239,26 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
     if mention.perpetrator and mention.perpetrator != "ISIS":
         return
     other = lx.other_group(s)
-    if not continuation and other and not (lx.CLAIMED.search(s) or lx.INSPIRED.search(s)):
+    if not continuation and other and not (lx.claims(s) or lx.INSPIRED.search(s)):
         mention.perpetrator, mention.attribution = other, "attributed"   # "a white nationalist gunman"
         return
     role = isis_role(s)
     if role == "conditional":
         role = None
-    if continuation and role == "agent" and not (lx.CLAIMED.search(s) or lx.INSPIRED.search(s) or
+    if continuation and role == "agent" and not (lx.claims(s) or lx.INSPIRED.search(s) or
                                                  ATTRIBUTED.search(s) or EVENT_REFERENCE.search(s)):
         # the sentence after an attack that names ISIS without a word about the attack ("Trump, who can obliterate
         # the Islamic State", "the people the Islamic State is trying to reach") says nothing of who did it
         role = None
     if role == "context" and story.about_isis:
-        if lx.CLAIMED.search(s) or lx.INSPIRED.search(s):
+        if lx.claims(s) or lx.INSPIRED.search(s):
             role = "agent"   # "claimed on behalf of", "sworn allegiance to ISIS"
         elif mention.date_how in ("missing", "assumed_recent"):
             role = None      # "the fight against ISIS" beside an undated killing names the enemy, not the doer
         else:
             role = "suspected"
     if role in ("agent", "suspected"):
-        strength = ("claimed" if lx.CLAIMED.search(s) else "inspired" if lx.INSPIRED.search(s)
+        strength = ("claimed" if lx.claims(s) else "inspired" if lx.INSPIRED.search(s)
                     else "suspected" if role == "suspected" or lx.SUSPECTED.search(s) else "attributed")
         if mention.perpetrator is None or stronger(strength, mention.attribution):
             mention.perpetrator, mention.attribution = "ISIS", strength
@@ -269,11 +269,11 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         if mention.perpetrator == "ISIS" and mention.attribution == "suspected" and not lx.mentions_isis(s) and other:
             # the next sentence names the group the article only hinted at
             mention.perpetrator, mention.attribution = other, "attributed"
-            mention.claimed = True if lx.CLAIMED.search(s) else None
+            mention.claimed = True if lx.claims(s) else None
         return
     if other:
         mention.perpetrator, mention.attribution = other, "attributed"
-        mention.claimed = True if lx.CLAIMED.search(s) else None
+        mention.claimed = True if lx.claims(s) else None
         return
 
 
@@ -287,7 +287,7 @@ def isis_role(s: str) -> str | None:
     when only in a condition or a comparison ("as if he had echoed ISIS after an ISIS attack")."""
     role = None
     for m in lx.isis_mentions(s):
-        if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.CLAIMED.search(s) or \
+        if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.claims(s) or \
                 lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 30): m.start()]):
             role = role or "onlooker"
         elif lx.ISIS_NOT_AGENT_BEFORE.search(s[max(0, m.start() - 60): m.start()]):

@@ -518,6 +518,17 @@ CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:e
                      # the killers' own video of a killing: "the video, originally posted by ISIS to YouTube"
                      r"\b(?:video|footage)\b[^.;]{0,40}?\b(?:released|posted|published|distributed|issued|"
                      r"put out)\s+(?:online\s+)?by\b", re.I)
+# A claim denied or not yet made: "there was no immediate claim of responsibility", "no group has claimed it".
+NO_CLAIM = re.compile(r"\bno (?:\w+ ){0,2}?(?:claims?|group|one) (?:\w+ ){0,3}?(?:responsibility|credit|claimed)\b|"
+                      r"\b(?:has|have|had|did|does|do)(?:n['’]t| not) (?:yet |immediately |publicly |officially )?"
+                      r"(?:claimed|claim)\b|\bnobody (?:has )?claimed\b|\bunclaimed\b", re.I)
+
+
+def claims(s: str) -> bool:
+    """The sentence says somebody claimed the attack, and does not say nobody did."""
+    return bool(CLAIMED.search(s)) and not NO_CLAIM.search(s)
+
+
 INSPIRED = re.compile(r"\binspir(?:ed|ation)\b|\ballegiance\b|\bpledged\b|\bsympathi[sz]er\b|"
                       r"\bsoldiers? of the (?:Islamic State|caliphate)\b", re.I)
 SUSPECTED = re.compile(r"\b(?:suspected|apparently|likely|believed|hallmarks?|possibly|may have|signature|"
