@@ -14,7 +14,7 @@ from attrition.extract import trace
 from attrition.extract.attribution import attribute_in_sentence
 from attrition.extract.dates import DateSpan, find_dates
 from attrition.extract.frames import PRECISION_RANK
-from attrition.extract.known import known_attacks
+from attrition.extract.known import captives_named, known_attacks
 from attrition.extract.narrative import (
     CONTINUATION_SENTENCES,
     SAID_DAYS,
@@ -332,8 +332,7 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
     if not held:
         # a captive the list of known killings names ("Foley", "Kenji Goto"), killed before publication, was held
         # where that killing was; the countries a story names ("strikes in Iraq") are not guessed from
-        held = [k.country for k in known_attacks() if k.place is None and k.names is not None and
-                (story.published is None or k.day <= story.published) and k.names.search(around)]
+        held = [k.country for k, _ in captives_named(around, story.published)]
     if not held:
         return None
     code = max(sorted(set(held)), key=held.count)
@@ -443,15 +442,20 @@ def _refine_place(story: Narrative, sentence: Sentence, place: PlaceMatch) -> No
 def _drop(group: list[Trigger], s: str, guard: str) -> None:
     """A candidate attack that a guard turned down: nothing, recorded when tracing."""
     trace.dropped("attack", s[group[0].start: group[-1].end], guard)
+
+
 # "captured in 2012", not "captured Mosul in June" (a town's fall may date a killing)
 _CAPTIVITY_BEFORE = re.compile(r"\b(?:(?:abducted|kidnapped|taken (?:hostage|captive)|seized|went missing|vanished|"
                                r"disappeared)\s+(?:[\w,]+\s+){0,3}?|captured\s+)(?:in|on|last|early|late)?\s*$", re.I)
+
+
 def _yardstick(s: str, offset: int) -> bool:
     """ "the worst attack on American soil since September 11th": the date of the event measured against."""
-    since = re.match(r"since\s+", s[offset:], re.I)
-    return bool(_SINCE_BEFORE.search(s, 0, offset + (since.end() if since else 0)))
+    since = _SINCE.match(s, offset)   # the date's own words may begin with it ("since September")
+    return bool(_SINCE_BEFORE.search(s, 0, since.end() if since else offset))
 
 
+_SINCE = re.compile(r"since\s+", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:the\s+)?(?:worst|deadliest|biggest|first|largest|bloodiest)\b[^.;]{0,60}?\bsince\s+"
                            r"(?:the\s+)?$", re.I)   # "the worst attack since September 11th": a yardstick, not its day
 _DATE_OF_OTHER_BEFORE = re.compile(r"\b(?:since|until|till|by|from|through)\s+(?:the\s+)?$", re.I)

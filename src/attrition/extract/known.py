@@ -105,6 +105,15 @@ def date_known(mentions: list[Mention], sentences: list[Sentence], published: dt
             m.support.append(f"date@{m.sentence.index}:known.{attack.attack_id}")
 
 
+def captives_named(text: str, published: dt.date | None, start: int = 0,
+                   end: int | None = None) -> list[tuple[KnownAttack, re.Match]]:
+    """The captives the list knows by name (rows without a town) that `text[start:end]` names, each with where,
+    killed before publication."""
+    end = len(text) if end is None else end
+    return [(k, hit) for k in known_attacks() if k.place is None and k.names is not None and
+            (published is None or k.day <= published) and (hit := k.names.search(text, start, end))]
+
+
 def split_victims(mentions: list[Mention], published: dt.date | None) -> list[Mention]:
     """ "ISIS has beheaded James Foley and Steven Sotloff, and David Haines": one killing per victim the list of known
     attacks names, each on its own day (the video's), one dead; the victim's name stands as its trigger."""
@@ -113,9 +122,8 @@ def split_victims(mentions: list[Mention], published: dt.date | None) -> list[Me
         text = m.sentence.text
         # the verb's objects, after it; or its subjects, before a passive ("Foley and Sotloff were beheaded")
         start, end = (0, m.trigger_at) if _PASSIVE_BEFORE.search(text, 0, m.trigger_at) else (m.trigger_at, len(text))
-        victims = [(k, hit) for k in known_attacks() if k.place is None and k.names is not None and
-                   (published is None or k.day <= published) and (hit := k.names.search(text, start, end))
-                   ] if m.kind == "attack" and "beheading" in m.attack_types else []
+        victims = captives_named(text, published, start, end) if m.kind == "attack" and \
+            "beheading" in m.attack_types else []
         if len(victims) < 2:
             out.append(m)
             continue

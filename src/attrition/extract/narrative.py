@@ -33,7 +33,8 @@ class Mention:
     place: Place | None = None
     place_surface: str | None = None
     date: DateSpan | None = None
-    date_how: str = "missing"       # explicit | relative | narrative | scene | known | assumed_recent | missing
+    date_how: str = "missing"       # explicit | relative | narrative | scene | known | reference | recalled |
+    #                                 assumed_recent | missing
     killed: Quantity | None = None
     injured: Quantity | None = None
     attack_types: list[str] = field(default_factory=list)
