@@ -327,7 +327,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.12.0"
+    assert EXTRACTOR_VERSION == "0.13.0"
 
 
 @pytest.mark.parametrize(
@@ -1715,3 +1715,30 @@ def test_anti_isis_names_the_target_not_the_doer():
 ])
 def test_a_claim_nobody_made_is_no_claim(text):
     assert _one_attack(text, dt.date(2016, 7, 15), title="Attack").claimed is not True
+
+
+def test_an_attack_whose_own_sentence_denies_the_link_takes_no_claim_from_elsewhere():
+    text = ("The Islamic State claimed responsibility for the shooting at the cartoon contest in Garland on Sunday. "
+            "Last year a gunman killed a soldier at the war memorial in Halifax; the attack seemed taken out of the "
+            "Islamic State playbook, investigators said, but intelligence never found a credible connection.")
+    found = {m.place.name: m for m in _attacks(text, dt.date(2015, 5, 5))}
+    assert found["Halifax"].perpetrator is None and found["Halifax"].claimed is None
+    assert found["Garland"].perpetrator == "ISIS"
+
+
+@pytest.mark.parametrize("text", [
+    '"I want to hear what he says when they attack us in the United States," the congressman said of ISIS.',
+    "Whenever ISIS carries out a new atrocity in Iraq, the question is what the president will do.",
+    "The bomb American forces dropped on Thursday on an Islamic State training camp in eastern Afghanistan was "
+    "the largest ever used.",
+])
+def test_a_future_after_when_a_habit_and_a_bomb_dropped_on_the_group_are_no_attacks(text):
+    assert _attacks(text, dt.date(2017, 4, 14)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "When they attacked the concert hall in Paris on Friday, the gunmen killed 89 people, the Islamic State said.",
+    "Once Islamic State gunmen stormed the hotel in Sousse on Friday, they killed 38 tourists.",
+])
+def test_a_past_tense_after_when_is_an_attack(text):
+    assert len(_attacks(text, dt.date(2015, 11, 15))) == 1

@@ -156,3 +156,48 @@ def test_a_count_of_another_event_in_the_article_is_not_the_known_attacks():
             "terrorists murdered 230 Kurdish men, women and children in Kobani.")
     metrojet = [m for m in extract_mentions(text, dt.date(2015, 11, 14), "ISIS") if m.country == "EG"]
     assert metrojet and all(m.killed is None for m in metrojet)
+
+
+def test_a_known_attack_of_another_group_does_not_take_isis_from_another_sentence():
+    text = ("Gunmen killed 12 people at the Paris offices of the satirical magazine Charlie Hebdo on Wednesday. "
+            "On Friday, Amedy Coulibaly, who had pledged allegiance to the Islamic State, killed four hostages at a "
+            "kosher supermarket in Paris.")
+    found = {m.date.start: m for m in extract_mentions(text, dt.date(2015, 1, 10), None) if m.kind == "attack"}
+    hebdo, grocery = found[dt.date(2015, 1, 7)], found[dt.date(2015, 1, 9)]
+    assert (hebdo.perpetrator, hebdo.claimed) == ("al-Qaeda", None)
+    assert "perpetrator@0:known.paris-charlie-hebdo-2015-01-07" in hebdo.support
+    assert grocery.perpetrator == "ISIS"
+
+
+def test_isis_named_in_the_known_attacks_own_sentence_stays():
+    # what the text says, even against the list: the list only overrules a link read elsewhere
+    m = _attack("Islamic State gunmen killed 12 people at the Paris offices of the satirical magazine Charlie Hebdo "
+                "on Wednesday.", dt.date(2015, 1, 10))
+    assert m.perpetrator == "ISIS"
+
+
+def test_an_attack_the_list_gives_to_no_group_loses_a_claim_read_elsewhere():
+    text = ("A gunman killed 58 people at a country music festival in Las Vegas on Sunday night. "
+            "The Islamic State claimed responsibility for the massacre.")
+    m = next(m for m in extract_mentions(text, dt.date(2017, 10, 3), None) if m.kind == "attack")
+    assert m.perpetrator is None and m.claimed is None
+    assert "perpetrator@0:known.las-vegas-2017-10-01" in m.support
+
+
+def test_a_short_window_the_text_states_at_a_town_with_one_known_attack_in_it_is_that_attack():
+    m = _attack("The Islamic State attacks in Paris last week rocked the Republican race.", dt.date(2015, 11, 20))
+    assert (m.date.start, m.date.end, m.date_how) == (dt.date(2015, 11, 13), dt.date(2015, 11, 13), "known")
+    assert "date@0:known.paris-2015-11-13" in m.support
+
+
+def test_a_short_window_with_another_toll_or_no_known_attack_in_it_keeps_its_window():
+    m = _attack("Last week Islamic State gunmen killed two people in Paris.", dt.date(2015, 11, 20))
+    assert m.date_how != "known" and m.date.start != m.date.end
+    m = _attack("The Islamic State attacks in Paris last week rocked the race.", dt.date(2015, 10, 20))
+    assert m.date_how != "known"
+
+
+def test_recent_attacks_at_a_town_with_one_known_attack_in_reach_are_that_attack():
+    m = _attack("The recent Islamic State attacks in Paris underscore the reality that the group will not limit "
+                "itself to a near war.", dt.date(2015, 12, 7))
+    assert (m.date.start, m.date_how) == (dt.date(2015, 11, 13), "known")

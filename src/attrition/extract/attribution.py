@@ -42,7 +42,10 @@ if TYPE_CHECKING:
 DENIED = re.compile(
     r"\bno (?:\w+ )?(?:evidence|sign|signs|indication|link|links|ties|connection|known connection)\b|"
     r"\b(?:not|never|wasn['’]t|isn['’]t) (?:\w+ )?(?:directed|inspired|linked|connected|tied|affiliated|behind|"
-    r"responsible)\b|\b(?:ruled out|denied|dismissed|unfounded|false claim)\b",
+    r"responsible)\b|\b(?:ruled out|denied|dismissed|unfounded|false claim)\b|"
+    # "intelligence never found a credible connection", "has not established any link"
+    r"\b(?:never|not|n['’]t)\s+(?:\w+\s+)?(?:found|established|uncovered|identified|shown)\s+(?:an?y?\s+)?(?:\w+\s+)?"
+    r"(?:evidence|link|links|ties|connection|connections)\b",
     re.I,
 )
 # Strength words beyond lexicon.CLAIMED/INSPIRED: "an Islamic State attack", "carried out by ISIS".
@@ -173,7 +176,7 @@ def _apply_attacker_links(attacks, links: list[Link], before_isis, sentences, pe
         if not targets or len(targets) > 3:
             continue   # nobody's attack, or a name too common in the article to tell whose
         for mention in targets:
-            if before_isis(mention) or mention.perpetrator not in (None, "ISIS") and not any(
+            if before_isis(mention) or _denied_here(mention) or mention.perpetrator not in (None, "ISIS") and not any(
                     item.startswith("perpetrator@") and item.endswith(":article.other_claim")
                     for item in mention.support):
                 continue   # the sentence itself named another group
@@ -223,13 +226,28 @@ def _apply_place_links(attacks, links: list[Link], before_isis) -> None:
                     mention.claimed = True
                     mention.support.append(f"perpetrator@{link.where.index}:article.other_claim")
                 continue
-            if before_isis(mention) or mention.perpetrator not in (None, "ISIS"):
+            if before_isis(mention) or mention.perpetrator not in (None, "ISIS") or _denied_here(mention):
                 continue
             if mention.perpetrator is None or stronger(link.strength, mention.attribution):
                 mention.perpetrator, mention.attribution = "ISIS", link.strength
                 mention.support.append(f"perpetrator@{link.where.index}:article.{link.strength}")
             if link.strength == "claimed":
                 mention.claimed = True
+
+
+def _denied_here(mention: Mention) -> bool:
+    """The attack's own sentence denies the group a part in it ("seemed taken out of the Islamic State playbook, but
+    Canadian intelligence never found a credible connection"): a claim read elsewhere does not overrule it."""
+    return _denies(mention.sentence.text)
+
+
+def _denies(s: str) -> bool:
+    """ISIS named and its part denied, not merely indirect ("works to inspire attacks by sympathizers who have no
+    direct links to the group" still says it inspired them)."""
+    return lx.mentions_isis(s) and bool(DENIED.search(s)) and not _INDIRECT.search(s)
+
+
+_INDIRECT = re.compile(r"\binspir\w*|\bsympathi[sz]ers?\b|\ballegiance\b|\bpledged\b", re.I)
 
 
 # --- within one sentence ---------------------------------------------------------------------------
@@ -242,6 +260,8 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
     if not continuation and other and not (lx.claims(s) or lx.INSPIRED.search(s)):
         mention.perpetrator, mention.attribution = other, "attributed"   # "a white nationalist gunman"
         return
+    if not continuation and _denies(s):
+        return   # "seemed taken out of the Islamic State playbook, but ... never found a credible connection"
     role = isis_role(s)
     if role == "conditional":
         role = None

@@ -48,7 +48,7 @@ from attrition.extract.numbers import find_tolls
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.12.0"
+EXTRACTOR_VERSION = "0.13.0"
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
 
@@ -96,6 +96,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         known.date_known(merged, sentences, published)
         merged = known.split_victims(merged, published)
         known.fill_known_tolls(merged, sentences, published)
+        known.known_perpetrators(merged, sentences, published)
         for mention in merged:
             if mention.date_how == "known" and mention.perpetrator == "ISIS" and _before_isis(mention):
                 mention.perpetrator, mention.attribution, mention.claimed = None, None, None

@@ -11,7 +11,9 @@ toll and a source) gives the day instead, when the mention can only mean that at
   "Metrojet", a victim's name);
 - of the known attacks there, the one whose words the mention's sentences use, or whose toll it gives. A
   town alone is not enough, even with one known attack: an undated report of a new attack there ("an
-  officer was shot in Las Vegas") is not the famous one.
+  officer was shot in Las Vegas") is not the famous one; only a window of a fortnight at most that the text
+  itself states ("the attacks in Paris last week", "the recent attacks in Paris") and holds one known attack
+  there, without another toll, is.
 
 A day the text states yields only when it falls a few days after the known attack's and its own sentence
 names that attack by a name or its toll ("Obama on Thursday met survivors of the Pulse massacre": Thursday
@@ -22,7 +24,8 @@ The same lists fill two more fields. A known attack left without a toll, or with
 one nationality, takes the article's count of the whole when the article states one about the list's (a known
 captive killed is one dead): `killed@7:known.orlando-2016-06-12`. A town lost told without a day of its own
 gets the day of that town's one loss in `seeds/reference_losses.csv`: `date_how = reference`,
-`date@2:reference.tikrit-2015-03-31`.
+`date@2:reference.tikrit-2015-03-31`. A known attack the list gives to another group (Charlie Hebdo) or to none
+(Las Vegas) does not take ISIS from another sentence: `perpetrator@3:known.paris-charlie-hebdo-2015-01-07`.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from attrition.extract import lexicon as lx
 from attrition.extract.dates import DateSpan
 from attrition.extract.numbers import Quantity, find_tolls
 from attrition.extract.places import Place, fold
@@ -48,6 +52,7 @@ BORROWED = ("narrative", "scene")           # a date read in a nearby sentence, 
 TOLL_MATCH = 0.15                           # "killed 49" and "killed at least 50" name the same attack
 PART_SHARE = 0.25   # a count this share of a known attack's may be one venue's
 RECENT_SLACK_DAYS = 30   # how far before its window "recent" may reach
+NARROW_DAYS = 14   # a window the text states this short, at a town with one known attack in it, is that attack
 STATEMENT_DAYS = 7   # a day the text gives a few days after the known attack's is a speech's or a vigil's
 
 
@@ -60,6 +65,7 @@ class KnownAttack:
     words: re.Pattern | None    # every word that singles it out
     names: re.Pattern | None    # those that are names ("Bardo", "Foley"): enough without its town
     killed: int | None
+    perpetrator: str | None     # "ISIS", another group, "none" (no group's attack); None: the list does not say
 
 
 def _town_key(name: str) -> str:
@@ -83,7 +89,7 @@ def known_attacks() -> tuple[KnownAttack, ...]:
             found.append(KnownAttack(row["attack_id"], _town_key(row["place"]) or None, row["country"],
                                      dt.date.fromisoformat(row["date"]), _pattern(words),
                                      _pattern([w for w in words if w[0].isupper()]),
-                                     int(row["killed"]) if row["killed"] else None))
+                                     int(row["killed"]) if row["killed"] else None, row["perpetrator"] or None))
     return tuple(found)
 
 
@@ -103,6 +109,22 @@ def date_known(mentions: list[Mention], sentences: list[Sentence], published: dt
         if attack is not None:
             m.date, m.date_how = DateSpan(attack.day, attack.day, "day"), "known"
             m.support.append(f"date@{m.sentence.index}:known.{attack.attack_id}")
+
+
+def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None) -> None:
+    """A known attack the list gives to another group (Charlie Hebdo: al-Qaeda's) or to none (Las Vegas) takes its
+    author from the list, not ISIS from another sentence ("Coulibaly pledged allegiance to ISIS" is the kosher
+    supermarket's gunman, not the Kouachis'). ISIS named in the mention's own sentence is what the text says: kept."""
+    for m in mentions:
+        if m.kind != "attack" or m.perpetrator != "ISIS" or lx.mentions_isis(m.sentence.text):
+            continue
+        attack = _known_of(m, sentences, published)
+        if attack is None or attack.perpetrator in (None, "ISIS"):
+            continue
+        m.perpetrator = None if attack.perpetrator == "none" else attack.perpetrator
+        m.attribution, m.claimed = ("attributed" if m.perpetrator else None), None
+        m.support = [item for item in m.support if not item.startswith("perpetrator@")]
+        m.support.append(f"perpetrator@{m.sentence.index}:known.{attack.attack_id}")
 
 
 def captives_named(text: str, published: dt.date | None, start: int = 0,
@@ -282,7 +304,17 @@ def _the_known_attack(m: Mention, text: str, published: dt.date | None, by_name:
     tolled = [k for k in (worded or here) if _same_toll(k, m)]
     if len(tolled) == 1:
         return tolled[0]
+    if len(here) == 1 and not worded and _narrow_window(m) and m.killed is None:
+        # "the attacks in Paris last week", "the recent attacks in Paris": the few days the text itself gives
+        # hold one known attack there
+        return here[0]
     return None
+
+
+def _narrow_window(m: Mention) -> bool:
+    """A window the text itself states, of a fortnight at most ("last week", "recent")."""
+    return m.date is not None and m.date_how not in UNDATED + BORROWED and not _stated_day(m) and \
+        (m.date.end - m.date.start).days <= NARROW_DAYS
 
 
 def _could_be(k: KnownAttack, m: Mention, published: dt.date | None) -> bool:

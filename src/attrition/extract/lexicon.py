@@ -246,7 +246,11 @@ ISIS_VICTIM_AFTER = re.compile(
 # The group's own sites destroyed: "several ISIS caves and ammunition caches were destroyed by the giant bomb".
 ISIS_SITES_HIT = re.compile(
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:['’]s?)?(?: [\w-]+){0,2} (?:caves?|tunnels?|positions?|targets?|"
-    r"hideouts?|bases?|camps?|vehicles?|convoys?|caches?)\b[^.;]{0,80}\b(?:destroyed|struck|targeted|bombed|hit)\b")
+    r"hideouts?|bases?|camps?|vehicles?|convoys?|caches?)\b[^.;]{0,80}\b(?:destroyed|struck|targeted|bombed|hit)\b|"
+    # "the bomb U.S. forces dropped Thursday on an ISIS training camp"
+    r"\bdropped\b[^.;]{0,30}? on (?:an? |the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)"
+    r"(?:['’]s?)?(?: [\w-]+){0,2} (?:caves?|tunnels?|positions?|targets?|hideouts?|bases?|camps?|vehicles?|convoys?|"
+    r"fighters|militants|compounds?)\b")
 
 # The attack is on the Islamic State: a military operation, not a terrorist attack.
 ATTACK_ON_ISIS = re.compile(
@@ -360,7 +364,7 @@ BATTLE = re.compile(r"\b(?:siege|besieg\w*|offensive|battle|front ?lines?|clashe
 MODAL = re.compile(
     r"\b(?:will|would|could|might|(?<!in )(?<!of )(?<!early )(?<!late )(?<!since )(?<!until )(?<!last )may(?!\s+\d)|"
     r"should|must|shall|if|unless|"
-    r"whether|when we|expects?|expected|"   # "in May 2015", "May 3": the month
+    r"whether|when we|whenever|expects?|expected|"   # "in May 2015", "May 3": the month
     r"planned|planning|plans?|plot(?:ted|ting|s)?|threat(?:en|ened|ens)?|vow(?:ed|s)?|fear(?:s|ed)? (?:of|that)|"
     r"risk of|at risk|possib(?:le|ility)|potential|likely to|prevent(?:ed|ing)?|foil(?:ed|ing)?|thwart(?:ed|ing)?|"
     r"averted|avoid(?:ed|ing|s)?|"

@@ -115,7 +115,14 @@ def hypothetical(s: str, start: int) -> bool:
         return False
     if lx.INFINITIVE.search(before) and not lx.INFINITIVE_OK.search(before):
         return True
+    if _WHEN_SUBJECT.search(before) and _PRESENT_TRIGGER.match(s, start):
+        return True   # "when they attack us in the United States": a present tense after "when" is the future
     return bool(lx.MODAL.search(before[-70:]))
+
+
+_WHEN_SUBJECT = re.compile(r"\b(?:when|once)\s+(?:they|he|she|it|(?:the\s+)?(?:terrorists|militants|jihadists|group)|"
+                           r"ISIS|ISIL|IS|Daesh|the Islamic State)\s+(?:\w+ly\s+)?$")
+_PRESENT_TRIGGER = re.compile(r"(?:attack|kill|bomb|strike|shoot|behead|stab|murder|massacre|hit)s?\b", re.I)
 
 
 _PAST_POSSESSIVE = re.compile(rf"\b(?:(?:last|past|previous)\s+(?:week|weekend|month|year)|yesterday|{lx.WEEKDAY})"
