@@ -1742,3 +1742,33 @@ def test_a_future_after_when_a_habit_and_a_bomb_dropped_on_the_group_are_no_atta
 ])
 def test_a_past_tense_after_when_is_an_attack(text):
     assert len(_attacks(text, dt.date(2015, 11, 15))) == 1
+
+
+def test_a_headlines_toll_is_not_given_to_an_attack_the_body_dates_last_year():
+    text = ("Gunmen opened fire Friday at a ceremony in Kabul attended by political leaders, killing 32 people. "
+            "The Islamic State group claimed responsibility for the deadliest attack in Kabul last year, when a "
+            "suicide bomber killed 63 people at a wedding.")
+    found = {m.date.start.year: m for m in _attacks(text, dt.date(2020, 3, 7),
+                                                    title="Death toll in Kabul ceremony attack rises to 32")}
+    assert found[2020].killed.best == 32
+    assert found[2019].killed is None or found[2019].killed.best == 63
+
+
+@pytest.mark.parametrize("text", [
+    "The president on Sunday described how American commandos chased down the Islamic State leader in a tunnel in "
+    "northwestern Syria, with the man crying before detonating a suicide vest, blowing up himself and three "
+    "children.",
+    "The coalition that attacked the Islamic State in Syria overnight includes five Arab nations, the president "
+    "said on Tuesday.",
+])
+def test_a_leader_blowing_himself_up_when_cornered_and_a_coalition_attacking_the_group_are_no_attacks(text):
+    assert _attacks(text, dt.date(2019, 10, 28)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber blew himself up at a market in Baghdad on Sunday, killing 20 people, police said.",
+    "As police closed in, the attacker detonated his suicide vest at a checkpoint in Kirkuk on Sunday, killing six "
+    "officers.",
+])
+def test_a_suicide_bomber_who_kills_others_is_an_attack_even_as_police_close_in(text):
+    assert len(_attacks(text, dt.date(2019, 10, 28))) == 1

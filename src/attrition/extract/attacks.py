@@ -110,6 +110,8 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
         return "not_an_attack"   # "in apparent response to U.S. airstrikes": the cause named, not the act
     if lx.ATTACK_ON_ISIS.search(s[start: end + 40]):
         return "attack_on_isis"
+    if lx.SELF_DETONATION.search(s, max(0, start - 20), end + 40) and lx.CORNERED.search(s):
+        return "cornered"   # "chased down al-Baghdadi in a tunnel ... before detonating a suicide vest"
     if lx.mentions_isis(s) and (lx.ISIS_VICTIM_AFTER.match(s[end: end + 90]) or lx.ISIS_KILLED.search(s) or
                                 lx.ISIS_SITES_HIT.search(s)):
         return "isis_as_target"   # "the killing of a top Islamic State commander", "IS leaders were killed"

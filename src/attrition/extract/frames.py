@@ -17,6 +17,7 @@ Each filled field names its sentence in the mention's `support` ("date@14:refere
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from attrition.extract.narrative import Mention
 
 REFERENCE_SENTENCES = 12     # how far back "the attack" may point at the event the narrative is on
+HEADLINE_NEWS = dt.timedelta(days=7)   # how old an attack a headline's toll may still be counting
 LEDE_SENTENCES = 3           # a headline or lede may point forward, at the first attack reported
 # "ISIS, which holds parts of Iraq and Syria, claimed it": the group's home, not the attack's place
 ISIS_HOME = frozenset({"IQ", "SY"})
@@ -162,7 +164,7 @@ def complete(mentions: list, sentences, title: str, published, gazetteer, countr
             headline_ref = ref_of
     # the headline's toll last: a toll the body states, nearer the event, comes first
     if title and lx.ANY_TRIGGER.search(title):
-        _toll_from_headline(headline_ref, title, attacks)
+        _toll_from_headline(headline_ref, title, attacks, published)
 
 
 def _date_from(day: re.Match, ref_of, s: str, published, attacks) -> None:
@@ -283,13 +285,16 @@ def _better_toll(new: Quantity, old: Quantity | None) -> bool:
     return old is None or old.qualifier == "vague" and new.qualifier != "vague"
 
 
-def _toll_from_headline(ref_of, title: str, attacks) -> None:
+def _toll_from_headline(ref_of, title: str, attacks, published) -> None:
     toll = _headline_toll(title)
     if toll is None:
         return
     targets, _ = referents(ref_of(), attacks, strong=len(attacks) == 1)
     for m in targets:
-        if m.killed is None:
+        # a headline counts the news: not an attack the body dates before the week of publication ("the deadliest
+        # attack in Kabul last year" in a report of today's)
+        past = published is not None and m.date is not None and m.date.end < published - HEADLINE_NEWS
+        if m.killed is None and not past:
             m.killed = toll
             m.support.append("killed@-1:headline")
 

@@ -256,9 +256,19 @@ ISIS_SITES_HIT = re.compile(
 ATTACK_ON_ISIS = re.compile(
     r"\b(?:attacks?|assault|offensive|operations?|strikes?|raids?)(?: [\w-]+)? (?:on|against) (?:the )?"
     r"(?:ISIS|ISIL|IS|Daesh|"
-    r"Islamic State|militants|jihadists|insurgents|the group|its|their|them|it)\b|\bfac(?:es|ing|ed) attacks\b",
+    r"Islamic State|militants|jihadists|insurgents|the group|its|their|them|it)\b|\bfac(?:es|ing|ed) attacks\b|"
+    # "the coalition that attacked ISIS in Syria overnight"
+    r"^(?:attacked|bombed|pounded|raided)\s+(?:the\s+)?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State)\b(?![- ]"
+    r"(?:claimed|inspired|linked|directed|gunm[ae]n|militants|fighters|bombers?|attackers?|supporters?))",
     re.I,
 )
+# The attacker blows himself up when cornered: the end of a raid, not an attack ("U.S. forces chased down
+# al-Baghdadi in a tunnel ... before detonating a suicide vest").
+CORNERED = re.compile(r"\b(?:chased (?:\w+ )?down|cornered|closed in|surrounded|stormed|in a (?:\w+ )?raid|during "
+                      r"(?:a|the) raid)\b", re.I)
+SELF_DETONATION = re.compile(r"\b(?:detonat\w* (?:a|an|his|her|their) (?:suicide )?(?:vest|belt)|"
+                             r"(?:blew|blowing) (?:up )?(?:him|her|them)sel(?:f|ves))",
+                             re.I)
 # The state forces killing, shooting or bombing: a response or a battle, not an attack.
 _PASSIVE = r"(?:was|were|been|being|is|are)\b"
 STATE_AGENT = re.compile(
