@@ -201,3 +201,11 @@ def test_recent_attacks_at_a_town_with_one_known_attack_in_reach_are_that_attack
     m = _attack("The recent Islamic State attacks in Paris underscore the reality that the group will not limit "
                 "itself to a near war.", dt.date(2015, 12, 7))
     assert (m.date.start, m.date_how) == (dt.date(2015, 11, 13), "known")
+
+
+def test_another_groups_claim_read_elsewhere_does_not_go_to_a_known_attack_the_list_gives_to_isis():
+    text = ("Gunmen killed 12 people at the Paris offices of the satirical magazine Charlie Hebdo on Wednesday. "
+            "On Friday, a gunman killed four hostages at a kosher supermarket in Paris. "
+            "Al-Qaeda in Yemen later claimed responsibility for the attack in Paris.")
+    found = {m.date.start: m for m in extract_mentions(text, dt.date(2015, 1, 15), None) if m.kind == "attack"}
+    assert found[dt.date(2015, 1, 9)].perpetrator != "al-Qaeda"

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from attrition.extract import known
 from attrition.extract import lexicon as lx
 from attrition.extract.frames import (
     EVENT_REFERENCE,
@@ -146,14 +147,15 @@ def _link_in(index: int, s: str, gazetteer, countries: frozenset[str], people: f
     return Link("ISIS", strength, reference(index, s, gazetteer, countries, people))
 
 
-def apply_links(mentions, links: list[Link], before_isis, sentences=(), people: frozenset[str] = frozenset()) -> None:
+def apply_links(mentions, links: list[Link], before_isis, sentences=(), people: frozenset[str] = frozenset(),
+                published=None) -> None:
     """Give each attack the strongest link that refers to it; a claim by another group wins over ISIS named
     elsewhere, and a tie through the attacker's name wins over both. `before_isis(mention)`: an attack too early to
     be the Islamic State's."""
     attacks = sorted((m for m in mentions if m.kind == "attack"), key=lambda m: m.sentence.index)
     if not attacks:
         return
-    _apply_place_links(attacks, links, before_isis)
+    _apply_place_links(attacks, links, before_isis, lambda m: known.author(m, sentences, published))
     _apply_attacker_links(attacks, links, before_isis, sentences, people)
 
 
@@ -209,7 +211,8 @@ def _surnames_in_full(text: str, within: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _apply_place_links(attacks, links: list[Link], before_isis) -> None:
+def _apply_place_links(attacks, links: list[Link], before_isis, author) -> None:
+    """`author(mention)`: who the list of known attacks says did it, if the mention is one of them."""
     # claims by other groups first: ISIS named in another sentence does not take an attack someone else claimed
     for link in sorted(links, key=lambda link: link.perpetrator == "ISIS"):
         # a claim or an allegiance may stand for the article's only attack; a weaker tie must refer to it
@@ -220,6 +223,11 @@ def _apply_place_links(attacks, links: list[Link], before_isis) -> None:
             targets = nearest(link.where.index, targets)
         for mention in targets:
             if link.perpetrator != "ISIS":
+                listed = author(mention)
+                if listed is not None and listed != link.perpetrator and link.where.index not in mention.seen_at:
+                    # "al-Qaeda in Yemen claimed the attack on Charlie Hebdo" is not the kosher supermarket's (the
+                    # list: the Islamic State's), though both were in Paris that week
+                    continue
                 # a claim naming the attack's place outweighs a claim read in the sentence's neighbourhood
                 if mention.perpetrator in (None, "ISIS") and (by_place or mention.attribution != "claimed"):
                     mention.perpetrator, mention.attribution = link.perpetrator, "claimed"

@@ -127,6 +127,12 @@ def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], publi
         m.support.append(f"perpetrator@{m.sentence.index}:known.{attack.attack_id}")
 
 
+def author(m: Mention, sentences: list[Sentence], published: dt.date | None) -> str | None:
+    """Who the list says did the known attack `m` is, if it is one and the list says: "ISIS", a group, "none"."""
+    attack = _known_of(m, sentences, published) if m.kind == "attack" else None
+    return None if attack is None else attack.perpetrator
+
+
 def captives_named(text: str, published: dt.date | None, start: int = 0,
                    end: int | None = None) -> list[tuple[KnownAttack, re.Match]]:
     """The captives the list knows by name (rows without a town) that `text[start:end]` names, each with where,
