@@ -1772,3 +1772,18 @@ def test_a_leader_blowing_himself_up_when_cornered_and_a_coalition_attacking_the
 ])
 def test_a_suicide_bomber_who_kills_others_is_an_attack_even_as_police_close_in(text):
     assert len(_attacks(text, dt.date(2019, 10, 28))) == 1
+
+
+def test_an_undated_report_is_not_the_attack_the_article_dates_before_the_recent_weeks():
+    text = ("Islamic State militants have attacked Kirkuk, seizing a hotel in the centre of the city. "
+            "In December, the group claimed a suicide car bomb attack there that killed at least 17 people.")
+    found = sorted(_attacks(text, dt.date(2015, 1, 30)), key=lambda m: m.date.start)
+    assert [(m.place.name, m.date.precision) for m in found] == [("Kirkuk", "month"), ("Kirkuk", "recent")]
+    assert found[0].killed.best == 17 and found[1].killed is None
+
+
+def test_an_undated_report_and_the_same_attack_dated_inside_the_recent_weeks_are_one():
+    text = ("Terror in Paris: was the Islamic State attack a sign of weakness? "
+            "The gunfire and bombs that rocked Paris last night killed at least 120 people.")
+    found = _attacks(text, dt.date(2015, 11, 14))
+    assert len(found) == 1 and found[0].killed.best == 120

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from attrition.extract.narrative import Mention
 
 REFERENCE_SENTENCES = 12     # how far back "the attack" may point at the event the narrative is on
+BACKGROUND_REACH = dt.timedelta(days=7)   # an event ending this soon after "recent" begins is one before it
 HEADLINE_NEWS = dt.timedelta(days=7)   # how old an attack a headline's toll may still be counting
 LEDE_SENTENCES = 3           # a headline or lede may point forward, at the first attack reported
 # "ISIS, which holds parts of Iraq and Syria, claimed it": the group's home, not the attack's place
@@ -347,12 +348,20 @@ def _country_into_town(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _news_and_background(a: Mention, b: Mention) -> bool:
+    """ "ISIS militants have attacked Kirkuk" without a day, and "in December, ISIS claimed a suicide car bomb attack
+    there": the undated report is the news of the days before publication, the one dated before them another
+    attack at the same place."""
+    return a.date_how == "assumed_recent" and b.date is not None and a.date is not None and \
+        b.date_how not in ("assumed_recent", "missing") and b.date.end < a.date.start + BACKGROUND_REACH
+
+
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.date is None or b.date is None or not (a.date.end < b.date.start or b.date.end < a.date.start)
 
 
 def _same_event(a: Mention, b: Mention, towns: dict | None = None) -> bool:
-    if a.kind != b.kind or a.country != b.country:
+    if a.kind != b.kind or a.country != b.country or _news_and_background(a, b) or _news_and_background(b, a):
         return False
     if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
         # the same video of a beheading, "released Tuesday night" and "analysed Wednesday": a day apart, in a
