@@ -1787,3 +1787,21 @@ def test_an_undated_report_and_the_same_attack_dated_inside_the_recent_weeks_are
             "The gunfire and bombs that rocked Paris last night killed at least 120 people.")
     found = _attacks(text, dt.date(2015, 11, 14))
     assert len(found) == 1 and found[0].killed.best == 120
+
+
+def test_one_attackers_attacks_on_one_day_share_the_islamic_states_tie():
+    text = ("The gunman, identified as Karim Benali, stabbed a guard outside a school in Lyon on Friday, killing one "
+            "person. Benali then went to a bakery in Grenoble and opened fire, killing two people. "
+            "He told hostages he was a soldier of the Islamic State.")
+    found = {m.place.name: m for m in _attacks(text, dt.date(2018, 5, 12))}
+    assert found["Grenoble"].perpetrator == "ISIS"
+    assert found["Lyon"].perpetrator == "ISIS"
+    assert any(item.endswith(":article.same_attacker") for item in found["Lyon"].support)
+
+
+def test_attacks_by_two_people_on_one_day_do_not_share_a_tie():
+    text = ("A man named Karim Benali stabbed a guard outside a school in Lyon on Friday, killing one person. "
+            "Hours later, Luc Martin went to a bakery in Grenoble and opened fire, killing two people. "
+            "Martin told hostages he was a soldier of the Islamic State.")
+    found = {m.place.name: m for m in _attacks(text, dt.date(2018, 5, 12))}
+    assert found["Grenoble"].perpetrator == "ISIS" and found["Lyon"].perpetrator is None

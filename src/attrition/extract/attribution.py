@@ -188,6 +188,29 @@ def _apply_attacker_links(attacks, links: list[Link], before_isis, sentences, pe
                 mention.support.append(f"perpetrator@{link.where.index}:article.attacker")
 
 
+def same_attacker(mentions, sentences, before_isis) -> None:
+    """ "Lakdim hijacked a car near Carcassonne, killing one" and "Lakdim then went to a supermarket in Trebes": one
+    attacker's attacks on one day are one spree, and the Islamic State's tie to one of them ("he said he was a
+    soldier of the Islamic State") is the others' too. Only a surname the article writes in full ties them."""
+    attacks = [m for m in mentions if m.kind == "attack" and m.date is not None and m.date.precision == "day"]
+    linked = [m for m in attacks if m.perpetrator == "ISIS"]
+    unlinked = [m for m in attacks if m.perpetrator is None and not before_isis(m)]
+    if not linked or not unlinked:
+        return
+    texts = {s.index: s.text for s in sentences}
+    article = " ".join(texts.values())
+
+    def names(m) -> frozenset[str]:
+        return _surnames_in_full(article, " ".join(texts.get(i, "") for i in m.seen_at))
+
+    for mention in unlinked:
+        mine = names(mention)
+        spree = [m for m in linked if m.date == mention.date and mine & names(m)] if mine else []
+        if spree:
+            mention.perpetrator, mention.attribution = "ISIS", spree[0].attribution
+            mention.support.append(f"perpetrator@{spree[0].sentence.index}:article.same_attacker")
+
+
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ ([A-Z][a-z]{3,})\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 

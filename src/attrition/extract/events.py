@@ -96,6 +96,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         known.date_known(merged, sentences, published)
         merged = known.split_victims(merged, published)
         known.fill_known_tolls(merged, sentences, published)
+        attribution.same_attacker(merged, sentences, _before_isis)
         known.known_perpetrators(merged, sentences, published)
         for mention in merged:
             if mention.date_how == "known" and mention.perpetrator == "ISIS" and _before_isis(mention):
