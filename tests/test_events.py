@@ -1805,3 +1805,11 @@ def test_attacks_by_two_people_on_one_day_do_not_share_a_tie():
             "Martin told hostages he was a soldier of the Islamic State.")
     found = {m.place.name: m for m in _attacks(text, dt.date(2018, 5, 12))}
     assert found["Grenoble"].perpetrator == "ISIS" and found["Lyon"].perpetrator is None
+
+
+def test_an_attack_avenged_happened_whatever_is_vowed():
+    m = _one_attack("Egypt's president vowed revenge for the execution of 21 Egyptian Christians by the Islamic State "
+                    "in Libya last week.", dt.date(2015, 2, 20))
+    assert (m.country, m.killed.best, m.perpetrator) == ("LY", 21, "ISIS")
+    assert _attacks("Egypt's president vowed to launch attacks on Islamic State camps in Libya next week.",
+                    dt.date(2015, 2, 20)) == []

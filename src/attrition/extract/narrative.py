@@ -109,7 +109,8 @@ class Trigger:
 def hypothetical(s: str, start: int) -> bool:
     """Modal, future, negated or intended: look back over the clause before the trigger."""
     before = clause_before(s, start)
-    if _PAST_POSSESSIVE.search(before) and _PLACED_AFTER.match(s, start) or _CLAIMED_FOR.search(before):
+    if _PAST_POSSESSIVE.search(before) and _PLACED_AFTER.match(s, start) or _CLAIMED_FOR.search(before) or \
+            _AVENGED.search(before):
         # "a threat distinct from last month's attack in Paris", "was not so reticent and claimed credit for the
         # rampage": that attack happened, whatever is negated or feared around it
         return False
@@ -128,6 +129,9 @@ _PRESENT_TRIGGER = re.compile(r"(?:attack|kill|bomb|strike|shoot|behead|stab|mur
 _PAST_POSSESSIVE = re.compile(rf"\b(?:(?:last|past|previous)\s+(?:week|weekend|month|year)|yesterday|{lx.WEEKDAY})"
                               r"['’]s\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CLAIMED_FOR = re.compile(r"\bclaim(?:ed|ing|s)?\s+(?:credit|responsibility)\s+for\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+# "vowed revenge for the execution of 21 Coptic Christians": what is avenged happened, whatever is vowed
+_AVENGED = re.compile(r"\b(?:(?:revenge|retaliation|retribution|vengeance|reprisals?)\s+for|to\s+avenge)\s+"
+                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _PLACED_AFTER = re.compile(r"[\w-]+\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z]")
 
 
