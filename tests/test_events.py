@@ -1813,3 +1813,11 @@ def test_an_attack_avenged_happened_whatever_is_vowed():
     assert (m.country, m.killed.best, m.perpetrator) == ("LY", 21, "ISIS")
     assert _attacks("Egypt's president vowed to launch attacks on Islamic State camps in Libya next week.",
                     dt.date(2015, 2, 20)) == []
+
+
+def test_the_act_the_police_answered_is_the_attack():
+    m = _one_attack("The two gunmen were shot dead by police after they opened fire outside a cartoon contest in "
+                    "Garland on Sunday.", dt.date(2015, 5, 5))
+    assert m.place.name == "Garland"
+    assert _attacks("Police shot and killed a man who was holding a knife outside a station in Paris on Friday.",
+                    dt.date(2015, 5, 5)) == []

@@ -102,6 +102,11 @@ _DATED_AT_PLACE = re.compile(
     rf"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:on\s+|last\s+){lx.WEEKDAY}\b")
 
 
+# "shot dead by police after they opened fire outside a cartoon contest": the act the police answered is the attack
+_THEIR_ACT_BEFORE = re.compile(r"\b(?:when|after|as|because)\s+(?:they|he|she|the\s+(?:gunm[ae]n|attackers?|"
+                               r"assailants?|men|man|suspects?))\s+(?:had\s+)?$", re.I)
+
+
 def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
     """The name of the guard that says the trigger is no attack, or None."""
     window = s[max(0, start - 60): end + 60]
@@ -117,7 +122,7 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
         return "isis_as_target"   # "the killing of a top Islamic State commander", "IS leaders were killed"
     # "the air force bombed a convoy ..., killing 40": a participle's doer is the main clause's, further back
     reach = 130 if number == "kill" and s[start: end].lower().endswith("ing") else 50
-    if lx.STATE_AGENT.search(s[max(0, start - reach): end + 50]):
+    if lx.STATE_AGENT.search(s[max(0, start - reach): end + 50]) and not _THEIR_ACT_BEFORE.search(s, 0, start):
         return "state_agent"
     if s[start: start + 4].lower() in ("shot", "kill") and lx.SELF_INFLICTED_AFTER.match(s[end: end + 40]):
         return "self_inflicted"   # "shot and killed himself": the gunman's suicide, not another attack
