@@ -1821,3 +1821,9 @@ def test_the_act_the_police_answered_is_the_attack():
     assert m.place.name == "Garland"
     assert _attacks("Police shot and killed a man who was holding a knife outside a station in Paris on Friday.",
                     dt.date(2015, 5, 5)) == []
+
+
+def test_a_known_attacks_attacker_as_the_subject_places_it():
+    m = _one_attack("Syed Farook and his wife, Tashfeen Malik, killed 14 people in a Dec. 2 shooting at a holiday "
+                    "luncheon.", dt.date(2016, 6, 1))
+    assert (m.place.name, m.date.start, m.killed.best) == ("San Bernardino", dt.date(2015, 12, 2), 14)

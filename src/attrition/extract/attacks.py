@@ -363,9 +363,10 @@ _ISIS_OWNER_BEFORE = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s*\(
 
 
 def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
-    """ "claimed credit for Mateen's shooting rampage at the gay nightclub Pulse": a venue the attack happened at, or
-    its attacker's possessive before a noun of the attack ("Farook's colleagues killed" is a victim), that the list of
-    known attacks holds for one town stands for that town."""
+    """ "claimed credit for Mateen's shooting rampage at the gay nightclub Pulse": a venue the attack happened at, its
+    attacker's possessive before a noun of the attack ("Farook's colleagues killed" is a victim) or its attacker as
+    the subject of the act ("Tashfeen Malik, killed 14 people"), that the list of known attacks holds for one town
+    stands for that town."""
     start, end = group[0].start, group[-1].end
     noun = all(t.number in ("one", "many") for t in group)
     clause_start = start - len(clause_before(s, start))
@@ -375,7 +376,8 @@ def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> Plac
             continue
         for m in k.names.finditer(s, clause_start, end + 80):
             venue = m.start() >= start and _AT_VENUE_BEFORE.search(s, max(0, m.start() - 40), m.start())
-            attacker = noun and m.end() <= start and _POSSESSIVE_OF_ATTACK.fullmatch(s, m.end(), start)
+            attacker = m.end() <= start and (noun and _POSSESSIVE_OF_ATTACK.fullmatch(s, m.end(), start) or
+                                             not noun and _SUBJECT_OF_ACT.fullmatch(s, m.end(), start))
             if venue or attacker:
                 towns.add(k.place)
     place = default_gazetteer().lookup(towns.pop()) if len(towns) == 1 else None
@@ -384,6 +386,8 @@ def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> Plac
 
 _AT_VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _POSSESSIVE_OF_ATTACK = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
+# "Syed Farook and his wife, Tashfeen Malik, killed 14 people": the attacker the subject of the act
+_SUBJECT_OF_ACT = re.compile(r",?\s+(?:(?:then|later|allegedly|reportedly)\s+)?")
 
 
 def _names_victim(s: str, group: list[Trigger], name: str) -> bool:
