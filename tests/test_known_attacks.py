@@ -21,10 +21,14 @@ def _attack(text, published, place=None):
 def test_the_seed_is_well_formed():
     with open(SEEDS_DIR / "known_attacks.csv", newline="", encoding="utf-8") as rows:
         rows = list(csv.DictReader(rows))
+    with open(SEEDS_DIR / "perpetrators.csv", newline="", encoding="utf-8") as names:
+        groups = {row["name"] for row in csv.DictReader(names)}
     assert len(rows) == len(known_attacks()) and len({r["attack_id"] for r in rows}) == len(rows)
     for row in rows:
         assert row["attack_id"].endswith(row["date"]) and pycountry.countries.get(alpha_2=row["country"])
         assert row["keywords"] and row["source_url"].startswith("https://")
+        # who did it: ISIS, a group the perpetrator list knows, none (no group's attack), or empty (not settled)
+        assert row["perpetrator"] in {"", "ISIS", "none"} | groups, row["attack_id"]
 
 
 def test_a_famous_attack_named_with_a_window_gets_its_day():
