@@ -1811,6 +1811,10 @@ def test_an_attack_avenged_happened_whatever_is_vowed():
     m = _one_attack("Egypt's president vowed revenge for the execution of 21 Egyptian Christians by the Islamic State "
                     "in Libya last week.", dt.date(2015, 2, 20))
     assert (m.country, m.killed.best, m.perpetrator) == ("LY", 21, "ISIS")
+    # without its country, the captives the list of known killings names place it where that killing was
+    m = _one_attack("Egypt mourned the execution of 21 of its Coptic Christian citizens at the hands of ISIS.",
+                    dt.date(2015, 2, 20))
+    assert (m.country, m.date.start, "place@0:place.captivity" in m.support) == ("LY", dt.date(2015, 2, 15), True)
     assert _attacks("Egypt's president vowed to launch attacks on Islamic State camps in Libya next week.",
                     dt.date(2015, 2, 20)) == []
 

@@ -321,14 +321,16 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
     (a name, "a French tourist", "a dozen Syrian soldiers"), in an article about ISIS; a practice ("the punishment
     is beheading", "beheading videos") has no victim and stays without a place."""
     first, last = group[0], group[-1]
+    # "the execution of 21 of its Coptic Christian citizens": captives the list of known killings names
+    listed = captives_named(s, story.published, last.end, last.end + 60)
     captive_killing = any(t.attack_type == "beheading" and t.number == "verb" for t in group) or \
-        any(s[t.start: t.start + 6].lower() == "execut" for t in group) and lx.CAPTIVE.search(s)
+        any(s[t.start: t.start + 6].lower() == "execut" for t in group) and (lx.CAPTIVE.search(s) or listed)
     if not captive_killing or not (story.about_isis or lx.mentions_isis(s)) or \
             lx.PRACTICE_AFTER.match(s, last.end) or lx.PRACTICE_BEFORE.search(s, 0, first.start):
         return None
     around = s[max(0, first.start - 90): last.end + 90]
     victim_named = any(_names_victim(s, group, name) for name in story.people)
-    if not (victim_named or lx.SINGLED_OUT_VICTIM.search(around) or _one_put_to_death(s, group)):
+    if not (victim_named or listed or lx.SINGLED_OUT_VICTIM.search(around) or _one_put_to_death(s, group)):
         return None
     gazetteer = default_gazetteer()
     held: list[str] = []   # the countries of the captivities stated: "vanished in Syria", "kidnapped near Aleppo"
