@@ -1831,3 +1831,13 @@ def test_a_known_attacks_attacker_as_the_subject_places_it():
     m = _one_attack("Syed Farook and his wife, Tashfeen Malik, killed 14 people in a Dec. 2 shooting at a holiday "
                     "luncheon.", dt.date(2016, 6, 1))
     assert (m.place.name, m.date.start, m.killed.best) == ("San Bernardino", dt.date(2015, 12, 2), 14)
+
+
+def test_a_claim_of_the_attack_far_down_is_the_headlines_attack():
+    filler = " ".join(f"Officials met again on day {n} to discuss the security of public markets." for n in range(30))
+    text = ("A lorry drove into a crowded Christmas market in Lyon on Monday, killing nine people. " + filler +
+            " The Islamic State group claimed the attack through its news agency.")
+    m = _one_attack(text, dt.date(2016, 12, 21), title="Lyon lorry attack: manhunt across Europe for suspect")
+    assert (m.perpetrator, m.claimed) == ("ISIS", True)
+    m = _one_attack(text, dt.date(2016, 12, 21), title="Europe debates market security")
+    assert m.perpetrator is None   # without the headline, a claim so far on may be about something else

@@ -148,14 +148,14 @@ def _link_in(index: int, s: str, gazetteer, countries: frozenset[str], people: f
 
 
 def apply_links(mentions, links: list[Link], before_isis, sentences=(), people: frozenset[str] = frozenset(),
-                published=None) -> None:
+                published=None, title: str = "") -> None:
     """Give each attack the strongest link that refers to it; a claim by another group wins over ISIS named
     elsewhere, and a tie through the attacker's name wins over both. `before_isis(mention)`: an attack too early to
     be the Islamic State's."""
     attacks = sorted((m for m in mentions if m.kind == "attack"), key=lambda m: m.sentence.index)
     if not attacks:
         return
-    _apply_place_links(attacks, links, before_isis, lambda m: known.author(m, sentences, published))
+    _apply_place_links(attacks, links, before_isis, lambda m: known.author(m, sentences, published), title)
     _apply_attacker_links(attacks, links, before_isis, sentences, people)
 
 
@@ -234,12 +234,14 @@ def _surnames_in_full(text: str, within: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _apply_place_links(attacks, links: list[Link], before_isis, author) -> None:
+def _apply_place_links(attacks, links: list[Link], before_isis, author, title: str = "") -> None:
     """`author(mention)`: who the list of known attacks says did it, if the mention is one of them."""
     # claims by other groups first: ISIS named in another sentence does not take an attack someone else claimed
     for link in sorted(links, key=lambda link: link.perpetrator == "ISIS"):
         # a claim or an allegiance may stand for the article's only attack; a weaker tie must refer to it
         targets, by_place = referents(link.where, attacks, strong=link.strength in ("claimed", "inspired"))
+        if not targets and _claims_the_headlines_attack(link, attacks, title):
+            targets = attacks
         if len(targets) > 1 and (link.perpetrator != "ISIS" or link.where.index < 0):
             # "al-Qaeda claimed the Paris attack" in an article with several attacks in Paris: the one just told; the
             # headline's claim: the attack the article leads with, not the stadium bombing it recalls in Istanbul too
@@ -264,6 +266,16 @@ def _apply_place_links(attacks, links: list[Link], before_isis, author) -> None:
                 mention.support.append(f"perpetrator@{link.where.index}:article.{link.strength}")
             if link.strength == "claimed":
                 mention.claimed = True
+
+
+def _claims_the_headlines_attack(link: Link, attacks, title: str) -> bool:
+    """ "The IS group claimed the attack through its news agency" fifty sentences into an article headlined "Berlin
+    truck attack: manhunt across Europe": a claim of "the attack" is the one attack the article reports, the one
+    its headline names, however far from where the article told it."""
+    if link.perpetrator != "ISIS" or link.strength != "claimed" or not link.where.refers_back or len(attacks) != 1:
+        return False
+    place = attacks[0].place
+    return place is not None and bool(place.name) and place.name in title
 
 
 def _denied_here(mention: Mention) -> bool:

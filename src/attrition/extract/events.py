@@ -91,7 +91,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     known.date_known_losses(merged, published)
     if any(m.kind == "attack" for m in merged):
         links = attribution.article_links(sentences, title or "", gazetteer, story.countries, story.people)
-        attribution.apply_links(merged, links, _before_isis, sentences, story.people, published)
+        attribution.apply_links(merged, links, _before_isis, sentences, story.people, published, title or "")
         frames.complete(merged, sentences, title or "", published, gazetteer, story.countries, story.people)
         known.date_known(merged, sentences, published)
         merged = known.split_victims(merged, published)
