@@ -1841,3 +1841,21 @@ def test_a_claim_of_the_attack_far_down_is_the_headlines_attack():
     assert (m.perpetrator, m.claimed) == ("ISIS", True)
     m = _one_attack(text, dt.date(2016, 12, 21), title="Europe debates market security")
     assert m.perpetrator is None   # without the headline, a claim so far on may be about something else
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Islamic State fighters were beaten back by coalition jets and Kurdish units at Kobani in early 2015.", "Kobani"),
+    ("The Islamic State was defeated in Mosul in July, Iraqi officials said.", "Mosul"),
+])
+def test_the_group_beaten_back_or_defeated_at_a_town_lost_it(text, place):
+    found = _losses(text, dt.date(2017, 8, 1))
+    assert [m.place.name for m in found] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters were repelled by Islamic State militants at Kobani on Tuesday.",
+    "ISIS will be defeated in Mosul next year, the general said.",
+    "The senator was defeated in Michigan in 2016.",
+])
+def test_foes_beaten_back_a_defeat_to_come_and_an_election_are_no_loss(text):
+    assert _losses(text, dt.date(2017, 8, 1)) == []

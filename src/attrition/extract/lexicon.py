@@ -24,7 +24,8 @@ ANY_TRIGGER = re.compile(
     r"driven out|pushed out|routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
-    r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned",
+    r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
+    r"defeated",
     re.I,
 )
 
@@ -421,7 +422,10 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from|"
     # "the militants withdrew from Sinjar", "ISIS abandoned Jarablus": only with the group as the subject (losses.py)
-    r"(?:withdr[ea]wn?|retreated|pulled out) from|pulled out of|abandoned(?= (?:the (?:city|town) of )?(?-i:[A-Z])))\b",
+    r"(?:withdr[ea]wn?|retreated|pulled out) from|pulled out of|abandoned(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
+    # "Islamic State militants were beaten back by air strikes and Kurdish fighters at Kobani": only with the group as
+    # the subject (losses.py)
+    r"beaten back|repelled|repulsed|(?:was|were|been) (?:\w+ )?defeated)\b",
     re.I,
 )
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.

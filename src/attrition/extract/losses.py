@@ -73,7 +73,8 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
                                                                  not s[: m.start()].strip()):
         # "the eventual retaking of Mosul", "vital for liberating Raqqa", "Reclaiming Sinjar is one big step"
         return "prospect"
-    target = _first_place_after(places, m.end(), s)
+    beaten = _BEATEN_VERB.match(verb)
+    target = _place_beaten_at(places, m.end(), s) if beaten else _first_place_after(places, m.end(), s)
     if target is None and _IT_AFTER.match(s, m.end()):
         target = _sentence_subject(places, m.start())   # "The Mosul Dam ... after they retook it"
     site = _THE_SITE_AFTER.match(s, m.end()) if target is None else None
@@ -142,6 +143,10 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     if lowered.startswith(("withdr", "retreat", "pulled", "abandon")):
         # "the militants withdrew from Sinjar": the group, named just before in the clause, is the one leaving
         return bool(_RETREATING_GROUP.search(clause_before(s, m.start())))
+    if lowered.startswith(("beaten", "repel", "repuls")) or lowered.endswith("defeated"):
+        # "Islamic State militants were beaten back ... at Kobani", "the group was defeated in Mosul": the group the
+        # subject; its foes beaten back ("Kurdish fighters were repelled") are no loss of the group's
+        return bool(_BEATEN_GROUP.search(clause_before(s, m.start()) + s[m.start(): m.end()]))
     if lowered.startswith(("lost", "losing")):
         # ISIS (or "it", "they" in an article about ISIS) must be the one losing
         return isis_here and lx.mentions_isis(s[: m.start()]) or story.about_isis and bool(
@@ -156,6 +161,10 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     return isis_here or story.about_isis
 
 
+_BEATEN_GROUP = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:the (?:group|militants|jihadists|extremists)))"
+                           r"(?: [\w-]+){0,2}? (?:(?:was|were|had been|has been|have been)(?: \w+ly)? )?"
+                           r"(?:(?:finally|decisively|largely) )?(?:beaten back|repelled|repulsed|(?:was|were|been) "
+                           r"(?:\w+ )?defeated)$")
 _RETREATING_GROUP = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|"
                                r"(?i:the (?:group|militants|jihadists|extremists)))"
                                r"(?:['’]s?)?(?: [\w-]+){0,3}?(?: (?:had|has|have))?(?: \w+ly)? $")
@@ -176,6 +185,20 @@ def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
             if located and gap[: located.start()].strip() and not lx.AROUND_GROUND.search(gap[: located.start()]):
                 return None   # "regained a double-digit lead in Iowa": the object is the lead, not the place
             return p
+    return None
+
+
+_BEATEN_VERB = re.compile(r"beaten|repel|repuls|(?:was|were|been) (?:\w+ )?defeated", re.I)
+_AT_PLACE = re.compile(r"\s(?:at|in|from|near|outside|around)\s+(?:the\s+)?(?:(?:city|town) of\s+)?$")
+
+
+def _place_beaten_at(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
+    """Where the group was beaten back or defeated: a town after "at", "in" or "from", past the victors ("beaten back
+    by U.S. air strikes and Kurdish fighters at Kobani")."""
+    for p in places:
+        if offset <= p.start and p.start - offset <= 80 and p.place.precision != "country":
+            gap = s[offset: p.start]
+            return p if _AT_PLACE.search(gap) and not lx.CLAUSE_BREAK.search(gap) else None
     return None
 
 
