@@ -1846,6 +1846,7 @@ def test_a_claim_of_the_attack_far_down_is_the_headlines_attack():
 @pytest.mark.parametrize("text, place", [
     ("Islamic State fighters were beaten back by coalition jets and Kurdish units at Kobani in early 2015.", "Kobani"),
     ("The Islamic State was defeated in Mosul in July, Iraqi officials said.", "Mosul"),
+    ("The Islamic State militants fled Manbij on Friday as Kurdish-led forces closed in, residents said.", "Manbij"),
 ])
 def test_the_group_beaten_back_or_defeated_at_a_town_lost_it(text, place):
     found = _losses(text, dt.date(2017, 8, 1))
@@ -1856,6 +1857,7 @@ def test_the_group_beaten_back_or_defeated_at_a_town_lost_it(text, place):
     "Kurdish fighters were repelled by Islamic State militants at Kobani on Tuesday.",
     "ISIS will be defeated in Mosul next year, the general said.",
     "The senator was defeated in Michigan in 2016.",
+    "Thousands of civilians fled Mosul on Friday as the fighting intensified.",
 ])
 def test_foes_beaten_back_a_defeat_to_come_and_an_election_are_no_loss(text):
     assert _losses(text, dt.date(2017, 8, 1)) == []

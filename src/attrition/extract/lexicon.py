@@ -25,7 +25,7 @@ ANY_TRIGGER = re.compile(
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
-    r"defeated",
+    r"defeated|fled",
     re.I,
 )
 
@@ -422,7 +422,8 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from|"
     # "the militants withdrew from Sinjar", "ISIS abandoned Jarablus": only with the group as the subject (losses.py)
-    r"(?:withdr[ea]wn?|retreated|pulled out) from|pulled out of|abandoned(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
+    r"(?:withdr[ea]wn?|retreated|pulled out|fled) from|pulled out of|"
+    r"(?:abandoned|fled)(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     # "Islamic State militants were beaten back by air strikes and Kurdish fighters at Kobani": only with the group as
     # the subject (losses.py)
     r"beaten back|repelled|repulsed|(?:was|were|been) (?:\w+ )?defeated)\b",

@@ -140,7 +140,7 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
-    if lowered.startswith(("withdr", "retreat", "pulled", "abandon")):
+    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled")):
         # "the militants withdrew from Sinjar": the group, named just before in the clause, is the one leaving
         return bool(_RETREATING_GROUP.search(clause_before(s, m.start())))
     if lowered.startswith(("beaten", "repel", "repuls")) or lowered.endswith("defeated"):
