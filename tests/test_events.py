@@ -1847,8 +1847,9 @@ def test_a_claim_of_the_attack_far_down_is_the_headlines_attack():
     ("Islamic State fighters were beaten back by coalition jets and Kurdish units at Kobani in early 2015.", "Kobani"),
     ("The Islamic State was defeated in Mosul in July, Iraqi officials said.", "Mosul"),
     ("The Islamic State militants fled Manbij on Friday as Kurdish-led forces closed in, residents said.", "Manbij"),
+    ("Tikrit was declared free of the Islamic State on Wednesday, the prime minister said.", "Tikrit"),
 ])
-def test_the_group_beaten_back_or_defeated_at_a_town_lost_it(text, place):
+def test_the_group_beaten_back_defeated_or_fled_and_a_town_free_of_it_are_losses(text, place):
     found = _losses(text, dt.date(2017, 8, 1))
     assert [m.place.name for m in found] == [place]
 
@@ -1858,6 +1859,7 @@ def test_the_group_beaten_back_or_defeated_at_a_town_lost_it(text, place):
     "ISIS will be defeated in Mosul next year, the general said.",
     "The senator was defeated in Michigan in 2016.",
     "Thousands of civilians fled Mosul on Friday as the fighting intensified.",
+    "Raqqa will be free of ISIS by the end of the year, the general said.",
 ])
 def test_foes_beaten_back_a_defeat_to_come_and_an_election_are_no_loss(text):
     assert _losses(text, dt.date(2017, 8, 1)) == []

@@ -25,7 +25,7 @@ ANY_TRIGGER = re.compile(
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
-    r"defeated|fled",
+    r"defeated|fled|free of|clear of",
     re.I,
 )
 
@@ -432,7 +432,10 @@ LOSS_OBJECT_TRIGGERS = re.compile(
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.
 LOSS_SUBJECT_TRIGGERS = re.compile(
     r"\b(?:was|were|has been|had been|have been) (?:\w+ )?(?:recaptured|retaken|liberated|freed|reclaimed|"
-    r"captured|seized|cleared|taken back|wrested back|wrested|overtaken)\b|\bfell to\b",
+    r"captured|seized|cleared|taken back|wrested back|wrested|overtaken)\b|\bfell to\b|"
+    # "Sinjar is now free of ISIS", "the city was declared clear of the Islamic State"
+    r"\b(?:is|was|are|were|been)\s+(?:(?:now|finally|fully|completely|declared)\s+){0,2}(?:free|clear)\s+of\s+(?:the\s+)?"
+    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|militants|jihadists)\b",
     re.I,
 )
 # Words that make a capture a loss only when ISIS is named as the one losing.
