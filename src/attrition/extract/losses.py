@@ -140,13 +140,12 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
-    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled")):
-        # "the militants withdrew from Sinjar": the group, named just before in the clause, is the one leaving
-        return bool(_RETREATING_GROUP.search(clause_before(s, m.start())))
-    if lowered.startswith(("beaten", "repel", "repuls")) or lowered.endswith("defeated"):
-        # "Islamic State militants were beaten back ... at Kobani", "the group was defeated in Mosul": the group the
-        # subject; its foes beaten back ("Kurdish fighters were repelled") are no loss of the group's
-        return bool(_BEATEN_GROUP.search(clause_before(s, m.start()) + s[m.start(): m.end()]))
+    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled", "beaten", "repel", "repuls")) or \
+            lowered.endswith("defeated"):
+        # "the militants withdrew from Sinjar", "Islamic State militants were beaten back ... at Kobani", "the group
+        # was defeated in Mosul": the group, named just before in the clause, is the one leaving or beaten; its foes
+        # ("Kurdish fighters were repelled") are no loss of the group's
+        return bool(_GROUP_SUBJECT.search(clause_before(s, m.start())))
     if lowered.startswith(("lost", "losing")):
         # ISIS (or "it", "they" in an article about ISIS) must be the one losing
         return isis_here and lx.mentions_isis(s[: m.start()]) or story.about_isis and bool(
@@ -161,13 +160,8 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     return isis_here or story.about_isis
 
 
-_BEATEN_GROUP = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:the (?:group|militants|jihadists|extremists)))"
-                           r"(?: [\w-]+){0,2}? (?:(?:was|were|had been|has been|have been)(?: \w+ly)? )?"
-                           r"(?:(?:finally|decisively|largely) )?(?:beaten back|repelled|repulsed|(?:was|were|been) "
-                           r"(?:\w+ )?defeated)$")
-_RETREATING_GROUP = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|"
-                               r"(?i:the (?:group|militants|jihadists|extremists)))"
-                               r"(?:['’]s?)?(?: [\w-]+){0,3}?(?: (?:had|has|have))?(?: \w+ly)? $")
+_GROUP_SUBJECT = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:the (?:group|militants|jihadists|extremists)))"
+                            r"(?:['’]s?)?(?: [\w-]+){0,3}?(?: (?:had|has|have|was|were)(?: been)?)?(?: \w+ly)? $")
 
 
 def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
