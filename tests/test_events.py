@@ -1860,6 +1860,7 @@ def test_the_group_beaten_back_defeated_or_fled_and_a_town_free_of_it_are_losses
     "The senator was defeated in Michigan in 2016.",
     "Thousands of civilians fled Mosul on Friday as the fighting intensified.",
     "Raqqa will be free of ISIS by the end of the year, the general said.",
+    "ISIS defeated the Iraqi army in Ramadi in May.",
 ])
 def test_foes_beaten_back_a_defeat_to_come_and_an_election_are_no_loss(text):
     assert _losses(text, dt.date(2017, 8, 1)) == []

@@ -322,9 +322,10 @@ def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> Place
     is beheading", "beheading videos") has no victim and stays without a place."""
     first, last = group[0], group[-1]
     # "the execution of 21 of its Coptic Christian citizens": captives the list of known killings names
-    listed = captives_named(s, story.published, last.end, last.end + 60)
+    execution = any(s[t.start: t.start + 6].lower() == "execut" for t in group)
+    listed = execution and bool(captives_named(s, story.published, last.end, last.end + 60))
     captive_killing = any(t.attack_type == "beheading" and t.number == "verb" for t in group) or \
-        any(s[t.start: t.start + 6].lower() == "execut" for t in group) and (lx.CAPTIVE.search(s) or listed)
+        execution and (lx.CAPTIVE.search(s) or listed)
     if not captive_killing or not (story.about_isis or lx.mentions_isis(s)) or \
             lx.PRACTICE_AFTER.match(s, last.end) or lx.PRACTICE_BEFORE.search(s, 0, first.start):
         return None

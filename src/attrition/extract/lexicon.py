@@ -25,7 +25,7 @@ ANY_TRIGGER = re.compile(
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
-    r"defeated|fled|free of|clear of",
+    r"was defeated|were defeated|been defeated|fled|free of|clear of",
     re.I,
 )
 
@@ -426,7 +426,7 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:abandoned|fled)(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     # "Islamic State militants were beaten back by air strikes and Kurdish fighters at Kobani": only with the group as
     # the subject (losses.py)
-    r"beaten back|repelled|repulsed|(?:was|were|been) (?:\w+ )?defeated)\b",
+    r"beaten back|repelled|repulsed|defeated)\b",
     re.I,
 )
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.

@@ -140,12 +140,12 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
-    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled", "beaten", "repel", "repuls")) or \
-            lowered.endswith("defeated"):
+    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled", "beaten", "repel", "repuls", "defeat")):
         # "the militants withdrew from Sinjar", "Islamic State militants were beaten back ... at Kobani", "the group
         # was defeated in Mosul": the group, named just before in the clause, is the one leaving or beaten; its foes
-        # ("Kurdish fighters were repelled") are no loss of the group's
-        return bool(_GROUP_SUBJECT.search(clause_before(s, m.start())))
+        # ("Kurdish fighters were repelled") are no loss of the group's, nor is its own victory ("ISIS defeated")
+        before = clause_before(s, m.start())
+        return bool(_GROUP_SUBJECT.search(before)) and (lowered != "defeated" or bool(_PASSIVE_END.search(before)))
     if lowered.startswith(("lost", "losing")):
         # ISIS (or "it", "they" in an article about ISIS) must be the one losing
         return isis_here and lx.mentions_isis(s[: m.start()]) or story.about_isis and bool(
@@ -160,6 +160,7 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     return isis_here or story.about_isis
 
 
+_PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$")
 _GROUP_SUBJECT = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:the (?:group|militants|jihadists|extremists)))"
                             r"(?:['’]s?)?(?: [\w-]+){0,3}?(?: (?:had|has|have|was|were)(?: been)?)?(?: \w+ly)? $")
 
@@ -182,7 +183,7 @@ def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
     return None
 
 
-_BEATEN_VERB = re.compile(r"beaten|repel|repuls|(?:was|were|been) (?:\w+ )?defeated", re.I)
+_BEATEN_VERB = re.compile(r"beaten|repel|repuls|defeated", re.I)
 _AT_PLACE = re.compile(r"\s(?:at|in|from|near|outside|around)\s+(?:the\s+)?(?:(?:city|town) of\s+)?$")
 
 
