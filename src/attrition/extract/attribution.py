@@ -155,7 +155,7 @@ def apply_links(mentions, links: list[Link], before_isis, sentences=(), people: 
     attacks = sorted((m for m in mentions if m.kind == "attack"), key=lambda m: m.sentence.index)
     if not attacks:
         return
-    _apply_place_links(attacks, links, before_isis, lambda m: known.author(m, sentences, published), title)
+    _apply_place_links(attacks, links, before_isis, sentences, published, title)
     _apply_attacker_links(attacks, links, before_isis, sentences, people)
 
 
@@ -178,9 +178,10 @@ def _apply_attacker_links(attacks, links: list[Link], before_isis, sentences, pe
         if not targets or len(targets) > 3:
             continue   # nobody's attack, or a name too common in the article to tell whose
         for mention in targets:
-            if before_isis(mention) or _denied_here(mention) or mention.perpetrator not in (None, "ISIS") and not any(
-                    item.startswith("perpetrator@") and item.endswith(":article.other_claim")
-                    for item in mention.support):
+            if before_isis(mention) or _denies(mention.sentence.text) or \
+                    mention.perpetrator not in (None, "ISIS") and not any(
+                        item.startswith("perpetrator@") and item.endswith(":article.other_claim")
+                        for item in mention.support):
                 continue   # the sentence itself named another group
             if mention.perpetrator != "ISIS" or stronger(link.strength, mention.attribution):
                 mention.perpetrator, mention.attribution = "ISIS", link.strength
@@ -199,13 +200,11 @@ def same_attacker(mentions, sentences, before_isis) -> None:
         return
     texts = {s.index: s.text for s in sentences}
     article = " ".join(texts.values())
-
-    def names(m) -> frozenset[str]:
-        return _surnames_in_full(article, " ".join(texts.get(i, "") for i in m.seen_at))
-
+    names = {id(m): _surnames_in_full(article, " ".join(texts.get(i, "") for i in m.seen_at))
+             for m in linked + unlinked}
     for mention in unlinked:
-        mine = names(mention)
-        spree = [m for m in linked if m.date == mention.date and mine & names(m)] if mine else []
+        mine = names[id(mention)]
+        spree = [m for m in linked if m.date == mention.date and mine & names[id(m)]] if mine else []
         if spree:
             mention.perpetrator, mention.attribution = "ISIS", spree[0].attribution
             mention.support.append(f"perpetrator@{spree[0].sentence.index}:article.same_attacker")
@@ -234,8 +233,7 @@ def _surnames_in_full(text: str, within: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _apply_place_links(attacks, links: list[Link], before_isis, author, title: str = "") -> None:
-    """`author(mention)`: who the list of known attacks says did it, if the mention is one of them."""
+def _apply_place_links(attacks, links: list[Link], before_isis, sentences, published, title: str) -> None:
     # claims by other groups first: ISIS named in another sentence does not take an attack someone else claimed
     for link in sorted(links, key=lambda link: link.perpetrator == "ISIS"):
         # a claim or an allegiance may stand for the article's only attack; a weaker tie must refer to it
@@ -248,7 +246,7 @@ def _apply_place_links(attacks, links: list[Link], before_isis, author, title: s
             targets = nearest(link.where.index, targets)
         for mention in targets:
             if link.perpetrator != "ISIS":
-                listed = author(mention)
+                listed = known.author(mention, sentences, published)   # who the list of known attacks says did it
                 if listed is not None and listed != link.perpetrator and link.where.index not in mention.seen_at:
                     # "al-Qaeda in Yemen claimed the attack on Charlie Hebdo" is not the kosher supermarket's (the
                     # list: the Islamic State's), though both were in Paris that week
@@ -259,7 +257,7 @@ def _apply_place_links(attacks, links: list[Link], before_isis, author, title: s
                     mention.claimed = True
                     mention.support.append(f"perpetrator@{link.where.index}:article.other_claim")
                 continue
-            if before_isis(mention) or mention.perpetrator not in (None, "ISIS") or _denied_here(mention):
+            if before_isis(mention) or mention.perpetrator not in (None, "ISIS") or _denies(mention.sentence.text):
                 continue
             if mention.perpetrator is None or stronger(link.strength, mention.attribution):
                 mention.perpetrator, mention.attribution = "ISIS", link.strength
@@ -278,15 +276,11 @@ def _claims_the_headlines_attack(link: Link, attacks, title: str) -> bool:
     return place is not None and bool(place.name) and place.name in title
 
 
-def _denied_here(mention: Mention) -> bool:
-    """The attack's own sentence denies the group a part in it ("seemed taken out of the Islamic State playbook, but
-    Canadian intelligence never found a credible connection"): a claim read elsewhere does not overrule it."""
-    return _denies(mention.sentence.text)
-
-
 def _denies(s: str) -> bool:
     """ISIS named and its part denied, not merely indirect ("works to inspire attacks by sympathizers who have no
-    direct links to the group" still says it inspired them)."""
+    direct links to the group" still says it inspired them). An attack's own sentence that denies it ("seemed taken
+    out of the Islamic State playbook, but Canadian intelligence never found a credible connection") takes no claim
+    read elsewhere."""
     return lx.mentions_isis(s) and bool(DENIED.search(s)) and not _INDIRECT.search(s)
 
 

@@ -140,7 +140,7 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
-    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled", "beaten", "repel", "repuls", "defeat")):
+    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled")) or _BEATEN_VERB.match(lowered):
         # "the militants withdrew from Sinjar", "Islamic State militants were beaten back ... at Kobani", "the group
         # was defeated in Mosul": the group, named just before in the clause, is the one leaving or beaten; its foes
         # ("Kurdish fighters were repelled") are no loss of the group's, nor is its own victory ("ISIS defeated")
