@@ -25,8 +25,14 @@ LOSS_TEXT = re.compile(
     r"driven (?:out|from)|pushed (?:ISIS|the Islamic State|militants) out|cleared of|expelled|ousted|"
     r"fall of (?:Mosul|Raqqa|Ramadi|Fallujah|Tikrit|Palmyra|Sirte|Kobani|Manbij|Baghuz|Marawi)|"
     r"declared victory|last stronghold|last pocket|last enclave)", re.I)
+# The group named within one sentence of an event word: a report, or a mention, of its violence in the body.
+_EVENT_WORD = r"(?:killed|attack(?:ed|s)?|bomb\w*|blast|massacre|behead\w*|executed|shooting)"
+_GROUP = r"(?:ISIS|ISIL|Islamic State|Daesh)"
+EVENT_TEXT = re.compile(rf"{_GROUP}[^.!?]{{0,150}}{_EVENT_WORD}|{_EVENT_WORD}[^.!?]{{0,150}}{_GROUP}")
 
 STRATA = {"event_title": 70, "loss_text": 70, "other": 40}
+# Drawn only when asked for (--strata event_text=N): without it "other" stays the pool earlier rounds drew from.
+OPTIONAL_STRATA = ("event_text",)
 
 
 def main() -> None:
@@ -37,14 +43,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261204)
     parser.add_argument("--holdout-share", type=float, default=2 / 3)
     parser.add_argument("--strata", default=",".join(f"{k}={v}" for k, v in STRATA.items()),
-                        help="articles per stratum, e.g. loss_text=60,event_title=30")
+                        help="articles per stratum, e.g. loss_text=60,event_title=30 (or event_text=60: "
+                             "the group named beside an event word, taken out of the 'other' pool)")
     parser.add_argument("--append", action="store_true", help="add to the splits' meta.jsonl (a later round)")
     args = parser.parse_args()
     sizes = {name: int(size) for name, size in (part.split("=") for part in args.strata.split(","))}
 
     excluded = {json.loads(line)["id"] for path in args.exclude
                 for line in Path(path).read_text().splitlines() if line.strip()}
-    pools: dict[str, list[dict]] = {name: [] for name in STRATA}
+    pools: dict[str, list[dict]] = {name: [] for name in [*STRATA, *(s for s in OPTIONAL_STRATA if s in sizes)]}
     with gzip.open(args.corpus, "rt") as lines:
         for line in lines:
             row = json.loads(line)
@@ -56,6 +63,8 @@ def main() -> None:
                 pools["loss_text"].append(meta)
             elif EVENT_TITLE.search(row.get("title") or ""):
                 pools["event_title"].append(meta)
+            elif "event_text" in pools and EVENT_TEXT.search(text):
+                pools["event_text"].append(meta)
             else:
                 pools["other"].append(meta)
 
