@@ -264,7 +264,18 @@ def _build_dispatch() -> dict[str, tuple[re.Pattern, ...]]:
 
 
 _DISPATCH = _build_dispatch()
-_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _opener_pattern(dispatch: dict) -> re.Pattern:
+    """The tokens (maximal runs of letters, or of digits) that can open a date expression, and no others: a
+    sentence's twenty-odd other words never reach Python. Lower-case openers in any case, capitalised ones as
+    written, as the dispatch table looks them up."""
+    folded = sorted((w for w in dispatch if w != "#" and w.islower()), key=lambda w: (-len(w), w))
+    cased = sorted((w for w in dispatch if w != "#" and not w.islower()), key=lambda w: (-len(w), w))
+    return re.compile(rf"(?<![A-Za-z])(?:(?ai:{'|'.join(folded)})|{'|'.join(cased)})(?![A-Za-z])|(?<!\d)\d+")
+
+
+_TOKEN_RE = _opener_pattern(_DISPATCH)
 _DIGIT_RE = re.compile(r"\d")
 _TIME_WORDS = (
     "year",

@@ -20,13 +20,16 @@ except ImportError:   # pragma: no cover - older Pythons
     import sre_parse as _parse
 
 MIN_LENGTH = 3   # shorter literals ("a", "of") are in nearly every sentence: no use as a gate
+# Words as common as the shortest literals: a literal that is one of them (spaces aside) is no use as a gate either.
+FUNCTION_WORDS = frozenset({"the", "from", "and", "for", "her", "his", "its", "who", "had", "has", "have",
+                            "was", "were", "with", "that", "this", "into", "as", "to", "of", "in", "on", "at", "by"})
 
 
 def necessary_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Strings one of which is in every match of `pattern`, lower-cased for a case-insensitive pattern
     (test them against lower-cased text); None when the pattern has no usable set."""
     required = _sequence(_parse.parse(pattern.pattern, pattern.flags))
-    if not required or min(map(len, required)) < MIN_LENGTH:
+    if not required or _strength(required) < MIN_LENGTH:
         return None
     if pattern.flags & re.IGNORECASE:
         required = {literal.lower() for literal in required}
@@ -99,7 +102,7 @@ def _sequence(items) -> set[str] | None:
 
     def consider(required: set[str] | None) -> None:
         nonlocal best
-        if required and (best is None or min(map(len, required)) > min(map(len, best))):
+        if required and (best is None or _strength(required) > _strength(best)):
             best = required
 
     for op, argument in items:
@@ -114,6 +117,12 @@ def _sequence(items) -> set[str] | None:
     if run:
         consider({"".join(run)})
     return best
+
+
+def _strength(required: set[str]) -> int:
+    """How selective a set of literals is: its shortest member's length, a function word counting as none
+    (" from" and "los" both gate "lost ground from": "los" skips far more sentences)."""
+    return min(0 if literal.strip().lower() in FUNCTION_WORDS else len(literal) for literal in required)
 
 
 def _item(op, argument) -> set[str] | None:
