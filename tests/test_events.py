@@ -441,7 +441,7 @@ def test_dated_loss_is_still_reported():
         # a country named as the victims' nationality, an object or a speaker's whereabouts is no place
         "Militants murdered two Americans and a Briton, the State Department said on Friday.",
         "Speaking in Estonia on Wednesday, the president condemned the beheading of a second journalist.",
-        "The video showed the beheading of journalist James Foley, the group said on Tuesday.",
+        "The video showed the beheading of journalist John Ramsey, the group said on Tuesday.",
         # ISIS or its fighters as the target
         "Special forces killed a top Islamic State commander in a night raid in eastern Syria on Tuesday.",
         "A Navy SEAL was accused of stabbing a wounded ISIS captive in Mosul in 2017.",

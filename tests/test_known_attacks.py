@@ -213,3 +213,45 @@ def test_another_groups_claim_read_elsewhere_does_not_go_to_a_known_attack_the_l
             "Al-Qaeda in Yemen later claimed responsibility for the attack in Paris.")
     found = {m.date.start: m for m in extract_mentions(text, dt.date(2015, 1, 15), None) if m.kind == "attack"}
     assert found[dt.date(2015, 1, 9)].perpetrator != "al-Qaeda"
+
+
+# A known captive's killing recalled in passing: one dead, the list's day and country, the rule attack.captive.
+@pytest.mark.parametrize("text", [
+    "Weeks after the murder of James Foley by the Islamic State, the senator called for airstrikes.",
+    "Joining the Islamic State, which killed American reporter James Foley last month, is a crime.",
+    "The envoy met the parents of James Foley, whose execution at the hands of ISIS shocked the country.",
+    "The warnings grew louder after ISIS posted a video showing that a militant had beheaded the reporter James Foley.",
+    "Foley's beheading by ISIS militants changed the debate in Washington.",
+    # a statement's day dates the statement, not the killing: the list's day stands
+    "The video showed the beheading of journalist James Foley, the Islamic State said on Tuesday.",
+])
+def test_a_known_captives_killing_recalled_in_passing_is_that_killing(text):
+    m = _attack(text, dt.date(2014, 9, 20))
+    assert (m.country, m.date.start, m.date_how, m.killed.best, m.rule) == \
+        ("SY", dt.date(2014, 8, 19), "known", 1, "attack.captive")
+    assert m.perpetrator == "ISIS" and "date@0:known.foley-2014-08-19" in m.support
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State threatened to behead James Foley unless the United States paid a ransom.",
+    "James Foley, a reporter held by ISIS, could be killed if the raid fails, officials said.",
+    "Commandos tried to rescue James Foley from an ISIS prison in July.",
+    "The Islamic State is holding James Foley and other hostages.",
+])
+def test_a_known_captive_named_without_his_killing_is_no_attack(text):
+    assert [m for m in extract_mentions(text, dt.date(2014, 9, 20), "ISIS") if m.kind == "attack"] == []
+
+
+def test_a_captives_killing_the_article_already_reports_is_not_added_twice():
+    text = ("On Tuesday the Islamic State released a video showing a militant beheading the journalist James Foley. "
+            "The murder of James Foley drew condemnation worldwide.")
+    found = [m for m in extract_mentions(text, dt.date(2014, 8, 21), "ISIS") if m.kind == "attack"]
+    assert len(found) == 1 and found[0].date.start == dt.date(2014, 8, 19)
+
+
+def test_a_captive_killed_after_the_scene_the_narrative_was_on_is_killed_where_he_was_held():
+    text = ("Ministers met in Paris on Saturday to plan the coalition's campaign. The Islamic State released a video "
+            "late Saturday showing a militant beheading a British aid worker, David Haines.")
+    m = _attack(text, dt.date(2014, 9, 14))
+    assert (m.place.name, m.country, m.date.start) == (None, "SY", dt.date(2014, 9, 13))
+    assert "place@1:known.haines-2014-09-13" in m.support

@@ -31,6 +31,7 @@ from dataclasses import replace
 from attrition.extract import attribution, frames, known, trace
 from attrition.extract import lexicon as lx
 from attrition.extract.attacks import attack_from, attack_triggers, cluster_triggers, toll_owners
+from attrition.extract.captives import captive_killings
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.frames import merge_within_article
 from attrition.extract.losses import listed_places, loss_from, loss_triggers
@@ -89,6 +90,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         if mention.perpetrator == "ISIS" and _before_isis(mention):
             mention.perpetrator, mention.attribution, mention.claimed = None, None, None
     known.date_known_losses(merged, published)
+    merged += captive_killings(story, merged, low if low is not text else text.lower())
     if any(m.kind == "attack" for m in merged):
         links = attribution.article_links(sentences, title or "", gazetteer, story.countries, story.people)
         attribution.apply_links(merged, links, _before_isis, sentences, story.people, published, title or "")

@@ -66,6 +66,7 @@ class KnownAttack:
     names: re.Pattern | None    # those that are names ("Bardo", "Foley"): enough without its town
     killed: int | None
     perpetrator: str | None     # "ISIS", another group, "none" (no group's attack); None: the list does not say
+    name_words: tuple[str, ...] = ()   # the names `names` looks for, as written in the list
 
 
 def _town_key(name: str) -> str:
@@ -86,10 +87,11 @@ def known_attacks() -> tuple[KnownAttack, ...]:
         found = []
         for row in csv.DictReader(rows):
             words = [w for w in row["keywords"].split("|") if w]
+            names = tuple(w for w in words if w[0].isupper())
             found.append(KnownAttack(row["attack_id"], _town_key(row["place"]) or None, row["country"],
-                                     dt.date.fromisoformat(row["date"]), _pattern(words),
-                                     _pattern([w for w in words if w[0].isupper()]),
-                                     int(row["killed"]) if row["killed"] else None, row["perpetrator"] or None))
+                                     dt.date.fromisoformat(row["date"]), _pattern(words), _pattern(list(names)),
+                                     int(row["killed"]) if row["killed"] else None, row["perpetrator"] or None,
+                                     names))
     return tuple(found)
 
 
@@ -152,16 +154,25 @@ def split_victims(mentions: list[Mention], published: dt.date | None) -> list[Me
         start, end = (0, m.trigger_at) if _PASSIVE_BEFORE.search(text, 0, m.trigger_at) else (m.trigger_at, len(text))
         victims = captives_named(text, published, start, end) if m.kind == "attack" and \
             "beheading" in m.attack_types else []
+        if len(victims) == 1 and m.place is not None and m.place.country != victims[0][0].country:
+            # "a video late Saturday showing a militant beheading David Haines" after a paragraph on Paris: the
+            # captive was killed where he was held, not at the scene the narrative was on
+            k, _ = victims[0]
+            m.place, m.place_surface = Place(None, k.country, None, None, "country"), ""
+            m.support = [x for x in m.support if not x.startswith("place@")] + \
+                [f"place@{m.sentence.index}:known.{k.attack_id}"]
         if len(victims) < 2:
             out.append(m)
             continue
         for k, hit in victims:
-            place = m.place if m.place is not None and m.place.country == k.country else \
-                Place(None, k.country, None, None, "country")
+            kept = m.place is not None and m.place.country == k.country
+            place = m.place if kept else Place(None, k.country, None, None, "country")
+            listed = not kept or any(x.startswith("place@") and ":known." in x for x in m.support)   # the list's
             out.append(replace(m, place=place, date=DateSpan(k.day, k.day, "day"), date_how="known",
                                killed=Quantity(1, 1, 1, "exact", hit.start(), hit.end(), hit.group(0)),
                                trigger_at=hit.start(), seen_at=list(m.seen_at),
                                support=[*(x for x in m.support if ":known." not in x),
+                                        *([f"place@{m.sentence.index}:known.{k.attack_id}"] if listed else []),
                                         f"date@{m.sentence.index}:known.{k.attack_id}"]))
     return out
 
