@@ -1864,3 +1864,45 @@ def test_the_group_beaten_back_defeated_or_fled_and_a_town_free_of_it_are_losses
 ])
 def test_foes_beaten_back_a_defeat_to_come_and_an_election_are_no_loss(text):
     assert _losses(text, dt.date(2017, 8, 1)) == []
+
+
+def test_earlier_in_the_day_is_the_day_the_narrative_is_on():
+    text = ("On Tuesday the prime minister addressed parliament in London. His words were hardly surprising after the "
+            "deadly attacks by the Islamic State in Brussels earlier in the day.")
+    m = _one_attack(text, dt.date(2016, 3, 24))
+    assert (m.place.name, m.date.start, m.date.end) == ("Brussels", dt.date(2016, 3, 22), dt.date(2016, 3, 22))
+
+
+def test_the_place_and_the_group_named_with_the_next_attack_are_that_attacks():
+    text = ("Hours after gunmen attacked a hotel in Mali and a week after Islamic State fighters struck Nice, the "
+            "senator spoke in Iowa.")
+    found = {m.country: m for m in _attacks(text, dt.date(2016, 7, 21))}
+    assert set(found) == {"ML", "FR"}
+    assert found["ML"].perpetrator is None and found["FR"].perpetrator == "ISIS"
+    assert found["ML"].date.start >= dt.date(2016, 7, 18)   # "hours after": within days of publication
+
+
+def test_each_attack_of_a_sentence_takes_the_group_named_with_it():
+    text = ("In the aftermath of last month's Brussels bombings perpetrated by ISIS, the candidate has repeated "
+            "disputed claims that he saw crowds celebrating in the aftermath of the 9/11 attacks in New York.")
+    found = {m.place.name: m.perpetrator for m in _attacks(text, dt.date(2016, 4, 20))}
+    assert found.get("Brussels") == "ISIS"
+    # the same attack told twice in a sentence keeps the group named with either telling
+    text = ("In 2017, the attack came in Egypt the week before Easter, as two ISIS suicide bombings at churches "
+            "killed at least 45 people.")
+    assert [m.perpetrator for m in _attacks(text, dt.date(2018, 4, 1))] == ["ISIS"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters stormed the village near Kobani on Monday and killed 12 jihadists.",
+    "Rebel fighters struck a government checkpoint outside Aleppo on Tuesday.",
+])
+def test_fighters_storming_a_place_are_a_battle_unless_they_are_the_groups(text):
+    opened = [m.sentence.text[m.trigger_at: m.trigger_at + 8] for m in _attacks(text)]
+    assert "fighters" not in opened
+
+
+def test_explosions_from_a_states_strikes_are_no_attack():
+    text = ("The army said on Friday it was preparing a ground invasion of the Gaza Strip. The violence continued "
+            "Saturday morning, with several loud explosions from apparent Israeli strikes rattling Gaza City.")
+    assert _attacks(text, dt.date(2012, 11, 10)) == []

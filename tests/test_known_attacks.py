@@ -255,3 +255,16 @@ def test_a_captive_killed_after_the_scene_the_narrative_was_on_is_killed_where_h
     m = _attack(text, dt.date(2014, 9, 14))
     assert (m.place.name, m.country, m.date.start) == (None, "SY", dt.date(2014, 9, 13))
     assert "place@1:known.haines-2014-09-13" in m.support
+
+
+def test_an_attack_a_week_before_at_a_town_with_one_known_attack_is_that_attack():
+    text = "A week after Islamic State fighters struck Paris, the candidate attacked the president's strategy."
+    m = _attack(text, dt.date(2015, 11, 21), place="Paris")
+    assert (m.date.start, m.date_how, m.perpetrator) == (dt.date(2015, 11, 13), "known", "ISIS")
+
+
+def test_an_attack_hours_before_the_news_at_a_town_with_one_known_attack_that_day_is_that_attack():
+    text = "The remarks came just hours after the Islamic State was blamed for another deadly attack, this time in " \
+           "Istanbul."
+    m = _attack(text, dt.date(2016, 1, 13))
+    assert (m.place.name, m.date.start, m.date_how) == ("Istanbul", dt.date(2016, 1, 12), "known")

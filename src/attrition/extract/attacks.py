@@ -201,8 +201,14 @@ def cluster_triggers(s: str, triggers: list[Trigger]) -> list[list[Trigger]]:
 
 
 def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatch], used: set[int],
-                 tolls: list[Toll], dated, story: Narrative) -> Mention | None:
+                 tolls: list[Toll], dated, story: Narrative, next_attack: int | None = None) -> Mention | None:
+    """The attack a group of trigger words reports, or None (the guard's name is traced). `next_attack`: where the
+    sentence's next attack begins; the words after it are that attack's (its place, its doer)."""
     s = sentence.text
+    if next_attack is not None and not _another_attack_follows(s, group[-1].end, next_attack, places):
+        next_attack = None   # "the shooting in El Paso on Saturday, which killed 22": the same attack goes on
+    if next_attack is not None:
+        places = [p for p in places if p.start < next_attack]
     start, end = group[0].start, group[-1].end
     candidates = [p for p in places if p.start not in used and not _nationality_modifier(s, p) and
                   _locates_attack(s, p) and not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
@@ -226,8 +232,10 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         date, how = year, "explicit"   # "the 2015 Paris attacks": a past event, in its own year
     elif near is not None:
         date, how = near   # "this week, a day before the Parsons Green bomb": within days of the sentence's date
-    elif not dated and local_tolls and story.published is not None and _JUST_AFTER.search(s, 0, start):
-        # "the morning after the attack that killed 41": a fresh event, reported within days of it
+    elif not dated and story.published is not None and (local_tolls and _JUST_AFTER.search(s, 0, start) or
+                                                         _HOURS_AFTER.search(s, max(0, start - 80), start)):
+        # "the morning after the attack that killed 41", "just hours after ISIS was blamed for another deadly attack":
+        # a fresh event, reported within days of it
         date, how = DateSpan(story.published - dt.timedelta(days=SAID_DAYS), story.published, "recent"), "relative"
     elif _background_reference(s, start, end, own, bool(dated) and bool(local_tolls)):
         # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
@@ -309,9 +317,33 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         set_toll(mention, toll)
     if mention.killed is None:
         mention.killed = _one_put_to_death(s, group)
-    attribute_in_sentence(mention, s, story)
+    attribute_in_sentence(mention, s if next_attack is None else s[: _doer_of_next(s, end, next_attack)], story)
     trace.kept("attack", s[start:end], mention.rule)
     return mention
+
+
+_SAME_EVENT_BEFORE = re.compile(r",?\s+(?:which|that|who)\s+(?:\w+\s+){0,2}$")
+
+
+def _another_attack_follows(s: str, end: int, next_attack: int, places: list[PlaceMatch]) -> bool:
+    """The sentence's next attack words (from `next_attack`; this attack's end at `end`) tell another attack: at a
+    place of its own, far on or after a word that opens another event ("a hotel in Mali and a week after fighters
+    struck Paris"); not the same attack told again ("which killed 22", "the massacre in Orlando – the worst attack
+    since 9/11", "the attack came in Egypt the week before Easter, as two ISIS suicide bombings ...")."""
+    gap = s[end: next_attack]
+    return (len(gap) > CLUSTER_CHARS or bool(_OTHER_EVENT_GAP.search(gap))) and \
+        not _SAME_EVENT_BEFORE.search(gap) and any(p.start >= next_attack for p in places)
+
+
+# the two words before the next attack's are its own: its doer ("Islamic State fighters struck"), its name ("the 9/11
+# attacks")
+_NEXT_MODIFIERS = re.compile(r"(?<![\w/'’.-])(?:[\w/'’.-]+\s+){1,2}$")
+
+
+def _doer_of_next(s: str, end: int, next_attack: int) -> int:
+    """Where the words of the sentence's next attack begin (after `end`, this attack's last word)."""
+    words = _NEXT_MODIFIERS.search(s, max(end, next_attack - 40), next_attack)
+    return words.start() if words else next_attack
 
 
 def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
@@ -589,6 +621,9 @@ _JUST_AFTER = re.compile(r"\b(?:(?:a|one|the)\s+(?:day|morning|night|evening|aft
                          r"(?:24|48)\s+hours)\s+after\s+(?:the|a|an|this|that)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
 
 
+_HOURS_AFTER = re.compile(r"\bhours\s+after\s+(?:[\w'’-]+,?\s+){0,8}$", re.I)
+
+
 _DAYS_FROM = re.compile(r"\b(?:(?:a|one|two|three|a few|several|24|48|72)\s+)?(?:days?|hours?|nights?)\s+"
                         r"(?:before|after|following)\s+(?:the|that|this)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
 
@@ -612,7 +647,8 @@ def _days_from(s: str, start: int, dated, published: dt.date | None) -> tuple[Da
 
 
 _WEEKS_AFTER = re.compile(
-    r"(?<!the )(?<!in )\b(a|one|two|three|four|five|six)\s+weeks?\s+after\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
+    r"(?<!the )(?<!in )\b(a|one|two|three|four|five|six)\s+weeks?\s+after\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I)   # "three weeks after a bomb attack killed 44", "a week after Islamic State fighters struck Paris"
 _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 

@@ -151,6 +151,7 @@ _KINDS: list[tuple[str, str, str]] = [
         r"(?:around|at|about|roughly)\s+the\s+same\s+time\b"
         r"|(?:on\s+)?the\s+same\s+(?:day|night|morning|evening|afternoon|week)\b"
         r"|(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|morning|evening|afternoon|week)\b"
+        r"|earlier\s+in\s+the\s+(?:day|evening|week)\b"   # not "rescheduled for later in the day": a plan
         r"|(?:hours|minutes|moments)\s+later\b|shortly\s+(?:after(?:wards)?|before)(?=\s*[,.;])"
         r"|that\s+(?:same\s+)?(?:day|night|morning|evening|afternoon|week)\b",
     ),

@@ -205,7 +205,10 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Nar
     owners = toll_owners(s, groups, tolls, places)
     for gi, group in enumerate(groups):
         own_tolls = [t for t, owner in zip(tolls, owners, strict=True) if not owner or gi in owner]
-        mention = attack_from(sentence, group, places, used_places, own_tolls, dated, story)
+        # "terrorists attacked a hotel in Mali and a week after Islamic State fighters struck Paris": the place and
+        # the group named with the next attack are that attack's
+        following = groups[gi + 1][0].start if gi + 1 < len(groups) else None
+        mention = attack_from(sentence, group, places, used_places, own_tolls, dated, story, following)
         if mention:
             mentions.append(mention)
     for trigger in (t for t in triggers if t.kind == "territorial_loss"):

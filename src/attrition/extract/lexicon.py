@@ -174,8 +174,9 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     # the attacker as the subject: "three suicide bombers struck the airport", "gunmen stormed a hotel"
     (re.compile(r"\bsuicide (?:bombers?|attackers?)(?: \w+)? (?:struck|hit|attacked|targeted|stormed|"
                 r"blew|detonated)\b", re.I), "suicide_bombing", "verb"),
-    (re.compile(r"\b(?:gunm[ae]n|attackers|assailants|militants|jihadists|terrorists)(?: \w+)? (?:struck|stormed|"
-                r"raided|burst into)\b", re.I), None, "verb"),
+    (re.compile(r"\b(?:gunm[ae]n|attackers|assailants|militants|jihadists|terrorists|"
+                r"(?:(?<=ISIS )|(?<=ISIL )|(?<=State )|(?<=Daesh ))fighters)(?: \w+)? (?:struck|stormed|"
+                r"raided|burst into)\b", re.I), None, "verb"),   # not "Kurdish fighters stormed": the group's own
     (re.compile(r"\b(?:behead(?:ed|ing)|decapitat(?:ed|ing|e)|decapitation of)\b", re.I), "beheading", "verb"),
     (re.compile(r"\bbeheadings\b", re.I), "beheading", "many"),
     (re.compile(r"\b(?:massacred|murdered|slaughtered|(?:burned|burnt) (?:alive|to death))\b", re.I), None, "verb"),
@@ -202,6 +203,8 @@ NOT_AN_ATTACK = re.compile(
     r"(?:nuclear|atomic) (?:blasts?|explosions?|tests?)|like an? (?:\w+ )?(?:bomb|explosion)|"
     r"bomb[- ](?:sniffing|squads?|disposal|detect\w*|proof)|"
     r"(?:cruise )?missile (?:strikes?|attacks?)|"
+    # a state's strikes by its name: "explosions from apparent Israeli strikes rattling Gaza City"
+    r"(?:Israeli|Russian|American|U\.S\.|coalition|Syrian|Iraqi|Turkish|Saudi|French|British|Jordanian) strikes|"
     r"(?:build|building|built|make|making|develop|developing|get|getting|acquire|acquiring|obtain|test|testing)"
     r"(?: \w+){0,2} (?:a |the )?(?:nuclear )?bomb|box[- ]office|bombshell|"
     r"(?:film|photo|movie|video|music video) shoot\w*|shooting (?:percentage|guard|star|range|touch|slump|script)|"
