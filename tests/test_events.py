@@ -1848,6 +1848,8 @@ def test_a_claim_of_the_attack_far_down_is_the_headlines_attack():
     ("The Islamic State was defeated in Mosul in July, Iraqi officials said.", "Mosul"),
     ("The Islamic State militants fled Manbij on Friday as Kurdish-led forces closed in, residents said.", "Manbij"),
     ("Tikrit was declared free of the Islamic State on Wednesday, the prime minister said.", "Tikrit"),
+    ("The general was praised for beating back the Islamic State at Sinjar in the spring.", "Sinjar"),
+    ("Peshmerga units beat back the militants at Makhmour on Sunday, Kurdish officials said.", "Makhmour"),
 ])
 def test_the_group_beaten_back_defeated_or_fled_and_a_town_free_of_it_are_losses(text, place):
     found = _losses(text, dt.date(2017, 8, 1))
@@ -1861,6 +1863,8 @@ def test_the_group_beaten_back_defeated_or_fled_and_a_town_free_of_it_are_losses
     "Thousands of civilians fled Mosul on Friday as the fighting intensified.",
     "Raqqa will be free of ISIS by the end of the year, the general said.",
     "ISIS defeated the Iraqi army in Ramadi in May.",
+    "Islamic State fighters beat back Iraqi troops at Ramadi on Monday.",
+    "The Islamic State was beating back the army near Baiji, officials said.",
 ])
 def test_foes_beaten_back_a_defeat_to_come_and_an_election_are_no_loss(text):
     assert _losses(text, dt.date(2017, 8, 1)) == []
@@ -1906,3 +1910,18 @@ def test_explosions_from_a_states_strikes_are_no_attack():
     text = ("The army said on Friday it was preparing a ground invasion of the Gaza Strip. The violence continued "
             "Saturday morning, with several loud explosions from apparent Israeli strikes rattling Gaza City.")
     assert _attacks(text, dt.date(2012, 11, 10)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A monitor said in a statement that 40 fighters of the Islamic State, most of them foreigners, were killed and "
+    "that 90 others were wounded in raids on the provinces of Deir Ezzor and Hasakah.",
+    "Republicans on the Sunday shows insisted that ISIS is capable of committing an attack on U.S. soil.",
+])
+def test_the_groups_fighters_killed_and_its_capability_are_no_attack(text):
+    assert _attacks(text, dt.date(2014, 9, 24), title="ISIS") == []
+
+
+def test_a_place_before_a_new_clause_is_not_the_attacks_when_the_clause_names_its_own():
+    text = ("On Sunday, soldiers broke a two-month siege of the town of Amirli, and a car bomb killed at least 12 "
+            "people in the eastern province of Diyala, officials said.")
+    assert [m.place.name for m in _attacks(text, dt.date(2014, 8, 31))] == ["Diyala"]

@@ -733,6 +733,9 @@ _DISTANCE_FROM_BEFORE = re.compile(
     r"(?:(?:north|south|east|west)\w*|outside|from)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
+_NEW_CLAUSE_AFTER_PLACE = re.compile(r",\s+and\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}")
+
+
 def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:
     """The place of the attack: the nearest place in its clause, favouring named settlements."""
     clause_start = start - len(clause_before(s, start))
@@ -745,6 +748,9 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
     for p in places:
         if p.end < clause_start - 1 or p.start > clause_end:
             continue
+        if p.end <= start and _NEW_CLAUSE_AFTER_PLACE.fullmatch(s, p.end, start) and \
+                any(q.start >= end for q in places if q.start <= clause_end):
+            continue   # "broke the siege of the town of Amirli, and a suicide bombing killed 14 in Anbar": Anbar's
         if p.start >= end and (_WHERE_OF_ANOTHER_ACT.search(s, end, p.start) or
                                _IN_RESPONSE_TO.search(s, end, p.start)):
             # "since Monday's market attack, Amri was stopped in Sesto San Giovanni": where he was caught; "in

@@ -25,7 +25,7 @@ ANY_TRIGGER = re.compile(
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
-    r"was defeated|were defeated|been defeated|fled|free of|clear of",
+    r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back",
     re.I,
 )
 
@@ -236,7 +236,10 @@ NOT_AN_ATTACK = re.compile(
 # The Islamic State's own people as the dead: "eight Islamic State leaders were killed in the bombing".
 ISIS_KILLED = re.compile(
     r"\b(?:ISIS|ISIL|Islamic State|Daesh)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:were|was|have been|had been|are)\s+"
-    r"(?:\w+\s+)?killed\b")
+    r"(?:\w+\s+)?killed\b|"
+    # "70 fighters of the Islamic State, some of them Syrian nationals, were killed ... in strikes"
+    r"\b(?:fighters|militants|members|commanders) of (?:the )?(?:ISIS|ISIL|Islamic State|Daesh)\b[^.;]{0,40}?"
+    r"(?:were|have been|had been) (?:\w+ )?killed\b")
 ISIS_VICTIM_AFTER = re.compile(
     # "the killing of a top Islamic State commander"; not "attacks by Islamic State operatives", "carried out by ISIS
     # fighters" (the doers)
@@ -382,7 +385,7 @@ MODAL = re.compile(
     r"planned|planning|plans?|plot(?:ted|ting|s)?|threat(?:en|ened|ens)?|vow(?:ed|s)?|fear(?:s|ed)? (?:of|that)|"
     r"risk of|at risk|possib(?:le|ility)|potential|likely to|prevent(?:ed|ing)?|foil(?:ed|ing)?|thwart(?:ed|ing)?|"
     r"averted|avoid(?:ed|ing|s)?|"
-    r"attempted|attempt to|in order to|aim(?:s|ed)? to|able to|capacity to|calls? for|urged?|"
+    r"attempted|attempt to|in order to|aim(?:s|ed)? to|able to|capacity to|capable of|calls? for|urged?|"
     # "not long after", "not only", "no sooner": time and emphasis, not negation
     r"no(?!\s+sooner)|not(?!\s+(?:long|only|least|since|just)\b)|never|without|nor|failed to|assuming|suppose|"
     r"imagine|such as)\b|n['’]t\b",
@@ -429,7 +432,9 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:abandoned|fled)(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     # "Islamic State militants were beaten back by air strikes and Kurdish fighters at Kobani": only with the group as
     # the subject (losses.py)
-    r"beaten back|repelled|repulsed|defeated)\b",
+    r"beaten back|repelled|repulsed|defeated|"
+    # "beating back the Islamic State at the Mosul Dam": only with the group as the object (losses.py)
+    r"beat back|beating back)\b",
     re.I,
 )
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.

@@ -140,6 +140,8 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
+    if lowered.startswith("beat back") or lowered.startswith("beating back"):
+        return bool(_GROUP_OBJECT.match(s, m.end()))   # "beating back the Islamic State at the Mosul Dam"
     if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled")) or _BEATEN_VERB.match(lowered):
         # "the militants withdrew from Sinjar", "Islamic State militants were beaten back ... at Kobani", "the group
         # was defeated in Mosul": the group, named just before in the clause, is the one leaving or beaten; its foes
@@ -183,7 +185,9 @@ def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
     return None
 
 
-_BEATEN_VERB = re.compile(r"beaten|repel|repuls|defeated", re.I)
+_BEATEN_VERB = re.compile(r"beaten|beat back|beating back|repel|repuls|defeated", re.I)
+_GROUP_OBJECT = re.compile(r"\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:(?:the\s+)?(?:group|militants|"
+                           r"jihadists|extremists)))\b")
 _AT_PLACE = re.compile(r"\s(?:at|in|from|near|outside|around)\s+(?:the\s+)?(?:(?:city|town) of\s+)?$")
 
 
