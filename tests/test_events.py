@@ -281,13 +281,30 @@ def test_year_in_the_event_name_dates_a_past_event():
 @pytest.mark.parametrize(
     "text",
     [
-        "Since the Brussels bombings, which killed 32 people, Belgium has raised its threat level.",
-        "After the Orlando nightclub shooting that left 49 dead, Democrats staged a sit-in on Tuesday.",
-        "In a speech on Tuesday, the president recalled the Manchester Arena bombing, which killed 22 people.",
+        "Since the Lille bombings, which killed 30 people, France has raised its threat level.",
+        "After the Tampa nightclub shooting that left 19 dead, Democrats staged a sit-in on Tuesday.",
+        "In a speech on Tuesday, the president recalled the Leeds Arena bombing, which killed 22 people.",
     ],
 )
 def test_undated_background_reference_opens_no_event(text):
     assert _attacks(text, LATER) == []
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Since the Brussels bombings, which killed 32 people, Belgium has raised its threat level.",
+         dt.date(2016, 3, 22)),
+        ("After the Orlando nightclub shooting that left 49 dead, Democrats staged a sit-in on Tuesday.",
+         dt.date(2016, 6, 12)),
+        ("In a speech on Tuesday, the president recalled the Manchester Arena bombing, which killed 22 people.",
+         dt.date(2017, 5, 22)),
+    ],
+)
+def test_a_background_reference_the_list_knows_by_town_and_toll_is_that_attack_on_its_day(text, day):
+    m = _one_attack(text, LATER)
+    assert (m.date.start, m.date.end, m.date_how) == (day, day, "known")
+    assert any(item.startswith("date@0:known.") for item in m.support)
 
 
 def test_reference_with_its_own_date_is_still_reported():

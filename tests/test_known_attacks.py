@@ -268,3 +268,26 @@ def test_an_attack_hours_before_the_news_at_a_town_with_one_known_attack_that_da
            "Istanbul."
     m = _attack(text, dt.date(2016, 1, 13))
     assert (m.place.name, m.date.start, m.date_how) == ("Istanbul", dt.date(2016, 1, 12), "known")
+
+
+def test_a_recalled_known_attack_is_the_groups_in_an_article_about_it_when_the_list_says_so():
+    text = "Security has been tightened since the attacks in Paris, which killed 130 people."
+    m = _attack(text, dt.date(2015, 12, 1))
+    assert (m.date.start, m.date_how, m.perpetrator) == (dt.date(2015, 11, 13), "known", None)
+    found = [m for m in extract_mentions(text, dt.date(2015, 12, 1), "ISIS and the West") if m.kind == "attack"]
+    assert [(m.perpetrator, m.attribution) for m in found] == [("ISIS", "attributed")]
+    assert "perpetrator@0:known.paris-2015-11-13" in found[0].support
+
+
+def test_a_denial_in_the_sentence_keeps_the_lists_author_off_a_known_attack():
+    text = ("The shooting at Parliament in Ottawa, which killed a soldier, seemed taken from the Islamic State "
+            "playbook, but police never found a credible connection.")
+    found = [m for m in extract_mentions(text, dt.date(2015, 6, 1), "ISIS and the West") if m.kind == "attack"]
+    assert [(m.date_how, m.perpetrator) for m in found] == [("known", None)]
+
+
+def test_a_known_attack_that_killed_nobody_is_not_a_killing_at_its_town():
+    text = ("After the New York City attack by a white supremacist who murdered a black man, the killer was charged "
+            "with terrorism.")
+    found = [m for m in extract_mentions(text, dt.date(2019, 3, 20), None) if m.kind == "attack"]
+    assert all(m.date_how != "known" for m in found)

@@ -14,7 +14,7 @@ from attrition.extract import trace
 from attrition.extract.attribution import attribute_in_sentence
 from attrition.extract.dates import DateSpan, find_dates
 from attrition.extract.frames import PRECISION_RANK
-from attrition.extract.known import captives_named, known_attacks
+from attrition.extract.known import KnownAttack, captives_named, known_attacks, recalled_attack
 from attrition.extract.narrative import (
     CONTINUATION_SENTENCES,
     SAID_DAYS,
@@ -226,6 +226,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         [d for d in dated if not _period_bound(s, d[0])] or dated
     date, how = date_for(ordered, story, sentence.index)
     year = next(filter(None, (_year_of_event(s, t.start, story.published) for t in group)), None)
+    recalled = None
     near = None if own else _days_from(s, start, dated, story.published) or _weeks_before(s, start, dated, story) \
         or _anniversary(s, start, dated, story)
     if year is not None:
@@ -239,9 +240,14 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         date, how = DateSpan(story.published - dt.timedelta(days=SAID_DAYS), story.published, "recent"), "relative"
     elif _background_reference(s, start, end, own, bool(dated) and bool(local_tolls)):
         # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
-        # a date; it is not reported here, and may only add detail to the event the narrative is on
-        continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
-        return _drop(group, s, "background_reference")
+        # a date; it is not reported here, and may only add detail to the event the narrative is on; unless the list
+        # of known attacks knows it by its town and its words or toll ("since the attacks in Paris, which killed 130")
+        recalled = None if place is None or any(e.kind == "attack" and e.place == place.place for e in story.events) \
+            else _recalled(sentence, group, place, local_tolls, story)   # the article's own attack there: detail
+        if recalled is None:
+            continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+            return _drop(group, s, "background_reference")
+        date, how = DateSpan(recalled.day, recalled.day, "day"), "known"
     numbers = {t.number for t in group}
     if numbers & {"kill", "verb", "many"} and lx.STATISTICS.search(s) and \
             not any(d[1].precision == "day" for d in dated):
@@ -310,6 +316,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
                       place_surface=place.surface, date=date, date_how=how, trigger_at=start)
     if place.how in ("captivity", "known"):
         mention.support.append(f"place@{sentence.index}:place.{place.how}")
+    if recalled is not None:
+        mention.support.append(f"date@{sentence.index}:known.{recalled.attack_id}")
     mention.attack_types = dedupe(t.attack_type for t in group if t.attack_type)
     # type cues ("gunmen", "suicide bombers") of this attack's clause, not of another event in the sentence
     mention.attack_types += [t for t in types_in(between_breaks(s, start, end)) if t not in mention.attack_types]
@@ -344,6 +352,15 @@ def _doer_of_next(s: str, end: int, next_attack: int) -> int:
     """Where the words of the sentence's next attack begin (after `end`, this attack's last word)."""
     words = _NEXT_MODIFIERS.search(s, max(end, next_attack - 40), next_attack)
     return words.start() if words else next_attack
+
+
+def _recalled(sentence: Sentence, group: list[Trigger], place: PlaceMatch, tolls: list[Toll],
+              story: Narrative) -> KnownAttack | None:
+    """The known attack a background reference names: its town, with the words or the toll that single it out."""
+    probe = Mention("attack", sentence, group[0].rule, place=place.place)
+    for toll in tolls:
+        set_toll(probe, toll)
+    return recalled_attack(probe, sentence.text, story.published)
 
 
 def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:

@@ -39,16 +39,6 @@ from attrition.extract.places import default_gazetteer
 if TYPE_CHECKING:
     from attrition.extract.narrative import Mention, Narrative
 
-# The link is denied or in doubt: "found no evidence of ties to ISIS", "was not inspired by".
-DENIED = re.compile(
-    r"\bno (?:\w+ )?(?:evidence|sign|signs|indication|link|links|ties|connection|known connection)\b|"
-    r"\b(?:not|never|wasn['’]t|isn['’]t) (?:\w+ )?(?:directed|inspired|linked|connected|tied|affiliated|behind|"
-    r"responsible)\b|\b(?:ruled out|denied|dismissed|unfounded|false claim)\b|"
-    # "intelligence never found a credible connection", "has not established any link"
-    r"\b(?:never|not|n['’]t)\s+(?:\w+\s+)?(?:found|established|uncovered|identified|shown)\s+(?:an?y?\s+)?(?:\w+\s+)?"
-    r"(?:evidence|link|links|ties|connection|connections)\b",
-    re.I,
-)
 # Strength words beyond lexicon.CLAIMED/INSPIRED: "an Islamic State attack", "carried out by ISIS".
 ATTRIBUTED = re.compile(
     r"\b(?:carried out|committed|perpetrated|conducted|organi[sz]ed|directed|ordered|planned|behind)\s+by\s+"
@@ -129,7 +119,7 @@ def _link_in(index: int, s: str, gazetteer, countries: frozenset[str], people: f
             return None
         other = lx.other_group(s)
         return None if other is None else Link(other, "claimed", reference(index, s, gazetteer, countries, people))
-    if DENIED.search(s):
+    if lx.DENIED.search(s):
         return None
     attributed = bool(ATTRIBUTED.search(s))
     role = isis_role(s)
@@ -178,7 +168,7 @@ def _apply_attacker_links(attacks, links: list[Link], before_isis, sentences, pe
         if not targets or len(targets) > 3:
             continue   # nobody's attack, or a name too common in the article to tell whose
         for mention in targets:
-            if before_isis(mention) or _denies(mention.sentence.text) or \
+            if before_isis(mention) or lx.denies(mention.sentence.text) or \
                     mention.perpetrator not in (None, "ISIS") and not any(
                         item.startswith("perpetrator@") and item.endswith(":article.other_claim")
                         for item in mention.support):
@@ -257,7 +247,7 @@ def _apply_place_links(attacks, links: list[Link], before_isis, sentences, publi
                     mention.claimed = True
                     mention.support.append(f"perpetrator@{link.where.index}:article.other_claim")
                 continue
-            if before_isis(mention) or mention.perpetrator not in (None, "ISIS") or _denies(mention.sentence.text):
+            if before_isis(mention) or mention.perpetrator not in (None, "ISIS") or lx.denies(mention.sentence.text):
                 continue
             if mention.perpetrator is None or stronger(link.strength, mention.attribution):
                 mention.perpetrator, mention.attribution = "ISIS", link.strength
@@ -276,15 +266,6 @@ def _claims_the_headlines_attack(link: Link, attacks, title: str) -> bool:
     return place is not None and bool(place.name) and place.name in title
 
 
-def _denies(s: str) -> bool:
-    """ISIS named and its part denied, not merely indirect ("works to inspire attacks by sympathizers who have no
-    direct links to the group" still says it inspired them). An attack's own sentence that denies it ("seemed taken
-    out of the Islamic State playbook, but Canadian intelligence never found a credible connection") takes no claim
-    read elsewhere."""
-    return lx.mentions_isis(s) and bool(DENIED.search(s)) and not _INDIRECT.search(s)
-
-
-_INDIRECT = re.compile(r"\binspir\w*|\bsympathi[sz]ers?\b|\ballegiance\b|\bpledged\b", re.I)
 
 
 # --- within one sentence ---------------------------------------------------------------------------
@@ -297,7 +278,7 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
     if not continuation and other and not (lx.claims(s) or lx.INSPIRED.search(s)):
         mention.perpetrator, mention.attribution = other, "attributed"   # "a white nationalist gunman"
         return
-    if not continuation and _denies(s):
+    if not continuation and lx.denies(s):
         return   # "seemed taken out of the Islamic State playbook, but ... never found a credible connection"
     role = isis_role(s)
     if role == "conditional":

@@ -99,7 +99,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         merged = known.split_victims(merged, published)
         known.fill_known_tolls(merged, sentences, published)
         attribution.same_attacker(merged, sentences, _before_isis)
-        known.known_perpetrators(merged, sentences, published)
+        known.known_perpetrators(merged, sentences, published, story.about_isis)
         for mention in merged:
             if mention.date_how == "known" and mention.perpetrator == "ISIS" and _before_isis(mention):
                 mention.perpetrator, mention.attribution, mention.claimed = None, None, None

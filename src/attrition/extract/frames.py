@@ -363,6 +363,10 @@ def _overlap(a: Mention, b: Mention) -> bool:
 def _same_event(a: Mention, b: Mention, towns: dict | None = None) -> bool:
     if a.kind != b.kind or a.country != b.country or _news_and_background(a, b) or _news_and_background(b, a):
         return False
+    if (a.date_how == "known") != (b.date_how == "known") and (a.date is None or b.date is None):
+        # a past attack recalled by the list's day ("following the car and knife attack in Westminster") is not the
+        # undated attack the article reports at that town
+        return False
     if a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start):
         # the same video of a beheading, "released Tuesday night" and "analysed Wednesday": a day apart, in a
         # country only, with the same kind of killing, is one killing
@@ -382,7 +386,7 @@ def _place_key(m: Mention) -> str | None:
     return (m.place.name or m.place.country).lower() if m.place else None
 
 
-_HOW_RANK = {"explicit": 0, "relative": 0, "scene": 1, "narrative": 1, "assumed_recent": 3, "recalled": 3,
+_HOW_RANK = {"explicit": 0, "relative": 0, "known": 0, "scene": 1, "narrative": 1, "assumed_recent": 3, "recalled": 3,
              "missing": 4}
 
 

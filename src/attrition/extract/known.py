@@ -113,11 +113,30 @@ def date_known(mentions: list[Mention], sentences: list[Sentence], published: dt
             m.support.append(f"date@{m.sentence.index}:known.{attack.attack_id}")
 
 
-def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None) -> None:
+def recalled_attack(m: Mention, text: str, published: dt.date | None) -> KnownAttack | None:
+    """The known attack a sentence recalls in passing ("since the attacks in Paris, which killed 130 people"), when its
+    town and its words or its toll single one out; None when they do not (a town alone is not enough)."""
+    if m.place is None or not m.place.name:
+        return None
+    attack = _the_known_attack(m, text, published)
+    return attack if attack is not None and attack.place == _town_key(m.place.name) else None
+
+
+def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None,
+                       about_isis: bool = False) -> None:
     """A known attack the list gives to another group (Charlie Hebdo: al-Qaeda's) or to none (Las Vegas) takes its
     author from the list, not ISIS from another sentence ("Coulibaly pledged allegiance to ISIS" is the kosher
-    supermarket's gunman, not the Kouachis'). ISIS named in the mention's own sentence is what the text says: kept."""
+    supermarket's gunman, not the Kouachis'). ISIS named in the mention's own sentence is what the text says: kept.
+    In an article about ISIS, an attack the list itself dated ("since the attacks in Paris, which killed 130") and
+    the text left without an author is the group's when the list says it is."""
     for m in mentions:
+        if about_isis and m.kind == "attack" and m.perpetrator is None and m.date_how == "known" and \
+                not any(lx.denies(sentences[i].text) for i in m.seen_at if 0 <= i < len(sentences)):
+            attack = _known_of(m, sentences, published)
+            if attack is not None and attack.perpetrator == "ISIS":
+                m.perpetrator, m.attribution = "ISIS", "attributed"
+                m.support.append(f"perpetrator@{m.sentence.index}:known.{attack.attack_id}")
+            continue
         if m.kind != "attack" or m.perpetrator != "ISIS" or lx.mentions_isis(m.sentence.text):
             continue
         attack = _known_of(m, sentences, published)
@@ -348,6 +367,8 @@ def _same_toll(k: KnownAttack, m: Mention) -> bool:
     for 130; not "more than 40")."""
     if k.killed is None or m.killed is None or m.killed.qualifier == "vague":
         return False
+    if k.killed == 0:
+        return m.killed.best == 0   # a bombing that killed nobody is not "murdered a black man"
     if m.killed.qualifier in ("at_least", "more_than"):
         return m.killed.best <= k.killed <= m.killed.best * (1 + 3 * TOLL_MATCH)
     return abs(m.killed.best - k.killed) <= max(1, TOLL_MATCH * k.killed)

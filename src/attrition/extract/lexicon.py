@@ -559,6 +559,27 @@ def claims(s: str) -> bool:
     return bool(CLAIMED.search(s)) and not NO_CLAIM.search(s)
 
 
+# The link is denied or in doubt: "found no evidence of ties to ISIS", "was not inspired by".
+DENIED = re.compile(
+    r"\bno (?:\w+ )?(?:evidence|sign|signs|indication|link|links|ties|connection|known connection)\b|"
+    r"\b(?:not|never|wasn['’]t|isn['’]t) (?:\w+ )?(?:directed|inspired|linked|connected|tied|affiliated|behind|"
+    r"responsible)\b|\b(?:ruled out|denied|dismissed|unfounded|false claim)\b|"
+    # "intelligence never found a credible connection", "has not established any link"
+    r"\b(?:never|not|n['’]t)\s+(?:\w+\s+)?(?:found|established|uncovered|identified|shown)\s+(?:an?y?\s+)?(?:\w+\s+)?"
+    r"(?:evidence|link|links|ties|connection|connections)\b",
+    re.I,
+)
+_INDIRECT = re.compile(r"\binspir\w*|\bsympathi[sz]ers?\b|\ballegiance\b|\bpledged\b", re.I)
+
+
+def denies(s: str) -> bool:
+    """ISIS named and its part denied, not merely indirect ("works to inspire attacks by sympathizers who have no
+    direct links to the group" still says it inspired them). An attack's own sentence that denies it ("seemed taken
+    out of the Islamic State playbook, but Canadian intelligence never found a credible connection") takes no claim
+    read elsewhere, nor the list's author."""
+    return mentions_isis(s) and bool(DENIED.search(s)) and not _INDIRECT.search(s)
+
+
 INSPIRED = re.compile(r"\binspir(?:ed|ation)\b|\ballegiance\b|\bpledged\b|\bsympathi[sz]er\b|"
                       r"\bsoldiers? of the (?:Islamic State|caliphate)\b", re.I)
 SUSPECTED = re.compile(r"\b(?:suspected|apparently|likely|believed|hallmarks?|possibly|may have|signature|"
