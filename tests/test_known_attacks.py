@@ -291,3 +291,10 @@ def test_a_known_attack_that_killed_nobody_is_not_a_killing_at_its_town():
             "with terrorism.")
     found = [m for m in extract_mentions(text, dt.date(2019, 3, 20), None) if m.kind == "attack"]
     assert all(m.date_how != "known" for m in found)
+
+
+def test_the_day_of_another_occasion_does_not_date_the_attack():
+    text = ("A suspected terror attack on one of Paris' famous avenues cut short campaigning in Sunday's presidential "
+            "election, and the killing of a policeman on the Champs-Elysees may sway voters.")
+    m = _attack(text, dt.date(2017, 4, 21))
+    assert (m.date.start, m.date_how) == (dt.date(2017, 4, 20), "known")

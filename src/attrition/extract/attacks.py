@@ -218,7 +218,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if not any(t.attack_type == "hostage_taking" for t in group):
         # "was abducted in November 2012, and a video of his beheading was released": the captivity's start
         dated = [d for d in dated if not _CAPTIVITY_BEFORE.search(s, max(0, d[0] - 40), d[0])]
-    dated = [d for d in dated if not _yardstick(s, d[0])]
+    dated = [d for d in dated if not _yardstick(s, d[0]) and not _OCCASION_AFTER.match(s, d[3])]
     own = _own_date(s, start, end, dated)
     first = own or _nearest_date(s, start, end, dated)
     # "held since May": the bound of a period dates nothing, unless it is all the sentence has
@@ -510,6 +510,12 @@ def _drop(group: list[Trigger], s: str, guard: str) -> None:
 # "captured in 2012", not "captured Mosul in June" (a town's fall may date a killing)
 _CAPTIVITY_BEFORE = re.compile(r"\b(?:(?:abducted|kidnapped|taken (?:hostage|captive)|seized|went missing|vanished|"
                                r"disappeared)\s+(?:[\w,]+\s+){0,3}?|captured\s+)(?:in|on|last|early|late)?\s*$", re.I)
+
+
+# "campaigning in Sunday's presidential election": the day of another occasion, not of the attack
+_OCCASION_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:election|elections|vote|poll|debate|meeting|summit|speech|"
+                             r"talks|game|match|race|primary|caucus(?:es)?|ceremony|parade|rally|address|hearing|"
+                             r"session|announcement|interview|visit|service|funeral|vigil|march)\b", re.I)
 
 
 def _yardstick(s: str, offset: int) -> bool:
