@@ -1942,3 +1942,14 @@ def test_a_place_before_a_new_clause_is_not_the_attacks_when_the_clause_names_it
     text = ("On Sunday, soldiers broke a two-month siege of the town of Amirli, and a car bomb killed at least 12 "
             "people in the eastern province of Diyala, officials said.")
     assert [m.place.name for m in _attacks(text, dt.date(2014, 8, 31))] == ["Diyala"]
+
+
+def test_a_date_in_a_clause_describing_the_town_lost_does_not_date_the_loss():
+    text = ("Kurdish-led forces said on Tuesday they had taken Tabqa, a town where the group set up a prison in early "
+            "2014, after weeks of fighting.")
+    m = _losses(text, dt.date(2017, 5, 12), title="Islamic State loses Tabqa")[0]
+    assert m.date.start >= dt.date(2017, 5, 1)
+    # a date after the describing clause is the loss's again
+    text = "Iraqi forces retook Tikrit, which the militants had seized in June 2014, on Tuesday, officials said."
+    m = _losses(text, dt.date(2015, 4, 2), title="Islamic State loses Tikrit")[0]
+    assert (m.date.start, m.date.end) == (dt.date(2015, 3, 31), dt.date(2015, 3, 31))

@@ -252,6 +252,11 @@ _APPOSITION = re.compile(r",\s+(?:the|its|a|an)\s+[^,;.()]{0,90},\s+(?:\w+\s+)?"
 def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], dated,
                story: Narrative) -> Mention | None:
     s = sentence.text
+    target = trigger.place_after
+    if trigger.start < target.start:
+        # "had taken Raqqa, a city where IS made its headquarters in early 2014": the clause describes the town
+        dated = [d for d in dated if not (d[0] >= target.end and _DESCRIBING_CLAUSE.match(s, target.end, d[0]) and
+                                          not re.search(r"[,;]", s[target.end + 1: d[0]]))]
     # of several dates, the one nearest the loss verb ("airstrikes on Thursday near the dam, which was overtaken
     # earlier this week"); a statement's date ("said Sunday") stays last
     def gap(d) -> int:
@@ -262,7 +267,6 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
     nearest_first = sorted((d for d in dated if d[1].precision != "recent"), key=gap) + \
         [d for d in dated if d[1].precision == "recent"]
     date, how = date_for(nearest_first, story, sentence.index)
-    target = trigger.place_after
     if how in ("assumed_recent", "missing") and _recalled_loss(s, trigger, places):
         # "ISIS has already lost Fallujah, Ramadi and Tikrit", "as we have liberated Tikrit": a loss the article
         # states without a date: it happened before publication, in the Islamic State's years
@@ -290,6 +294,7 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
     return mention
 
 
+_DESCRIBING_CLAUSE = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:which|where|that|whose|once|since)\b")
 _SITE = re.compile(r"\b(?:dam|air ?base|airport|airfield|oil ?field|refinery|military base|camp|prison)\b", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
 _NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
