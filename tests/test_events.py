@@ -1953,3 +1953,10 @@ def test_a_date_in_a_clause_describing_the_town_lost_does_not_date_the_loss():
     text = "Iraqi forces retook Tikrit, which the militants had seized in June 2014, on Tuesday, officials said."
     m = _losses(text, dt.date(2015, 4, 2), title="Islamic State loses Tikrit")[0]
     assert (m.date.start, m.date.end) == (dt.date(2015, 3, 31), dt.date(2015, 3, 31))
+
+
+def test_an_attack_word_ending_a_when_clause_names_the_attack_already_told():
+    text = ("Militants attacked the town of Sinjar in August 2014. Months later, near Baghuz in March 2019, the "
+            "fighting ended. \"He was small,\" says his uncle, who was away from Sinjar when ISIS attacked.")
+    found = [m for m in _attacks(text, dt.date(2019, 6, 1), title="ISIS") if m.kind == "attack"]
+    assert [m.place.name for m in found] == ["Sinjar"]

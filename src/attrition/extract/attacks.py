@@ -715,6 +715,11 @@ def _weeks_before(s: str, start: int, dated, story: Narrative) -> tuple[DateSpan
     return DateSpan(day - pad, day + pad, "recent"), "relative"
 
 
+_BARE_WHEN_BEFORE = re.compile(r"\bwhen\s+(?:ISIS|ISIL|IS|Daesh|the Islamic State|Islamic State|they|(?i:the "
+                               r"(?:group|militants|jihadists)))\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?\"”’)]|,\s+(?:and|but)\b|$)")
+
+
 def _background_reference(s: str, start: int, end: int, own, dated_toll: bool) -> bool:
     """An event named in passing with no date of its own: "after the Orlando shooting", "the Paris attacks"; a date
     elsewhere in the sentence dates the sentence ("Mourners gathered Monday, a week after the Paris attacks")."""
@@ -723,6 +728,8 @@ def _background_reference(s: str, start: int, end: int, own, dated_toll: bool) -
     before = s[:start]
     if lx.BACKGROUND_BEFORE.search(before):
         return True
+    if not dated_toll and _BARE_WHEN_BEFORE.search(before) and _CLAUSE_END.match(s, end):
+        return True   # "who was away from Sinjar when ISIS attacked.": the attack the article told, named again
     return not dated_toll and bool(lx.NAMED_EVENT_BEFORE.search(before) or re.search(
         r"^The\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z-]+\s+)?$", before))
 
