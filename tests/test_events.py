@@ -1960,3 +1960,12 @@ def test_an_attack_word_ending_a_when_clause_names_the_attack_already_told():
             "fighting ended. \"He was small,\" says his uncle, who was away from Sinjar when ISIS attacked.")
     found = [m for m in _attacks(text, dt.date(2019, 6, 1), title="ISIS") if m.kind == "attack"]
     assert [m.place.name for m in found] == ["Sinjar"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("American advisers are based in Tabqa, which was taken from the Islamic State by Kurdish-led forces in 2017.",
+     ["Tabqa"]),
+    ("Palmyra was taken from the army by the Islamic State in May 2015.", []),
+])
+def test_a_town_taken_from_the_group_is_a_loss_and_one_taken_by_it_is_not(text, found):
+    assert [m.place.name for m in _losses(text, dt.date(2018, 12, 20), title="US troops in Syria")] == found

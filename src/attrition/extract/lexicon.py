@@ -441,6 +441,9 @@ LOSS_OBJECT_TRIGGERS = re.compile(
 LOSS_SUBJECT_TRIGGERS = re.compile(
     r"\b(?:was|were|has been|had been|have been) (?:\w+ )?(?:recaptured|retaken|liberated|freed|reclaimed|"
     r"captured|seized|cleared|taken back|wrested back|wrested|overtaken)\b|\bfell to\b|"
+    # "Manbij, which was taken from IS by forces led by the YPG": taken from the group, not by it
+    r"\b(?:was|were|has been|had been|have been) taken(?= from (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|"
+    r"militants|jihadists)\b)|"
     # "Sinjar is now free of ISIS", "the city was declared clear of the Islamic State"
     r"\b(?:is|was|are|were|been)\s+(?:(?:now|finally|fully|completely|declared)\s+){0,2}(?:free|clear)\s+of\s+(?:the\s+)?"
     r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|militants|jihadists)\b",
