@@ -298,3 +298,11 @@ def test_the_day_of_another_occasion_does_not_date_the_attack():
             "election, and the killing of a policeman on the Champs-Elysees may sway voters.")
     m = _attack(text, dt.date(2017, 4, 21))
     assert (m.date.start, m.date_how) == (dt.date(2017, 4, 20), "known")
+
+
+def test_a_known_attack_told_on_its_day_at_its_town_takes_the_lists_author_in_an_article_about_isis():
+    text = "Yesterday explosions rocked the area outside the national stadium in Paris during a soccer match."
+    found = [m for m in extract_mentions(text, dt.date(2015, 11, 14), "ISIS and the Paris attacks")
+             if m.kind == "attack"]
+    assert [(m.date.start, m.perpetrator) for m in found] == [(dt.date(2015, 11, 13), "ISIS")]
+    assert "perpetrator@0:known.paris-2015-11-13" in found[0].support

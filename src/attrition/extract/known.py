@@ -127,10 +127,10 @@ def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], publi
     """A known attack the list gives to another group (Charlie Hebdo: al-Qaeda's) or to none (Las Vegas) takes its
     author from the list, not ISIS from another sentence ("Coulibaly pledged allegiance to ISIS" is the kosher
     supermarket's gunman, not the Kouachis'). ISIS named in the mention's own sentence is what the text says: kept.
-    In an article about ISIS, an attack the list itself dated ("since the attacks in Paris, which killed 130") and
-    the text left without an author is the group's when the list says it is."""
+    In an article about ISIS, a known attack (dated by the list, "since the attacks in Paris, which killed 130", or
+    told on its day at its town) that the text left without an author is the group's when the list says it is."""
     for m in mentions:
-        if about_isis and m.kind == "attack" and m.perpetrator is None and m.date_how == "known" and \
+        if about_isis and m.kind == "attack" and m.perpetrator is None and \
                 not any(lx.denies(sentences[i].text) for i in m.seen_at if 0 <= i < len(sentences)):
             attack = _known_of(m, sentences, published)
             if attack is not None and attack.perpetrator == "ISIS":
