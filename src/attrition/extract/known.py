@@ -25,7 +25,12 @@ one nationality, takes the article's count of the whole when the article states 
 captive killed is one dead): `killed@7:known.orlando-2016-06-12`. A town lost told without a day of its own
 gets the day of that town's one loss in `seeds/reference_losses.csv`: `date_how = reference`,
 `date@2:reference.tikrit-2015-03-31`. A known attack the list gives to another group (Charlie Hebdo) or to none
-(Las Vegas) does not take ISIS from another sentence: `perpetrator@3:known.paris-charlie-hebdo-2015-01-07`.
+(Las Vegas) does not take ISIS from another sentence: `perpetrator@3:known.paris-charlie-hebdo-2015-01-07`; in an
+article about ISIS, one the text leaves without an author takes the list's ISIS, unless its sentence denies the link.
+
+A reference in passing that the sentence rules set aside ("since the attacks in Paris, which killed 130 people") is
+the known attack itself when its town and its words or toll single one out (`recalled_attack`); the killings of
+captives the list names are read in `captives.py`.
 """
 
 from __future__ import annotations
