@@ -1969,3 +1969,23 @@ def test_an_attack_word_ending_a_when_clause_names_the_attack_already_told():
 ])
 def test_a_town_taken_from_the_group_is_a_loss_and_one_taken_by_it_is_not(text, found):
     assert [m.place.name for m in _losses(text, dt.date(2018, 12, 20), title="US troops in Syria")] == found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Syrian Democratic Forces won back the town of Manbij from ISIS on Friday.", "Manbij"),
+    ("Government troops routed ISIS from Palmyra on Sunday, state media said.", "Palmyra"),
+    ("Libyan forces have taken full control of Sirte from the Islamic State, officials said on Monday.", "Sirte"),
+    ("The SDF announced the capture of Tabqa from the Islamic State on Wednesday.", "Tabqa"),
+])
+def test_more_wordings_of_a_town_won_from_the_group(text, place):
+    assert [m.place.name for m in _losses(text, dt.date(2017, 7, 20), title="ISIS")] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator won back the votes of suburban women in Ohio on Tuesday.",
+    "ISIS fighters routed Iraqi troops from Ramadi in May.",
+    "The Islamic State announced the capture of Palmyra from the Syrian army on Thursday.",
+    "The party has taken full control of the parliament in Baghdad.",
+])
+def test_a_town_won_back_by_others_or_from_others_is_no_loss(text):
+    assert _losses(text, dt.date(2017, 7, 20), title="ISIS") == []

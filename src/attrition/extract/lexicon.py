@@ -25,7 +25,8 @@ ANY_TRIGGER = re.compile(
     r"operation against|cleared|drove|forced|kicked|chased|flushed|dislodg|took back|took control|fell to|stormed|"
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
-    r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back",
+    r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back|won back|"
+    r"winning back",
     re.I,
 )
 
@@ -409,7 +410,7 @@ INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim
 LOSS_OBJECT_TRIGGERS = re.compile(
     r"\b(?:recaptur(?:ed|e|ing)|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|reclaim(?:ed|ing)?|"
     r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|"
-    r"took (?:full |complete |total )?control of|"
+    r"(?:took|(?:(?:had|has|have) )?taken) (?:full |complete |total )?control of|won back|winning back|"
     r"declared victory (?:over (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists) )?in|"
     r"(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
     r"(?:liberation|recapture) of|"
@@ -417,12 +418,14 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"declared(?= (?:the (?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?:fully |completely |totally )?"
     r"(?:liberated|freed|retaken|recaptured|cleared)\b)|"
     r"(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing)) (?:\w+ ){0,3}?(?:away|back) from|"
-    r"captur(?:ed|ing)|seized|overran|overtook|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
+    # "announced the capture of Tabqa from the Islamic State": the noun only with the group after "from"
+    r"captur(?:ed|ing)|capture of(?= [^.;]{0,40}\bfrom (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b)|"
+    r"seized|overran|overtook|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
     r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
     r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing) "
     r"(?:\w+ ){0,3}?out of|"
-    r"(?:expelled|ousted) (?:\w+ ){0,3}?(?:from|for control of)|"
+    r"(?:expelled|ousted|routed|evicted|ejected|dislodged|purged) (?:\w+ ){0,3}?(?:from|for control of)|"
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
@@ -451,7 +454,8 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
 )
 # Words that make a capture a loss only when ISIS is named as the one losing.
 NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|overt|stormed|cleared|"
-                              r"took (?:full |complete |total )?control|fall of|fell to|freed)", re.I)
+                              r"(?:took|(?:(?:had|has|have) )?taken) (?:full |complete |total )?control|fall of|"
+                              r"fell to|freed|won back|winning back)", re.I)
 ISIS_LOSER = re.compile(
     r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|insurgents|"
     r"(?:militant|extremist|terror|jihadist) group)\b|"
@@ -672,7 +676,8 @@ FROM_EVENT_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+|an?\s+|(?:[\w-]+\s+)?[\w-]+['’]s\s+)(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|"
     r"shootings?|massacre|siege|violence|assault|stabbings?)\s+(?:in|at|on|near)\s+(?:the\s+)?$|"
     r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged|withdr[ea]wn?|"
-    r"retreated)\s+(?:back\s+)?"
+    # "routed ISIS from Palmyra", "expelled the militants from": the object may come between
+    r"retreated)\s+(?:(?!from\b)[\w-]+\s+){0,3}?(?:back\s+)?"
     r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
     # "driving ISIS away from the Mosul Dam": the place a loser was driven from
     r"\b(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:away|back)\s+from\s+"
