@@ -1989,3 +1989,13 @@ def test_more_wordings_of_a_town_won_from_the_group(text, place):
 ])
 def test_a_town_won_back_by_others_or_from_others_is_no_loss(text):
     assert _losses(text, dt.date(2017, 7, 20), title="ISIS") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Hajin, the last stronghold of the Islamic State in the valley, fell on Friday, the coalition said.", ["Hajin"]),
+    ("Sirte, its last bastion in Libya, fell in December after months of street fighting.", ["Sirte"]),
+    ("Aleppo, the last stronghold of the rebels, fell in December.", []),
+    ("Oil prices, which rose all week, fell on Friday in London.", []),
+])
+def test_a_town_called_the_groups_stronghold_that_fell_is_a_loss(text, found):
+    assert [m.place.name for m in _losses(text, dt.date(2017, 1, 10), title="Islamic State in retreat")] == found

@@ -26,7 +26,7 @@ ANY_TRIGGER = re.compile(
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back|won back|"
-    r"winning back",
+    r"winning back|, fell",
     re.I,
 )
 
@@ -447,6 +447,8 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     # "Manbij, which was taken from IS by forces led by the YPG": taken from the group, not by it
     r"\b(?:was|were|has been|had been|have been) taken(?= from (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|"
     r"militants|jihadists)\b)|"
+    # "Baghuz, the last enclave of the Islamic State, fell on Saturday": only after such an apposition (losses.py)
+    r"(?<=, )fell\b(?! to\b)|"
     # "Sinjar is now free of ISIS", "the city was declared clear of the Islamic State"
     r"\b(?:is|was|are|were|been)\s+(?:(?:now|finally|fully|completely|declared)\s+){0,2}(?:free|clear)\s+of\s+(?:the\s+)?"
     r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|militants|jihadists)\b",

@@ -112,6 +112,8 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
         return "no_place"
     if not (isis_here or story.about_isis):
         return "not_about_isis"
+    if m.group(0).lower() == "fell" and not _GROUP_HELD_APPOSITION.fullmatch(s, target.end, m.start()):
+        return "not_group_held"   # "prices, which had risen for a week, fell": a town of the group's must be named
     if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
         return "isis_gain"
     if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
@@ -121,6 +123,12 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
     return target
 
 
+# "Baghuz, the last enclave of the Islamic State, fell": the town, called the group's, then the verb
+_HELD_NOUN = r"(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave|pocket|bulwark)"
+_GROUP_HELD_APPOSITION = re.compile(
+    rf",\s+(?:the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s+group)?"
+    rf"(?:\s+in\s+[^,;]{{1,30}})?|"
+    rf"its\s+{_HELD_NOUN}(?:\s+in\s+[A-Z][\w'’-]+)?),\s+(?:\w+\s+)?")   # "Mosul, its last stronghold in Iraq,"
 _ISIS_HELD_APPOSITION = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)\s+of\s+"
                                    r"(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s+group)?,\s+")
 
