@@ -266,8 +266,6 @@ def _claims_the_headlines_attack(link: Link, attacks, title: str) -> bool:
     return place is not None and bool(place.name) and place.name in title
 
 
-
-
 # --- within one sentence ---------------------------------------------------------------------------
 
 def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuation: bool = False) -> None:
@@ -313,10 +311,6 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         mention.perpetrator, mention.attribution = other, "attributed"
         mention.claimed = True if lx.claims(s) else None
         return
-
-
-
-
 
 
 def isis_role(s: str) -> str | None:

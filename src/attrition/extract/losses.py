@@ -123,14 +123,15 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
     return target
 
 
+_GROUP = r"(?:ISIS|ISIL|IS|Daesh|Islamic State)"   # the group's names, as the patterns below spell them
 # "Baghuz, the last enclave of the Islamic State, fell": the town, called the group's, then the verb
 _HELD_NOUN = r"(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave|pocket|bulwark)"
 _GROUP_HELD_APPOSITION = re.compile(
-    rf",\s+(?:the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s+group)?"
+    rf",\s+(?:the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:\s+group)?"
     rf"(?:\s+in\s+[^,;]{{1,30}})?|"
     rf"its\s+{_HELD_NOUN}(?:\s+in\s+[A-Z][\w'’-]+)?),\s+(?:\w+\s+)?")   # "Mosul, its last stronghold in Iraq,"
 _ISIS_HELD_APPOSITION = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)\s+of\s+"
-                                   r"(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s+group)?,\s+")
+                                   rf"(?:the\s+)?{_GROUP}(?:\s+group)?,\s+")
 
 
 def _other_loser(window: str) -> bool:
@@ -148,7 +149,7 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
-    if lowered.startswith("beat back") or lowered.startswith("beating back"):
+    if lowered.startswith(("beat back", "beating back")):
         return bool(_GROUP_OBJECT.match(s, m.end()))   # "beating back the Islamic State at the Mosul Dam"
     if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled")) or _BEATEN_VERB.match(lowered):
         # "the militants withdrew from Sinjar", "Islamic State militants were beaten back ... at Kobani", "the group
@@ -171,7 +172,7 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
 
 
 _PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$")
-_GROUP_SUBJECT = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:the (?:group|militants|jihadists|extremists)))"
+_GROUP_SUBJECT = re.compile(rf"\b(?:{_GROUP}|(?i:the (?:group|militants|jihadists|extremists)))"
                             r"(?:['’]s?)?(?: [\w-]+){0,3}?(?: (?:had|has|have|was|were)(?: been)?)?(?: \w+ly)? $")
 
 
@@ -194,7 +195,7 @@ def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
 
 
 _BEATEN_VERB = re.compile(r"beaten|beat back|beating back|repel|repuls|defeated", re.I)
-_GROUP_OBJECT = re.compile(r"\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:(?:the\s+)?(?:group|militants|"
+_GROUP_OBJECT = re.compile(rf"\s+(?:the\s+)?(?:{_GROUP}|(?i:(?:the\s+)?(?:group|militants|"
                            r"jihadists|extremists)))\b")
 _AT_PLACE = re.compile(r"\s(?:at|in|from|near|outside|around)\s+(?:the\s+)?(?:(?:city|town) of\s+)?$")
 
