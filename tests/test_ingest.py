@@ -121,6 +121,13 @@ def test_clean_text_keeps_a_paragraph_the_source_cut_off():
     assert clean_text(f"{PROSE}\n\n{cut}\n\n{gallery}") == f"{PROSE}\n\n{cut}"
 
 
+def test_clean_text_keeps_a_journalist_killed_and_drops_a_journalists_bio():
+    victim = ("Marsh is the third journalist to be killed by the militants this year. The group posted a video of "
+              "his execution on Sunday.")
+    bio = "Jane Roe is a journalist who covers security for the paper."
+    assert clean_text(f"{PROSE}\n\n{victim}\n\n{bio}") == f"{PROSE}\n\n{victim}"
+
+
 def test_clean_text_keeps_the_answer_under_a_question_subhead():
     raw = (f"{PROSE}\n\nIs this attack unprecedented?\n\nThe incident mirrored the lorry attack on crowds in "
            f"Nice in July, claimed by the Islamic State.\n\nA year of terror in Germany\n\n{PROSE}")

@@ -49,6 +49,7 @@ _BOILERPLATE_START = re.compile(
 _AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3} (is|was|has been|has worked as) (a|an|the)\b[^.]{0,120}"
     r"\b(writer|editor|journalist|correspondent|author|reporter|columnist|contributor|fellow|professor)\b"
+    r"(?! to be\b| (?:who|whose) (?:was|were|had been) (?:killed|kidnapped|beheaded|murdered|executed)\b)"   # a victim
     r"|^[A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3} is the author of\b"
 )
 _TRAILING_TAG = re.compile(r"\s*\[(continue reading|read more)[^\]]*\]\s*$", re.I)
