@@ -1696,6 +1696,17 @@ def test_attacks_over_the_past_year_are_a_tally():
                     "targeting U.S. forces.", dt.date(2019, 10, 28), title="ISIS in Syria") == []
 
 
+def test_an_attacks_rank_among_the_years_events_is_a_tally():
+    assert _attacks("The bombing was the sixth suicide attack in Turkey this year. At least 90 people have been "
+                    "killed.", dt.date(2016, 6, 29), title="ISIS in Turkey") == []
+
+
+def test_an_attack_on_its_day_ranked_among_the_years_events_is_still_reported():
+    m = _one_attack("A suicide bomber killed 12 people in Ankara on Tuesday, the sixth attack in Turkey this year.",
+                    dt.date(2016, 3, 17), title="ISIS in Turkey")
+    assert (m.place.name, m.date.start, m.killed.best) == ("Ankara", dt.date(2016, 3, 15), 12)
+
+
 @pytest.mark.parametrize("text, place", [
     ("Attacks by Islamic State operatives last November left hundreds injured and dead in Paris.", "Paris"),
     ("The bombing carried out by ISIS fighters killed 12 people in Kabul on Tuesday.", "Kabul"),

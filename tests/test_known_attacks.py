@@ -306,3 +306,66 @@ def test_a_known_attack_told_on_its_day_at_its_town_takes_the_lists_author_in_an
              if m.kind == "attack"]
     assert [(m.date.start, m.perpetrator) for m in found] == [(dt.date(2015, 11, 13), "ISIS")]
     assert "perpetrator@0:known.paris-2015-11-13" in found[0].support
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors say Saipov's deadly attack was carried out in the name of the Islamic State.",
+    "Lawyers for the defendant argue that Saipov’s rampage had no link to ISIS.",
+])
+def test_an_attack_named_by_its_attackers_possessive_is_the_known_attack_on_its_day(text):
+    m = _attack(text, dt.date(2017, 11, 20))
+    assert (m.place.name, m.date.start, m.date_how) == ("New York", dt.date(2017, 10, 31), "known")
+    assert "date@0:known.new-york-2017-10-31" in m.support
+
+
+def test_an_attackers_possessive_on_an_attack_the_article_already_told_adds_no_second_one():
+    text = ("A man drove a rented truck down a bike path in New York on Tuesday, killing eight people. "
+            "Prosecutors say Saipov's deadly attack was carried out in the name of the Islamic State.")
+    found = [m for m in extract_mentions(text, dt.date(2017, 11, 2), None) if m.kind == "attack"]
+    assert [(m.place.name, m.date.start) for m in found] == [("New York", dt.date(2017, 10, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State claimed responsibility for the downing of a Russian passenger jet, with the loss of 224 lives.",
+    "ISIS said it was behind the bombing of the Russian airliner, which killed 224 people.",
+])
+def test_the_downing_of_an_airliner_the_list_knows_is_that_attack(text):
+    m = _attack(text, dt.date(2015, 11, 20))
+    assert (m.place.name, m.country, m.date.start, m.perpetrator) == ("Sinai", "EG", dt.date(2015, 10, 31), "ISIS")
+
+
+def test_the_loss_of_lives_counts_the_dead():
+    text = ("The Islamic State claimed responsibility for the downing of a Russian passenger jet, with the loss of "
+            "224 lives.")
+    assert _attack(text, dt.date(2015, 11, 20)).killed.best == 224
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish F-16s shot down a Russian warplane on Tuesday, and Moscow called the downing of the fighter jet a crime.",
+    "Officials are still investigating the downing of a Malaysian passenger jet over Ukraine.",
+])
+def test_the_downing_of_a_warplane_or_an_airliner_the_list_does_not_know_is_no_known_attack(text):
+    found = [m for m in extract_mentions(text, dt.date(2015, 11, 25), None) if m.kind == "attack"]
+    assert all(m.date_how != "known" and (m.place is None or m.place.name != "Sinai") for m in found)
+
+
+@pytest.mark.parametrize("title, known", [
+    ("Istanbul airport reopens amid shattered glass", True),
+    ("Turkey mourns as flights resume", False),
+])
+def test_the_first_sentences_reference_to_the_headlines_town_is_the_articles_own_attack(title, known):
+    text = ("The president said the terror attack on Istanbul's airport would not divide the country. "
+            "Officials said the Islamic State was behind it.")
+    found = [m for m in extract_mentions(text, dt.date(2016, 6, 29), title) if m.kind == "attack"]
+    if known:
+        assert [(m.place.name, m.date.start, m.date_how) for m in found] == \
+            [("Istanbul", dt.date(2016, 6, 28), "known")]
+    else:
+        assert found == []
+
+
+def test_a_reference_to_the_headlines_town_after_the_first_sentence_stays_a_reference():
+    text = ("Travelers returned on Wednesday. The president said the terror attack on Istanbul's airport would not "
+            "divide the country.")
+    found = [m for m in extract_mentions(text, dt.date(2016, 6, 29), "Istanbul airport reopens") if m.kind == "attack"]
+    assert found == []

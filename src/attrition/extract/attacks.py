@@ -14,7 +14,7 @@ from attrition.extract import trace
 from attrition.extract.attribution import attribute_in_sentence
 from attrition.extract.dates import DateSpan, find_dates
 from attrition.extract.frames import PRECISION_RANK
-from attrition.extract.known import KnownAttack, captives_named, known_attacks, recalled_attack
+from attrition.extract.known import KnownAttack, captives_named, fresh_attack_at, known_attacks, recalled_attack
 from attrition.extract.narrative import (
     CONTINUATION_SENTENCES,
     SAID_DAYS,
@@ -249,7 +249,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             return _drop(group, s, "background_reference")
         date, how = DateSpan(recalled.day, recalled.day, "day"), "known"
     numbers = {t.number for t in group}
-    if numbers & {"kill", "verb", "many"} and lx.STATISTICS.search(s) and \
+    if (numbers & {"kill", "verb", "many"} and lx.STATISTICS.search(s) or lx.YEAR_RANK.search(s)) and \
             not any(d[1].precision == "day" for d in dated):
         # "killed more than 11,000 people in 2015, FBI data show": a tally, not an attack
         return _drop(group, s, "statistics")
@@ -298,8 +298,15 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     # "Monday's deadly lorry attack" in an article without a publication date: its own day, which nothing resolves
     own_day_undated = story.published is None and (bool(_WEEKDAY_OWN.search(s, max(0, start - 50), start)) or any(
         0 <= e.start - end <= 70 and "," not in s[end: e.start] for e in find_dates(s)))   # "... on 14 July"
-    if not local_tolls and not own and not own_day_undated and near is None and year is None and \
-            (not dated or not verb_form) and lx.BACK_REFERENCE.search(s[:start]):
+    by_name = None
+    if place.how == "known" and recalled is None and not _attack_told_at(story, place.place):
+        # "Saipov's savage attack": the attacker's name singles out the known attack; it is recalled on its day
+        recalled = by_name = _recalled(sentence, group, place, local_tolls, story)
+        if recalled is not None:
+            date, how = DateSpan(recalled.day, recalled.day, "day"), "known"
+    if by_name is None and not local_tolls and not own and not own_day_undated and near is None and year is None \
+            and (not dated or not verb_form) and lx.BACK_REFERENCE.search(s[:start]) and \
+            not _lede_of_title(sentence, place, story):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
         # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
         # detail to the event the narrative is on, and may name the town of an attack told by its country
@@ -414,20 +421,40 @@ _ISIS_OWNER_BEFORE = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s*\(
                                 r"terrorist|recent|latest|bloody|twin|suicide)\s+){0,2}$")
 
 
+def _attack_told_at(story: Narrative, place: Place) -> bool:
+    """The article has told an attack in this town (a venue the list places there is the town too)."""
+    return any(e.kind == "attack" and e.place is not None and (e.place.name, e.place.country) ==
+               (place.name, place.country) for e in story.events)
+
+
+def _lede_of_title(sentence: Sentence, place: PlaceMatch, story: Narrative) -> bool:
+    """ "Istanbul airport resumes flights" over "... the terror attack on Istanbul's airport": the first sentence's
+    reference to an attack in the town the headline names is the article's own event, told in the days after it,
+    when the list of known attacks holds one there in those days (an old attack, "Benghazi" as a topic, stays a
+    reference)."""
+    return sentence.index == 0 and place.place.precision == "city" and bool(place.surface) and \
+        place.surface in story.title and fresh_attack_at(place.place.name, story.published) is not None
+
+
 def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
     """ "claimed credit for Mateen's shooting rampage at the gay nightclub Pulse": a venue the attack happened at, its
     attacker's possessive before a noun of the attack ("Farook's colleagues killed" is a victim) or its attacker as
     the subject of the act ("Tashfeen Malik, killed 14 people"), that the list of known attacks holds for one town
     stands for that town."""
     start, end = group[0].start, group[-1].end
-    noun = all(t.number in ("one", "many") for t in group)
+    # "Saipov's savage attack": a word that could be a verb ("attack") is a noun after a possessive unless inflected
+    noun = all(t.number in ("one", "many") or not _INFLECTED.search(s, t.start, t.end) for t in group)
     clause_start = start - len(clause_before(s, start))
     towns = set()
     for k in known_attacks():
         if k.place is None or k.names is None or story.published is not None and k.day > story.published:
             continue
         for m in k.names.finditer(s, clause_start, end + 80):
-            venue = m.start() >= start and _AT_VENUE_BEFORE.search(s, max(0, m.start() - 40), m.start())
+            # "at the Pulse nightclub"; "the downing of a Russian passenger jet", "the bombing of the Russian
+            # airliner": the trigger or its object names it
+            venue = m.start() >= start and (_AT_VENUE_BEFORE.search(s, max(0, m.start() - 40), m.start()) or
+                                            any(t.start <= m.start() and m.end() <= t.end or
+                                                _OBJECT_OF_TRIGGER.fullmatch(s, t.end, m.start()) for t in group))
             attacker = m.end() <= start and (noun and _POSSESSIVE_OF_ATTACK.fullmatch(s, m.end(), start) or
                                              not noun and _SUBJECT_OF_ACT.fullmatch(s, m.end(), start))
             if venue or attacker:
@@ -436,6 +463,8 @@ def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> Plac
     return PlaceMatch(start, start, "", place, "known") if place is not None else None
 
 
+_INFLECTED = re.compile(r"(?:ed|ew|ook|ing)\b", re.I)
+_OBJECT_OF_TRIGGER = re.compile(r"\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}")
 _AT_VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _POSSESSIVE_OF_ATTACK = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")
 # "Syed Farook and his wife, Tashfeen Malik, killed 14 people": the attacker the subject of the act

@@ -127,6 +127,14 @@ def recalled_attack(m: Mention, text: str, published: dt.date | None) -> KnownAt
     return attack if attack is not None and attack.place == _town_key(m.place.name) else None
 
 
+def fresh_attack_at(town: str, published: dt.date | None) -> KnownAttack | None:
+    """The one known attack at this town in the days before publication: the news an article about it reports."""
+    if published is None:
+        return None
+    fresh = [k for k in known_attacks() if k.place == _town_key(town) and 0 <= (published - k.day).days <= NARROW_DAYS]
+    return fresh[0] if len(fresh) == 1 else None
+
+
 def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None,
                        about_isis: bool = False) -> None:
     """A known attack the list gives to another group (Charlie Hebdo: al-Qaeda's) or to none (Las Vegas) takes its

@@ -26,7 +26,7 @@ ANY_TRIGGER = re.compile(
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back|won back|"
-    r"winning back|, fell",
+    r"winning back|, fell|downing of",
     re.I,
 )
 
@@ -149,6 +149,9 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
                 r"(?:bombs?|explosives?|devices?|blasts?|explosions?|charges?|vests?)))\b", re.I), "bombing", "verb"),
     (re.compile(r"\b(?:blew up|blow up|blown up|downed|brought down)\b"
                 r"(?=[^.]{0,60}\b(?:plane|jet|airliner|aircraft|flight)\b)", re.I), "aircraft_bombing", "verb"),
+    # "the downing of a Russian passenger jet": an airliner, not a warplane shot down by an air force
+    (re.compile(r"\b(?:downing|bombing) of (?:an?|the|that) (?:[\w-]+ ){0,2}?(?:passenger (?:jet|plane|aircraft)|"
+                r"airliner|charter (?:jet|plane|flight))\b", re.I), "aircraft_bombing", "one"),
     (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
     (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot and killed|sprayed\b[^.]{0,30}\bbullets)\b", re.I),
      "shooting", "verb"),
@@ -298,6 +301,12 @@ STATE_AGENT = re.compile(
     re.I,
 )
 # Counts over years, rates and official statistics: a tally of many deaths, not a report of one attack.
+# "the eighth suicide bombing in Turkey this year": the attack's rank among the year's events; the toll said with it
+# is the year's, not the attack's
+YEAR_RANK = re.compile(
+    r"\bthe (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:[\w-]+ ){0,3}?"
+    r"(?:attack|bombing|shooting|killing|massacre)s?(?: (?:event|incident))?(?: in(?: [A-Z][\w-]+){1,2})? "
+    r"(?:this|that) (?:year|month)\b")
 STATISTICS = re.compile(
     r"\b(?:(?:FBI|CDC)(?:['’]s)? (?:data|statistics|figures|numbers|reports?|database)|"
     r"statistics|statistical|data (?:show|shows|from|compiled)|per (?:year|capita|day|100,000)|"

@@ -320,7 +320,7 @@ _TOLL_FROM_RE = re.compile(
     _FLAGS,
 )
 _LIVES_RE = re.compile(
-    rf"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+(?P<qty>{_QTY})\s+(?:more\s+)?"
+    rf"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs|loss\s+of)\s+(?P<qty>{_QTY})\s+(?:more\s+)?"
     r"(?:civilian\s+|innocent\s+|human\s+)?lives\b",
     _FLAGS,
 )
@@ -450,7 +450,7 @@ _OPENERS: dict[str, frozenset[str]] = {
     "one_subj": _words("a an one"),
     "left": frozenset({"left", "leaving", "leaves"}),
     "toll": frozenset({"the", "a", "death", "fatality", "victim", "civilian", "injury"}),
-    "lives": _words("claimed claiming claims took taking takes cost costing costs"),
+    "lives": _words("claimed claiming claims took taking takes cost costing costs loss"),
     "zero": _words(
         "no nobody none killing killed kills injuring injured wounding wounded hurting hurt harming there "
         "without zero"
