@@ -2010,3 +2010,12 @@ def test_a_town_won_back_by_others_or_from_others_is_no_loss(text):
 ])
 def test_a_town_called_the_groups_stronghold_that_fell_is_a_loss(text, found):
     assert [m.place.name for m in _losses(text, dt.date(2017, 1, 10), title="Islamic State in retreat")] == found
+
+
+def test_the_group_named_as_the_doer_right_after_the_attack_beats_another_group_in_the_sentence():
+    found = _attacks("After last month's Paris attacks carried out by ISIS, the senator recalled the 9/11 attacks "
+                     "in 2001.", dt.date(2015, 12, 4))
+    assert [(m.place.name, m.perpetrator) for m in found if m.place and m.place.name == "Paris"] == [("Paris", "ISIS")]
+    found = _attacks("After last month's Paris attacks, the senator recalled the 9/11 attacks in 2001.",
+                     dt.date(2015, 12, 4))
+    assert all(m.perpetrator != "ISIS" for m in found)

@@ -369,3 +369,20 @@ def test_a_reference_to_the_headlines_town_after_the_first_sentence_stays_a_refe
             "divide the country.")
     found = [m for m in extract_mentions(text, dt.date(2016, 6, 29), "Istanbul airport reopens") if m.kind == "attack"]
     assert found == []
+
+
+def test_downing_an_airliner_over_egypt_is_the_known_attack_and_another_attack_after_it_is_its_own():
+    text = ("The Islamic State claimed credit for downing a Russian jet over Egypt and for suicide bombings in a "
+            "Beirut suburb last week.")
+    found = {m.country: m for m in extract_mentions(text, dt.date(2015, 11, 16), "ISIS") if m.kind == "attack"}
+    assert (found["EG"].date.start, found["EG"].perpetrator) == (dt.date(2015, 10, 31), "ISIS")
+    assert (found["LB"].place.name, found["LB"].date.start) == ("Beirut", dt.date(2015, 11, 12))
+
+
+def test_a_first_sentence_recalling_the_headlines_fresh_attack_is_the_articles_own():
+    text = "Foreign policy took over the campaign in the wake of the deadly attacks in Paris."
+    found = [m for m in extract_mentions(text, dt.date(2015, 11, 16), "Paris attacks become focus of race")
+             if m.kind == "attack"]
+    assert [(m.place.name, m.date.start, m.date_how) for m in found] == [("Paris", dt.date(2015, 11, 13), "known")]
+    assert [m for m in extract_mentions(text, dt.date(2016, 3, 1), "Paris attacks become focus of race")
+            if m.kind == "attack"] == []

@@ -193,7 +193,11 @@ def cluster_triggers(s: str, triggers: list[Trigger]) -> list[list[Trigger]]:
             gap = s[last.end: t.start]
             one_clause = (not lx.CLAUSE_BREAK.search(gap) or _RELATIVE_GAP.fullmatch(gap)) and \
                 not _OTHER_EVENT_GAP.search(gap)
-            if t.start - last.end <= CLUSTER_CHARS and one_clause:
+            # "the downing of a Russian plane over Egypt and twin suicide bombings in Beirut": a named downing is one
+            # attack, what follows it another
+            named_downing = last.attack_type == "aircraft_bombing" and last.number == "one" and \
+                t.attack_type != "aircraft_bombing"
+            if t.start - last.end <= CLUSTER_CHARS and one_clause and not named_downing:
                 groups[-1].append(t)
                 continue
         groups.append([t])
@@ -214,6 +218,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
                   _locates_attack(s, p) and not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
     place = _attack_place(s, start, end, candidates) or next(
         (p for p in candidates if p.end <= start and lx.STRUCK_AFTER.match(s, p.end)), None)   # "France ... was struck"
+    if any(t.attack_type == "aircraft_bombing" and t.number == "one" for t in group):
+        place = _place_of_known_name(s, group, story) or place   # the airliner the list knows fell where it says
     local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
     if not any(t.attack_type == "hostage_taking" for t in group):
         # "was abducted in November 2012, and a video of his beheading was released": the captivity's start
@@ -242,8 +248,9 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
         # a date; it is not reported here, and may only add detail to the event the narrative is on; unless the list
         # of known attacks knows it by its town and its words or toll ("since the attacks in Paris, which killed 130")
+        # (the article's own attack there takes it as detail; the first sentence may name the headline's attack)
         recalled = None if place is None or any(e.kind == "attack" and e.place == place.place for e in story.events) \
-            else _recalled(sentence, group, place, local_tolls, story)   # the article's own attack there: detail
+            else _recalled(sentence, group, place, local_tolls, story) or _fresh_lede_attack(sentence, place, story)
         if recalled is None:
             continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
             return _drop(group, s, "background_reference")
@@ -260,8 +267,9 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if not local_tolls and own is None and year is None and near is None and _generic(s, group):
         # "ISIS has beheaded Americans", "militants routinely execute prisoners": a habit, not an event
         return _drop(group, s, "generic")
+    # "the Islamic State (ISIS) attacks in Paris": those attacks; so is an attack the list singles out
     specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated or \
-        _isis_owned_at_town(s, start, end, place)   # "the Islamic State (ISIS) attacks in Paris": those attacks
+        _isis_owned_at_town(s, start, end, place) or recalled is not None
     if numbers <= {"many"} and not specific:
         return _drop(group, s, "category")   # "attacks on civilians": a category, not a report of one attack
     listed = [p for p in candidates if abs(p.start - end) < 120 and p.place.precision != "country"]
@@ -306,7 +314,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             date, how = DateSpan(recalled.day, recalled.day, "day"), "known"
     if by_name is None and not local_tolls and not own and not own_day_undated and near is None and year is None \
             and (not dated or not verb_form) and lx.BACK_REFERENCE.search(s[:start]) and \
-            not _lede_of_title(sentence, place, story):
+            _fresh_lede_attack(sentence, place, story) is None:
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
         # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
         # detail to the event the narrative is on, and may name the town of an attack told by its country
@@ -427,13 +435,14 @@ def _attack_told_at(story: Narrative, place: Place) -> bool:
                (place.name, place.country) for e in story.events)
 
 
-def _lede_of_title(sentence: Sentence, place: PlaceMatch, story: Narrative) -> bool:
+def _fresh_lede_attack(sentence: Sentence, place: PlaceMatch, story: Narrative) -> KnownAttack | None:
     """ "Istanbul airport resumes flights" over "... the terror attack on Istanbul's airport": the first sentence's
     reference to an attack in the town the headline names is the article's own event, told in the days after it,
     when the list of known attacks holds one there in those days (an old attack, "Benghazi" as a topic, stays a
     reference)."""
-    return sentence.index == 0 and place.place.precision == "city" and bool(place.surface) and \
-        place.surface in story.title and fresh_attack_at(place.place.name, story.published) is not None
+    if sentence.index == 0 and place.place.precision == "city" and place.surface and place.surface in story.title:
+        return fresh_attack_at(place.place.name, story.published)
+    return None
 
 
 def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:

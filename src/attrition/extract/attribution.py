@@ -273,6 +273,8 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
     if mention.perpetrator and mention.perpetrator != "ISIS":
         return
     other = lx.other_group(s)
+    if not continuation and other and _DONE_BY_ISIS_AFTER.match(s, mention.trigger_at):
+        other = None   # "last month's Paris attacks perpetrated by ISIS ... the 9/11 attacks": that group is another's
     if not continuation and other and not (lx.claims(s) or lx.INSPIRED.search(s)):
         mention.perpetrator, mention.attribution = other, "attributed"   # "a white nationalist gunman"
         return
@@ -311,6 +313,12 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         mention.perpetrator, mention.attribution = other, "attributed"
         mention.claimed = True if lx.claims(s) else None
         return
+
+
+# The group named as the doer right after the attack's own words: "the Paris terrorist attacks perpetrated by ISIS"
+_DONE_BY_ISIS_AFTER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}?,?\s+(?:perpetrated|carried out|committed|staged|"
+                                 r"launched|claimed|orchestrated|directed)\s+by\s+(?:the\s+)?"
+                                 r"(?:ISIS|ISIL|IS|Daesh|Islamic State)\b")
 
 
 def isis_role(s: str) -> str | None:

@@ -26,7 +26,7 @@ ANY_TRIGGER = re.compile(
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back|won back|"
-    r"winning back|, fell|downing of",
+    r"winning back|, fell|downing",
     re.I,
 )
 
@@ -150,8 +150,9 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:blew up|blow up|blown up|downed|brought down)\b"
                 r"(?=[^.]{0,60}\b(?:plane|jet|airliner|aircraft|flight)\b)", re.I), "aircraft_bombing", "verb"),
     # "the downing of a Russian passenger jet": an airliner, not a warplane shot down by an air force
-    (re.compile(r"\b(?:downing|bombing) of (?:an?|the|that) (?:[\w-]+ ){0,2}?(?:passenger (?:jet|plane|aircraft)|"
-                r"airliner|charter (?:jet|plane|flight))\b", re.I), "aircraft_bombing", "one"),
+    (re.compile(r"\b(?:downing|bombing)(?: of)? (?:an?|the|that) (?:[\w-]+ ){0,2}?(?:passenger (?:jet|plane|aircraft)|"
+                r"airliner|charter (?:jet|plane|flight)|(?:jet|plane) over (?:Egypt|the Sinai|Sinai))\b", re.I),
+     "aircraft_bombing", "one"),
     (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
     (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot and killed|sprayed\b[^.]{0,30}\bbullets)\b", re.I),
      "shooting", "verb"),
