@@ -349,3 +349,20 @@ def test_the_polices_dead_are_not_the_attacks_victims(sentence, expected):
 ])
 def test_victims_listed_one_by_one_are_summed(sentence, expected):
     assert tolls(sentence) == expected
+
+
+@pytest.mark.parametrize(("text", "tolls"), [
+    ("Four days earlier 14 people were shot and killed at a holiday party.", [("killed", 14)]),
+    ("Police confirmed a campus officer was shot and killed late Thursday.", [("killed", 1)]),
+    ("A 16-year-old boy was shot dead earlier this month.", [("killed", 1)]),
+    ("A soldier was shot and wounded at the gate.", []),
+    # the aside counts the attacker among the dead: the data counts victims
+    ("Five people, including a police officer who was stabbed and the alleged assailant, were killed.",
+     [("killed", 4)]),
+    ("Five people, including two children, were killed in the blast.", [("killed", 5)]),
+    ("A woman was killed and six people, including a police officer, were injured.", [("killed", 1), ("injured", 6)]),
+    # a definition, not a count
+    ("A mass shooting is when at least four people, including the shooter, are injured by gunshots.", []),
+])
+def test_shot_and_killed_and_an_aside_naming_who_was_counted(text, tolls):
+    assert [(t.role, t.quantity.best) for t in find_tolls(text)] == tolls

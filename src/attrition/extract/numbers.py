@@ -207,6 +207,7 @@ _AUX = (
 )
 _SUBJ_VERBS = (
     r"killed|dead|died|slain|murdered|massacred|executed|beheaded|shot\s+dead|gunned\s+down"
+    r"|(?:shot|stabbed|attacked|run\s+over)\s+and\s+killed"   # "14 people were shot and killed"
     r"|(?:stabbed|hacked|beaten|burned|burnt)\s+to\s+death|fatally\s+(?:shot|stabbed|wounded|injured)"
     r"|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|wounded|injured|hurt"
 )
@@ -285,7 +286,9 @@ _FATALLY_QTY_RE = re.compile(
     rf"\bfatally\s+(?P<verb>shot|stabbed|wounded|injured|struck|hit)\s+(?P<qty>{_QTY}){_NP}", _FLAGS
 )
 _SUBJ_RE = re.compile(
-    rf"(?<![\w,.-])(?P<qty>{_QTY}){_NP}\s+(?P<aux>(?:{_AUX}\s+){{0,3}})(?P<verb>{_SUBJ_VERBS})\b"
+    # "Five people, including a police officer and the alleged assailant, were killed": the aside names who was counted
+    rf"(?<![\w,.-])(?P<qty>{_QTY}){_NP}(?P<incl>,\s+including\s+[^,;.()]{{1,120}}?,(?=\s+(?:were|was|have|has|had)\b))?"
+    rf"\s+(?P<aux>(?:{_AUX}\s+){{0,3}})(?P<verb>{_SUBJ_VERBS})\b"
     r"(?!\s+(?:or|and)\s+(?:wounded|injured|hurt|killed))",
     _FLAGS,
 )
@@ -516,10 +519,11 @@ def _enumerated(clause: str, found: list[Toll]) -> None:
 
 
 # "left four people dead, including the assailant": the dead counted with their killers (the data counts victims)
-_INCLUDING_ATTACKERS = re.compile(
-    r"[^.;:]{0,30}?\bincluding\s+(?P<n>the|an?|one|two|three|four|five|\d)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
-    r"(?P<who>assailants?|attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|shooters?|perpetrators?|terrorists?|"
-    r"hostage-takers?|jihadists?)\b", re.I)
+_ATTACKERS = (r"(?P<n>the|an?|one|two|three|four|five|\d)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+              r"(?P<who>assailants?|attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|shooters?|perpetrators?|terrorists?|"
+              r"hostage-takers?|jihadists?)\b")
+_INCLUDING_ATTACKERS = re.compile(r"[^.;:]{0,30}?\bincluding\s+" + _ATTACKERS, re.I)
+_ATTACKERS_COUNTED = re.compile(r"\b" + _ATTACKERS, re.I)   # inside an aside: "including ... and the assailant"
 _SMALL = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -571,12 +575,16 @@ def _verb_object(text: str, tokens: list[tuple[int, str]], found: list[Toll]) ->
         found.append(_toll(text, "killed", qty, m.start(), _end_of(m, "np")))
 
 
+def _kills(verb: str) -> bool:
+    """A subject verb of the dead ("died", "shot dead", "shot and killed"), not of the wounded."""
+    return verb.split()[0] in _KILLED_WORDS or verb in ("shot dead", "gunned down") or verb.endswith(" killed")
+
+
 def _subject(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> None:
     for m in _scan(_ONE_SUBJ_RE, text, tokens, _OPENERS["one_subj"]):
         if _BY_POLICE.match(text, m.end()):
             continue
-        verb = m.group("verb").lower().split()[0]
-        role = "killed" if verb in _KILLED_WORDS else "injured"
+        role = "killed" if _kills(" ".join(m.group("verb").lower().split())) else "injured"
         qty = Quantity(1, 1, 1, "exact", m.start("qty"), m.end("qty"), m.group("qty"))
         found.append(_toll(text, role, qty, m.start(), m.end()))
     for m in _scan(_SUBJ_RE, text, tokens, _OPENERS["subj"]):
@@ -594,11 +602,12 @@ def _subject(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> Non
             before = text[: qty.start].rstrip().lower()
             if re.search(r"\b(?:all|the|both|these|those|his|her|their|its|of)$", before):
                 continue  # "All three were then shot dead": anaphora, usually the attackers
-        role = (
-            "killed"
-            if verb.split()[0] in _KILLED_WORDS or verb in ("shot dead", "gunned down")
-            else "injured"
-        )
+        role = "killed" if _kills(verb) else "injured"
+        counted = _ATTACKERS_COUNTED.search(m.group("incl") or "") if role == "killed" else None
+        if counted is not None:
+            n = _SMALL.get(counted.group("n").lower()) or int(counted.group("n"))
+            if qty.low >= n and qty.qualifier not in ("vague", "zero"):
+                qty = Quantity(qty.low - n, qty.high - n, qty.best - n, qty.qualifier, qty.start, qty.end, qty.surface)
         found.append(_toll(text, role, qty, m.start(), m.end()))
 
 
