@@ -2019,3 +2019,24 @@ def test_the_group_named_as_the_doer_right_after_the_attack_beats_another_group_
     found = _attacks("After last month's Paris attacks, the senator recalled the 9/11 attacks in 2001.",
                      dt.date(2015, 12, 4))
     assert all(m.perpetrator != "ISIS" for m in found)
+
+
+def test_a_likeness_to_the_group_is_no_link_and_a_dateline_is_not_where_it_happened():
+    m = _one_attack("New York (CNN Business) The massacre at two New Zealand mosques on Friday is a bitter irony: the "
+                    "terrorist who killed 50 people in the attack resembled in many ways a member of ISIS.",
+                    dt.date(2019, 3, 17), title="The internet is radicalizing white men")
+    assert (m.place.name, m.country, m.perpetrator) == (None, "NZ", None)
+
+
+def test_the_dateline_is_the_place_when_the_sentence_names_no_other():
+    m = _one_attack("Brussels (CNN) Two bombs exploded in the departure hall on Tuesday morning, killing 11 people.",
+                    dt.date(2016, 3, 23))
+    assert (m.place.name, m.killed.best) == ("Brussels", 11)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In 2009 a man opened fire at an Army recruiting office in Little Rock, killing one soldier.", "Little Rock"),
+    ("The FBI field office in Los Angeles said a gunman killed three people in Riverside on Monday.", "Riverside"),
+])
+def test_an_office_in_a_town_is_where_it_happened_a_field_office_is_where_the_speaker_sits(text, place):
+    assert _one_attack(text, dt.date(2015, 7, 20)).place.name == place

@@ -216,6 +216,9 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     start, end = group[0].start, group[-1].end
     candidates = [p for p in places if p.start not in used and not _nationality_modifier(s, p) and
                   _locates_attack(s, p) and not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
+    if len(candidates) > 1:
+        # "New York (CNN Business) ... the massacre at two New Zealand mosques": where the report was filed
+        candidates = [p for p in candidates if not (p.start <= 1 and _DATELINE_AFTER.match(s, p.end))] or candidates
     place = _attack_place(s, start, end, candidates) or next(
         (p for p in candidates if p.end <= start and lx.STRUCK_AFTER.match(s, p.end)), None)   # "France ... was struck"
     if any(t.attack_type == "aircraft_bombing" and t.number == "one" for t in group):
@@ -775,6 +778,9 @@ def _background_reference(s: str, start: int, end: int, own, dated_toll: bool) -
 def _nationality_modifier(s: str, p: PlaceMatch) -> bool:
     """ "the U.S. consulate", "19 U.S. airmen": a nationality, not the place of the event."""
     return p.place.precision == "country" and bool(lx.NATIONALITY_MODIFIER.match(s[p.end:]))
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+\((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?\)")
 
 
 def _locates_attack(s: str, p: PlaceMatch) -> bool:

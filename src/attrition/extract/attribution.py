@@ -328,7 +328,7 @@ def isis_role(s: str) -> str | None:
     role = None
     for m in lx.isis_mentions(s):
         if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.claims(s) or \
-                lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 30): m.start()]):
+                lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 50): m.start()]):
             role = role or "onlooker"
         elif lx.ISIS_NOT_AGENT_BEFORE.search(s[max(0, m.start() - 60): m.start()]):
             role = "context"   # "the war against ISIS"

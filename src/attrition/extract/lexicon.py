@@ -126,7 +126,9 @@ ISIS_NOT_AGENT_BEFORE = re.compile(
 # ISIS named only as a phenomenon or a label: "the rise of the Islamic State", "called her ISIS".
 ISIS_ONLY_NAMED_BEFORE = re.compile(
     r"\b(?:rise of|growth of|spread of|emergence of|defeat of|called (?:him|her|them|it)|like)\s+(?:the\s+)?"
-    r"[\"“‘']?$", re.I)   # "called her “ISIS”": a name thrown at someone
+    r"[\"“‘']?$|"   # "called her “ISIS”": a name thrown at someone
+    # "the terrorist resembled in many ways a member of ISIS": a likeness, not a link
+    r"\b(?:resembl\w*|reminiscent of|akin to|mimick\w*|mimic\w*)\s+(?:[\w-]+\s+){0,6}?(?:the\s+)?$", re.I)
 # ISIS reacting to an attack, not doing it: "Islamic State supporters celebrated the killings".
 ISIS_REACTING_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:celebrat\w+|prais\w+|hail\w*|welcom\w+|cheer\w*|condemn\w*)\b", re.I)
@@ -653,7 +655,8 @@ EXPLODED_SUBJECT = re.compile(
 SPEAKER_PLACE_BEFORE = re.compile(
     r"\b(?:speaking|spoke|speech|remarks|said|says|told (?:[\w-]+\s+){0,3}?|testif\w+|interview|(?:press|news) "
     r"conference|visit\w*|trip|travel\w*|arriv\w+|meeting|summit|rally|hearing|tweeted|announced|addressing|"
-    r"address|(?:field )?office|bureau|based)\s+(?:[\w-]+\s+){0,2}?(?:in|at|to|from)\s+"
+    r"address|(?:field|FBI|bureau|press|regional|local|district|branch) office|bureau|based)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:in|at|to|from)\s+"
     r"(?:the\s+)?$", re.I)   # "the FBI office in Los Angeles": where a speaker sits, not where it happened
 # A country or nationality used as the adjective of a person or a building: the victims' or the owner's
 # nationality, not the place ("the U.S. consulate in Benghazi", "killed 19 U.S. airmen").
