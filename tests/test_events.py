@@ -2040,3 +2040,62 @@ def test_the_dateline_is_the_place_when_the_sentence_names_no_other():
 ])
 def test_an_office_in_a_town_is_where_it_happened_a_field_office_is_where_the_speaker_sits(text, place):
     assert _one_attack(text, dt.date(2015, 7, 20)).place.name == place
+
+
+def test_a_clause_joined_by_and_after_a_threat_is_no_threat():
+    m = _one_attack("Its leaders have repeatedly threatened the United States, and in May a gunman shot and killed "
+                    "three people at a museum in Brussels.", dt.date(2014, 8, 30))
+    assert (m.place.name, m.killed.best) == ("Brussels", 3)
+    assert _attacks("Its leaders have repeatedly threatened to shoot and kill three people at a museum in Brussels.",
+                    dt.date(2014, 8, 30)) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The summit overshadowed the president's trip to Paris, where attacks killed 130 people last month.", "Paris"),
+    ("Mourners left flowers at the Bataclan theater, where most of Friday's victims were gunned down.", "Paris"),
+])
+def test_the_town_a_where_clause_hangs_on_is_the_attacks(text, place):
+    assert _one_attack(text, dt.date(2015, 12, 1)).place.name == place
+
+
+def test_the_country_a_where_clause_hangs_on_is_not_enough():
+    assert _attacks("He grew bolder after his early misfire in Somalia, where 18 Army Rangers were killed.",
+                    dt.date(2016, 7, 28)) == []
+
+
+def test_the_groups_attacks_in_a_town_with_an_adjective_are_those_attacks():
+    m = _one_attack("ISIS’ barbaric attacks in Paris have once again called the world’s attention to the threat.",
+                    dt.date(2015, 12, 3))
+    assert (m.place.name, m.perpetrator) == ("Paris", "ISIS")
+
+
+@pytest.mark.parametrize("text", [
+    "Militants decapitated a soldier in front of a mosque in Mosul on Tuesday.",
+    "Fighters slaughtered 30 villagers near Maiduguri on Tuesday.",
+    "Two police officers were gunned down at a checkpoint in Arish on Tuesday.",
+    "An IED hit a police convoy in Arish on Tuesday, wounding three officers.",
+])
+def test_attack_words_of_their_own_open_a_sentence_to_the_rules(text):
+    assert _one_attack(text, dt.date(2016, 3, 17), title="ISIS in the news").date.start == dt.date(2016, 3, 15)
+
+
+def test_an_activist_groups_name_and_a_states_downing_of_jets_are_no_attacks():
+    assert _attacks("Raqqa is Being Slaughtered Silently, an activist group, said a missile hit the car in Raqqa.",
+                    dt.date(2015, 11, 13), title="ISIS leader targeted") == []
+    assert _attacks("After Turkey downed several Syrian jets, Moscow warned that its aircraft would be unsafe.",
+                    dt.date(2020, 3, 6)) == []
+
+
+@pytest.mark.parametrize("gap", ["", "\n\n".join(["The president met his advisers on Thursday."] * 5) + "\n\n"])
+def test_a_captive_killed_where_he_was_held_is_not_the_massacre_the_article_reports_in_a_town(gap):
+    found = _attacks("The Washington Post on Thursday reported that James Foley, who was decapitated by ISIS, was "
+                     f"tortured.\n\n{gap}ISIS said Thursday that it has executed at least 250 Syrian soldiers at an "
+                     "air base in Raqqa.", dt.date(2014, 8, 28), title="ISIS in Syria")
+    assert sorted((m.place.name or "", m.killed.best) for m in found) == [("", 1), ("Raqqa", 250)]
+
+
+def test_an_attack_on_a_faith_is_words_not_violence():
+    assert _attacks("NEW ORLEANS (AP) — An attorney for New Orleans’ Roman Catholic archdiocese Thursday defended the "
+                    "team's help in dealing with the clergy sex abuse crisis. Claims that the help was improper are "
+                    "“nothing more than a clear attack on the Catholic faith and the Catholic Church for wrongs of the "
+                    "past,” the attorney argued.", dt.date(2020, 2, 20)) == []

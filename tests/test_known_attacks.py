@@ -386,3 +386,15 @@ def test_a_first_sentence_recalling_the_headlines_fresh_attack_is_the_articles_o
     assert [(m.place.name, m.date.start, m.date_how) for m in found] == [("Paris", dt.date(2015, 11, 13), "known")]
     assert [m for m in extract_mentions(text, dt.date(2016, 3, 1), "Paris attacks become focus of race")
             if m.kind == "attack"] == []
+
+
+def test_attacks_the_list_knows_in_several_towns_of_one_country_are_placed_in_that_country():
+    text = ("The president pledged to improve security in the wake of a series of bombings on Easter Sunday that "
+            "killed more than 260 people. The Islamic State claimed responsibility for the attacks.")
+    m = _attack(text, dt.date(2019, 11, 20))
+    assert (m.place.name, m.country, m.killed.best, m.perpetrator) == (None, "LK", 260, "ISIS")
+
+
+def test_bringing_down_a_russian_flight_over_egypt_is_the_known_attack():
+    m = _attack("The Islamic State claimed credit for bringing down a Russian flight over Egypt.", dt.date(2015, 12, 1))
+    assert (m.place.name, m.date.start, m.claimed) == ("Sinai", dt.date(2015, 10, 31), True)

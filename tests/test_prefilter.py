@@ -78,3 +78,11 @@ def test_the_lexicon_patterns_are_gated():
     assert lx.NOT_AN_ATTACK.search("Coalition air strikes hit the town") is not None
     assert lx.NOT_AN_ATTACK.search("A car bomb exploded in the market") is None
     assert len(lx.ATTACK_TRIGGER_LITERALS) == len(lx.ATTACK_TRIGGERS_LC)
+
+
+@pytest.mark.parametrize("phrase", ["militants decapitated a soldier", "fighters slaughtered villagers",
+                                    "officers were gunned down", "an IED hit a convoy", "the plane was downed",
+                                    "the jet was blown up", "sprayed the crowd with bullets", "hacked to death",
+                                    "wearing a suicide vest", "stoned to death", "brought down the airliner"])
+def test_the_cheapest_gate_lets_through_every_attack_word_a_trigger_reads_alone(phrase):
+    assert lx.ANY_TRIGGER.search(phrase) and lx.ANY_TRIGGER_LC.search(phrase.lower())

@@ -215,10 +215,12 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         places = [p for p in places if p.start < next_attack]
     start, end = group[0].start, group[-1].end
     candidates = [p for p in places if p.start not in used and not _nationality_modifier(s, p) and
-                  _locates_attack(s, p) and not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
+                  _locates_attack(s, p) and (not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start) or
+                                             p.place.precision == "city" and _WHERE_BEFORE.match(s, p.end))]
+    # ("a trip to Paris, where attacks killed 130": the town the attack's clause hangs on)
     if len(candidates) > 1:
         # "New York (CNN Business) ... the massacre at two New Zealand mosques": where the report was filed
-        candidates = [p for p in candidates if not (p.start <= 1 and _DATELINE_AFTER.match(s, p.end))] or candidates
+        candidates = [p for p in candidates if not lx.dateline(s, p)] or candidates
     place = _attack_place(s, start, end, candidates) or next(
         (p for p in candidates if p.end <= start and lx.STRUCK_AFTER.match(s, p.end)), None)   # "France ... was struck"
     if any(t.attack_type == "aircraft_bombing" and t.number == "one" for t in group):
@@ -429,7 +431,8 @@ _AT_TOWN = re.compile(r"\s+(?:in|on|at|against)\s+(?:the\s+)?")
 
 _ISIS_OWNER_BEFORE = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s*\((?:ISIS|ISIL|IS)\))?(?:['’]s?)?"
                                 r"(?:-(?:claimed|inspired|linked|directed|led))?\s+(?:(?:deadly|coordinated|terror|"
-                                r"terrorist|recent|latest|bloody|twin|suicide)\s+){0,2}$")
+                                r"terrorist|recent|latest|bloody|twin|suicide|barbaric|brutal|horrific|heinous|savage|"
+                                r"murderous|cowardly)\s+){0,2}$")
 
 
 def _attack_told_at(story: Narrative, place: Place) -> bool:
@@ -471,7 +474,11 @@ def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> Plac
                                              not noun and _SUBJECT_OF_ACT.fullmatch(s, m.end(), start))
             if venue or attacker:
                 towns.add(k.place)
-    place = default_gazetteer().lookup(towns.pop()) if len(towns) == 1 else None
+    if len(towns) == 1:
+        place = default_gazetteer().lookup(towns.pop())
+    else:   # "the bombings on Easter Sunday" in Colombo, Negombo and Batticaloa: the one country they share
+        countries = {k.country for k in known_attacks() if k.place in towns}
+        place = Place(None, countries.pop(), None, None, "country") if towns and len(countries) == 1 else None
     return PlaceMatch(start, start, "", place, "known") if place is not None else None
 
 
@@ -780,9 +787,6 @@ def _nationality_modifier(s: str, p: PlaceMatch) -> bool:
     return p.place.precision == "country" and bool(lx.NATIONALITY_MODIFIER.match(s[p.end:]))
 
 
-_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+\((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?\)")
-
-
 def _locates_attack(s: str, p: PlaceMatch) -> bool:
     """A city or a region locates an attack wherever it stands; a country only after a locative word ("in Syria",
     "a Syrian town"): as a nationality, a subject or an object ("killed two Americans", "hate America") it does not."""
@@ -813,6 +817,9 @@ _NEW_CLAUSE_AFTER_PLACE = re.compile(r",\s+and\s+(?:an?|the|another)\s+(?:[\w-]+
 def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:
     """The place of the attack: the nearest place in its clause, favouring named settlements."""
     clause_start = start - len(clause_before(s, start))
+    # "Paris, where ISIS-linked attacks killed 130 people": the town the clause hangs on
+    where = _WHERE_BEFORE.search(s, max(0, clause_start - 10), clause_start + 1)
+    antecedent_end = where.start() if where else -1
     right = s[end:]
     stop = lx.CLAUSE_BREAK.search(right)
     if stop and stop.start() <= 3 and _RELATIVE_GAP.match(right, stop.start()):
@@ -820,7 +827,8 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
     clause_end = end + (stop.start() if stop else len(right))
     best, best_score = None, None
     for p in places:
-        if p.end < clause_start - 1 or p.start > clause_end:
+        if p.end < clause_start - 1 and not (p.end == antecedent_end and p.place.precision in ("city", "landmark")) \
+                or p.start > clause_end:
             continue
         if p.end <= start and _NEW_CLAUSE_AFTER_PLACE.fullmatch(s, p.end, start) and \
                 any(q.start >= end for q in places if q.start <= clause_end):
@@ -844,6 +852,9 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
         if best_score is None or score < best_score:
             best, best_score = candidate, score
     return best
+
+
+_WHERE_BEFORE = re.compile(r",\s+where\b")
 
 
 def toll_owners(s: str, groups: list[list[Trigger]], tolls: list[Toll], places: list[PlaceMatch]) -> list[list[int]]:

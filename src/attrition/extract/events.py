@@ -156,7 +156,7 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
         continue_events(sentence, story, places=_towns(s, found))
     if dated and places:
         # not where a speaker sits ("said Bowdich, of the FBI office in Los Angeles")
-        local = [p for p in places if p.place.precision != "country" and
+        local = [p for p in places if p.place.precision != "country" and not lx.dateline(s, p) and
                  not lx.SPEAKER_PLACE_BEFORE.search(s, max(0, p.start - 50), p.start)]
         if 0 < len(local) <= 2:
             span, how = dated[0][1], dated[0][2]

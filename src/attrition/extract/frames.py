@@ -329,7 +329,8 @@ def _country_into_town(mentions: list[Mention]) -> list[Mention]:
     """ "Tuesday's bombings in Belgium" and "explosions struck Brussels" in one article: an event placed only in a
     country or a region is the one event the article places in a town of that country at that time, when there is
     exactly one."""
-    coarse = [m for m in mentions if m.place is not None and m.place.precision in ("country", "region")]
+    coarse = [m for m in mentions if m.place is not None and m.place.precision in ("country", "region") and
+              not _killed_in_captivity(m)]
     if not coarse:
         return mentions
     kept = list(mentions)
@@ -377,9 +378,15 @@ def _same_event(a: Mention, b: Mention, towns: dict | None = None) -> bool:
     if _place_key(a) == _place_key(b):
         return True
     coarse = {a.place.precision, b.place.precision} & {"country", "region"}
-    if coarse and towns is not None and len(towns.get((a.kind, a.country), ())) > 1:
+    if coarse and towns is not None and len(towns.get((a.kind, a.country), ())) > 1 or \
+            _killed_in_captivity(a) != _killed_in_captivity(b):
         return False
     return bool(coarse) and abs(a.sentence.index - b.sentence.index) <= 2
+
+
+def _killed_in_captivity(m: Mention) -> bool:
+    """A captive killed where he was held ("Foley, who was decapitated by ISIS"): no part of a town's massacre."""
+    return any(item.endswith(":place.captivity") for item in m.support)
 
 
 def _place_key(m: Mention) -> str | None:

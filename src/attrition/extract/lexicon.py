@@ -26,7 +26,8 @@ ANY_TRIGGER = re.compile(
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|plowed|ploughed|mowed down|burned alive|"
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back|won back|"
-    r"winning back|, fell|downing",
+    r"winning back|, fell|downing|bringing down|gunned down|decapitat|slaughter|hacked to death|blown up|brought down|"
+    r"downed|sprayed|struck|suicide|to death| ied",
     re.I,
 )
 
@@ -149,10 +150,12 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:bombings?|bombs?|explosions?|blasts?)\b", re.I), "bombing", "one"),
     (re.compile(r"\b(?:bombed|detonat(?:ed|ing)|exploded|set off(?= (?:an? |the |two |three )?(?:\w+ )?"
                 r"(?:bombs?|explosives?|devices?|blasts?|explosions?|charges?|vests?)))\b", re.I), "bombing", "verb"),
+    # the aircraft its object, in the same clause ("downed several Syrian jets, Moscow warned its aircraft": no)
     (re.compile(r"\b(?:blew up|blow up|blown up|downed|brought down)\b"
-                r"(?=[^.]{0,60}\b(?:plane|jet|airliner|aircraft|flight)\b)", re.I), "aircraft_bombing", "verb"),
+                r"(?=[^.,;]{0,40}\b(?:plane|jet|airliner|aircraft|flight)\b)", re.I), "aircraft_bombing", "verb"),
     # "the downing of a Russian passenger jet": an airliner, not a warplane shot down by an air force
-    (re.compile(r"\b(?:downing|bombing)(?: of)? (?:an?|the|that) (?:[\w-]+ ){0,2}?(?:passenger (?:jet|plane|aircraft)|"
+    (re.compile(r"\b(?:downing|bombing|bringing down|shoot-?down)(?: of)? (?:an?|the|that) (?:[\w-]+ ){0,2}?"
+                r"(?:passenger (?:jet|plane|aircraft)|flight over (?:Egypt|the Sinai|Sinai)|"
                 r"airliner|charter (?:jet|plane|flight)|(?:jet|plane) over (?:Egypt|the Sinai|Sinai))\b", re.I),
      "aircraft_bombing", "one"),
     (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
@@ -210,6 +213,7 @@ NOT_AN_ATTACK = re.compile(
     r"(?:nuclear|atomic) (?:blasts?|explosions?|tests?)|like an? (?:\w+ )?(?:bomb|explosion)|"
     r"bomb[- ](?:sniffing|squads?|disposal|detect\w*|proof)|"
     r"(?:cruise )?missile (?:strikes?|attacks?)|"
+    r"Raqqa is Being Slaughtered Silently|"   # the activists' group, not an event
     # a state's strikes by its name: "explosions from apparent Israeli strikes rattling Gaza City"
     r"(?:Israeli|Russian|American|U\.S\.|coalition|Syrian|Iraqi|Turkish|Saudi|French|British|Jordanian) strikes|"
     r"(?:build|building|built|make|making|develop|developing|get|getting|acquire|acquiring|obtain|test|testing)"
@@ -373,6 +377,7 @@ POLITICAL_TARGET = re.compile(
     r"candidates?|campaign|opponents?|rivals?|critics?|policy|policies|record|character|credibility|integrity|"
     r"reputation|rights|freedom|democracy|constitution|law|science|voting|elections?|bill|plan|deal|congress|"
     r"senate|house|court|judges?|FBI|establishment|left|right|party|leadership|workers|business|industry|"
+    r"faith|religion|religious liberty|values|"   # "a clear attack on the Catholic faith", not on a church
     r"Obama\w*|Trump\w*|Clinton\w*|Biden\w*|Hillary|Romney|Sanders|Pelosi)\b",
     re.I,
 )
@@ -658,6 +663,15 @@ SPEAKER_PLACE_BEFORE = re.compile(
     r"address|(?:field|FBI|bureau|press|regional|local|district|branch) office|bureau|based)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:in|at|to|from)\s+"
     r"(?:the\s+)?$", re.I)   # "the FBI office in Los Angeles": where a speaker sits, not where it happened
+# "New York (CNN Business)", "TRENTON, N.J. (AP) —": where the report was filed
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+\((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?\)")
+
+
+def dateline(s: str, place) -> bool:
+    """The place opens the sentence as the report's dateline."""
+    return place.start <= 1 and bool(_DATELINE_AFTER.match(s, place.end))
+
+
 # A country or nationality used as the adjective of a person or a building: the victims' or the owner's
 # nationality, not the place ("the U.S. consulate in Benghazi", "killed 19 U.S. airmen").
 NATIONALITY_MODIFIER = re.compile(

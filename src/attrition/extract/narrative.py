@@ -141,8 +141,13 @@ def clause_before(s: str, start: int) -> str:
     if breaks:
         before = before[breaks[-1].end():]
     comma = before.rfind(",")
+    if comma >= 0 and _COORDINATED_AFTER_COMMA.match(before, comma):
+        return before[comma:]   # "threatened the United States, and in May a terrorist shot": a clause of its own
     # a comma after an introductory phrase still belongs to the clause; keep 40 chars beyond it
     return before[max(0, comma - 40):] if comma >= 0 else before
+
+
+_COORDINATED_AFTER_COMMA = re.compile(r",\s+(?:and|but|yet)\s+(?:in|on|last|then|later|earlier)\b")
 
 
 def between_breaks(s: str, start: int, end: int) -> str:
