@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.14.0"
+    assert EXTRACTOR_VERSION == "0.15.0"
 
 
 @pytest.mark.parametrize(
@@ -2099,3 +2099,16 @@ def test_an_attack_on_a_faith_is_words_not_violence():
                     "team's help in dealing with the clergy sex abuse crisis. Claims that the help was improper are "
                     "“nothing more than a clear attack on the Catholic faith and the Catholic Church for wrongs of the "
                     "past,” the attorney argued.", dt.date(2020, 2, 20)) == []
+
+
+@pytest.mark.parametrize("before, kind", [("We see today more of these ", True), ("and many of those deadly ", True),
+                                           ("and more than a dozen ", False), ("the worst of these ", False)])
+def test_more_of_these_attacks_is_their_kind_not_one_of_them(before, kind):
+    from attrition.extract.attacks import _MORE_OF_BEFORE
+    assert bool(_MORE_OF_BEFORE.search(before)) is kind
+
+
+def test_what_a_future_clause_counts_from_happened():
+    m = _one_attack("This will be the first debate following an ISIS rampage in Paris.", dt.date(2015, 12, 15))
+    assert (m.place.name, m.perpetrator, m.date_how) == ("Paris", "ISIS", "assumed_recent")
+    assert _attacks("This will be the first debate after the next attack in Paris.", dt.date(2015, 12, 15)) == []

@@ -398,3 +398,35 @@ def test_attacks_the_list_knows_in_several_towns_of_one_country_are_placed_in_th
 def test_bringing_down_a_russian_flight_over_egypt_is_the_known_attack():
     m = _attack("The Islamic State claimed credit for bringing down a Russian flight over Egypt.", dt.date(2015, 12, 1))
     assert (m.place.name, m.date.start, m.claimed) == ("Sinai", dt.date(2015, 10, 31), True)
+
+
+@pytest.mark.parametrize("text", [
+    "What is much clearer is that the Paris attacks have recast how the West views the Islamic State.",
+    "France has pushed for this since the Paris attacks last month, and the Islamic State is on the defensive.",
+])
+def test_a_bare_reference_in_an_article_about_isis_is_the_known_attack_in_the_weeks_before(text):
+    found = [m for m in extract_mentions(text, dt.date(2015, 12, 6), "ISIS and the West") if m.kind == "attack"]
+    assert [(m.place.name, m.date.start, m.date_how, m.perpetrator) for m in found] == \
+        [("Paris", dt.date(2015, 11, 13), "known", "ISIS")]
+
+
+@pytest.mark.parametrize("text, published", [
+    # not about the group: the reference stays a reference
+    ("What is much clearer is that the Paris attacks have recast the campaign.", dt.date(2015, 12, 6)),
+    # months later, no known attack in the weeks before publication
+    ("What is much clearer is that the Paris attacks have recast how the West views the Islamic State.",
+     dt.date(2016, 9, 6)),
+])
+def test_a_bare_reference_outside_an_article_about_isis_or_long_after_is_no_attack(text, published):
+    assert [m for m in extract_mentions(text, published, None) if m.kind == "attack"] == []
+
+
+def test_a_remembered_event_names_no_doer_and_the_list_beats_a_group_named_beside_another_attack():
+    text = ("As raw as our memories of 9/11 are, the coverage of the Paris terrorist attacks has been horrifying, and "
+            "the Islamic State gloats.")
+    found = [m for m in extract_mentions(text, dt.date(2015, 11, 25), "ISIS and the West") if m.kind == "attack"]
+    assert [(m.date.start, m.perpetrator) for m in found] == [(dt.date(2015, 11, 13), "ISIS")]
+    text = ("Mateen made reference to both Isis and the Tsarnaev brothers, who were responsible for the Boston "
+            "bombings. He pledged allegiance to the Islamic State.")
+    found = [m for m in extract_mentions(text, dt.date(2016, 6, 14), "Orlando") if m.kind == "attack"]
+    assert [(m.place.name, m.date.start, m.perpetrator) for m in found] == [("Boston", dt.date(2013, 4, 15), None)]

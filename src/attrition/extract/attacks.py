@@ -14,7 +14,14 @@ from attrition.extract import trace
 from attrition.extract.attribution import attribute_in_sentence
 from attrition.extract.dates import DateSpan, find_dates
 from attrition.extract.frames import PRECISION_RANK
-from attrition.extract.known import KnownAttack, captives_named, fresh_attack_at, known_attacks, recalled_attack
+from attrition.extract.known import (
+    RECALL_DAYS,
+    KnownAttack,
+    captives_named,
+    fresh_attack_at,
+    known_attacks,
+    recalled_attack,
+)
 from attrition.extract.narrative import (
     CONTINUATION_SENTENCES,
     SAID_DAYS,
@@ -82,7 +89,21 @@ def _not_violence(s: str, start: int, end: int, attack_type: str | None, number:
     if _DATED_AT_PLACE.match(s, end):
         return bool(lx.POLITICAL_TARGET.match(s[end:]))
     return attack_type is None and number != "kill" and not _violent(s, start, end) and \
-        not (about_isis and _in_town(s, start, end, places))
+        not (about_isis and (_in_town(s, start, end, places) or _town_named_before(s, start, places)))
+
+
+_MORE_OF_BEFORE = re.compile(r"\b(?:more|fewer|many|most|any|all|some) of (?:these|those|such|the same)\s+"
+                             r"(?:[\w-]+\s+)?$", re.I)
+
+
+def _town_named_before(s: str, start: int, places: list[PlaceMatch]) -> bool:
+    """ "since the Paris attacks": in an article about ISIS, the attacks a town's name qualifies are violence."""
+    return any(p.place.precision == "city" and _THE_BEFORE_TOWN.search(s, max(0, p.start - 5), p.start) and
+               _ONLY_SPACE.fullmatch(s, p.end, start) for p in places)
+
+
+_THE_BEFORE_TOWN = re.compile(r"\bthe\s+$", re.I)
+_ONLY_SPACE = re.compile(r"\s+")
 
 
 def _in_town(s: str, start: int, end: int, places: list[PlaceMatch]) -> bool:
@@ -272,6 +293,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if not local_tolls and own is None and year is None and near is None and _generic(s, group):
         # "ISIS has beheaded Americans", "militants routinely execute prisoners": a habit, not an event
         return _drop(group, s, "generic")
+    if numbers <= {"many"} and not local_tolls and _MORE_OF_BEFORE.search(s, max(0, start - 40), start):
+        return _drop(group, s, "category")   # "we see today more of these attacks": their kind, not one of them
     # "the Islamic State (ISIS) attacks in Paris": those attacks; so is an attack the list singles out
     specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated or \
         _isis_owned_at_town(s, start, end, place) or recalled is not None
@@ -318,15 +341,21 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         if recalled is not None:
             date, how = DateSpan(recalled.day, recalled.day, "day"), "known"
     if by_name is None and not local_tolls and not own and not own_day_undated and near is None and year is None \
-            and (not dated or not verb_form) and lx.BACK_REFERENCE.search(s[:start]) and \
-            _fresh_lede_attack(sentence, place, story) is None:
+            and (not dated or not verb_form) and lx.BACK_REFERENCE.search(s[:start]):
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
         # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
-        # detail to the event the narrative is on, and may name the town of an attack told by its country
-        continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
-        if not borrowed:
-            _refine_place(story, sentence, place)
-        return _drop(group, s, "back_reference")
+        # detail to the event the narrative is on, and may name the town of an attack told by its country. Unless
+        # it is the headline's fresh attack in the first sentence, or, in an article about the group, the attack
+        # the list singles out ("the Paris attacks have recast how the West views the Islamic State")
+        referred = _fresh_lede_attack(sentence, place, story) or (
+            _recalled(sentence, group, place, [], story) if story.about_isis and not borrowed and
+            not _attack_told_at(story, place.place) else None)
+        if referred is None:
+            continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
+            if not borrowed:
+                _refine_place(story, sentence, place)
+            return _drop(group, s, "back_reference")
+        recalled, date, how = referred, DateSpan(referred.day, referred.day, "day"), "known"
     local_tolls = [t for t in local_tolls if not _toll_of_other_place(s, t, place, places)]
     where = place.place if borrowed else around_place(s, place, lx.AROUND_SETTLEMENT)
     if where is place.place and where.precision == "landmark" and lx.MILITARY_SITE.search(place.surface):
@@ -380,7 +409,12 @@ def _recalled(sentence: Sentence, group: list[Trigger], place: PlaceMatch, tolls
     probe = Mention("attack", sentence, group[0].rule, place=place.place)
     for toll in tolls:
         set_toll(probe, toll)
-    return recalled_attack(probe, sentence.text, story.published)
+    recalled = recalled_attack(probe, sentence.text, story.published)
+    if recalled is None and story.about_isis and not tolls and place.place.precision == "city":
+        # "the Paris attacks have recast how the West views the Islamic State": in an article about the group, the
+        # one attack the list knows at that town in the weeks before publication
+        recalled = fresh_attack_at(place.place.name, story.published, RECALL_DAYS)
+    return recalled
 
 
 def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:

@@ -58,6 +58,8 @@ TOLL_MATCH = 0.15                           # "killed 49" and "killed at least 5
 PART_SHARE = 0.25   # a count this share of a known attack's may be one venue's
 RECENT_SLACK_DAYS = 30   # how far before its window "recent" may reach
 NARROW_DAYS = 14   # a window the text states this short, at a town with one known attack in it, is that attack
+# "since the Paris attacks" in an article about ISIS: the one known attack at that town in these weeks before it
+RECALL_DAYS = 45
 STATEMENT_DAYS = 7   # a day the text gives a few days after the known attack's is a speech's or a vigil's
 
 
@@ -127,11 +129,11 @@ def recalled_attack(m: Mention, text: str, published: dt.date | None) -> KnownAt
     return attack if attack is not None and attack.place == _town_key(m.place.name) else None
 
 
-def fresh_attack_at(town: str, published: dt.date | None) -> KnownAttack | None:
+def fresh_attack_at(town: str, published: dt.date | None, days: int = NARROW_DAYS) -> KnownAttack | None:
     """The one known attack at this town in the days before publication: the news an article about it reports."""
     if published is None:
         return None
-    fresh = [k for k in known_attacks() if k.place == _town_key(town) and 0 <= (published - k.day).days <= NARROW_DAYS]
+    fresh = [k for k in known_attacks() if k.place == _town_key(town) and 0 <= (published - k.day).days <= days]
     return fresh[0] if len(fresh) == 1 else None
 
 
@@ -139,7 +141,9 @@ def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], publi
                        about_isis: bool = False) -> None:
     """A known attack the list gives to another group (Charlie Hebdo: al-Qaeda's) or to none (Las Vegas) takes its
     author from the list, not ISIS from another sentence ("Coulibaly pledged allegiance to ISIS" is the kosher
-    supermarket's gunman, not the Kouachis'). ISIS named in the mention's own sentence is what the text says: kept.
+    supermarket's gunman, not the Kouachis'). ISIS named in the mention's own sentence is what the text says: kept,
+    unless the list itself recalled the attack and the sentence claims nothing ("made reference to both ISIS and the
+    Tsarnaev brothers, who were responsible for the Boston bombings").
     In an article about ISIS, a known attack (dated by the list, "since the attacks in Paris, which killed 130", or
     told on its day at its town) that the text left without an author is the group's when the list says it is."""
     for m in mentions:
@@ -150,7 +154,8 @@ def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], publi
                 m.perpetrator, m.attribution = "ISIS", "attributed"
                 m.support.append(f"perpetrator@{m.sentence.index}:known.{attack.attack_id}")
             continue
-        if m.kind != "attack" or m.perpetrator != "ISIS" or lx.mentions_isis(m.sentence.text):
+        recalled_only = m.date_how == "known" and not lx.claims(m.sentence.text)
+        if m.kind != "attack" or m.perpetrator != "ISIS" or lx.mentions_isis(m.sentence.text) and not recalled_only:
             continue
         attack = _known_of(m, sentences, published)
         if attack is None or attack.perpetrator in (None, "ISIS"):
@@ -361,9 +366,10 @@ def _the_known_attack(m: Mention, text: str, published: dt.date | None, by_name:
 
 
 def _narrow_window(m: Mention) -> bool:
-    """A window the text itself states, of a fortnight at most ("last week", "recent")."""
+    """A window the text itself states, of a fortnight at most ("last week", "recent"), or a month it names ("the Paris
+    attacks last month")."""
     return m.date is not None and m.date_how not in UNDATED + BORROWED and not _stated_day(m) and \
-        (m.date.end - m.date.start).days <= NARROW_DAYS
+        ((m.date.end - m.date.start).days <= NARROW_DAYS or m.date.precision == "month")
 
 
 def _could_be(k: KnownAttack, m: Mention, published: dt.date | None) -> bool:

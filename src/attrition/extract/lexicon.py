@@ -541,7 +541,9 @@ CAPTORS: list[tuple[re.Pattern, str]] = _named_patterns("captors.csv")
 OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = _named_patterns("perpetrators.csv")
 
 # A group named as a yardstick or a date, not as the doer: "the worst attack since 9/11", "deadlier than al-Qaeda's".
-_YARDSTICK_BEFORE = re.compile(r"\b(?:since|than|like|as|before|after|post)\s+(?:the\s+)?$", re.I)
+# "since 9/11", "our memories of 9/11": an event named as a yardstick, not its group as a doer
+_YARDSTICK_BEFORE = re.compile(r"\b(?:since|than|like|as|before|after|post|memor(?:y|ies) of|anniversary of)\s+"
+                               r"(?:the\s+)?$", re.I)
 
 
 # All of them in one pattern: most sentences name none, and one search tells (each keeps its own case rule).
@@ -555,7 +557,7 @@ def other_group(s: str) -> str | None:
         return None
     for pattern, name in OTHER_PERPETRATORS:
         for m in pattern.finditer(s):
-            if not _YARDSTICK_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+            if not _YARDSTICK_BEFORE.search(s, max(0, m.start() - 16), m.start()):
                 return name
     return None
 

@@ -110,7 +110,7 @@ def hypothetical(s: str, start: int) -> bool:
     """Modal, future, negated or intended: look back over the clause before the trigger."""
     before = clause_before(s, start)
     if _PAST_POSSESSIVE.search(before) and _PLACED_AFTER.match(s, start) or _CLAIMED_FOR.search(before) or \
-            _AVENGED.search(before):
+            _AVENGED.search(before) or _PAST_EVENT_BEFORE.search(before):
         # "a threat distinct from last month's attack in Paris", "was not so reticent and claimed credit for the
         # rampage": that attack happened, whatever is negated or feared around it
         return False
@@ -132,6 +132,10 @@ _CLAIMED_FOR = re.compile(r"\bclaim(?:ed|ing|s)?\s+(?:credit|responsibility)\s+f
 # "vowed revenge for the execution of 21 Coptic Christians": what is avenged happened, whatever is vowed
 _AVENGED = re.compile(r"\b(?:(?:revenge|retaliation|retribution|vengeance|reprisals?)\s+for|to\s+avenge)\s+"
                       r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+# "the first debate since the attack by a couple in San Bernardino", "following an ISIS rampage in Paris": whatever
+# the main clause says of the future, the event it counts from happened
+_PAST_EVENT_BEFORE = re.compile(r"\b(?:since|following|after|in the wake of|in the aftermath of)\s+(?:the|an?)\s+"
+                                r"(?!(?:next|future|another|further|new)\b)(?:[\w'’-]+\s+){0,3}$", re.I)
 _PLACED_AFTER = re.compile(r"[\w-]+\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z]")
 
 
