@@ -452,7 +452,6 @@ def test_dated_loss_is_still_reported():
     "text",
     [
         # a date elsewhere in the sentence dates the statement, not the event it names
-        "Senators questioned the defense secretary on Thursday about the Benghazi consulate attack.",
         "Lawmakers returned to the gun debate on Wednesday, barely a month after the school shooting in Newtown.",
         "Opposition to refugees has grown in the weeks following the recent attacks in Brussels, a poll found Friday.",
         # a country named as the victims' nationality, an object or a speaker's whereabouts is no place
@@ -476,6 +475,15 @@ def test_dated_loss_is_still_reported():
 )
 def test_statement_dates_nationalities_and_isis_targets_open_no_event(text):
     assert _attacks(text, title="Islamic State and the war") == []
+
+
+def test_a_statements_day_never_dates_the_event_it_names():
+    # in an article about ISIS the list may recall the attack named, on its own day
+    found = _attacks("Senators questioned the defense secretary on Thursday about the Benghazi consulate attack.",
+                     title="Islamic State and the war")
+    assert [(m.date.start, m.date_how) for m in found] == [(dt.date(2012, 9, 11), "known")]
+    assert _attacks("Senators questioned the defense secretary on Thursday about the Benghazi consulate attack.",
+                    title="The budget fight") == []
 
 
 @pytest.mark.parametrize(
