@@ -413,7 +413,7 @@ def test_a_bare_reference_in_an_article_about_isis_is_the_known_attack_in_the_we
 @pytest.mark.parametrize("text, published", [
     # not about the group: the reference stays a reference
     ("What is much clearer is that the Paris attacks have recast the campaign.", dt.date(2015, 12, 6)),
-    # months later, no known attack in the weeks before publication
+    # ten months later, no known attack in the three months before publication
     ("What is much clearer is that the Paris attacks have recast how the West views the Islamic State.",
      dt.date(2016, 9, 6)),
 ])

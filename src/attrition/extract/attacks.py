@@ -412,7 +412,7 @@ def _recalled(sentence: Sentence, group: list[Trigger], place: PlaceMatch, tolls
     recalled = recalled_attack(probe, sentence.text, story.published)
     if recalled is None and story.about_isis and not tolls and place.place.precision == "city":
         # "the Paris attacks have recast how the West views the Islamic State": in an article about the group, the
-        # one attack the list knows at that town in the weeks before publication
+        # one attack the list knows at that town in the months before publication
         recalled = fresh_attack_at(place.place.name, story.published, RECALL_DAYS)
     return recalled
 

@@ -58,8 +58,8 @@ TOLL_MATCH = 0.15                           # "killed 49" and "killed at least 5
 PART_SHARE = 0.25   # a count this share of a known attack's may be one venue's
 RECENT_SLACK_DAYS = 30   # how far before its window "recent" may reach
 NARROW_DAYS = 14   # a window the text states this short, at a town with one known attack in it, is that attack
-# "since the Paris attacks" in an article about ISIS: the one known attack at that town in these weeks before it
-RECALL_DAYS = 45
+# "since the Paris attacks" in an article about ISIS: the one known attack at that town in the three months before it
+RECALL_DAYS = 90
 STATEMENT_DAYS = 7   # a day the text gives a few days after the known attack's is a speech's or a vigil's
 
 
