@@ -274,7 +274,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         # "since the Paris attacks", "after the Orlando shooting": an event the sentence looks back to without
         # a date; it is not reported here, and may only add detail to the event the narrative is on; unless the list
         # of known attacks knows it by its town and its words or toll ("since the attacks in Paris, which killed 130")
-        # (the article's own attack there takes it as detail; the first sentence may name the headline's attack)
+        # (an attack the article told at that very place takes the reference as detail; the first sentence may also
+        # look back at the headline's fresh attack)
         recalled = None if place is None or any(e.kind == "attack" and e.place == place.place for e in story.events) \
             else _recalled(sentence, group, place, local_tolls, story) or _fresh_lede_attack(sentence, place, story)
         if recalled is None:
@@ -470,7 +471,9 @@ _ISIS_OWNER_BEFORE = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s*\(
 
 
 def _attack_told_at(story: Narrative, place: Place) -> bool:
-    """The article has told an attack in this town (a venue the list places there is the town too)."""
+    """The article has told an attack in this town, by name: a venue the list places there is the town too (the
+    background check of `attack_from` compares places exactly, so that "Westminster" is not the London Bridge
+    attack told)."""
     return any(e.kind == "attack" and e.place is not None and (e.place.name, e.place.country) ==
                (place.name, place.country) for e in story.events)
 

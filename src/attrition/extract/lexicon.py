@@ -155,8 +155,8 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
                 r"(?=[^.,;]{0,40}\b(?:plane|jet|airliner|aircraft|flight)\b)", re.I), "aircraft_bombing", "verb"),
     # "the downing of a Russian passenger jet": an airliner, not a warplane shot down by an air force
     (re.compile(r"\b(?:downing|bombing|bringing down|shoot-?down)(?: of)? (?:an?|the|that) (?:[\w-]+ ){0,2}?"
-                r"(?:passenger (?:jet|plane|aircraft)|flight over (?:Egypt|the Sinai|Sinai)|"
-                r"airliner|charter (?:jet|plane|flight)|(?:jet|plane) over (?:Egypt|the Sinai|Sinai))\b", re.I),
+                r"(?:passenger (?:jet|plane|aircraft)|airliner|charter (?:jet|plane|flight)|"
+                r"(?:jet|plane|flight) over (?:Egypt|the Sinai|Sinai))\b", re.I),
      "aircraft_bombing", "one"),
     (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
     (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot and killed|sprayed\b[^.]{0,30}\bbullets)\b", re.I),

@@ -529,14 +529,15 @@ _SMALL = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, 
 
 def _without_attackers(clause: str, toll: Toll) -> Toll:
     m = _INCLUDING_ATTACKERS.match(clause, toll.end) if toll.role == "killed" else None
-    if m is None:
-        return toll
-    n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
-    q = toll.quantity
+    return toll if m is None else Toll(toll.role, _less_attackers(toll.quantity, m), toll.start, toll.end, toll.surface)
+
+
+def _less_attackers(q: Quantity, named: re.Match) -> Quantity:
+    """The count without the attackers a match of `_ATTACKERS` names ("the assailant": one), when it can hold them."""
+    n = _SMALL.get(named.group("n").lower()) or int(named.group("n"))
     if q.low < n or q.qualifier in ("vague", "zero"):
-        return toll
-    less = Quantity(q.low - n, q.high - n, q.best - n, q.qualifier, q.start, q.end, q.surface)
-    return Toll(toll.role, less, toll.start, toll.end, toll.surface)
+        return q
+    return Quantity(q.low - n, q.high - n, q.best - n, q.qualifier, q.start, q.end, q.surface)
 
 
 def _victims(text: str, m: re.Match) -> Quantity | None:
@@ -604,11 +605,7 @@ def _subject(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> Non
                 continue  # "All three were then shot dead": anaphora, usually the attackers
         role = "killed" if _kills(verb) else "injured"
         counted = _ATTACKERS_COUNTED.search(m.group("incl") or "") if role == "killed" else None
-        if counted is not None:
-            n = _SMALL.get(counted.group("n").lower()) or int(counted.group("n"))
-            if qty.low >= n and qty.qualifier not in ("vague", "zero"):
-                qty = Quantity(qty.low - n, qty.high - n, qty.best - n, qty.qualifier, qty.start, qty.end, qty.surface)
-        found.append(_toll(text, role, qty, m.start(), m.end()))
+        found.append(_toll(text, role, qty if counted is None else _less_attackers(qty, counted), m.start(), m.end()))
 
 
 def _left(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> None:
