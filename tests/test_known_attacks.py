@@ -430,3 +430,16 @@ def test_a_remembered_event_names_no_doer_and_the_list_beats_a_group_named_besid
             "bombings. He pledged allegiance to the Islamic State.")
     found = [m for m in extract_mentions(text, dt.date(2016, 6, 14), "Orlando") if m.kind == "attack"]
     assert [(m.place.name, m.date.start, m.perpetrator) for m in found] == [("Boston", dt.date(2013, 4, 15), None)]
+
+
+def test_a_name_the_list_gives_the_attack_tied_to_the_group_gives_it_the_lists_author():
+    text = ("Four hostages were killed in the standoff at a Paris kosher grocery store on Friday. A man claiming to be "
+            "Amedy Coulibaly told the station that he belonged to the Islamist militant group ISIS.")
+    found = [m for m in extract_mentions(text, dt.date(2015, 1, 10), "Standoffs in France") if m.kind == "attack"]
+    assert [(m.date.start, m.perpetrator) for m in found] == [(dt.date(2015, 1, 9), "ISIS")]
+    assert "perpetrator@1:known.paris-hypercacher-2015-01-09" in found[0].support
+    # the group named beside a venue, with no tie to the attacker, gives no author
+    text = ("Four hostages were killed in the standoff at a Paris kosher grocery store on Friday. Attacks on a "
+            "Jewish supermarket have long been encouraged by ISIS.")
+    found = [m for m in extract_mentions(text, dt.date(2015, 1, 10), "Standoffs in France") if m.kind == "attack"]
+    assert [m.perpetrator for m in found] == [None]

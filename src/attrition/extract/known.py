@@ -145,14 +145,17 @@ def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], publi
     unless the list itself recalled the attack and the sentence claims nothing ("made reference to both ISIS and the
     Tsarnaev brothers, who were responsible for the Boston bombings").
     In an article about ISIS, a known attack (dated by the list, "since the attacks in Paris, which killed 130", or
-    told on its day at its town) that the text left without an author is the group's when the list says it is."""
+    told on its day at its town) that the text left without an author is the group's when the list says it is; in
+    any article, when a sentence ties the group to a name the list gives the attack ("Amedy Coulibaly ... told BFMTV
+    that he belonged to ISIS": the kosher supermarket)."""
     for m in mentions:
-        if about_isis and m.kind == "attack" and m.perpetrator is None and \
+        if m.kind == "attack" and m.perpetrator is None and \
                 not any(lx.denies(sentences[i].text) for i in m.seen_at if 0 <= i < len(sentences)):
             attack = _known_of(m, sentences, published)
-            if attack is not None and attack.perpetrator == "ISIS":
+            tied = None if attack is None or about_isis else _name_tied_to_isis(attack, sentences)
+            if attack is not None and attack.perpetrator == "ISIS" and (about_isis or tied is not None):
                 m.perpetrator, m.attribution = "ISIS", "attributed"
-                m.support.append(f"perpetrator@{m.sentence.index}:known.{attack.attack_id}")
+                m.support.append(f"perpetrator@{m.sentence.index if tied is None else tied}:known.{attack.attack_id}")
             continue
         recalled_only = m.date_how == "known" and not lx.claims(m.sentence.text)
         if m.kind != "attack" or m.perpetrator != "ISIS" or lx.mentions_isis(m.sentence.text) and not recalled_only:
@@ -251,6 +254,21 @@ def fill_known_tolls(mentions: list[Mention], sentences: list[Sentence], publish
             m.killed = toll
             kept = [x for x in m.support if not x.startswith("killed@")]
             m.support = [*kept, f"killed@{at}:known.{attack.attack_id}"]
+
+
+def _name_tied_to_isis(attack: KnownAttack, sentences: list[Sentence]) -> int | None:
+    """The first sentence that ties a name the list gives the attack ("Coulibaly") to the group: a claim, an
+    allegiance or a membership ("told BFMTV that he belonged to ISIS"; not "attacks ... encouraged by ISIS" beside
+    "Manchester Arena")."""
+    if attack.names is None:
+        return None
+    return next((s.index for s in sentences if attack.names.search(s.text) and lx.mentions_isis(s.text) and
+                 (lx.claims(s.text) or lx.INSPIRED.search(s.text) or _MEMBERSHIP.search(s.text)) and
+                 not lx.denies(s.text)), None)
+
+
+_MEMBERSHIP = re.compile(r"\b(?:belong(?:ed|s|ing)? to|member of|fighters? for|loyal to|on behalf of|in the name of)\b",
+                         re.I)
 
 
 def _names_attack(text: str, attack: KnownAttack) -> bool:
