@@ -2120,3 +2120,11 @@ def test_what_a_future_clause_counts_from_happened():
     m = _one_attack("This will be the first debate following an ISIS rampage in Paris.", dt.date(2015, 12, 15))
     assert (m.place.name, m.perpetrator, m.date_how) == ("Paris", "ISIS", "assumed_recent")
     assert _attacks("This will be the first debate after the next attack in Paris.", dt.date(2015, 12, 15)) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A senior general was killed in an ISIS ambush near Rutba on Saturday.", "Rutba"),
+    ("Militants ambushed a police convoy near Arish on Saturday, killing 25 officers.", "El-Arish"),
+])
+def test_an_ambush_is_an_attack(text, place):
+    assert _one_attack(text, dt.date(2013, 12, 23), title="ISIS in Anbar").place.name == place

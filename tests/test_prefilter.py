@@ -83,6 +83,7 @@ def test_the_lexicon_patterns_are_gated():
 @pytest.mark.parametrize("phrase", ["militants decapitated a soldier", "fighters slaughtered villagers",
                                     "officers were gunned down", "an IED hit a convoy", "the plane was downed",
                                     "the jet was blown up", "sprayed the crowd with bullets", "hacked to death",
-                                    "wearing a suicide vest", "stoned to death", "brought down the airliner"])
+                                    "wearing a suicide vest", "stoned to death", "brought down the airliner",
+                                    "killed in an ambush"])
 def test_the_cheapest_gate_lets_through_every_attack_word_a_trigger_reads_alone(phrase):
     assert lx.ANY_TRIGGER.search(phrase) and lx.ANY_TRIGGER_LC.search(phrase.lower())

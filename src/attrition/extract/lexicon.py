@@ -27,7 +27,7 @@ ANY_TRIGGER = re.compile(
     r"burnt alive|burned to death|burnt to death|withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back|won back|"
     r"winning back|, fell|downing|bringing down|gunned down|decapitat|slaughter|hacked to death|blown up|brought down|"
-    r"downed|sprayed|struck|suicide|to death| ied",
+    r"downed|sprayed|struck|suicide|to death| ied|ambush",
     re.I,
 )
 
@@ -158,6 +158,9 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
                 r"(?:passenger (?:jet|plane|aircraft)|airliner|charter (?:jet|plane|flight)|"
                 r"(?:jet|plane|flight) over (?:Egypt|the Sinai|Sinai))\b", re.I),
      "aircraft_bombing", "one"),
+    # "killed in an ISIS ambush", "militants ambushed a patrol": an attack, of no one kind
+    (re.compile(r"\bambush(?:es)?\b", re.I), None, "one"),
+    (re.compile(r"\bambush(?:ed|ing)\b", re.I), None, "verb"),
     (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
     (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot and killed|sprayed\b[^.]{0,30}\bbullets)\b", re.I),
      "shooting", "verb"),
