@@ -1888,7 +1888,7 @@ def test_a_claim_of_the_attack_far_down_is_the_headlines_attack():
     ("Peshmerga units beat back the militants at Makhmour on Sunday, Kurdish officials said.", "Makhmour"),
 ])
 def test_the_group_beaten_back_defeated_or_fled_and_a_town_free_of_it_are_losses(text, place):
-    found = _losses(text, dt.date(2017, 8, 1))
+    found = _losses(text, dt.date(2017, 8, 1), title="The war on ISIS")   # "the militants": the group the title names
     assert [m.place.name for m in found] == [place]
 
 
@@ -2128,3 +2128,21 @@ def test_what_a_future_clause_counts_from_happened():
 ])
 def test_an_ambush_is_an_attack(text, place):
     assert _one_attack(text, dt.date(2013, 12, 23), title="ISIS in Anbar").place.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "Somali troops captured the town of Kismayo from militants on Sunday.",
+    "The militants withdrew from Kunduz on Monday after a week of fighting.",
+])
+def test_a_story_that_never_names_the_group_reports_no_loss_of_its(text):
+    assert _losses(text, dt.date(2014, 10, 8), title="Troops advance") == []
+    named = text.replace("militants", "Islamic State militants")
+    named = named.replace("Kismayo", "Sinjar").replace("Kunduz", "Sinjar")
+    assert [m.place.name for m in _losses(named, dt.date(2014, 10, 8), title="Troops advance")] == ["Sinjar"]
+
+
+def test_attack_words_still_open_sentences_in_a_story_that_never_names_the_group():
+    text = ("Security forces took control of the prison on Monday. "
+            "A day earlier, gunmen stormed a police station in Mogadishu, killing five officers.")
+    [m] = _attacks(text, dt.date(2014, 9, 2), title="Prison attack")
+    assert (m.place.name, m.killed.best) == ("Mogadishu", 5)

@@ -84,6 +84,12 @@ def test_the_lexicon_patterns_are_gated():
                                     "officers were gunned down", "an IED hit a convoy", "the plane was downed",
                                     "the jet was blown up", "sprayed the crowd with bullets", "hacked to death",
                                     "wearing a suicide vest", "stoned to death", "brought down the airliner",
-                                    "killed in an ambush"])
+                                    "killed in an ambush", "gunmen stormed a prison", "militants raided a bank",
+                                    "attackers burst into the hall", "drove a truck into the crowd",
+                                    "the siege of a cafe", "took dozens of people hostage", "an operation against"])
 def test_the_cheapest_gate_lets_through_every_attack_word_a_trigger_reads_alone(phrase):
-    assert lx.ANY_TRIGGER.search(phrase) and lx.ANY_TRIGGER_LC.search(phrase.lower())
+    # the attack gate alone (an article that never names the group) too
+    for gate in (lx.ANY_TRIGGER, lx.ATTACK_GATE):
+        assert gate.search(phrase)
+    for gate in (lx.ANY_TRIGGER_LC, lx.ATTACK_GATE_LC):
+        assert gate.search(phrase.lower())

@@ -2,7 +2,8 @@
 
 The extractor reads an article as a narrative, sentence by sentence:
 
-1. a cheap gate (lexicon.ANY_TRIGGER) skips articles and sentences that cannot hold an event;
+1. a cheap gate (lexicon.ANY_TRIGGER) skips articles and sentences that cannot hold an event (loss words count
+   only in an article that names the group, whose losses they would be);
 2. trigger words open candidate events; a candidate survives only if it is reported as having
    happened (not planned, feared, negated, hypothetical or a military strike on ISIS) and has a
    place, either in its own clause or from the sentence that set the scene just before it;
@@ -64,6 +65,12 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         return []
     if "MORE" in text:
         text = _blank_sidebars(text)
+    named_isis = len(lx.isis_mentions(text))
+    names_isis = named_isis > 0 or lx.mentions_isis(title or "")
+    if not names_isis:   # no loss of the group's to report: only attack words open a sentence
+        trigger_re = lx.ATTACK_GATE if trigger_re is lx.ANY_TRIGGER else lx.ATTACK_GATE_LC
+        if not trigger_re.search(low):
+            return []
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     triggered = {bisect_right(starts, m.start()) - 1 for m in trigger_re.finditer(low)}
@@ -71,9 +78,9 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     # detail for the event before it: dates and places are read only where they can matter
     near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)}
     gazetteer = default_gazetteer()
-    about_isis = lx.mentions_isis(title or "") or len(lx.isis_mentions(text)) >= 2
+    about_isis = lx.mentions_isis(title or "") or named_isis >= 2
     story = Narrative(published, about_isis, person_surnames(text), text=text, sentences=sentences,
-                       title=title or "")
+                       title=title or "", names_isis=names_isis)
     for sentence in sentences:
         i = sentence.index
         if i in near_trigger:

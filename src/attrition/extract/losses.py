@@ -41,6 +41,8 @@ def listed_places(places: list[PlaceMatch], first: PlaceMatch, s: str) -> list[P
 
 
 def loss_triggers(s: str, places: list[PlaceMatch], story: Narrative, index: int = -1) -> list[Trigger]:
+    if not story.names_isis:
+        return []   # "captured the town from militants" in a story that never names the group is not its loss
     found = []
     isis_here = lx.mentions_isis(s)
     for m in lx.LOSS_OBJECT_TRIGGERS.finditer(s):

@@ -93,6 +93,7 @@ class Narrative:
     sentences: list[Sentence] = field(default_factory=list)
     title: str = ""
     named_here: list[PlaceMatch] = field(default_factory=list)   # every place the current sentence names
+    names_isis: bool = True   # the article names the group at least once: it may report the group's losses
 
 
 @dataclass
