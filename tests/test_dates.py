@@ -290,3 +290,15 @@ def test_fast_path_agrees_with_plain_regex():
     for sentence in _corpus():
         plain = [(m.start(), m.start() + len(m.group().rstrip())) for m in _DATE_RE.finditer(sentence)]
         assert [(e.start, e.end) for e in find_dates(sentence)] == plain, sentence
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("in May last year", date(2016, 5, 1), date(2016, 5, 31)),          # not the latest May (2017)
+    ("in March of last year", date(2016, 3, 1), date(2016, 3, 31)),
+    ("in February this year", date(2017, 2, 1), date(2017, 2, 28)),
+    ("in December last year", date(2016, 12, 1), date(2016, 12, 31)),
+    ("in May", date(2017, 5, 1), date(2017, 5, 31)),                    # alone: the latest
+])
+def test_a_month_with_the_year_it_names_relative_to_publication(text, start, end):
+    [expr] = find_dates(f"The bombings {text} killed 30 people.")
+    assert resolve(expr, PUB_2017, None) == DateSpan(start, end, "month")

@@ -2146,3 +2146,33 @@ def test_attack_words_still_open_sentences_in_a_story_that_never_names_the_group
             "A day earlier, gunmen stormed a police station in Mogadishu, killing five officers.")
     [m] = _attacks(text, dt.date(2014, 9, 2), title="Prison attack")
     assert (m.place.name, m.killed.best) == ("Mogadishu", 5)
+
+
+@pytest.mark.parametrize("text, place, start", [
+    ("Kurdish fighters wrested control of Tabqa from ISIS in May.", "Tabqa", dt.date(2017, 5, 10)),   # May, no modal
+    ("Iraqi forces drove ISIS from Hawija on Thursday.", "Hawija", dt.date(2017, 10, 5)),
+    ("Iraqi forces drove Islamic State fighters from the city of Tikrit on Thursday.", "Tikrit", dt.date(2017, 10, 5)),
+    ("Last month Kurdish-led forces ended the Islamic State's rule over Raqqa.", "Raqqa", dt.date(2017, 9, 1)),
+    ("Iraqi forces ended ISIS control of Mosul in July.", "Mosul", dt.date(2017, 7, 10)),
+    ("US-backed forces did most of the fighting, including retaking the one-time capital of the ISIS caliphate in "
+     "Raqqa last month.", "Raqqa", dt.date(2017, 9, 1)),
+])
+def test_losses_in_more_of_the_words_of_news(text, place, start):
+    [m] = _losses(text, dt.date(2017, 10, 7), title="The fight against the Islamic State")
+    assert (m.place.name, m.date.start) == (place, start)
+
+
+@pytest.mark.parametrize("text", [
+    "He drove from Mosul to Erbil after ISIS attacked.",
+    "He drove his family from Mosul to Erbil after ISIS attacked.",
+    "Iraqi forces drove a truck from Tikrit to Baghdad on Thursday, officials said of the ISIS threat.",
+])
+def test_driving_from_a_town_is_no_loss_and_nothing_happens_there(text):
+    assert extract_mentions(text, dt.date(2017, 10, 7), "The fight against the Islamic State") == []
+
+
+def test_a_loss_the_month_may_follows_still_happened_and_a_modal_may_does_not():
+    assert [m.place.name for m in _losses("Iraqi forces recaptured Rutba from ISIS in May.", dt.date(2016, 10, 7),
+                                          title="The fight against ISIS")] == ["Rutba"]
+    assert _losses("Iraqi forces recaptured Rutba from ISIS, officials may say.", dt.date(2016, 10, 7),
+                   title="The fight against ISIS") == []

@@ -195,7 +195,9 @@ _KINDS: list[tuple[str, str, str]] = [
         "month_only",
         "publication",
         rf"(?:(?P<which>in|since|during|by|until|till|through|from|last|early|late|mid-)\s*)"
-        rf"(?:(?:early|late|mid-)\s*)?(?P<month>{_MON_NO_MAY}|(?-i:May)\b)",
+        rf"(?:(?:early|late|mid-)\s*)?(?P<month>{_MON_NO_MAY}|(?-i:May)\b)"
+        # "in May last year", "in March of this year": the year the text names, not the latest such month
+        r"(?:\s+(?:of\s+)?(?P<rel>last|this)\s+year\b)?",
     ),
 ]
 
@@ -579,6 +581,8 @@ def _resolve_publication(kind: str, g: dict[str, str | None], surface: str, pub:
         year = (
             pub.year if (pub.month > month or (pub.month == month and not strictly_before)) else pub.year - 1
         )
+        if g.get("rel"):
+            year = pub.year - 1 if g["rel"].lower() == "last" else pub.year
         return _clip(DateSpan(*_month_span(year, month), "month"), pub)
     return None
 

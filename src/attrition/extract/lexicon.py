@@ -32,7 +32,7 @@ _LOSS_GATE = (
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|"
     r"withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back|won back|"
-    r"winning back|, fell"
+    r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group"
 )
 ANY_TRIGGER = re.compile(_ATTACK_GATE + "|" + _LOSS_GATE, re.I)
 ATTACK_GATE = re.compile(_ATTACK_GATE, re.I)
@@ -420,7 +420,10 @@ MODAL = re.compile(
     re.I,
 )
 # "the rampage will continue", "attacks would follow": the trigger's own verb is future or conditional.
-MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|may|is going to|are going to)\b", re.I)
+# "may" in lower case only and not the month ("retook Tabqa from ISIS in May" happened)
+MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|"
+                         r"(?<!in )(?<!of )(?<!early )(?<!late )(?<!since )(?<!until )(?<!last )(?-i:may)(?!\s+\d)|"
+                         r"is going to|are going to)\b", re.I)
 # "to attack", "to capture": an intention, unless somebody helped or managed to do it.
 # ("pledged allegiance to ISIS opened fire": a name after "to" is an object, not a verb)
 # "plans to attack", not "reacting to the attack" (a determiner makes "to" a preposition)
@@ -453,6 +456,10 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing) "
     r"(?:\w+ ){0,3}?out of|"
     r"(?:expelled|ousted|routed|evicted|ejected|dislodged|purged) (?:\w+ ){0,3}?(?:from|for control of)|"
+    r"drove (?:\w+ ){1,3}?from|"   # "drove ISIS from Hawija", not "drove from Mosul"
+    # "ended the Islamic State's rule over Raqqa", "ended ISIS control of Mosul"
+    r"ended (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|group|militants|jihadists)(?:['’]s?)? (?:\w+ )?"
+    r"(?:rule|control|occupation|grip|hold|reign) (?:of|over|in|on)|"
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
@@ -720,6 +727,9 @@ FROM_EVENT_BEFORE = re.compile(
     # "routed ISIS from Palmyra", "expelled the militants from": the object may come between
     r"retreated)\s+(?:(?!from\b)[\w-]+\s+){0,3}?(?:back\s+)?"
     r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
+    # "drove ISIS from Hawija", not "drove his family from Mosul"
+    r"\bdrove\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|extremists|insurgents|group|them)"
+    r"(?:\s+[\w-]+){0,2}?\s+from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
     # "driving ISIS away from the Mosul Dam": the place a loser was driven from
     r"\b(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:away|back)\s+from\s+"
     r"(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$", re.I)

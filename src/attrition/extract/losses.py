@@ -128,6 +128,7 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
 _GROUP = r"(?:ISIS|ISIL|IS|Daesh|Islamic State)"   # the group's names, as the patterns below spell them
 # "Baghuz, the last enclave of the Islamic State, fell": the town, called the group's, then the verb
 _HELD_NOUN = r"(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave|pocket|bulwark)"
+_GROUP_HELD_NOUN = re.compile(rf"\s+the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:['’]s)?(?:\s+(?:group|caliphate))?")
 _GROUP_HELD_APPOSITION = re.compile(
     rf",\s+(?:the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:\s+group)?"
     rf"(?:\s+in\s+[^,;]{{1,30}})?|"
@@ -190,8 +191,11 @@ def _first_place_after(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
             if lx.CLAUSE_BREAK.search(gap):
                 return None
             located = re.search(r"\s(?:in|at)\s+(?:the\s+)?(?:(?:state|city|town|province) of\s+)?$", gap)
-            if located and gap[: located.start()].strip() and not lx.AROUND_GROUND.search(gap[: located.start()]):
-                return None   # "regained a double-digit lead in Iowa": the object is the lead, not the place
+            if located and gap[: located.start()].strip() and not lx.AROUND_GROUND.search(gap[: located.start()]) \
+                    and not _GROUP_HELD_NOUN.fullmatch(gap, 0, located.start()):
+                # "regained a double-digit lead in Iowa": the object is the lead, not the place; but "retaking the
+                # one-time capital of the ISIS caliphate in Raqqa" names the town the group held
+                return None
             return p
     return None
 
