@@ -62,7 +62,10 @@ def clean_text(raw: str, title: str | None = None) -> str:
     # the last word of the title must appear in a line before it is worth folding for the comparison
     title_tail = folded_title.rsplit(" ", 1)[-1] if folded_title else None
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", text if text.isascii() else unicodedata.normalize("NFC", text))
+    if not text.isascii():
+        text = _SPACES.sub(" ", unicodedata.normalize("NFC", text))
+    elif "  " in text or "\t" in text:   # the only runs _SPACES can find in ASCII text
+        text = _SPACES.sub(" ", text)
     for line in text.split("\n"):
         line = line.strip()
         if not line:
@@ -79,11 +82,12 @@ def clean_text(raw: str, title: str | None = None) -> str:
         # a short line between two headlines or bylines is a teaser in a list of other stories
         between_headlines = 0 < i < len(lines) - 1 and lines[i - 1][1] == lines[i + 1][1] == "other"
         answer = i > 0 and lines[i - 1][0].endswith("?")   # "Is this attack unprecedented?": a subhead, then prose
-        if between_headlines and not answer and len(line.split()) <= MAX_TEASER_WORDS:
+        if between_headlines and not answer and _words_at_least(line, MAX_TEASER_WORDS + 1) <= MAX_TEASER_WORDS:
             continue
         kept.append(line)
     if not kept:   # nothing reads as prose: a lone paragraph without final punctuation is still the article
-        kept = [line for line, kind in lines if kind == "other" and len(line.split()) >= MIN_LONE_PARAGRAPH_WORDS]
+        kept = [line for line, kind in lines
+                if kind == "other" and _words_at_least(line, MIN_LONE_PARAGRAPH_WORDS) >= MIN_LONE_PARAGRAPH_WORDS]
     return "\n\n".join(kept)
 
 
@@ -93,16 +97,22 @@ def _kind(line: str, folded_title: str | None, title_tail: str | None = None) ->
     if folded_title and len(line) <= 3 * len(folded_title) + 40 and (title_tail is None or title_tail in lowered) \
             and _fold(line).endswith(folded_title):
         return "other"   # the headline (or a breadcrumb ending in it) is stored as the title
-    boilerplate_word = any(word in lowered for word in _BOILERPLATE_WORDS)
+    boilerplate_word = any(map(lowered.__contains__, _BOILERPLATE_WORDS))   # in C: no Python frame per word
     if boilerplate_word and _BOILERPLATE_ANYWHERE.search(lowered) or _BOILERPLATE_START.match(lowered) or \
             _AUTHOR_BIO.match(line):
         return "boilerplate"
-    if _ENDS_LIKE_PROSE.search(line[-60:]) and len(line.split()) >= MIN_PROSE_WORDS:
+    if _ENDS_LIKE_PROSE.search(line[-60:]) and _words_at_least(line, MIN_PROSE_WORDS) >= MIN_PROSE_WORDS:
         return "prose"
-    if len(line.split()) >= MIN_CUT_PARAGRAPH_WORDS and len(_SENTENCE_END.findall(line)) >= 2 and \
+    if _words_at_least(line, MIN_CUT_PARAGRAPH_WORDS) >= MIN_CUT_PARAGRAPH_WORDS and \
+            len(_SENTENCE_END.findall(line)) >= 2 and \
             not _LABEL_START.match(line):
         return "prose"   # a paragraph the source cut off mid-sentence ("... has eased") is still the article's prose
     return "other"
+
+
+def _words_at_least(line: str, n: int) -> int:
+    """The number of words in the line, counted up to `n` (a long paragraph is not split word by word)."""
+    return len(line.split(None, n))
 
 
 def content_hash(text: str) -> str:
