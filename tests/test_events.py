@@ -2176,3 +2176,18 @@ def test_a_loss_the_month_may_follows_still_happened_and_a_modal_may_does_not():
                                           title="The fight against ISIS")] == ["Rutba"]
     assert _losses("Iraqi forces recaptured Rutba from ISIS, officials may say.", dt.date(2016, 10, 7),
                    title="The fight against ISIS") == []
+
+
+def test_a_gate_word_inside_another_word_opens_no_sentence_but_the_sentence_is_still_read():
+    from attrition.extract.events import _may_open
+    for text in ["The chief executive said the programme would establish stability.",
+                 "He wanted to kill the bill and was shot down in the polls, skills aside."]:
+        assert not _may_open(text, names_isis=True)
+    assert _may_open("Gunmen stormed a hotel in Bamako.", names_isis=False)
+    assert _may_open("Iraqi forces retook Ramadi.", names_isis=True)
+    assert not _may_open("Iraqi forces retook Ramadi.", names_isis=False)
+    # read as the scene of the attack told next: its place and day still date and place it
+    text = ("On Tuesday the company's executive visited Nairobi. "
+            "Hours later gunmen opened fire at a hotel, killing six people, police said.")
+    [m] = _attacks(text, dt.date(2019, 1, 17), title="Hotel attack")
+    assert (m.place.name, m.killed.best) == ("Nairobi", 6)

@@ -73,10 +73,11 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
             return []
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
-    triggered = {bisect_right(starts, m.start()) - 1 for m in trigger_re.finditer(low)}
+    worded = {bisect_right(starts, m.start()) - 1 for m in trigger_re.finditer(low)}
+    triggered = {i for i in worded if _may_open(sentences[i].text, names_isis)}
     # a sentence that opens no event matters only as the scene of a trigger sentence just after it, or as
     # detail for the event before it: dates and places are read only where they can matter
-    near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)}
+    near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)} | worded
     gazetteer = default_gazetteer()
     about_isis = lx.mentions_isis(title or "") or named_isis >= 2
     story = Narrative(published, about_isis, person_surnames(text), text=text, sentences=sentences,
@@ -112,6 +113,19 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
                 mention.perpetrator, mention.attribution, mention.claimed = None, None, None
     return merged
 _SIDEBAR = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])[^\n]{0,700}? MORE\b(?: \([A-Z]-[\w.]+\))?")
+
+
+def _may_open(s: str, names_isis: bool) -> bool:
+    """A trigger pattern matches in the sentence, before any guard: the gate's words are also inside words that
+    open nothing ("executive", "establish", "programme", "skill"), and such a sentence is read as any other."""
+    low = lx.lower(s)
+    if low is None:
+        return True   # lower case would shift offsets: the rules decide
+    contains = low.__contains__
+    for (pattern, _, _), literals in zip(lx.ATTACK_TRIGGERS_LC, lx.ATTACK_TRIGGER_LITERALS, strict=True):
+        if (literals is None or any(map(contains, literals))) and pattern.search(low):
+            return True
+    return names_isis and bool(lx.LOSS_OBJECT_TRIGGERS.search(s) or lx.LOSS_SUBJECT_TRIGGERS.search(s))
 
 
 def _blank_sidebars(text: str) -> str:
