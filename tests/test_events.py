@@ -2191,3 +2191,13 @@ def test_a_gate_word_inside_another_word_opens_no_sentence_but_the_sentence_is_s
             "Hours later gunmen opened fire at a hotel, killing six people, police said.")
     [m] = _attacks(text, dt.date(2019, 1, 17), title="Hotel attack")
     assert (m.place.name, m.killed.best) == ("Nairobi", 6)
+
+
+def test_a_toll_update_naming_no_place_counts_the_articles_news_not_an_attack_recalled_before_it():
+    text = ("Gunmen and suicide bombers attacked Istanbul's airport on Tuesday night, killing dozens of people. "
+            "Officials blamed the Islamic State. "
+            "In March, the group claimed the bombings at the airport in Brussels. "
+            "At least 32 people died in those blasts. "
+            "The death toll is now 42, according to hospital sources.")
+    found = {m.place.name: m.killed.best for m in _attacks(text, dt.date(2016, 6, 29), title="Istanbul attack")}
+    assert found == {"Istanbul": 42, "Brussels": 32}

@@ -128,6 +128,16 @@ def test_clean_text_keeps_a_journalist_killed_and_drops_a_journalists_bio():
     assert clean_text(f"{PROSE}\n\n{victim}\n\n{bio}") == f"{PROSE}\n\n{victim}"
 
 
+def test_clean_text_keeps_two_sentences_between_a_subhead_and_a_video_label():
+    # a teaser in a list of other stories is one headline; two sentences there are the article's
+    raw = (f"{PROSE}\n\nVictims from around the world\n\nThe death toll is now 42, hospital sources said. The toll "
+           f"rose after a woman died.\n\nJUST WATCHED Airport attacked despite heavy security Replay\n\n{PROSE}")
+    assert "The death toll is now 42" in clean_text(raw)
+    teaser = raw.replace("The death toll is now 42, hospital sources said. The toll rose after a woman died.",
+                         "Storm hits the coast as the budget passes the Senate.")
+    assert "Storm hits" not in clean_text(teaser)
+
+
 def test_clean_text_keeps_the_answer_under_a_question_subhead():
     raw = (f"{PROSE}\n\nIs this attack unprecedented?\n\nThe incident mirrored the lorry attack on crowds in "
            f"Nice in July, claimed by the Islamic State.\n\nA year of terror in Germany\n\n{PROSE}")

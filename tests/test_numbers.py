@@ -136,6 +136,7 @@ TOLL_CASES = [
     ("They got as far as the Majlis chamber and claimed seven lives", [("killed", 7, "exact")]),
     ("the death toll rose to 130", [("killed", 130, "exact")]),
     ("The death toll has risen to 39", [("killed", 39, "exact")]),
+    ("The death toll is now 42, according to Anadolu", [("killed", 42, "exact")]),
     ("a bombing with a death toll of 84", [("killed", 84, "exact")]),
     ("the death toll stood at more than 200", [("killed", 200, "more_than")]),
     # zero

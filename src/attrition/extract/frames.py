@@ -29,6 +29,7 @@ from attrition.extract.numbers import Quantity, find_tolls, parse_number
 if TYPE_CHECKING:
     from attrition.extract.narrative import Mention
 
+NEWS_DAYS = dt.timedelta(days=7)   # an attack this close to publication is the article's news, not a recollection
 REFERENCE_SENTENCES = 12     # how far back "the attack" may point at the event the narrative is on
 BACKGROUND_REACH = dt.timedelta(days=7)   # an event ending this soon after "recent" begins is one before it
 HEADLINE_NEWS = dt.timedelta(days=7)   # how old an attack a headline's toll may still be counting
@@ -160,7 +161,7 @@ def complete(mentions: list, sentences, title: str, published, gazetteer, countr
             _tolls_following(ref_of, s, attacks)
         update = TOLL_UPDATE.search(s) if index >= 0 else None
         if update is not None:
-            _toll_update(ref_of, s, update, attacks)
+            _toll_update(ref_of, s, update, attacks, published)
         if index < 0:
             headline_ref = ref_of
     # the headline's toll last: a toll the body states, nearer the event, comes first
@@ -253,17 +254,23 @@ def _tolls_following(ref_of, s: str, attacks) -> None:
 # A later, higher count of the same dead: "the death toll rose to 35", "the UN gave a higher toll, saying 35 people
 # had been killed" (the data keeps the latest figure a report gives).
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]{0,40}?\b(?:rose|risen|rises|climbed|"
-                         r"jumped|increased|reached|now stands)\b|\ba higher (?:death )?toll\b", re.I)
+                         r"jumped|increased|reached|now stands|stands at|is now|now at)\b|\ba higher (?:death )?toll\b",
+                         re.I)
 
 
-def _toll_update(ref_of, s: str, update: re.Match, attacks) -> None:
-    """A later, higher count replaces the toll of the attack it names, or of the one the narrative is on; not when
-    it counts a whole country's dead ("the death toll in Spain rose to 14" after attacks in two towns)."""
+def _toll_update(ref_of, s: str, update: re.Match, attacks, published=None) -> None:
+    """A later, higher count replaces the toll of the attack it names, or else of the article's one news attack
+    (an update counts today's dead, not those of an attack recalled for comparison), or of the one the narrative is
+    on; not when it counts a whole country's dead ("the death toll in Spain rose to 14" after attacks in two towns)."""
     killed = [t for t in find_tolls(s) if t.role == "killed"]
     if not killed:
         return
     ref = ref_of()
     targets, _ = referents(ref, attacks, strong=False)
+    news = [m for m in attacks if min(m.seen_at) < ref.index and published is not None and m.date is not None
+            and m.date.end >= published - NEWS_DAYS]
+    if not targets and len(news) == 1 and len(news) < len(attacks):
+        targets = news   # "The death toll is now 42", after the airport attack and a recalled one in Brussels
     if not targets:   # "the UN gave a higher toll": the attack the narrative is on
         before = [m for m in attacks if any(0 <= ref.index - i <= REFERENCE_SENTENCES for i in m.seen_at)]
         targets = nearest(ref.index, before) if before else []

@@ -310,7 +310,7 @@ _TOLL_RE = re.compile(
     r"\b(?:(?:the|a)\s+)?(?P<kind>death|fatality|victim|civilian\s+death|injury)\s+tolls?\s+"
     r"(?:(?:has|had|have|had|now|officially|further|later|reportedly)\s+)*"
     r"(?:(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|jumped|stood|stands|increased|was|is"
-    r"|hit|went\s+up|grew|surged|soared)\s+)?(?:(?:to|at|of)\s+)?"
+    r"|hit|went\s+up|grew|surged|soared)\s+)?(?:now\s+)?(?:(?:to|at|of)\s+)?"   # "the death toll is now 42"
     rf"(?P<qty>zero|{_QTY})",
     _FLAGS,
 )

@@ -82,7 +82,10 @@ def clean_text(raw: str, title: str | None = None) -> str:
         # a short line between two headlines or bylines is a teaser in a list of other stories
         between_headlines = 0 < i < len(lines) - 1 and lines[i - 1][1] == lines[i + 1][1] == "other"
         answer = i > 0 and lines[i - 1][0].endswith("?")   # "Is this attack unprecedented?": a subhead, then prose
-        if between_headlines and not answer and _words_at_least(line, MAX_TEASER_WORDS + 1) <= MAX_TEASER_WORDS:
+        # ... unless it holds two sentences ("The death toll is now 42, according to Anadolu. The toll rose after a
+        # woman died."): a teaser is one headline
+        if between_headlines and not answer and _words_at_least(line, MAX_TEASER_WORDS + 1) <= MAX_TEASER_WORDS \
+                and not _SENTENCE_END.search(line):
             continue
         kept.append(line)
     if not kept:   # nothing reads as prose: a lone paragraph without final punctuation is still the article
