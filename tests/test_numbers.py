@@ -137,6 +137,9 @@ TOLL_CASES = [
     ("the death toll rose to 130", [("killed", 130, "exact")]),
     ("The death toll has risen to 39", [("killed", 39, "exact")]),
     ("The death toll is now 42, according to Anadolu", [("killed", 42, "exact")]),
+    ("four U.S. troops were killed and at least four others were injured",
+     [("killed", 4, "exact"), ("injured", 4, "at_least")]),
+    ("two U.N. workers were killed", [("killed", 2, "exact")]),
     ("a bombing with a death toll of 84", [("killed", 84, "exact")]),
     ("the death toll stood at more than 200", [("killed", 200, "more_than")]),
     # zero

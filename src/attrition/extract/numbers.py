@@ -185,7 +185,8 @@ _STOP = (
     r"|murdered|wounded|wounding|injured|injuring|hurt|perished|lost|shot|reportedly|all|both|were|will"
     r"|would|could|may|might|got|left|leaving|themselves|himself|herself|overnight|on"
 )
-_NP_WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'\u2019.-]*(?<!\.)"
+# a word of a noun phrase: not ending in a full stop, unless it is an initialism ("four U.S. troops")
+_NP_WORD = rf"(?!(?:{_STOP})\b)(?:(?:[A-Z]\.){{2,}}(?=\s)|[A-Za-z][\w'\u2019.-]*(?<!\.))"
 _NP = rf"(?P<np>(?:\s+of(?:\s+(?:the|them|those|its|their|whom))?)?(?:\s+{_NP_WORD}){{0,4}})"
 
 _KILL_VERBS = (
