@@ -2201,3 +2201,18 @@ def test_a_toll_update_naming_no_place_counts_the_articles_news_not_an_attack_re
             "The death toll is now 42, according to hospital sources.")
     found = {m.place.name: m.killed.best for m in _attacks(text, dt.date(2016, 6, 29), title="Istanbul attack")}
     assert found == {"Istanbul": 42, "Brussels": 32}
+
+
+@pytest.mark.parametrize("text", [
+    "Gordon was one of 44 U.S. servicewomen killed in Afghanistan since the conflict began there in 2001.",
+    "Four U.S. soldiers were killed in combat in Afghanistan earlier this year.",
+    "An American soldier was killed last weekend in combat operations against ISIS in Nangarhar province.",
+])
+def test_a_wars_dead_are_no_attack(text):
+    assert _attacks(text, dt.date(2020, 6, 29), title="Afghanistan") == []
+
+
+def test_an_attack_compared_with_the_whole_war_is_still_one():
+    [m] = _attacks("A suicide bomber killed 12 people in Kabul on Monday, the deadliest attack since the war began.",
+                   dt.date(2020, 6, 29), title="Kabul bombing")
+    assert (m.place.name, m.killed.best) == ("Kabul", 12)

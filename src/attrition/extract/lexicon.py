@@ -334,6 +334,9 @@ STATISTICS = re.compile(
     r"(?:year|months)\b|(?:a|the) (?:year|decade|century) (?:before|after)|"
     r"gun deaths|firearm deaths|mass shootings? (?:this|last|per|in) year|so far this year|total(?:led)? of|"
     r"tally|database|tracker|Gun Violence Archive|percent|%|"
+    # "44 servicewomen killed in Afghanistan since the conflict began there", "killed in combat": a war's dead
+    r"since (?:the )?(?:war|conflict|fighting|invasion|insurgency)(?: there| in [A-Z]\w+)? (?:began|started|erupted)|"
+    r"since the (?:start|beginning|outset) of the (?:war|conflict|fighting|insurgency)|\bin combat\b|"
     # "thousands of shootings since January": a count of many events, not one
     r"(?:thousands|hundreds|dozens|scores) of (?:\w+ )?(?:shootings|attacks|bombings|killings|murders|stabbings)|"
     # "in these 22 incidents ... 133 people were killed": a sum over many events
