@@ -140,6 +140,8 @@ TOLL_CASES = [
     ("four U.S. troops were killed and at least four others were injured",
      [("killed", 4, "exact"), ("injured", 4, "at_least")]),
     ("two U.N. workers were killed", [("killed", 2, "exact")]),
+    ("Twenty-two people were killed", [("killed", 22, "exact")]),   # one number, not the range 20 to 2
+    ("At least fifty-two commuters were killed", [("killed", 52, "at_least")]),
     ("a bombing with a death toll of 84", [("killed", 84, "exact")]),
     ("the death toll stood at more than 200", [("killed", 200, "more_than")]),
     # zero

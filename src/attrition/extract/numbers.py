@@ -364,8 +364,9 @@ def _quantity(m: re.Match, group: str = "qty") -> Quantity | None:
         b = parse_number(m.group("rb") or m.group("b"))
         if a is None or b is None:
             return None
-        if a > b:  # "20-25" is a range, "12 to 3" is not
-            return None
+        if a > b:  # "20-25" is a range, "12 to 3" is not; "twenty-two" is one number
+            n = parse_number(m.group("a") + "-" + m.group("b")) if m.group("a") else None
+            return None if n is None else Quantity(n, n, n, qualifier, start, end, surface)
         return Quantity(a, b, a, "range", start, end, surface)
     if m.group("v"):
         vague = re.sub(r"\s+of$", "", " ".join(m.group("v").lower().split()))
