@@ -142,6 +142,10 @@ TOLL_CASES = [
     ("two U.N. workers were killed", [("killed", 2, "exact")]),
     ("Twenty-two people were killed", [("killed", 22, "exact")]),   # one number, not the range 20 to 2
     ("At least fifty-two commuters were killed", [("killed", 52, "at_least")]),
+    ("The attacker stabbed a police officer to death and wounded two others",
+     [("killed", 1, "exact"), ("injured", 2, "exact")]),
+    ("the gunman shot three guards dead", [("killed", 3, "exact")]),
+    ("Police shot two attackers dead", []),
     ("a bombing with a death toll of 84", [("killed", 84, "exact")]),
     ("the death toll stood at more than 200", [("killed", 200, "more_than")]),
     # zero

@@ -175,7 +175,7 @@ _SINGULAR_VICTIMS = (
     r"|employee|customer|shopper|guest|commuter|trooper|marine|cop|constable|member|leader|commander"
     r"|chief|elder|local|Briton|American|Frenchman|Frenchwoman|Israeli|Palestinian|reservist|firefighter"
     r"|paramedic|monk|nun|pastor|rabbi|bishop|cartoonist|manager|owner|shepherd|fisherman|diplomat"
-    r"|ambassador|missionary|volunteer|nanny|vendor|hostage)\b"
+    r"|ambassador|missionary|volunteer|nanny|vendor|hostage|pilot)\b"
 )
 _STOP = (
     r"and|or|but|in|at|on|by|with|when|while|as|after|before|during|including|near|from|to|for|who|that"
@@ -276,6 +276,13 @@ _ONE_RE = re.compile(
     rf"(?:\s+(?!(?:{_STOP})\b)[\w'\u2019-]+){{0,3}}?\s+{_SINGULAR_VICTIMS}",
     _FLAGS,
 )
+# The victims between the verb and its outcome: "stabbed a police officer to death", "shot two guards dead"
+_TO_DEATH_WORDS = "stabbed stabbing hacked hacking beat beaten beating bludgeoned burned burnt burning shot shooting"
+_TO_DEATH_VERBS = "(?:" + "|".join(_TO_DEATH_WORDS.split()) + ")"
+_TO_DEATH_RE = re.compile(rf"\b{_TO_DEATH_VERBS}\s+(?P<qty>{_QTY}){_NP}\s+(?:to\s+death|dead)\b", _FLAGS)
+_ONE_TO_DEATH_RE = re.compile(
+    rf"\b{_TO_DEATH_VERBS}\s+(?P<qty>an?|one)(?:\s+(?!(?:{_STOP})\b)[\w'\u2019-]+){{0,3}}?\s+{_SINGULAR_VICTIMS}"
+    r"\s+(?:to\s+death|dead)\b", _FLAGS)
 _FATALLY_RE = re.compile(
     r"\bfatally\s+(?:shot|shooting|stabbed|stabbing|slashed|slashing|struck|striking|hit|wounded|wounding"
     r"|injured|injuring|beat|beaten|ran\s+over|run\s+over|attacked)\s+"
@@ -450,6 +457,7 @@ _OPENERS: dict[str, frozenset[str]] = {
     "obj": _KILL_OPENERS,
     "one": _KILL_OPENERS | {"fatally"},
     "fatally": frozenset({"fatally"}),
+    "to_death": _words(_TO_DEATH_WORDS),
     "subj": _QTY_OPENERS,
     "deaths": _QTY_OPENERS,
     "one_subj": _words("a an one"),
@@ -566,6 +574,14 @@ def _verb_object(text: str, tokens: list[tuple[int, str]], found: list[Toll]) ->
         role = "killed" if m.group("kv") else "injured"
         qty = Quantity(1, 1, 1, "exact", m.start("qty"), m.end("qty"), m.group("qty"))
         found.append(_toll(text, role, qty, m.start(), m.end()))
+    for m in _scan(_TO_DEATH_RE, text, tokens, _OPENERS["to_death"]):
+        qty = _victims(text, m)
+        if qty is not None and not _POLICE_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
+            found.append(_toll(text, "killed", qty, m.start(), m.end()))
+    for m in _scan(_ONE_TO_DEATH_RE, text, tokens, _OPENERS["to_death"]):
+        if not _POLICE_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
+            found.append(_toll(text, "killed", Quantity(1, 1, 1, "exact", m.start("qty"), m.end("qty"), m.group("qty")),
+                               m.start(), m.end()))
     for m in _scan(_FATALLY_RE, text, tokens, _OPENERS["fatally"]):
         g = "qty" if m.group("qty") else "qty2"
         qty = Quantity(1, 1, 1, "exact", m.start(g), m.end(g), m.group(g))
