@@ -2216,3 +2216,23 @@ def test_an_attack_compared_with_the_whole_war_is_still_one():
     [m] = _attacks("A suicide bomber killed 12 people in Kabul on Monday, the deadliest attack since the war began.",
                    dt.date(2020, 6, 29), title="Kabul bombing")
     assert (m.place.name, m.killed.best) == ("Kabul", 12)
+
+
+@pytest.mark.parametrize("follow, perpetrator, claimed", [
+    ("ISIS said in a statement that one of its fighters carried out the attack.", "ISIS", True),   # its own claim
+    ("The attack came as the Islamic State lost ground in Syria.", None, None),   # the time, not the doer
+    ("The attack came amid a push to drive the Islamic State from the city.", None, None),
+])
+def test_who_did_it_from_the_sentence_after(follow, perpetrator, claimed):
+    [m] = _attacks(f"A suicide bomber killed 12 people at a market in Baghdad on Tuesday. {follow}",
+                   dt.date(2017, 6, 7), title="Baghdad bombing")
+    assert (m.perpetrator, m.claimed) == (perpetrator, claimed)
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    ("Militants loyal to the Islamic State killed 12 soldiers at a checkpoint in el-Arish on Tuesday.", "ISIS"),
+    ("A car bomb killed 12 people in Baghdad on Tuesday; the blast has not been linked to the Islamic State.", None),
+])
+def test_doers_tied_to_the_group_by_the_words_before_its_name_unless_denied(text, perpetrator):
+    [m] = _attacks(text, dt.date(2017, 6, 7), title="News")
+    assert m.perpetrator == perpetrator

@@ -315,6 +315,15 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         return
 
 
+# Doers tied to the group by the words before its name: not "to" as in "the war to ISIS's door"
+_AFFILIATED_BEFORE = re.compile(r"\b(?:loyal|linked|tied|affiliated|connected)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer)\b[\w\s]{0,20}$", re.I)
+
+
+def _affiliated_before(s: str, start: int) -> bool:
+    """ "Loyal to", "linked to" right before the group's name, and not denied ("it hasn't been tied to ISIS")."""
+    m = _AFFILIATED_BEFORE.search(s, max(0, start - 40), start)
+    return m is not None and not _NEGATED_BEFORE.search(s, max(0, m.start() - 30), m.start())
 # The group named as the doer right after the attack's own words: "the Paris terrorist attacks perpetrated by ISIS"
 _DONE_BY_ISIS_AFTER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}?,?\s+(?:perpetrated|carried out|committed|staged|"
                                  r"launched|claimed|orchestrated|directed)\s+by\s+(?:the\s+)?"
@@ -330,6 +339,8 @@ def isis_role(s: str) -> str | None:
         if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.claims(s) or \
                 lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 50): m.start()]):
             role = role or "onlooker"
+        elif _affiliated_before(s, m.start()):
+            return "agent"   # "militants loyal to the Islamic State killed 12 soldiers"
         elif lx.ISIS_NOT_AGENT_BEFORE.search(s[max(0, m.start() - 60): m.start()]):
             role = "context"   # "the war against ISIS"
         elif lx.IF_CLAUSE_BEFORE.search(s, max(0, m.start() - 120), m.start()):

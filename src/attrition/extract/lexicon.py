@@ -136,7 +136,10 @@ ISIS_ONLY_NAMED_BEFORE = re.compile(
     r"\b(?:rise of|growth of|spread of|emergence of|defeat of|called (?:him|her|them|it)|like)\s+(?:the\s+)?"
     r"[\"“‘']?$|"   # "called her “ISIS”": a name thrown at someone
     # "the terrorist resembled in many ways a member of ISIS": a likeness, not a link
-    r"\b(?:resembl\w*|reminiscent of|akin to|mimick\w*|mimic\w*)\s+(?:[\w-]+\s+){0,6}?(?:the\s+)?$", re.I)
+    r"\b(?:resembl\w*|reminiscent of|akin to|mimick\w*|mimic\w*)\s+(?:[\w-]+\s+){0,6}?(?:the\s+)?$|"
+    # "the attack came as the Islamic State lost ground": the time it happened in, not who did it
+    r"\b(?:came|comes|happened|occurred)\s+(?:just\s+)?(?:as|while|when|amid|at a time when)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:the\s+)?$", re.I)
 # ISIS reacting to an attack, not doing it: "Islamic State supporters celebrated the killings".
 ISIS_REACTING_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:celebrat\w+|prais\w+|hail\w*|welcom\w+|cheer\w*|condemn\w*)\b", re.I)
@@ -587,7 +590,10 @@ CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:e
                      # not "isn't known to have claimed credit"
                      r"(?<!to have )(?<!not )(?<!n['’]t )(?<!never )(?<!rarely )"
                      r"\b(?:claim(?:ed|s|ing)?|took|taken|take) credit\b|"
-                     r"\b(?:said|says|saying) (?:that )?(?:it|its (?:fighters|militants|soldiers?)) (?:had )?"
+                     # "ISIS said in a statement that one of its fighters carried out the attack"
+                     r"\b(?:said|says|saying)(?: (?:in|on) (?:a |an |its )?(?:[\w-]+ ){0,3}?(?:statement|video|message|"
+                     r"post|channel))?,? (?:that )?(?:it|(?:one|two|three|some) of its (?:fighters|militants|soldiers|"
+                     r"members|men)|its (?:fighters|militants|soldiers?|members)) (?:had )?"
                      r"(?:carried out|was behind|were behind|conducted|executed)\b|"
                      r"\bclaimed (?:the|that|both|these) (?:[\w'’-]+ ){0,2}?(?:attacks?|bombings?|atrocit(?:y|ies)|"
                      r"massacre|shootings?|blasts?|explosions?)|"
