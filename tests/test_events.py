@@ -2236,3 +2236,20 @@ def test_who_did_it_from_the_sentence_after(follow, perpetrator, claimed):
 def test_doers_tied_to_the_group_by_the_words_before_its_name_unless_denied(text, perpetrator):
     [m] = _attacks(text, dt.date(2017, 6, 7), title="News")
     assert m.perpetrator == perpetrator
+
+
+def test_doers_from_the_group_are_its_doers():
+    [m] = _attacks("Suicide bombers from the Islamic State killed 60 people at a police training center in Quetta on "
+                   "Monday.", dt.date(2017, 6, 7), title="News")
+    assert (m.place.name, m.killed.best, m.perpetrator) == ("Quetta", 60, "ISIS")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("In Manila, militants linked to the Islamic State set fire to a casino on Friday, killing 37 people.",
+     [("Manila", 37, ["arson"], "ISIS")]),
+    ("Protesters set fire to police cars in Paris on Tuesday.", []),                 # arson counts with its dead
+    ("Authorities called off an anti-terror operation in the capital, Kiev, where protesters set fires.", []),
+])
+def test_arson_with_its_dead_is_an_attack_and_the_states_anti_terror_operation_is_none(text, found):
+    assert [(m.place.name, m.killed.best, m.attack_types, m.perpetrator)
+            for m in _attacks(text, dt.date(2017, 6, 7), title="News")] == found

@@ -316,7 +316,9 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
 
 
 # Doers tied to the group by the words before its name: not "to" as in "the war to ISIS's door"
-_AFFILIATED_BEFORE = re.compile(r"\b(?:loyal|linked|tied|affiliated|connected)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
+_AFFILIATED_BEFORE = re.compile(r"\b(?:(?:loyal|linked|tied|affiliated|connected)\s+(?:to|with)|"
+                                r"(?:militants|fighters|jihadists|gunmen|attackers|bombers|members|operatives)\s+from)"
+                                r"\s+(?:the\s+)?$", re.I)   # "suicide bombers from the Islamic State"
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer)\b[\w\s]{0,20}$", re.I)
 
 

@@ -23,7 +23,7 @@ _ATTACK_GATE = (
     r"atrocit|rampage|assault|detonat|blew up|blow up|opened fire|siege|execut|raided|burst into|"
     r"operation against|drove|stormed|plowed|ploughed|mowed down|burned alive|burnt alive|burned to death|"
     r"burnt to death|downing|bringing down|gunned down|decapitat|slaughter|hacked to death|blown up|brought down|"
-    r"downed|sprayed|struck|suicide|to death| ied|ambush"
+    r"downed|sprayed|struck|suicide|to death| ied|ambush|set fire|on fire|ablaze|torched|firebombed"
 )
 _LOSS_GATE = (
     r"recaptur|retook|retak|liberat|lost|losing|driven|pushed|ejected|evicted|purged|"
@@ -200,6 +200,8 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:gunm[ae]n|attackers|assailants|militants|jihadists|terrorists|"
                 r"(?:(?<=ISIS )|(?<=ISIL )|(?<=State )|(?<=Daesh ))fighters)(?: \w+)? (?:struck|stormed|"
                 r"raided|burst into)\b", re.I), None, "verb"),   # not "Kurdish fighters stormed": the group's own
+    # arson counts only with its dead: "set fire to a casino, killing 37", not "protesters torched cars"
+    (re.compile(r"\b(?:set fire to|set (?:\w+ ){1,3}?(?:on fire|ablaze)|torched|firebombed)\b", re.I), "arson", "kill"),
     (re.compile(r"\b(?:behead(?:ed|ing)|decapitat(?:ed|ing|e)|decapitation of)\b", re.I), "beheading", "verb"),
     (re.compile(r"\bbeheadings\b", re.I), "beheading", "many"),
     (re.compile(r"\b(?:massacred|murdered|slaughtered|(?:burned|burnt) (?:alive|to death))\b", re.I), None, "verb"),
@@ -210,8 +212,9 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
                 re.I),
      None, "verb"),
     (re.compile(r"\battacks\b", re.I), None, "many"),
-    (re.compile(r"\b(?:coordinated|twin|dual|double|simultaneous|terror(?:ist)?) (?:operation|assault|raids?)\b"
-                r"|\boperation against\b|\bassault on\b", re.I), None, "one"),
+    # not "an anti-terror operation" (the state's)
+    (re.compile(r"\b(?:coordinated|twin|dual|double|simultaneous|(?<!anti-)terror(?:ist)?) "
+                r"(?:operation|assault|raids?)\b|\boperation against\b|\bassault on\b", re.I), None, "one"),
     (re.compile(r"\b(?:killed|killing)\b", re.I), None, "kill"),
 ]
 
@@ -399,7 +402,8 @@ POLITICAL_TARGET = re.compile(
 )
 # Deaths that no attacker caused: "killing 19 firefighters" in a wildfire.
 NOT_VIOLENCE = re.compile(
-    r"\b(?:fires?|wildfires?|blazes?|flames|floods?|flooding|earthquakes?|storms?|hurricanes?|tornado\w*|"
+    r"\b(?:(?<!set )fires?|wildfires?|blazes?|flames|floods?|flooding|earthquakes?|storms?|"
+    r"hurricanes?|tornado\w*|"
     r"typhoons?|cyclones?|crash\w*|accidents?|collisions?|derail\w*|avalanches?|landslides?|mudslides?|diseases?|"
     r"virus|coronavirus|covid\S*|pandemic|epidemic|outbreak|overdos\w+|heat ?waves?|famine|drought|capsiz\w+|"
     r"sank|sinking|stampede|collapse\w*|malaria|ebola|cancer|flu)\b",
