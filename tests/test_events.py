@@ -2253,3 +2253,23 @@ def test_doers_from_the_group_are_its_doers():
 def test_arson_with_its_dead_is_an_attack_and_the_states_anti_terror_operation_is_none(text, found):
     assert [(m.place.name, m.killed.best, m.attack_types, m.perpetrator)
             for m in _attacks(text, dt.date(2017, 6, 7), title="News")] == found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Iraqi forces captured Tikrit on Tuesday.", "Tikrit"),                 # a known enemy takes a town it lost
+    ("Raqqa was captured by the SDF on Friday.", "Raqqa"),
+    ("The Islamic State's defeat in Mosul in July ended its rule in Iraq's second city.", "Mosul"),
+    ("After the defeat of the Islamic State at Kobani, the Kurds advanced.", "Kobani"),
+])
+def test_losses_told_by_the_captor_taking_a_town_the_group_held_and_by_its_defeat(text, place):
+    assert [m.place.name for m in _losses(text, dt.date(2017, 10, 24), title="The fight against ISIS")] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian government forces captured eastern Aleppo on Tuesday.",          # not a town the group held
+    "Another 68 Iraqi soldiers were captured by the Islamic State and taken to the nearby city of Fallujah.",
+    "The coalition is working toward the defeat of ISIS in Mosul.",
+    "The defeat of ISIS in Mosul will take months.",
+])
+def test_no_loss_of_the_groups_in_a_capture_of_other_towns_or_people_or_a_defeat_to_come(text):
+    assert _losses(text, dt.date(2017, 10, 24), title="The fight against ISIS") == []

@@ -76,7 +76,7 @@ class KnownAttack:
     name_words: tuple[str, ...] = ()   # the names `names` looks for, as written in the list
 
 
-def _town_key(name: str) -> str:
+def town_key(name: str) -> str:
     """ "Trèbes", "Trebes" and "trebes" are one town."""
     return fold(name).casefold()
 
@@ -95,7 +95,7 @@ def known_attacks() -> tuple[KnownAttack, ...]:
         for row in csv.DictReader(rows):
             words = [w for w in row["keywords"].split("|") if w]
             names = tuple(w for w in words if w[0].isupper())
-            found.append(KnownAttack(row["attack_id"], _town_key(row["place"]) or None, row["country"],
+            found.append(KnownAttack(row["attack_id"], town_key(row["place"]) or None, row["country"],
                                      dt.date.fromisoformat(row["date"]), _pattern(words), _pattern(list(names)),
                                      int(row["killed"]) if row["killed"] else None, row["perpetrator"] or None,
                                      names))
@@ -126,14 +126,14 @@ def recalled_attack(m: Mention, text: str, published: dt.date | None) -> KnownAt
     if m.place is None or not m.place.name:
         return None
     attack = _the_known_attack(m, text, published)
-    return attack if attack is not None and attack.place == _town_key(m.place.name) else None
+    return attack if attack is not None and attack.place == town_key(m.place.name) else None
 
 
 def fresh_attack_at(town: str, published: dt.date | None, days: int = NARROW_DAYS) -> KnownAttack | None:
     """The one known attack at this town in the days before publication: the news an article about it reports."""
     if published is None:
         return None
-    fresh = [k for k in known_attacks() if k.place == _town_key(town) and 0 <= (published - k.day).days <= days]
+    fresh = [k for k in known_attacks() if k.place == town_key(town) and 0 <= (published - k.day).days <= days]
     return fresh[0] if len(fresh) == 1 else None
 
 
@@ -272,7 +272,7 @@ _MEMBERSHIP = re.compile(r"\b(?:belong(?:ed|s|ing)? to|member of|fighters? for|l
 
 
 def _names_attack(text: str, attack: KnownAttack) -> bool:
-    return bool(attack.place and attack.place in _town_key(text) or attack.words and attack.words.search(text))
+    return bool(attack.place and attack.place in town_key(text) or attack.words and attack.words.search(text))
 
 
 def _a_part(m: Mention, attack: KnownAttack) -> bool:
@@ -299,7 +299,7 @@ def _known_of(m: Mention, sentences: list[Sentence], published: dt.date | None) 
     if m.date is None or m.date.start != m.date.end:
         return None
     text = " ".join(sentences[i].text for i in m.seen_at if 0 <= i < len(sentences)) or m.sentence.text
-    town = _town_key(m.place.name) if m.place is not None and m.place.name else None
+    town = town_key(m.place.name) if m.place is not None and m.place.name else None
     that_day = [k for k in known_attacks() if k.day == m.date.start and k.country == (m.country or k.country) and
                 (published is None or k.day <= published)]
     # on its day, at its town or named by a name
@@ -327,8 +327,8 @@ def reference_losses() -> tuple[ReferenceLoss, ...]:
             span = DateSpan(day, day, "day") if row["date_precision"] == "day" else DateSpan(
                 day.replace(day=1), (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1),
                 "month")
-            names = frozenset(_town_key(n) for n in [row["place"], *row["aliases"].split("|")] if n)
-            found.append(ReferenceLoss(row["loss_id"], _town_key(row["place"]), names, row["country"], span))
+            names = frozenset(town_key(n) for n in [row["place"], *row["aliases"].split("|")] if n)
+            found.append(ReferenceLoss(row["loss_id"], town_key(row["place"]), names, row["country"], span))
     return tuple(found)
 
 
@@ -339,7 +339,7 @@ def date_known_losses(mentions: list[Mention], published: dt.date | None) -> Non
     for m in mentions:
         if m.kind != "territorial_loss" or m.place is None or not m.place.name or not _open_to_known(m):
             continue
-        town = _town_key(m.place.name)
+        town = town_key(m.place.name)
         window = m.date if m.date is not None and m.date_how not in UNDATED + BORROWED else None
         fits = [r for r in reference_losses() if town in r.names and r.country == (m.country or r.country) and
                 (published is None or r.span.end <= published) and
@@ -364,7 +364,7 @@ def _open_to_known(m: Mention) -> bool:
 def _the_known_attack(m: Mention, text: str, published: dt.date | None, by_name: bool = False) -> KnownAttack | None:
     """`by_name`: only a name ("Pulse", "Zehaf-Bibeau") or the toll may single the attack out, not a common word
     ("a nightclub in Orlando" two days after Pulse may be another nightclub)."""
-    town = _town_key(m.place.name) if m.place is not None and m.place.name else None
+    town = town_key(m.place.name) if m.place is not None and m.place.name else None
     possible = [k for k in known_attacks() if _could_be(k, m, published)]
     here = [k for k in possible if town is not None and k.place == town]
     named = [k for k in possible if k.names is not None and k.names.search(text) and

@@ -32,7 +32,7 @@ _LOSS_GATE = (
     r"reclaim|declared|driving|pushing|away from|overtaken|overtook|taken|took|"
     r"withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"was defeated|were defeated|been defeated|fled|free of|clear of|beat back|beating back|won back|"
-    r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group"
+    r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group|defeat"
 )
 ANY_TRIGGER = re.compile(_ATTACK_GATE + "|" + _LOSS_GATE, re.I)
 ATTACK_GATE = re.compile(_ATTACK_GATE, re.I)
@@ -470,6 +470,9 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     # "ended the Islamic State's rule over Raqqa", "ended ISIS control of Mosul"
     r"ended (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|group|militants|jihadists)(?:['’]s?)? (?:\w+ )?"
     r"(?:rule|control|occupation|grip|hold|reign) (?:of|over|in|on)|"
+    # "the Islamic State's defeat in Mosul", "the defeat of ISIS at Kobani": the noun, with the town after
+    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State)['’]s? defeat (?:in|at)|"
+    r"defeat of (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State)(?: group| militants| fighters)? (?:in|at)|"
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"

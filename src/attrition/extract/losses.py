@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from attrition.extract import known, trace
 from attrition.extract import lexicon as lx
-from attrition.extract import trace
 from attrition.extract.dates import DateSpan
 from attrition.extract.narrative import (
     Mention,
@@ -71,8 +71,9 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
     if verb.split()[0].lower().endswith("ing") and verb.lower().endswith("out of") and \
             not lx.LOSS_ACHIEVED_BEFORE.search(s, max(0, m.start() - 40), m.start()):
         return "prospect"   # "pushing ISIS out of Anbar" is a goal unless it "succeeded in" or came "after" it
-    if verb.lower().endswith(("ing", "ion of", "fall of")) and (lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]) or
-                                                                 not s[: m.start()].strip()):
+    noun = "defeat " in verb.lower()   # "ensuring the defeat of ISIS in Mosul"; "ISIS's defeat in Mosul came"
+    if (verb.lower().endswith(("ing", "ion of", "fall of")) or noun) and \
+            (lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]) or not noun and not s[: m.start()].strip()):
         # "the eventual retaking of Mosul", "vital for liberating Raqqa", "Reclaiming Sinjar is one big step"
         return "prospect"
     beaten = _BEATEN_VERB.match(verb)
@@ -101,7 +102,7 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
     driven = _DRIVEN_OBJECT.match(verb)
     if driven and driven.group(1) and not lx.ISIS_OBJECT.search(driven.group(1)):
         return "other_driven_out"   # "expelled Russia from", "forced families out of": someone else was driven out
-    return target if _isis_lost(s, m, verb, isis_here, story) else "not_isis_loser"
+    return target if _isis_lost(s, m, verb, isis_here, story, target) else "not_isis_loser"
 
 
 def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here: bool,
@@ -118,11 +119,28 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
         return "not_group_held"   # "prices, which had risen for a week, fell": a town of the group's must be named
     if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
         return "isis_gain"
-    if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s):
+    if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s) and \
+            not (_TAKING_VERB.match(m.group(0).split()[-1]) and _BY_AFTER.match(s, m.end()) and
+                 _groups_town_taken(target, s, m.end(), m.end() + 60)):
         return "not_isis_loser"
     if _other_loser(s[max(0, target.start - 40): m.end() + 40]) and not (isis_here and lx.ISIS_LOSER.search(s)):
         return "other_loser"   # "the besieged rebel-held city of Aleppo that fell to Assad's forces"
     return target
+
+
+_BY_AFTER = re.compile(r"\s+by\b")
+_TAKING_VERB = re.compile(r"^(?:captur|seized|overran|stormed|took|taken|freed|won back)", re.I)
+
+
+def _groups_town_taken(target: PlaceMatch | None, s: str, start: int, end: int) -> bool:
+    """ "The SDF said it had captured Raqqa", "Palmyra was seized by Syrian troops": a known enemy of the group
+    (seeds/captors.csv) takes a town the group is known to have lost (seeds/reference_losses.csv), in an article
+    about the group; another town so taken (Aleppo, from the rebels) is not the group's loss."""
+    if target is None or not target.place.name or target.place.precision == "country":
+        return False
+    town = known.town_key(target.place.name)
+    return any(town in r.names for r in known.reference_losses()) and \
+        any(pattern.search(s, start, end) for pattern, _ in lx.CAPTORS)
 
 
 _GROUP = r"(?:ISIS|ISIL|IS|Daesh|Islamic State)"   # the group's names, as the patterns below spell them
@@ -148,7 +166,8 @@ _PART_OF = re.compile(r"\b(?:parts?|some|much|most|half|sections?|neighbou?rhood
 _DRIVEN_OBJECT = re.compile(r"^\w+\s+(.+?)\s+(?:out of|(?:away |back )?from)$", re.I)
 
 
-def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative) -> bool:
+def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative,
+               target: PlaceMatch | None = None) -> bool:
     lowered = verb.lower()
     if lx.ISIS_GAIN.search(s[max(0, m.start() - 40): m.end()]):
         return False
@@ -166,7 +185,9 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
             re.search(r"\b(?:it|they|the group|the militants|the jihadists|"
                       r"the (?:[\w-]+ )?(?:branch|affiliate|franchise))\b[^,;]{0,30}$", s[: m.start()], re.I))
     if lx.NEEDS_ISIS_LOSER.match(lowered):
-        return bool(lx.ISIS_LOSER.search(s[m.start():]))
+        return bool(lx.ISIS_LOSER.search(s[m.start():])) or (isis_here or story.about_isis) and \
+            bool(_TAKING_VERB.match(lowered)) and not _PASSIVE_END.search(s, 0, m.start()) and \
+            _groups_town_taken(target, s, max(0, m.start() - 60), m.start())   # not "soldiers were captured by"
     if lowered.split()[-1] in ("taken", "took"):
         # "took Raqqa" is a loss only when a known enemy of the group took it ("the SDF said it had taken Raqqa")
         return (isis_here or story.about_isis) and any(
