@@ -577,3 +577,11 @@ def test_capitals_and_us_territories_keep_their_country(gaz):
     ]
     text = "Three were killed in Tripoli, another in Sidon and one in Beirut."
     assert ("Tripoli", "Tripoli", "LB") in _where(gaz, text)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Militants killed five Egyptian soldiers in an attack in Rafah on Tuesday.", "EG"),   # the Egyptian town
+    ("Israeli strikes hit Rafah in Gaza.", "PS"),
+])
+def test_rafah_on_either_side_of_the_border_by_the_country_the_sentence_names(gaz, text, country):
+    assert [m.place.country for m in gaz.find(text) if m.surface == "Rafah"] == [country]
