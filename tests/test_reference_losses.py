@@ -197,3 +197,21 @@ def test_counts_and_flags(coverage):
     # the 2017 mention spans February and March; the 2016 one is a year earlier, not near 2017's loss
     assert coverage["palmyra-2017-03-02"] == ("reported_not_extracted", True, False, 1, dt.date(2017, 3, 3), 0, 1)
     assert coverage["palmyra-2016-03-27"] == ("extracted", True, True, 1, dt.date(2016, 3, 28), 1, 0)
+
+
+def test_every_name_of_a_town_the_group_lost_is_a_place_the_gazetteer_finds():
+    from attrition.extract.places import default_gazetteer
+    gazetteer, missing = default_gazetteer(), []
+    with open(REFERENCE_LOSSES_CSV, newline="", encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            for name in [row["place"], *filter(None, row["aliases"].split("|"))]:
+                if name not in ("Hit", "Hīt") and not gazetteer.find(f"Forces retook {name} on Sunday."):
+                    missing.append(name)   # "Hit" is an English word first; "Heet" is found
+    assert missing == []
+
+
+def test_the_arabic_article_in_lower_case_before_a_town():
+    from attrition.extract.places import default_gazetteer
+    found = default_gazetteer().find("Turkish troops seized al-Bab on Sunday; an al-Qaeda cell was not involved.")
+    assert [(m.surface, m.place.name, m.place.country) for m in found if m.place.precision != "country"] == [
+        ("al-Bab", "Al-Bab", "SY")]

@@ -455,6 +455,8 @@ def fold(text: str) -> str:
 
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:'[^\W\d_]+)*")
+# The Arabic article written in lower case before a town's name: "al-Bab", "el-Arish", "ash-Shaddadi"
+_ARTICLE_PARTICLES = frozenset(("al", "el", "ar", "as", "ash", "ad", "an", "at", "az"))
 _GAP_OK = frozenset((" ", "-", " - ", "- ", " -"))
 
 
@@ -729,7 +731,9 @@ class Gazetteer:
         i = 0
         while i < n_tok:
             start, end, tok = toks[i]
-            if not tok[0].isupper() and tok != "the":
+            if not tok[0].isupper() and tok != "the" and not (
+                    tok in _ARTICLE_PARTICLES and folded.startswith("-", end) and i + 1 < n_tok and
+                    toks[i + 1][2][0].isupper()):   # "al-Bab" is Al-Bab
                 i += 1
                 continue
             best = self._longest(folded, toks, i, index, prefixes)
