@@ -2273,3 +2273,21 @@ def test_losses_told_by_the_captor_taking_a_town_the_group_held_and_by_its_defea
 ])
 def test_no_loss_of_the_groups_in_a_capture_of_other_towns_or_people_or_a_defeat_to_come(text):
     assert _losses(text, dt.date(2017, 10, 24), title="The fight against ISIS") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Government forces declared Fallujah free of Islamic State fighters on Sunday.", "Fallujah"),
+    ("ISIS was expelled from its last stronghold in Syria, Baghuz, on Saturday.", "Baghuz"),
+    ("Kurdish fighters, backed by U.S. airstrikes, have driven the Islamic State from Kobani.", "Kobani"),
+    ("Turkish troops and allied Syrian rebels have seized al-Bab from Islamic State militants.", "Al-Bab"),
+])
+def test_losses_in_the_words_of_wire_reports(text, place):
+    assert [m.place.name for m in _losses(text, dt.date(2019, 3, 25), title="The fight against ISIS")] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The president declared Mosul free of corruption.",
+    "The storm has driven thousands of families from Mosul.",
+])
+def test_no_loss_in_a_town_freed_of_something_else_or_people_driven_from_it(text):
+    assert _losses(text, dt.date(2019, 3, 25), title="The fight against ISIS") == []

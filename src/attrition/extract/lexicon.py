@@ -456,7 +456,8 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:liberation|recapture) of|"
     # "declared Fallujah fully liberated": the verb, with the place and the outcome after it
     r"declared(?= (?:the (?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?:fully |completely |totally )?"
-    r"(?:liberated|freed|retaken|recaptured|cleared)\b)|"
+    r"(?:liberated|freed|retaken|recaptured|cleared|free of (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|"
+    r"militants|jihadists|extremists))\b)|"
     r"(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing)) (?:\w+ ){0,3}?(?:away|back) from|"
     # "announced the capture of Tabqa from the Islamic State": the noun only with the group after "from"
     r"captur(?:ed|ing)|capture of(?= [^.;]{0,40}\bfrom (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b)|"
@@ -466,7 +467,7 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing) "
     r"(?:\w+ ){0,3}?out of|"
     r"(?:expelled|ousted|routed|evicted|ejected|dislodged|purged) (?:\w+ ){0,3}?(?:from|for control of)|"
-    r"drove (?:\w+ ){1,3}?from|"   # "drove ISIS from Hawija", not "drove from Mosul"
+    r"(?:drove|driven|drive|drives) (?:\w+ ){1,3}?from|"   # "drove ISIS from Hawija", not "drove from Mosul"
     # "ended the Islamic State's rule over Raqqa", "ended ISIS control of Mosul"
     r"ended (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|group|militants|jihadists)(?:['’]s?)? (?:\w+ )?"
     r"(?:rule|control|occupation|grip|hold|reign) (?:of|over|in|on)|"

@@ -151,8 +151,11 @@ _GROUP_HELD_APPOSITION = re.compile(
     rf",\s+(?:the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:\s+group)?"
     rf"(?:\s+in\s+[^,;]{{1,30}})?|"
     rf"its\s+{_HELD_NOUN}(?:\s+in\s+[A-Z][\w'’-]+)?),\s+(?:\w+\s+)?")   # "Mosul, its last stronghold in Iraq,"
-_ISIS_HELD_APPOSITION = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)\s+of\s+"
-                                   rf"(?:the\s+)?{_GROUP}(?:\s+group)?,\s+")
+_ISIS_HELD_APPOSITION = re.compile(r"\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)\s+of\s+"
+                                   rf"(?:the\s+)?{_GROUP}(?:\s+group)?|"
+                                   # "expelled from its last stronghold in Syria, Baghuz"
+                                   r"its\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)"
+                                   r"(?:\s+in\s+[A-Z][\w'’-]+)?),\s+")
 
 
 def _other_loser(window: str) -> bool:
