@@ -2291,3 +2291,9 @@ def test_losses_in_the_words_of_wire_reports(text, place):
 ])
 def test_no_loss_in_a_town_freed_of_something_else_or_people_driven_from_it(text):
     assert _losses(text, dt.date(2019, 3, 25), title="The fight against ISIS") == []
+
+
+def test_the_dead_named_with_the_wounded_the_attack_owns_are_its_dead():
+    [m] = _attacks("Two soldiers died and four were wounded after their convoy hit a roadside bomb planted by ISIS "
+                   "near Kirkuk on Monday.", dt.date(2017, 6, 7), title="News")
+    assert (m.killed.best, m.injured.best) == (2, 4)

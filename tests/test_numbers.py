@@ -146,6 +146,9 @@ TOLL_CASES = [
      [("killed", 1, "exact"), ("injured", 2, "exact")]),
     ("the gunman shot three guards dead", [("killed", 3, "exact")]),
     ("Police shot two attackers dead", []),
+    ("Two members of the security forces were killed", [("killed", 2, "exact")]),   # a complement of the victims
+    ("Five members of his family were killed", [("killed", 5, "exact")]),
+    ("Three members of the Islamic State were killed", []),
     ("a bombing with a death toll of 84", [("killed", 84, "exact")]),
     ("the death toll stood at more than 200", [("killed", 200, "more_than")]),
     # zero

@@ -246,7 +246,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         (p for p in candidates if p.end <= start and lx.STRUCK_AFTER.match(s, p.end)), None)   # "France ... was struck"
     if any(t.attack_type == "aircraft_bombing" and t.number == "one" for t in group):
         place = _place_of_known_name(s, group, story) or place   # the airliner the list knows fell where it says
-    local_tolls = [t for t in tolls if _nearest_trigger_owner(t, group, s)]
+    local_tolls = _with_paired_tolls([t for t in tolls if _nearest_trigger_owner(t, group, s)], tolls, s)
     if not any(t.attack_type == "hostage_taking" for t in group):
         # "was abducted in November 2012, and a video of his beheading was released": the captivity's start
         dated = [d for d in dated if not _CAPTIVITY_BEFORE.search(s, max(0, d[0] - 40), d[0])]
@@ -918,6 +918,18 @@ _TOLL_OF_PLACE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}")
 
 # between an attack and a toll after it: another clause, or another attack ("another gunman left nine dead")
 _TOLL_GAP_BREAK = re.compile(r"[;:]|,\s+(?:when|given)\b|\b(?:another|a second)\b")
+
+
+_TOLL_PAIR_GAP = re.compile(r"\s*,?\s+and\s+")
+
+
+def _with_paired_tolls(owned: list[Toll], tolls: list[Toll], s: str) -> list[Toll]:
+    """ "Two soldiers died and four were wounded after their convoy hit a bomb": the dead named with the wounded
+    the attack owns are its dead too, however far before its words they stand."""
+    paired = [t for t in tolls if t not in owned and t.role != "injured" and
+              any(o.role == "injured" and o.start >= t.end and _TOLL_PAIR_GAP.fullmatch(s, t.end, o.start)
+                  for o in owned)]
+    return sorted(owned + paired, key=lambda t: t.start) if paired else owned
 
 
 def _nearest_trigger_owner(toll: Toll, group: list[Trigger], s: str) -> bool:

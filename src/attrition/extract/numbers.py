@@ -187,7 +187,9 @@ _STOP = (
 )
 # a word of a noun phrase: not ending in a full stop, unless it is an initialism ("four U.S. troops")
 _NP_WORD = rf"(?!(?:{_STOP})\b)(?:(?:[A-Z]\.){{2,}}(?=\s)|[A-Za-z][\w'\u2019.-]*(?<!\.))"
-_NP = rf"(?P<np>(?:\s+of(?:\s+(?:the|them|those|its|their|whom))?)?(?:\s+{_NP_WORD}){{0,4}})"
+# ... and a complement: "two members of the security forces", "five members of his family"
+_NP = (rf"(?P<np>(?:\s+of(?:\s+(?:the|them|those|its|their|whom))?)?(?:\s+{_NP_WORD}){{0,4}}"
+       rf"(?:\s+of(?:\s+(?:the|his|her|their|its|a|an))?(?:\s+{_NP_WORD}){{1,3}})?)")
 
 _KILL_VERBS = (
     r"killed|killing|kills|kill|murdered|murdering|murders|massacred|massacring|slaughtered|slaughtering"
