@@ -55,11 +55,8 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     low = lx.lower(s)
-    patterns, text = (lx.ATTACK_TRIGGERS, s) if low is None else (lx.ATTACK_TRIGGERS_LC, low)
-    contains = text.__contains__
-    for (pattern, attack_type, pattern_number), literals in zip(patterns, lx.ATTACK_TRIGGER_LITERALS, strict=True):
-        if low is not None and literals is not None and not any(map(contains, literals)):
-            continue   # none of the words this trigger needs: skip its regex (see prefilter.py)
+    text = s if low is None else low
+    for pattern, attack_type, pattern_number in _gated_triggers(text, lowered=low is not None):
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
@@ -81,6 +78,24 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
                 continue
             found.append(Trigger("attack", m.start(), m.end(), attack_type, number, f"attack.{number}"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _gated_triggers(text: str, lowered: bool):
+    """The attack patterns (for lower-cased text when `lowered`) whose necessary words the text holds, in order: a
+    trigger none of whose words is there is skipped without its regex (see prefilter.py)."""
+    if not lowered:
+        yield from lx.ATTACK_TRIGGERS
+        return
+    contains = text.__contains__
+    for entry, literals in zip(lx.ATTACK_TRIGGERS_LC, lx.ATTACK_TRIGGER_LITERALS, strict=True):
+        if literals is None or any(map(contains, literals)):
+            yield entry
+
+
+def may_open(s: str) -> bool:
+    """An attack pattern matches in the sentence, before any guard."""
+    low = lx.lower(s)
+    return low is None or any(pattern.search(low) for pattern, _, _ in _gated_triggers(low, lowered=True))
 
 
 def _not_violence(s: str, start: int, end: int, attack_type: str | None, number: str, places: list[PlaceMatch],

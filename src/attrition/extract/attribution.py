@@ -326,6 +326,8 @@ def _affiliated_before(s: str, start: int) -> bool:
     """ "Loyal to", "linked to" right before the group's name, and not denied ("it hasn't been tied to ISIS")."""
     m = _AFFILIATED_BEFORE.search(s, max(0, start - 40), start)
     return m is not None and not _NEGATED_BEFORE.search(s, max(0, m.start() - 30), m.start())
+
+
 # The group named as the doer right after the attack's own words: "the Paris terrorist attacks perpetrated by ISIS"
 _DONE_BY_ISIS_AFTER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}?,?\s+(?:perpetrated|carried out|committed|staged|"
                                  r"launched|claimed|orchestrated|directed)\s+by\s+(?:the\s+)?"

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from attrition.extract import attribution, frames, known, trace
+from attrition.extract import attacks, attribution, frames, known, trace
 from attrition.extract import lexicon as lx
 from attrition.extract.attacks import attack_from, attack_triggers, cluster_triggers, toll_owners
 from attrition.extract.captives import captive_killings
@@ -118,14 +118,8 @@ _SIDEBAR = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])[^\n]{0,700}? MORE\b(?: \([A-Z]
 def _may_open(s: str, names_isis: bool) -> bool:
     """A trigger pattern matches in the sentence, before any guard: the gate's words are also inside words that
     open nothing ("executive", "establish", "programme", "skill"), and such a sentence is read as any other."""
-    low = lx.lower(s)
-    if low is None:
-        return True   # lower case would shift offsets: the rules decide
-    contains = low.__contains__
-    for (pattern, _, _), literals in zip(lx.ATTACK_TRIGGERS_LC, lx.ATTACK_TRIGGER_LITERALS, strict=True):
-        if (literals is None or any(map(contains, literals))) and pattern.search(low):
-            return True
-    return names_isis and bool(lx.LOSS_OBJECT_TRIGGERS.search(s) or lx.LOSS_SUBJECT_TRIGGERS.search(s))
+    return attacks.may_open(s) or names_isis and bool(lx.LOSS_OBJECT_TRIGGERS.search(s) or
+                                                      lx.LOSS_SUBJECT_TRIGGERS.search(s))
 
 
 def _blank_sidebars(text: str) -> str:

@@ -273,18 +273,17 @@ _TRIGGERS = (
 _OBJ_RE = re.compile(
     rf"\b(?P<verb>(?P<kv>{_KILL_VERBS})|(?P<iv>{_INJURE_VERBS}))\s+(?:all\s+)?(?P<qty>{_QTY}){_NP}", _FLAGS
 )   # "killing all 224 people on board"
+# One victim: "a police officer", "an American aid worker"
+_ONE_VICTIM = rf"(?P<qty>an?|one)(?:\s+(?!(?:{_STOP})\b)[\w'\u2019-]+){{0,3}}?\s+{_SINGULAR_VICTIMS}"
 _ONE_RE = re.compile(
-    rf"\b(?P<verb>(?P<kv>{_KILL_VERBS}|fatally\s+\w+)|(?P<iv>{_INJURE_VERBS}))\s+(?P<qty>an?|one)"
-    rf"(?:\s+(?!(?:{_STOP})\b)[\w'\u2019-]+){{0,3}}?\s+{_SINGULAR_VICTIMS}",
+    rf"\b(?P<verb>(?P<kv>{_KILL_VERBS}|fatally\s+\w+)|(?P<iv>{_INJURE_VERBS}))\s+{_ONE_VICTIM}",
     _FLAGS,
 )
 # The victims between the verb and its outcome: "stabbed a police officer to death", "shot two guards dead"
 _TO_DEATH_WORDS = "stabbed stabbing hacked hacking beat beaten beating bludgeoned burned burnt burning shot shooting"
 _TO_DEATH_VERBS = "(?:" + "|".join(_TO_DEATH_WORDS.split()) + ")"
 _TO_DEATH_RE = re.compile(rf"\b{_TO_DEATH_VERBS}\s+(?P<qty>{_QTY}){_NP}\s+(?:to\s+death|dead)\b", _FLAGS)
-_ONE_TO_DEATH_RE = re.compile(
-    rf"\b{_TO_DEATH_VERBS}\s+(?P<qty>an?|one)(?:\s+(?!(?:{_STOP})\b)[\w'\u2019-]+){{0,3}}?\s+{_SINGULAR_VICTIMS}"
-    r"\s+(?:to\s+death|dead)\b", _FLAGS)
+_ONE_TO_DEATH_RE = re.compile(rf"\b{_TO_DEATH_VERBS}\s+{_ONE_VICTIM}\s+(?:to\s+death|dead)\b", _FLAGS)
 _FATALLY_RE = re.compile(
     r"\bfatally\s+(?:shot|shooting|stabbed|stabbing|slashed|slashing|struck|striking|hit|wounded|wounding"
     r"|injured|injuring|beat|beaten|ran\s+over|run\s+over|attacked)\s+"
@@ -303,8 +302,7 @@ _SUBJ_RE = re.compile(
     _FLAGS,
 )
 _ONE_SUBJ_RE = re.compile(
-    rf"(?<![\w,.-])(?P<qty>an?|one)(?:\s+(?!(?:{_STOP})\b)[\w'\u2019-]+){{0,3}}?\s+{_SINGULAR_VICTIMS}"
-    rf"\s+(?P<aux>(?:{_AUX}\s+){{1,3}})(?P<verb>{_SUBJ_VERBS})\b"
+    rf"(?<![\w,.-]){_ONE_VICTIM}\s+(?P<aux>(?:{_AUX}\s+){{1,3}})(?P<verb>{_SUBJ_VERBS})\b"
     r"(?!\s+(?:or|and)\s+(?:wounded|injured|hurt|killed))",
     _FLAGS,
 )
