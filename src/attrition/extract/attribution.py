@@ -39,6 +39,8 @@ from attrition.extract.places import default_gazetteer
 if TYPE_CHECKING:
     from attrition.extract.narrative import Mention, Narrative
 
+# Words that tie doers to the group before its name: "linked to the Islamic State", "loyal to ISIS"
+_TIED = r"(?:linked|tied|connected|loyal|affiliated)"
 # Strength words beyond lexicon.CLAIMED/INSPIRED: "an Islamic State attack", "carried out by ISIS".
 ATTRIBUTED = re.compile(
     r"\b(?:carried out|committed|perpetrated|conducted|organi[sz]ed|directed|ordered|planned|behind)\s+by\s+"
@@ -47,7 +49,7 @@ ATTRIBUTED = re.compile(
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)[- ](?:claimed|inspired|linked|directed|affiliated|"
     r"gunm[ae]n|suicide bombers?|bombers?|attackers?|cell|operatives?|shooters?|fanatics?|supporters?|"
     r"followers?|sympathi[sz]ers?|recruits?)\b|"
-    r"\b(?:linked|tied|connected|loyal|affiliated) (?:to|with) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b|"
+    rf"\b{_TIED} (?:to|with) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b|"
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)['’]s?\s+(?:\w+\s+)?(?:attacks?|bombings?|massacre)\b",
 )
 
@@ -316,7 +318,7 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
 
 
 # Doers tied to the group by the words before its name: not "to" as in "the war to ISIS's door"
-_AFFILIATED_BEFORE = re.compile(r"\b(?:(?:loyal|linked|tied|affiliated|connected)\s+(?:to|with)|"
+_AFFILIATED_BEFORE = re.compile(rf"\b(?:{_TIED}\s+(?:to|with)|"
                                 r"(?:militants|fighters|jihadists|gunmen|attackers|bombers|members|operatives)\s+from)"
                                 r"\s+(?:the\s+)?$", re.I)   # "suicide bombers from the Islamic State"
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno longer)\b[\w\s]{0,20}$", re.I)

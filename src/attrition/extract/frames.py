@@ -267,10 +267,11 @@ def _toll_update(ref_of, s: str, update: re.Match, attacks, published=None) -> N
         return
     ref = ref_of()
     targets, _ = referents(ref, attacks, strong=False)
-    news = [m for m in attacks if min(m.seen_at) < ref.index and published is not None and m.date is not None
-            and m.date.end >= published - NEWS_DAYS]
-    if not targets and len(news) == 1 and len(news) < len(attacks):
-        targets = news   # "The death toll is now 42", after the airport attack and a recalled one in Brussels
+    if not targets and published is not None:
+        news = [m for m in attacks if min(m.seen_at) < ref.index and m.date is not None and
+                m.date.end >= published - NEWS_DAYS]
+        if len(news) == 1 and len(news) < len(attacks):
+            targets = news   # "The death toll is now 42", after the airport attack and a recalled one in Brussels
     if not targets:   # "the UN gave a higher toll": the attack the narrative is on
         before = [m for m in attacks if any(0 <= ref.index - i <= REFERENCE_SENTENCES for i in m.seen_at)]
         targets = nearest(ref.index, before) if before else []

@@ -84,13 +84,12 @@ def clean_text(raw: str, title: str | None = None) -> str:
         answer = i > 0 and lines[i - 1][0].endswith("?")   # "Is this attack unprecedented?": a subhead, then prose
         # ... unless it holds two sentences ("The death toll is now 42, according to Anadolu. The toll rose after a
         # woman died."): a teaser is one headline
-        if between_headlines and not answer and _words_at_least(line, MAX_TEASER_WORDS + 1) <= MAX_TEASER_WORDS \
+        if between_headlines and not answer and not _has_words(line, MAX_TEASER_WORDS + 1) \
                 and not _SENTENCE_END.search(line):
             continue
         kept.append(line)
     if not kept:   # nothing reads as prose: a lone paragraph without final punctuation is still the article
-        kept = [line for line, kind in lines
-                if kind == "other" and _words_at_least(line, MIN_LONE_PARAGRAPH_WORDS) >= MIN_LONE_PARAGRAPH_WORDS]
+        kept = [line for line, kind in lines if kind == "other" and _has_words(line, MIN_LONE_PARAGRAPH_WORDS)]
     return "\n\n".join(kept)
 
 
@@ -104,18 +103,18 @@ def _kind(line: str, folded_title: str | None, title_tail: str | None = None) ->
     if boilerplate_word and _BOILERPLATE_ANYWHERE.search(lowered) or _BOILERPLATE_START.match(lowered) or \
             _AUTHOR_BIO.match(line):
         return "boilerplate"
-    if _ENDS_LIKE_PROSE.search(line[-60:]) and _words_at_least(line, MIN_PROSE_WORDS) >= MIN_PROSE_WORDS:
+    if _ENDS_LIKE_PROSE.search(line[-60:]) and _has_words(line, MIN_PROSE_WORDS):
         return "prose"
-    if _words_at_least(line, MIN_CUT_PARAGRAPH_WORDS) >= MIN_CUT_PARAGRAPH_WORDS and \
+    if _has_words(line, MIN_CUT_PARAGRAPH_WORDS) and \
             len(_SENTENCE_END.findall(line)) >= 2 and \
             not _LABEL_START.match(line):
         return "prose"   # a paragraph the source cut off mid-sentence ("... has eased") is still the article's prose
     return "other"
 
 
-def _words_at_least(line: str, n: int) -> int:
-    """The number of words in the line, counted up to `n` (a long paragraph is not split word by word)."""
-    return len(line.split(None, n))
+def _has_words(line: str, n: int) -> bool:
+    """The line has at least `n` words (counted only up to `n`: a long paragraph is not split word by word)."""
+    return len(line.split(None, n)) >= n
 
 
 def content_hash(text: str) -> str:
