@@ -355,6 +355,15 @@ def test_a_real_lead_is_found_at_its_lag_with_an_interval_that_excludes_zero():
     assert "p < 0.001" in text
 
 
+@pytest.mark.parametrize("values", [[0, 0, 3, 1, 0, 3, 2, 0], [-2, 1, 0, 0, -2, 5, 1], [4, 4, 4], [7]])
+def test_resampled_ranks_are_scipys_average_ranks_row_by_row(values):
+    # the bootstrap ranks each resampled row by counting (few distinct monthly counts): ties must still
+    # share their average rank, as Spearman's coefficient wants
+    values = np.asarray(values, dtype=float)
+    idx = np.random.default_rng(11).integers(0, len(values), size=(50, len(values)))
+    assert np.array_equal(lags._resampled_ranks(values, idx), stats.rankdata(values[idx], axis=-1))
+
+
 def test_the_verdict_says_when_the_data_are_too_thin_or_show_nothing():
     sparse = [0] * 40
     sparse[5], sparse[20] = 1, 1
