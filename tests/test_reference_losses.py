@@ -120,6 +120,30 @@ def test_the_table_follows_the_seed_and_a_bad_seed_changes_nothing(tmp_path):
             load_reference_losses(con, late)
 
 
+def test_a_database_made_from_these_files_is_not_made_again_and_a_reloaded_seed_is_not_trusted(tmp_path, monkeypatch):
+    path = tmp_path / "ref.duckdb"
+    state = "select signature, applied_at from schema_state"
+    with db.connect(path) as con:
+        made = con.execute(state).fetchall()
+    assert len(made) == 1
+    with db.connect(path) as con:   # the same files: one query, no statement, no write
+        assert con.execute(state).fetchall() == made
+    # another seed loaded by hand: the next connection cannot know what the table holds, so it reloads the seed
+    shorter = tmp_path / "shorter.csv"
+    write_seed(shorter, seed_rows()[1:])
+    with db.connect(path) as con:
+        load_reference_losses(con, shorter)
+        assert con.execute(state).fetchall() == []
+    with db.connect(path) as con:
+        assert con.execute("select count(*) from reference_losses").fetchall() == [(len(seed_rows()),)]
+        assert [s for s, _ in con.execute(state).fetchall()] == [made[0][0]]
+    # a changed seed (the project updated): every database follows it at its next connection
+    monkeypatch.setattr("attrition.reference.REFERENCE_LOSSES_CSV", shorter)
+    with db.connect(path) as con:
+        assert con.execute("select count(*) from reference_losses").fetchall() == [(len(seed_rows()) - 1,)]
+        assert con.execute(state).fetchall()[0][0] != made[0][0]
+
+
 # --- coverage -----------------------------------------------------------------------------------------------
 
 def article(con, article_id: str, published: str, text: str) -> str:

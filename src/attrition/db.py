@@ -7,6 +7,8 @@ instead of failing. A file DuckDB cannot read as a database is reported as damag
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
 import time
 from collections.abc import Iterator
@@ -96,13 +98,31 @@ def _damaged_message(path: Path, why: str) -> str:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Idempotent: every DDL file uses `create ... if not exists`."""
-    for ddl in sorted((SQL_DIR / "ddl").glob("create_*.sql")):
-        con.execute(ddl.read_text(encoding="utf-8"))
+    """Idempotent: every DDL file uses `create ... if not exists`. A database already made from these very
+    files (the signature in `schema_state`) is left alone: opening it costs one query, not a statement per
+    table and a reload of the reference seed, which wrote to the file at every connection."""
     # reference data lives in every database and follows its seed (imported here: it imports this module)
-    from attrition.reference import load_reference_losses
+    from attrition.reference import load_reference_losses, reference_inputs
 
-    load_reference_losses(con)
+    ddls = [ddl.read_bytes() for ddl in sorted((SQL_DIR / "ddl").glob("create_*.sql"))]
+    signature = hashlib.sha256(b"\x1f".join([*ddls, *reference_inputs()])).hexdigest()
+    if _schema_signature(con) == signature:
+        return
+    for ddl in ddls:
+        con.execute(ddl.decode("utf-8"))
+    load_reference_losses(con)   # forgets the signature: it may load another seed
+    with transaction(con):
+        con.execute(sql("load/delete_schema_state"))
+        con.execute(sql("load/insert_schema_state"), {"signature": signature, "now": dt.datetime.now()})
+
+
+def _schema_signature(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The signature the schema was made from; None for a database from before `schema_state`, or never made."""
+    try:
+        found = con.execute(sql("load/select_schema_state")).fetchall()
+    except duckdb.CatalogException:
+        return None
+    return found[0][0] if len(found) == 1 else None
 
 
 @contextmanager

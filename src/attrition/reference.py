@@ -12,12 +12,22 @@ from attrition.db import sql, transaction
 from attrition.paths import SEEDS_DIR
 
 REFERENCE_LOSSES_CSV = SEEDS_DIR / "reference_losses.csv"
+# the statements that load the seed and define its model
+STATEMENTS = ("load/delete_reference_losses", "load/insert_reference_losses", "load/create_reference_loss_coverage")
 
 
-def load_reference_losses(con: duckdb.DuckDBPyConnection, path: Path = REFERENCE_LOSSES_CSV) -> int:
+def reference_inputs() -> list[bytes]:
+    """What the reference table and its model are made from: the seed and the statements, for the schema's
+    signature (`db.create_schema`)."""
+    return [REFERENCE_LOSSES_CSV.read_bytes(), *(sql(name).encode("utf-8") for name in STATEMENTS)]
+
+
+def load_reference_losses(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> int:
     """Replace the table's rows with the seed's, all or nothing (a malformed seed leaves the old rows),
     and define the coverage model over it. Returns the number of reference losses."""
+    path = REFERENCE_LOSSES_CSV if path is None else path   # the seed the schema's signature reads
     with transaction(con):
+        con.execute(sql("load/delete_schema_state"))   # the database no longer holds the seed the signature names
         con.execute(sql("load/delete_reference_losses"))
         con.execute(sql("load/insert_reference_losses"), {"path": str(path)})
         # a view, not a table rebuilt by the aggregate stage: it reads raw articles and mentions, so it
