@@ -375,6 +375,27 @@ def test_data_docs_build_only_the_new_pages_and_the_index_lists_every_run(tmp_pa
     assert "static/offline/" in html and "code.jquery.com" not in html
 
 
+def test_data_docs_compile_their_templates_once_per_process(tmp_path, monkeypatch):
+    # Great Expectations renders each page and block through a new jinja2 environment: without a shared
+    # bytecode cache every refresh compiles the same templates again (half of building its pages)
+    import jinja2
+
+    validator = Validator(tmp_path / "reports", today=TODAY)
+    with db.connect(tmp_path / "docs.duckdb") as con:
+        good_rows(con)
+        validate_tables(con, "r1", validator, ["articles", "event_mentions"])
+        validator.build_docs()
+        compiled: list[str] = []
+        real = jinja2.Environment.compile
+        monkeypatch.setattr(jinja2.Environment, "compile", lambda env, source, name=None, *a, **k:
+                            compiled.append(name) or real(env, source, name, *a, **k))
+        validate_tables(con, "r2", validator, ["articles", "event_mentions"])
+        validator.build_docs()
+        pages = [Path(r["docs_path"]) for r in rows(con, "select docs_path from validation_runs where run_id = 'r2'")]
+    assert compiled == []
+    assert len(pages) == 2 and all("r2" in page.read_text(encoding="utf-8") for page in pages)
+
+
 # --- which rows a run checks ---------------------------------------------------------------------
 
 
