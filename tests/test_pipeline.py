@@ -133,6 +133,37 @@ def test_a_failed_run_is_marked_failed_and_leaves_whole_stages(articles_dir, db_
     assert counts(db_path)["incidents"] > 0
 
 
+def _note_loaded(notes: Path, fn, *args):
+    """In a worker, before `fn`: whether the gazetteer was already loaded (inherited from the parent)."""
+    from attrition.extract.places import default_gazetteer
+
+    with open(notes, "a", encoding="utf-8") as fh:
+        fh.write(f"{default_gazetteer.cache_info().currsize}\n")
+    return fn(*args)
+
+
+def test_extract_workers_are_forked_with_the_extractor_loaded(articles_dir, tmp_path, monkeypatch):
+    # the parent loads the gazetteer and the lazy patterns once before forking: no worker loads its own, and a
+    # second run in the process (a schedule served by one process, the benchmark's refresh) starts ready
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    from attrition.extract import places
+    from attrition.extract import stage as extract_stage
+
+    places.default_gazetteer.cache_clear()
+    extract_stage.load_extractor.cache_clear()
+    monkeypatch.setattr(extract_stage, "MIN_PARALLEL", 1)
+    notes = tmp_path / "loaded"
+    submit = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda pool, fn, *a, **k: submit(
+        pool, partial(_note_loaded, notes, fn) if fn.__name__ == "extract_batch" else fn, *a, **k))
+    summary = run_pipeline(RunConfig.build(tmp_path / "x.duckdb", [articles_dir], workers=2, today=TODAY))
+    assert summary.extract.articles == 5 and summary.extract.mentions > 0
+    loaded = notes.read_text(encoding="utf-8").split()
+    assert len(loaded) > 1 and set(loaded) == {"1"}   # every chunk, in a worker already loaded
+
+
 def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path, monkeypatch):
     from concurrent.futures import ProcessPoolExecutor
 
