@@ -1657,6 +1657,11 @@ def test_a_later_reference_to_the_days_attack_is_that_attack_not_one_at_the_last
     ("The militants abandoned Jarablus on Wednesday as Turkish tanks rolled in.", "Jarabulus"),
     ("Islamic State fighters withdrew from Palmyra on Sunday.", "Palmyra"),
     ("Government forces entered Sinjar on Friday after ISIS withdrew from the town.", "Sinjar"),
+    ("ISIS fighters surrendered Raqqa to the SDF on Tuesday.", "Raqqa"),
+    ("The Islamic State ceded Manbij to the Syrian Democratic Forces on Friday.", "Manbij"),
+    # "its allies" are the army's: the group is the one losing, not taking
+    ("The Syrian army and its allies seized Abu Kamal, the last Islamic State stronghold in Syria, on Sunday.",
+     "Abu Kamal"),
 ])
 def test_losses_told_by_the_group_leaving_or_its_captor(text, place):
     [m] = _losses(text, dt.date(2017, 3, 20), title="Forces advance against ISIS")
@@ -1667,6 +1672,9 @@ def test_losses_told_by_the_group_leaving_or_its_captor(text, place):
     "Thousands of families abandoned Mosul on Sunday.",
     "Syrian troops pulled out of Palmyra on Sunday after an ISIS assault.",
     "The rebels lost Aleppo to government forces on Sunday.",
+    "Syrian rebels surrendered Aleppo to government forces on Sunday.",
+    "The Iraqi army surrendered Mosul to the Islamic State on Sunday.",
+    "The Islamic State and its allies seized Palmyra on Sunday.",
 ])
 def test_others_leaving_a_town_is_no_isis_loss(text):
     assert _losses(text, dt.date(2017, 3, 20), title="Forces advance against ISIS") == []

@@ -31,7 +31,7 @@ _LOSS_GATE = (   # a word that holds another of the list ("retook": "took") woul
     r"cleared|forced|kicked|chased|flushed|dislodg|fell to|"
     r"reclaim|declared|driving|pushing|away from|taken|took|"
     r"withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
-    r"fled|free of|clear of|beat back|beating back|won back|"
+    r"fled|free of|clear of|beat back|beating back|won back|surrender|ceded|"
     r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group|defeat"
 )
 ANY_TRIGGER = re.compile(_ATTACK_GATE + "|" + _LOSS_GATE, re.I)
@@ -478,9 +478,10 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from|"
-    # "the militants withdrew from Sinjar", "ISIS abandoned Jarablus": only with the group as the subject (losses.py)
+    # "the militants withdrew from Sinjar", "ISIS abandoned Jarablus", "ISIS fighters surrendered Raqqa to the SDF":
+    # only with the group as the subject (losses.py)
     r"(?:withdr[ea]wn?|retreated|pulled out|fled) from|pulled out of|"
-    r"(?:abandoned|fled)(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
+    r"(?:abandoned|fled|surrendered|ceded)(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     # "Islamic State militants were beaten back by air strikes and Kurdish fighters at Kobani": only with the group as
     # the subject (losses.py)
     r"beaten back|repelled|repulsed|defeated|"
@@ -517,8 +518,8 @@ ISIS_LOSER = re.compile(
     re.I,
 )
 # The Islamic State as the one who captures: a gain, not a loss.
-ISIS_GAIN = re.compile(
-    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|its|the group|jihadists|militants)(?:['’]s?)? (?:\w+ ){0,2}?"
+ISIS_GAIN = re.compile(   # not "the Syrian army and its allies seized": that "its" is the army's
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?<!\band )its|the group|jihadists|militants)(?:['’]s?)? (?:\w+ ){0,2}?"
     r"(?:captur\w*|seiz\w*|overr[au]n|took|takeover|conquest|stormed)\b|\bfell to (?:the )?(?:ISIS|ISIL|IS|"
     r"Daesh|Islamic State|militants|jihadists)\b",
     re.I,

@@ -176,7 +176,8 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
         return False
     if lowered.startswith(("beat back", "beating back")):
         return bool(_GROUP_OBJECT.match(s, m.end()))   # "beating back the Islamic State at the Mosul Dam"
-    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled")) or _BEATEN_VERB.match(lowered):
+    if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled", "surrender", "ceded")) or \
+            _BEATEN_VERB.match(lowered):
         # "the militants withdrew from Sinjar", "Islamic State militants were beaten back ... at Kobani", "the group
         # was defeated in Mosul": the group, named just before in the clause, is the one leaving or beaten; its foes
         # ("Kurdish fighters were repelled") are no loss of the group's, nor is its own victory ("ISIS defeated")
