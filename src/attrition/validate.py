@@ -273,7 +273,7 @@ def suite_identifier(name: str):
 def _share_compiled_templates() -> None:
     """Data Docs render every page and block through a new jinja2 environment of its own, which compiles each
     template again: about half of building a run's pages. One bytecode cache shared by those environments
-    compiles each template once per process (the pages are the same)."""
+    compiles each template once per process."""
     import jinja2
     from great_expectations.render.view.view import DefaultJinjaView
 

@@ -101,8 +101,8 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
 
 @cache
 def load_extractor() -> None:
-    """Load what extraction loads on first use (the gazetteer, lazily built patterns, dateparser: 0.5 s and
-    100 MB) in this process before it forks workers, which inherit it instead of loading their own: one load
+    """Load what extraction loads on first use (the gazetteer, lazily built patterns, dateparser: 0.3 s and
+    70 MB) in this process before it forks workers, which inherit it instead of loading their own: one load
     per process instead of one per worker and run, and a second run in a process (`attrition serve`, the
     benchmark's refresh) forks workers ready to extract."""
     extract_mentions("Islamic State fighters attacked Mosul on Monday, killing five people. Iraqi forces "
