@@ -139,8 +139,12 @@ def _groups_town_taken(target: PlaceMatch | None, s: str, start: int, end: int) 
     if target is None or not target.place.name or target.place.precision == "country":
         return False
     town = known.town_key(target.place.name)
-    return any(town in r.names for r in known.reference_losses()) and \
-        any(pattern.search(s, start, end) for pattern, _ in lx.CAPTORS)
+    return any(town in r.names for r in known.reference_losses()) and _captor_named(s, start, end)
+
+
+def _captor_named(s: str, start: int, end: int) -> bool:
+    """A known enemy of the group (seeds/captors.csv) is named between `start` and `end`."""
+    return any(pattern.search(s, start, end) for pattern, _ in lx.CAPTORS)
 
 
 _GROUP = r"(?:ISIS|ISIL|IS|Daesh|Islamic State)"   # the group's names, as the patterns below spell them
@@ -194,8 +198,7 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
             _groups_town_taken(target, s, max(0, m.start() - 60), m.start())   # not "soldiers were captured by"
     if lowered.split()[-1] in ("taken", "took"):
         # "took Raqqa" is a loss only when a known enemy of the group took it ("the SDF said it had taken Raqqa")
-        return (isis_here or story.about_isis) and any(
-            pattern.search(s, max(0, m.start() - 60), m.start()) for pattern, _ in lx.CAPTORS)
+        return (isis_here or story.about_isis) and _captor_named(s, max(0, m.start() - 60), m.start())
     return isis_here or story.about_isis
 
 

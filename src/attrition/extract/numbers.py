@@ -566,32 +566,38 @@ def _verb_object(text: str, tokens: list[tuple[int, str]], found: list[Toll]) ->
             continue
         if _CASUALTY_PAIR.search(text, 0, m.start()):
             continue  # "killed or wounded 120": casualties, not split by role
-        if _POLICE_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
+        if _police_subject(text, m):
             continue  # "police shot dead five people wearing fake bomb belts": the attackers, not victims
         role = "killed" if m.group("kv") else "injured"
         found.append(_toll(text, role, qty, m.start(), _end_of(m, "np")))
     for m in _scan(_ONE_RE, text, tokens, _OPENERS["one"]):
         role = "killed" if m.group("kv") else "injured"
-        qty = Quantity(1, 1, 1, "exact", m.start("qty"), m.end("qty"), m.group("qty"))
-        found.append(_toll(text, role, qty, m.start(), m.end()))
+        found.append(_toll(text, role, _one(m), m.start(), m.end()))
     for m in _scan(_TO_DEATH_RE, text, tokens, _OPENERS["to_death"]):
         qty = _victims(text, m)
-        if qty is not None and not _POLICE_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
+        if qty is not None and not _police_subject(text, m):
             found.append(_toll(text, "killed", qty, m.start(), m.end()))
     for m in _scan(_ONE_TO_DEATH_RE, text, tokens, _OPENERS["to_death"]):
-        if not _POLICE_SUBJECT.search(text, max(0, m.start() - 40), m.start()):
-            found.append(_toll(text, "killed", Quantity(1, 1, 1, "exact", m.start("qty"), m.end("qty"), m.group("qty")),
-                               m.start(), m.end()))
+        if not _police_subject(text, m):
+            found.append(_toll(text, "killed", _one(m), m.start(), m.end()))
     for m in _scan(_FATALLY_RE, text, tokens, _OPENERS["fatally"]):
-        g = "qty" if m.group("qty") else "qty2"
-        qty = Quantity(1, 1, 1, "exact", m.start(g), m.end(g), m.group(g))
-        found.append(_toll(text, "killed", qty, m.start(), m.end()))
+        found.append(_toll(text, "killed", _one(m, "qty" if m.group("qty") else "qty2"), m.start(), m.end()))
     for m in _scan(_FATALLY_QTY_RE, text, tokens, _OPENERS["fatally"]):
         qty = _quantity(m)
         words = _np_words(m)
         if qty is None or _is_combatant(words) or _is_thing(words):
             continue
         found.append(_toll(text, "killed", qty, m.start(), _end_of(m, "np")))
+
+
+def _one(m: re.Match, group: str = "qty") -> Quantity:
+    """Exactly one victim, as the match's group words it ("a police officer", "an American")."""
+    return Quantity(1, 1, 1, "exact", m.start(group), m.end(group), m.group(group))
+
+
+def _police_subject(text: str, m: re.Match) -> bool:
+    """Police or troops just before the killing verb: those they kill are the attackers, not victims."""
+    return bool(_POLICE_SUBJECT.search(text, max(0, m.start() - 40), m.start()))
 
 
 def _kills(verb: str) -> bool:
@@ -604,8 +610,7 @@ def _subject(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> Non
         if _BY_POLICE.match(text, m.end()):
             continue
         role = "killed" if _kills(" ".join(m.group("verb").lower().split())) else "injured"
-        qty = Quantity(1, 1, 1, "exact", m.start("qty"), m.end("qty"), m.group("qty"))
-        found.append(_toll(text, role, qty, m.start(), m.end()))
+        found.append(_toll(text, role, _one(m), m.start(), m.end()))
     for m in _scan(_SUBJ_RE, text, tokens, _OPENERS["subj"]):
         qty = _victims(text, m)
         if qty is None:
