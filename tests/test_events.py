@@ -2305,3 +2305,19 @@ def test_the_dead_named_with_the_wounded_the_attack_owns_are_its_dead():
     [m] = _attacks("Two soldiers died and four were wounded after their convoy hit a roadside bomb planted by ISIS "
                    "near Kirkuk on Monday.", dt.date(2017, 6, 7), title="News")
     assert (m.killed.best, m.injured.best) == (2, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "The executive order was signed on Monday. Critics slammed it in Washington.",
+    "Senators shot down the proposal. The chairman blasted the plan, calling it a bombshell.",
+])
+def test_an_article_whose_event_words_open_no_sentence_is_not_read_further(text, monkeypatch):
+    # its gate words ("execut", "shot", "blast", "bomb") are there, but no sentence can open an event: the
+    # article's people and sentences are never read, which is most of what extraction costs
+    from attrition.extract import events
+
+    def unread(_text):
+        raise AssertionError("the article was read further")
+
+    monkeypatch.setattr(events, "person_surnames", unread)
+    assert extract_mentions(text, dt.date(2016, 3, 1), "A bill in Congress") == []

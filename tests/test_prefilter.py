@@ -93,3 +93,19 @@ def test_the_cheapest_gate_lets_through_every_attack_word_a_trigger_reads_alone(
         assert gate.search(phrase)
     for gate in (lx.ANY_TRIGGER_LC, lx.ATTACK_GATE_LC):
         assert gate.search(phrase.lower())
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. AIRSTRIKES and a MOAB hit the town, killing 36 militants.",
+    "In apparent response to Coalition Air Strikes, gunmen attacked the market.",
+    "A car bomb exploded in the market, the Islamic State's Amaq agency said.",
+    "ISIS claimed responsibility for the bombing; no group has claimed the Kabul attack.",
+    "The group said in a statement that one of its fighters carried out the attack.",
+    "He is not known to have claimed credit for the shooting in Paris.",
+])
+def test_the_lower_case_forms_find_what_the_patterns_find(text):
+    # searched around every trigger word and in every sentence of an article with an attack: run over lower case
+    for pattern, fast in ((lx.NOT_AN_ATTACK, lx.NOT_AN_ATTACK_LC), (lx.CLAIMED, lx._CLAIMED_LC)):
+        found, expected = fast.search(text.lower()), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+        assert [m.span() for m in fast.finditer(text.lower())] == [m.span() for m in pattern.finditer(text)]

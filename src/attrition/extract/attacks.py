@@ -146,7 +146,8 @@ _THEIR_ACT_BEFORE = re.compile(r"\b(?:when|after|as|because)\s+(?:they|he|she|th
 def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
     """The name of the guard that says the trigger is no attack, or None."""
     window = s[max(0, start - 60): end + 60]
-    not_one = lx.NOT_AN_ATTACK.search(window)
+    low = lx.lower(window)
+    not_one = lx.NOT_AN_ATTACK.search(window) if low is None else lx.NOT_AN_ATTACK_LC.search(low)
     if not_one and not _IN_RESPONSE_TO.search(window, max(0, not_one.start() - 45), not_one.start()):
         return "not_an_attack"   # "in apparent response to U.S. airstrikes": the cause named, not the act
     if lx.ATTACK_ON_ISIS.search(s[start: end + 40]):

@@ -43,7 +43,7 @@ _GATE = re.compile(rf"\b{_KILLING}\b", re.I)
 def captive_killings(story: Narrative, mentions: list[Mention], low: str) -> list[Mention]:
     """A mention for each known captive's killing the article states that no mention of `mentions` covers yet
     (`low`: the article's text in lower case, for the cheap test that it names one at all)."""
-    if not any(map(low.__contains__, _names())):
+    if not names_a_captive(low):
         return []
     told = {k.attack_id for m in mentions if m.kind == "attack"
             for i in m.seen_at if 0 <= i < len(story.sentences)
@@ -62,6 +62,11 @@ def captive_killings(story: Narrative, mentions: list[Mention], low: str) -> lis
             trace.at(sentence.index)
             trace.kept("attack", hit.group(0), "attack.captive")
     return found
+
+
+def names_a_captive(low: str) -> bool:
+    """The article (`low`: its text in lower case) names a captive of the list of known attacks: a cheap test."""
+    return any(map(low.__contains__, _names()))
 
 
 @cache

@@ -32,7 +32,7 @@ from dataclasses import replace
 from attrition.extract import attacks, attribution, frames, known, trace
 from attrition.extract import lexicon as lx
 from attrition.extract.attacks import attack_from, attack_triggers, cluster_triggers, toll_owners
-from attrition.extract.captives import captive_killings
+from attrition.extract.captives import captive_killings, names_a_captive
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.frames import merge_within_article
 from attrition.extract.losses import listed_places, loss_from, loss_triggers
@@ -75,6 +75,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     starts = [s.start for s in sentences]
     worded = {bisect_right(starts, m.start()) - 1 for m in trigger_re.finditer(low)}
     triggered = {i for i in worded if _may_open(sentences[i].text, names_isis)}
+    if not triggered and not names_a_captive(low if low is not text else text.lower()):
+        return []   # no sentence can open an event, and only a known captive's killing is told without one
     # a sentence that opens no event matters only as the scene of a trigger sentence just after it, or as
     # detail for the event before it: dates and places are read only where they can matter
     near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)} | worded

@@ -259,6 +259,7 @@ NOT_AN_ATTACK = re.compile(
     r"(?:assault|offensive|attacks?))\b",
     re.I,
 )
+NOT_AN_ATTACK_LC = for_lower(NOT_AN_ATTACK)   # searched around every trigger word: the fast form
 # ISIS as the victim of the killing or the attack: "killing a top Islamic State commander", "stabbed an ISIS captive".
 # The Islamic State's own people as the dead: "eight Islamic State leaders were killed in the bombing".
 ISIS_KILLED = re.compile(
@@ -611,6 +612,7 @@ CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:e
                      # the killers' own video of a killing: "the video, originally posted by ISIS to YouTube"
                      r"\b(?:video|footage)\b[^.;]{0,40}?\b(?:released|posted|published|distributed|issued|"
                      r"put out)\s+(?:online\s+)?by\b", re.I)
+_CLAIMED_LC = for_lower(CLAIMED)
 # A claim denied or not yet made: "there was no immediate claim of responsibility", "no group has claimed it".
 NO_CLAIM = re.compile(r"\bno (?:\w+ ){0,2}?(?:claims?|group|one) (?:\w+ ){0,3}?(?:responsibility|credit|claimed)\b|"
                       r"\b(?:has|have|had|did|does|do)(?:n['’]t| not) (?:yet |immediately |publicly |officially )?"
@@ -619,7 +621,8 @@ NO_CLAIM = re.compile(r"\bno (?:\w+ ){0,2}?(?:claims?|group|one) (?:\w+ ){0,3}?(
 
 def claims(s: str) -> bool:
     """The sentence says somebody claimed the attack, and does not say nobody did."""
-    return bool(CLAIMED.search(s)) and not NO_CLAIM.search(s)
+    low = lower(s)   # asked of every sentence of an article with an attack: the fast form where it can
+    return bool(CLAIMED.search(s) if low is None else _CLAIMED_LC.search(low)) and not NO_CLAIM.search(s)
 
 
 # The link is denied or in doubt: "found no evidence of ties to ISIS", "was not inspired by".
