@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.1"
+    assert EXTRACTOR_VERSION == "0.16.2"
 
 
 @pytest.mark.parametrize(
@@ -2321,3 +2321,52 @@ def test_an_article_whose_event_words_open_no_sentence_is_not_read_further(text,
 
     monkeypatch.setattr(events, "person_surnames", unread)
     assert extract_mentions(text, dt.date(2016, 3, 1), "A bill in Congress") == []
+
+
+@pytest.mark.parametrize("text, places", [
+    # the town named before the group is driven out of it
+    ("Aid workers are preparing to enter Raqqa after the Islamic State was driven out last month.", ["Raqqa"]),
+    ("The UN is ready to get into the Syrian city of Palmyra after so-called Islamic State (IS) was pushed out in "
+     "March.", ["Palmyra"]),
+    # the group's defeats, in the towns where it suffered them
+    ("Despite the group's defeats in the Libyan cities of Benghazi and Derna, it remains entrenched in Sirte.",
+     ["Benghazi", "Derna"]),
+    ("The Islamic State suffered a heavy defeat in Kobani.", ["Kobani"]),
+    # "did manage to" tells what was done, as "managed to" does
+    ("Iraqi forces did manage to retake the Mosul Dam from the militants.", ["Mosul Dam"]),
+    # the loss as a noun: the town's, the group's, or its known foe's
+    ("Since Mosul's liberation in July, life has slowly returned to its streets.", ["Mosul"]),
+    ("After ISIS's ouster from Sinjar, the town lay in ruins.", ["Sinjar"]),
+    ("Following the expulsion of ISIS from Palmyra in March, Russian troops cleared mines.", ["Palmyra"]),
+    ("The Islamic State's loss of Mosul was a heavy blow.", ["Mosul"]),
+    ("The SDF's capture of Raqqa in October marked the end of the caliphate.", ["Raqqa"]),
+    ("The capture of Raqqa by the SDF in October marked the end of the caliphate.", ["Raqqa"]),
+    # the town, then what happened to it in an apposition
+    ("Mosul, recaptured from the Islamic State in July, lies in ruins.", ["Mosul"]),
+])
+def test_losses_told_around_the_group_defeated_or_driven_out(text, places):
+    found = _losses(text, dt.date(2017, 11, 20), title="The fight against the Islamic State")
+    assert [m.place.name for m in found] == places
+    assert all(m.date is not None and m.date.end <= dt.date(2017, 11, 20) for m in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in Ohio said the group was pushed out after the vote.",   # a town must be the one left
+    "Iraqi forces did not manage to retake Ramadi from the militants.",
+    "The Iraqi army suffered a humiliating defeat in Mosul when ISIS overran the city.",   # the group's foe
+    "Kurdish forces suffered a defeat at Kobani before the coalition stepped in.",
+    "ISIS's defeat in Mosul would not end the war.",
+    "ISIS has lost support in many countries, including France and Belgium.",
+    "The senator lost ground in several states, including Ohio and Iowa.",
+    "Aleppo's liberation from the rebels was celebrated by Assad's supporters.",
+    "The capture of Mosul by ISIS in June 2014 shocked the world.",
+    "ISIS's capture of Ramadi in May was a blow to Baghdad.",
+    "Mosul, captured by the Islamic State in June, lies in ruins.",
+    "The expulsion of Christians from Mosul by ISIS was condemned.",
+    "Calls for the ouster of ISIS from Mosul grew louder.",
+    "The loss of life in Mosul was staggering.",
+    "Sinjar's liberation will take months, officials said.",
+    "The fight for Raqqa's liberation goes on.",
+])
+def test_no_loss_where_the_group_is_not_the_one_defeated_or_driven_out(text):
+    assert _losses(text, dt.date(2017, 11, 20), title="The fight against the Islamic State") == []

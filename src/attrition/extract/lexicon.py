@@ -32,7 +32,8 @@ _LOSS_GATE = (   # a word that holds another of the list ("retook": "took") woul
     r"reclaim|declared|driving|pushing|away from|taken|took|"
     r"withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"fled|free of|clear of|beat back|beating back|won back|surrender|ceded|"
-    r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group|defeat"
+    r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group|defeat|"
+    r"ouster|expulsion|eviction|loss of"
 )
 ANY_TRIGGER = re.compile(_ATTACK_GATE + "|" + _LOSS_GATE, re.I)
 ATTACK_GATE = re.compile(_ATTACK_GATE, re.I)
@@ -442,7 +443,8 @@ INFINITIVE = re.compile(r"\bto (?!(?:ISIS|ISIL|IS|Daesh|al-Qaeda|the|a|an|this|t
                         r"our|last|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's) )(?:\w+ )?$|"
                         r"\bto (?:help )?(?:launch|carry out|conduct|stage|mount|commit|perpetrate|plan|execute|"
                         r"unleash|orchestrate) (?:an?|another|more|new|such|similar|the)?\s*(?:[\w-]+ ){0,2}$", re.I)
-INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim(?:ed|s)?|claim of responsibility)\b"
+INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim(?:ed|s)?|claim of responsibility|"
+                           r"did (?!not\b)(?:\w+ )?manage)\b"
                            r"[^,;]{0,20}$",
                            re.I)
 
@@ -462,6 +464,13 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing)) (?:\w+ ){0,3}?(?:away|back) from|"
     # "announced the capture of Tabqa from the Islamic State": the noun only with the group after "from"
     r"captur(?:ed|ing)|capture of(?= [^.;]{0,40}\bfrom (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b)|"
+    # "the SDF's capture of Raqqa", "the capture of Raqqa by the SDF": only a known enemy of the group taking a town it
+    # is known to have lost (losses.py)
+    r"capture of(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
+    # "the Islamic State's loss of Mosul", "ISIS's ouster from Sinjar", "the expulsion of ISIS from Palmyra"
+    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|the group)['’]s? (?:final )?(?:loss|ouster|expulsion|eviction) "
+    r"(?:of|from)|(?:ouster|expulsion|eviction) of (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State)"
+    r"(?: group| militants| fighters)? from|"
     r"seized|overran|overtook|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
     r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
@@ -473,7 +482,10 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"ended (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|group|militants|jihadists)(?:['’]s?)? (?:\w+ )?"
     r"(?:rule|control|occupation|grip|hold|reign) (?:of|over|in|on)|"
     # "the Islamic State's defeat in Mosul", "the defeat of ISIS at Kobani": the noun, with the town after
-    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State)['’]s? defeat (?:in|at)|"
+    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|the group)['’]s? (?:[\w-]+ )?defeats? (?:in|at)|"
+    # "the Islamic State suffered a crushing defeat in Kobani"
+    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|the group|militants|jihadists)(?: fighters| militants)? "
+    r"(?:has |had |have )?suffered (?:an? |its |their )?(?:[\w-]+ ){0,2}?defeats? (?:in|at)|"
     r"defeat of (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State)(?: group| militants| fighters)? (?:in|at)|"
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
@@ -497,6 +509,14 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     # "Manbij, which was taken from IS by forces led by the YPG": taken from the group, not by it
     r"\b(?:was|were|has been|had been|have been) taken(?= from (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|"
     r"militants|jihadists)\b)|"
+    # "since Mosul's liberation in July"; "Manbij, freed from ISIS in 2016, is patrolled by U.S. troops"
+    r"['’]s (?:(?:full|complete|final) )?(?:liberation|recapture|retaking)\b|"
+    r",\s+(?:(?:since|later|then|finally|recently) )?(?:recaptured|retaken|liberated|freed|wrested|reclaimed) from "
+    r"(?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|militants|jihadists)\b|"
+    # "aid workers entered Raqqa after the Islamic State was driven out": the town named just before (losses.py)
+    r"\b(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|the group)(?: \((?:ISIS|ISIL|IS|Daesh)\))?"
+    r"(?: fighters| militants)? (?:was|were|had been|has been|have been) (?:\w+ )?(?:driven|pushed|forced|kicked|"
+    r"chased|flushed|routed|expelled|ousted) out\b(?! of\b)|"
     # "Baghuz, the last enclave of the Islamic State, fell on Saturday": only after such an apposition (losses.py)
     r"(?<=, )fell\b(?! to\b)|"
     # "Sinjar is now free of ISIS", "the city was declared clear of the Islamic State"
@@ -746,7 +766,7 @@ FROM_EVENT_BEFORE = re.compile(
     r"shootings?|massacre|siege|violence|assault|stabbings?)\s+(?:in|at|on|near)\s+(?:the\s+)?$|"
     r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged|withdr[ea]wn?|"
     # "routed ISIS from Palmyra", "expelled the militants from": the object may come between
-    r"retreated)\s+(?:(?!from\b)[\w-]+\s+){0,3}?(?:back\s+)?"
+    r"retreated|ouster|expulsion|eviction)\s+(?:(?!from\b)[\w-]+\s+){0,3}?(?:back\s+)?"
     r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
     # "drove ISIS from Hawija", not "drove his family from Mosul"
     r"\bdrove\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|extremists|insurgents|group|them)"

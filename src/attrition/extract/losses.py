@@ -71,7 +71,7 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
     if verb.split()[0].lower().endswith("ing") and verb.lower().endswith("out of") and \
             not lx.LOSS_ACHIEVED_BEFORE.search(s, max(0, m.start() - 40), m.start()):
         return "prospect"   # "pushing ISIS out of Anbar" is a goal unless it "succeeded in" or came "after" it
-    noun = "defeat " in verb.lower()   # "ensuring the defeat of ISIS in Mosul"; "ISIS's defeat in Mosul came"
+    noun = bool(_DEFEAT_NOUN.search(verb))   # "ensuring the defeat of ISIS in Mosul"; "ISIS's defeat in Mosul came"
     if (verb.lower().endswith(("ing", "ion of", "fall of")) or noun) and \
             (lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]) or not noun and not s[: m.start()].strip()):
         # "the eventual retaking of Mosul", "vital for liberating Raqqa", "Reclaiming Sinjar is one big step"
@@ -115,6 +115,11 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
         return "no_place"
     if not (isis_here or story.about_isis):
         return "not_about_isis"
+    if m.group(0).endswith("out") and target.place.precision not in ("city", "landmark"):
+        return "not_a_town"   # "entered Raqqa after ISIS was driven out", not "voters in Ohio said the group was"
+    if m.group(0)[0] in "'’" and (lx.MODAL_AFTER.match(s[m.end():]) or lx.LOSS_FUTURE_AFTER.match(s[m.end():]) or
+                                  lx.LOSS_PROSPECT_BEFORE.search(s[: target.start])):
+        return "prospect"   # "Sinjar's liberation will take months", "the fight for Raqqa's liberation"
     if m.group(0).lower() == "fell" and not _GROUP_HELD_APPOSITION.fullmatch(s, target.end, m.start()):
         return "not_group_held"   # "prices, which had risen for a week, fell": a town of the group's must be named
     if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
@@ -128,6 +133,7 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
     return target
 
 
+_DEFEAT_NOUN = re.compile(r"\bdefeats?\b", re.I)
 _BY_AFTER = re.compile(r"\s+by\b")
 _TAKING_VERB = re.compile(r"^(?:captur|seized|overran|stormed|took|taken|freed|won back)", re.I)
 
@@ -193,9 +199,12 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
             re.search(r"\b(?:it|they|the group|the militants|the jihadists|"
                       r"the (?:[\w-]+ )?(?:branch|affiliate|franchise))\b[^,;]{0,30}$", s[: m.start()], re.I))
     if lx.NEEDS_ISIS_LOSER.match(lowered):
+        captor_end = m.start()
+        if target is not None and lowered == "capture of" and _BY_AFTER.match(s, target.end):
+            captor_end = target.end + 60   # "the capture of Raqqa by the SDF": the captor after the town
         return bool(lx.ISIS_LOSER.search(s[m.start():])) or (isis_here or story.about_isis) and \
             bool(_TAKING_VERB.match(lowered)) and not _PASSIVE_END.search(s, 0, m.start()) and \
-            _groups_town_taken(target, s, max(0, m.start() - 60), m.start())   # not "soldiers were captured by"
+            _groups_town_taken(target, s, max(0, m.start() - 60), captor_end)   # not "soldiers were captured by"
     if lowered.split()[-1] in ("taken", "took"):
         # "took Raqqa" is a loss only when a known enemy of the group took it ("the SDF said it had taken Raqqa")
         return (isis_here or story.about_isis) and _captor_named(s, max(0, m.start() - 60), m.start())
@@ -346,11 +355,12 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:city|tow
 
 def _recalled_loss(s: str, trigger: Trigger, places: list[PlaceMatch]) -> bool:
     """An undated loss that the sentence recalls rather than reports: "ISIS already has lost Fallujah, Ramadi and
-    Tikrit", "as we have liberated Tikrit", "the fall of Mosul", "including retaking the one-time capital"."""
+    Tikrit", "as we have liberated Tikrit", "the fall of Mosul", "ISIS's defeats in", "including retaking the one-time
+    capital"."""
     clause = clause_around(s, trigger.start, trigger.end)
     if lx.RETROSPECTIVE.search(clause) or lx.RETROSPECTIVE.search(s[max(0, trigger.start - 30): trigger.start]) or \
-            _NOMINAL_LOSS.search(s[trigger.start: trigger.end]):
-        return True
+            _NOMINAL_LOSS.search(s[trigger.start: trigger.end]) or _DEFEAT_NOUN.search(s[trigger.start: trigger.end]):
+        return True   # "despite ISIS's defeats in Benghazi and Derna": the defeats came before
     if _INCLUDING.search(s[: trigger.start]):
         return True
     target = trigger.place_after
