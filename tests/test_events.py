@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.2"
+    assert EXTRACTOR_VERSION == "0.16.3"
 
 
 @pytest.mark.parametrize(
@@ -2370,3 +2370,52 @@ def test_losses_told_around_the_group_defeated_or_driven_out(text, places):
 ])
 def test_no_loss_where_the_group_is_not_the_one_defeated_or_driven_out(text):
     assert _losses(text, dt.date(2017, 11, 20), title="The fight against the Islamic State") == []
+
+
+def test_an_offset_counts_from_the_day_named_before_it_in_its_sentence():
+    # the narrative's last date is August 2014; "a day earlier" is the day before the Saturday the police spoke
+    text = ("The U.S. began military operations in the region in August 2014. Police said Saturday that 80 people "
+            "were killed in a bombing a day earlier by suspected Islamic State fighters in Kirkuk.")
+    [m] = _attacks(text, dt.date(2016, 10, 22), title="Islamic State attacks Kirkuk")
+    assert (m.place.name, m.date.start, m.date.end) == ("Kirkuk", dt.date(2016, 10, 21), dt.date(2016, 10, 21))
+
+
+@pytest.mark.parametrize("sentence, surface, day", [
+    # an offset counts from the day its sentence named before it, not from the narrative's last date
+    ("Police said Saturday that 80 people were killed a day earlier.", "a day earlier", dt.date(2016, 10, 21)),
+    # "the day after the attack" names the day before it (September 12): it counts from the narrative's date
+    ("On September 12, the day after the attack, the president spoke.", "the day after", dt.date(2014, 8, 2)),
+])
+def test_an_offset_counts_from_its_sentence_unless_it_names_another_event(sentence, surface, day):
+    from attrition.extract.dates import DateSpan, find_dates
+    from attrition.extract.events import _resolve_dates
+    from attrition.extract.narrative import Narrative
+
+    story = Narrative(dt.date(2016, 10, 22), True, last_date=DateSpan(dt.date(2014, 8, 1), dt.date(2014, 8, 1), "day"))
+    found = _resolve_dates(find_dates(sentence), story, sentence)
+    resolved = {sentence[start:end]: span for start, span, _, end in found}
+    assert (resolved[surface].start, resolved[surface].end) == (day, day)
+
+
+@pytest.mark.parametrize("text, attacks", [
+    # the verb a modal governs across "and": an exhortation, not an attack
+    ('In a letter he told militants that they should stop "insisting on the formation of an Islamic state" and '
+     "instead attack U.S. embassies in Sierra Leone and Togo.", 0),
+    ("He urged his followers to stay home and then kill soldiers in London.", 0),
+    # a past verb after "and" reports what was done
+    ("Gunmen stormed a hotel in Bamako and killed 20 people on Friday.", 1),
+])
+def test_a_bare_verb_after_and_shares_the_modal_before_it(text, attacks):
+    assert len(_attacks(text, dt.date(2015, 11, 21))) == attacks
+
+
+@pytest.mark.parametrize("text, names", [
+    ('He told militants to stop "insisting on the formation of an Islamic state" in Mali.', False),
+    ("The cleric wants to establish an Islamic state in Syria.", False),
+    ("Police called it an Islamic State-inspired attack.", True),
+    ("An Islamic State fighter was arrested in Raqqa.", True),
+    ("the Islamic State claimed the attack", True),
+])
+def test_an_islamic_state_as_a_kind_of_state_is_not_the_group(text, names):
+    from attrition.extract import lexicon as lx
+    assert lx.mentions_isis(text) is names and bool(lx.isis_mentions(text)) is names

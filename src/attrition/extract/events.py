@@ -50,7 +50,7 @@ from attrition.extract.numbers import find_tolls
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.16.2"
+EXTRACTOR_VERSION = "0.16.3"
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
 
@@ -192,11 +192,16 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
     """(offset, span, how, end offset) for every expression that resolves; a date beside a speech verb ("said Sunday",
     "on Thursday, officials said") dates the statement, so it comes after the dates of the events."""
     out, said = [], []
+    day_before = None   # the last day the sentence named before the expression
     for expr in exprs:
-        previous = story.last_date
-        span = resolve(expr, story.published, previous)
+        # "said Saturday that 80 were killed a day earlier": the offset counts from Saturday; not "on September 12,
+        # the day after the attack", where the day after names the day before it
+        own = day_before is not None and not expr.surface.lower().endswith(("after", "before"))
+        span = resolve(expr, story.published, day_before if own else story.last_date)
         if span is None:
             continue
+        if expr.anchor != "previous" and span.precision == "day":
+            day_before = span
         how = {"absolute": "explicit", "publication": "relative", "previous": "narrative"}[expr.anchor]
         if s and span.precision == "day" and (lx.SPEECH_BEFORE_DATE.search(s[max(0, expr.start - 40): expr.start])
                                               or lx.SPEECH_RIGHT_AFTER_DATE.match(s, expr.end)

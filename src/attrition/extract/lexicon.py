@@ -84,11 +84,17 @@ DETAIL_CUE = re.compile(
 )
 DETAIL_CUE_LC = re.compile(DETAIL_CUE.pattern)
 
+# "the formation of an Islamic state": a kind of state, not the group, unless the name qualifies what follows ("an
+# Islamic State-inspired attack", "an Islamic State fighter")
+_MODIFIER_AFTER = (r"(?=-|\s+[“\"]|"
+                   r"\s+(?!(?:in|of|that|which|where|based|governed|ruled|under|with|for|and|or|as|to|is|was)\b)\w)")
 ISIS = re.compile(
-    r"\b(?:ISIS|ISIL|IS|I\.S\.|Daesh|Da'esh|Daech)\b|\b(?:isis|isil|daesh)\b|\bIslamic State\b", re.I)
+    r"\b(?:ISIS|ISIL|IS|I\.S\.|Daesh|Da'esh|Daech)\b|\b(?:isis|isil|daesh)\b|\bIslamic State\b(?<!\ban Islamic State)|"
+    rf"(?<=\ban )Islamic State\b{_MODIFIER_AFTER}", re.I)
 _IS_UPPER = re.compile(r"\bIS\b")
 # The same names without the bare "is", for lower-cased text (case-insensitive alternations are slow in re).
-_ISIS_LC = re.compile(r"\b(?:isis|isil|i\.s\.|daesh|da'esh|daech)\b|\bislamic state\b")
+_ISIS_LC = re.compile(r"\b(?:isis|isil|i\.s\.|daesh|da'esh|daech)\b|\bislamic state\b(?<!\ban islamic state)|"
+                      rf"(?<=\ban )islamic state\b{_MODIFIER_AFTER}")
 
 
 def lower(text: str) -> str | None:

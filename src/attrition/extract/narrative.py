@@ -119,12 +119,16 @@ def hypothetical(s: str, start: int) -> bool:
         return True
     if _WHEN_SUBJECT.search(before) and _PRESENT_TRIGGER.match(s, start):
         return True   # "when they attack us in the United States": a present tense after "when" is the future
+    if _AND_BEFORE.search(before) and _BARE_TRIGGER.match(s, start) and lx.MODAL.search(before):
+        return True   # "they should stop ... and instead attack U.S. embassies": the verb the modal governs
     return bool(lx.MODAL.search(before[-70:]))
 
 
 _WHEN_SUBJECT = re.compile(r"\b(?:when|once)\s+(?:they|he|she|it|(?:the\s+)?(?:terrorists|militants|jihadists|group)|"
                            r"ISIS|ISIL|IS|Daesh|the Islamic State)\s+(?:\w+ly\s+)?$")
 _PRESENT_TRIGGER = re.compile(r"(?:attack|kill|bomb|strike|shoot|behead|stab|murder|massacre|hit)s?\b", re.I)
+_BARE_TRIGGER = re.compile(r"(?:attack|kill|bomb|strike|shoot|behead|stab|murder|massacre|hit)\b", re.I)
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:instead|then|also)\s+)?$")
 
 
 _PAST_POSSESSIVE = re.compile(rf"\b(?:(?:last|past|previous)\s+(?:week|weekend|month|year)|yesterday|{lx.WEEKDAY})"
