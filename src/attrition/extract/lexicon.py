@@ -455,6 +455,7 @@ INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim
                            re.I)
 
 # --- territorial losses -----------------------------------------------------------------------------
+_GROUP_NAMES = r"ISIS|ISIL|(?-i:IS)|Daesh|Islamic State"   # the group, in the loss patterns below
 # The place is the object that follows these ("lost control of Sinjar", "routed them out of Tal Abyad").
 LOSS_OBJECT_TRIGGERS = re.compile(
     r"\b(?:recaptur(?:ed|e|ing)|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|reclaim(?:ed|ing)?|"
@@ -474,8 +475,8 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     # is known to have lost (losses.py)
     r"capture of(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     # "the Islamic State's loss of Mosul", "ISIS's ouster from Sinjar", "the expulsion of ISIS from Palmyra"
-    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|the group)['’]s? (?:final )?(?:loss|ouster|expulsion|eviction) "
-    r"(?:of|from)|(?:ouster|expulsion|eviction) of (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State)"
+    rf"(?:{_GROUP_NAMES}|the group)['’]s? (?:final )?(?:loss|ouster|expulsion|eviction) "
+    rf"(?:of|from)|(?:ouster|expulsion|eviction) of (?:the )?(?:{_GROUP_NAMES})"
     r"(?: group| militants| fighters)? from|"
     r"seized|overran|overtook|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
     r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
@@ -485,14 +486,14 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:expelled|ousted|routed|evicted|ejected|dislodged|purged) (?:\w+ ){0,3}?(?:from|for control of)|"
     r"(?:drove|driven|drive|drives) (?:\w+ ){1,3}?from|"   # "drove ISIS from Hawija", not "drove from Mosul"
     # "ended the Islamic State's rule over Raqqa", "ended ISIS control of Mosul"
-    r"ended (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|group|militants|jihadists)(?:['’]s?)? (?:\w+ )?"
+    rf"ended (?:the )?(?:{_GROUP_NAMES}|group|militants|jihadists)(?:['’]s?)? (?:\w+ )?"
     r"(?:rule|control|occupation|grip|hold|reign) (?:of|over|in|on)|"
     # "the Islamic State's defeat in Mosul", "the defeat of ISIS at Kobani": the noun, with the town after
-    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|the group)['’]s? (?:[\w-]+ )?defeats? (?:in|at)|"
+    rf"(?:{_GROUP_NAMES}|the group)['’]s? (?:[\w-]+ )?defeats? (?:in|at)|"
     # "the Islamic State suffered a crushing defeat in Kobani"
-    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|the group|militants|jihadists)(?: fighters| militants)? "
+    rf"(?:{_GROUP_NAMES}|the group|militants|jihadists)(?: fighters| militants)? "
     r"(?:has |had |have )?suffered (?:an? |its |their )?(?:[\w-]+ ){0,2}?defeats? (?:in|at)|"
-    r"defeat of (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State)(?: group| militants| fighters)? (?:in|at)|"
+    rf"defeat of (?:the )?(?:{_GROUP_NAMES})(?: group| militants| fighters)? (?:in|at)|"
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
@@ -513,21 +514,21 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     r"\b(?:was|were|has been|had been|have been) (?:\w+ )?(?:recaptured|retaken|liberated|freed|reclaimed|"
     r"captured|seized|cleared|taken back|wrested back|wrested|overtaken)\b|\bfell to\b|"
     # "Manbij, which was taken from IS by forces led by the YPG": taken from the group, not by it
-    r"\b(?:was|were|has been|had been|have been) taken(?= from (?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|"
+    rf"\b(?:was|were|has been|had been|have been) taken(?= from (?:the )?(?:{_GROUP_NAMES}|"
     r"militants|jihadists)\b)|"
     # "since Mosul's liberation in July"; "Manbij, freed from ISIS in 2016, is patrolled by U.S. troops"
     r"['’]s (?:(?:full|complete|final) )?(?:liberation|recapture|retaking)\b|"
     r",\s+(?:(?:since|later|then|finally|recently) )?(?:recaptured|retaken|liberated|freed|wrested|reclaimed) from "
-    r"(?:the )?(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|militants|jihadists)\b|"
+    rf"(?:the )?(?:{_GROUP_NAMES}|militants|jihadists)\b|"
     # "aid workers entered Raqqa after the Islamic State was driven out": the town named just before (losses.py)
-    r"\b(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|the group)(?: \((?:ISIS|ISIL|IS|Daesh)\))?"
+    rf"\b(?:{_GROUP_NAMES}|the group)(?: \((?:ISIS|ISIL|IS|Daesh)\))?"
     r"(?: fighters| militants)? (?:was|were|had been|has been|have been) (?:\w+ )?(?:driven|pushed|forced|kicked|"
     r"chased|flushed|routed|expelled|ousted) out\b(?! of\b)|"
     # "Baghuz, the last enclave of the Islamic State, fell on Saturday": only after such an apposition (losses.py)
     r"(?<=, )fell\b(?! to\b)|"
     # "Sinjar is now free of ISIS", "the city was declared clear of the Islamic State"
     r"\b(?:is|was|are|were|been)\s+(?:(?:now|finally|fully|completely|declared)\s+){0,2}(?:free|clear)\s+of\s+(?:the\s+)?"
-    r"(?:ISIS|ISIL|(?-i:IS)|Daesh|Islamic State|militants|jihadists)\b",
+    rf"(?:{_GROUP_NAMES}|militants|jihadists)\b",
     re.I,
 )
 # Words that make a capture a loss only when ISIS is named as the one losing.

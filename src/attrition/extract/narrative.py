@@ -126,8 +126,9 @@ def hypothetical(s: str, start: int) -> bool:
 
 _WHEN_SUBJECT = re.compile(r"\b(?:when|once)\s+(?:they|he|she|it|(?:the\s+)?(?:terrorists|militants|jihadists|group)|"
                            r"ISIS|ISIL|IS|Daesh|the Islamic State)\s+(?:\w+ly\s+)?$")
-_PRESENT_TRIGGER = re.compile(r"(?:attack|kill|bomb|strike|shoot|behead|stab|murder|massacre|hit)s?\b", re.I)
-_BARE_TRIGGER = re.compile(r"(?:attack|kill|bomb|strike|shoot|behead|stab|murder|massacre|hit)\b", re.I)
+_TRIGGER_VERB = r"(?:attack|kill|bomb|strike|shoot|behead|stab|murder|massacre|hit)"
+_PRESENT_TRIGGER = re.compile(rf"{_TRIGGER_VERB}s?\b", re.I)
+_BARE_TRIGGER = re.compile(rf"{_TRIGGER_VERB}\b", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:instead|then|also)\s+)?$")
 
 
