@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.3"
+    assert EXTRACTOR_VERSION == "0.16.4"
 
 
 @pytest.mark.parametrize(
@@ -2419,3 +2419,14 @@ def test_a_bare_verb_after_and_shares_the_modal_before_it(text, attacks):
 def test_an_islamic_state_as_a_kind_of_state_is_not_the_group(text, names):
     from attrition.extract import lexicon as lx
     assert lx.mentions_isis(text) is names and bool(lx.isis_mentions(text)) is names
+
+
+@pytest.mark.parametrize("text", [
+    # the attack the dead man was tied to, not an attack on the day he died
+    "The Belgian extremist suspected of masterminding the deadly attacks in Paris died a day ago in a police raid.",
+    "The alleged ringleader of the attacks in Paris was arrested on Friday in Brussels.",
+])
+def test_an_attack_someone_is_tied_to_is_not_dated_by_what_befell_him(text):
+    found = _attacks(text, dt.date(2016, 3, 19), title="Paris attacks suspect")
+    assert all(m.date is None or m.date.start != m.date.end or m.date.start == dt.date(2015, 11, 13) for m in found)
+    assert all(m.date is None or m.date.end < dt.date(2016, 3, 1) for m in found)

@@ -695,14 +695,19 @@ OWN_DATE_GAP_BEFORE = re.compile(
 # Between the attack word and a date after it: a verb makes the date the day of something else.
 OWN_DATE_GAP_AFTER = re.compile(
     r"\b(?:is|are|was|were|has|have|had|been|be|said|says|told|discussed|debated|testified|investigat\w+|but|"
-    r"when|after|before|since|until|then|again|came to an end)\b", re.I)
+    r"when|after|before|since|until|then|again|came to an end|"
+    # what befell the attackers afterwards: "the attacks in Paris died a day ago in a police raid"
+    r"died|arrested|detained|charged|sentenced|convicted|extradited|pleaded)\b", re.I)
 # An event named as the background of the sentence, not reported by it: "since the Paris attacks",
 # "after the Orlando nightclub shooting", "the anniversary of the Sandy Hook shooting".
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|since|before|following|like|including|such as|wake of|aftermath of|anniversary of|memory of|"
     r"memorial (?:to|for)|victims of|survivors? of|families of|response to|recall(?:s|ing|ed)?|remember(?:s|ing|ed)?|"
     r"compared (?:to|with)|than|similar to|reminiscent of|lessons? of|echo(?:es|ing|ed)? of|invok(?:e|es|ed|ing)|"
-    r"cit(?:e|es|ed|ing)|referr?(?:ing|ed)? to|mention(?:s|ed|ing)?(?: of)?)\s+"
+    r"cit(?:e|es|ed|ing)|referr?(?:ing|ed)? to|mention(?:s|ed|ing)?(?: of)?|"
+    # the attack someone planned, not the act of the sentence: "suspected of masterminding the attacks in Paris"
+    r"mastermind(?:ed|ing|s)?(?: of| behind)?|ringleaders? (?:of|behind)|organi[sz]ers? of|plotters? (?:of|behind)|"
+    r"architects? of)\s+"
     r"(?:the|that|this|last \w+['’]s|[\w-]+['’]s)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
 # A named event: the trigger right after a proper name ("the Paris attacks", "the Boston Marathon bombing").
 NAMED_EVENT_BEFORE = re.compile(r"\bthe\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z-]+\s+)?$")
