@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.4"
+    assert EXTRACTOR_VERSION == "0.16.5"
 
 
 @pytest.mark.parametrize(
@@ -2430,3 +2430,15 @@ def test_an_attack_someone_is_tied_to_is_not_dated_by_what_befell_him(text):
     found = _attacks(text, dt.date(2016, 3, 19), title="Paris attacks suspect")
     assert all(m.date is None or m.date.start != m.date.end or m.date.start == dt.date(2015, 11, 13) for m in found)
     assert all(m.date is None or m.date.end < dt.date(2016, 3, 1) for m in found)
+
+
+def test_mentions_the_article_passes_made_alike_are_one():
+    # two sentences of one attack, each dated by the list of known attacks after the first merge
+    from attrition.extract.frames import merge_repeats
+    first = _one_attack("Gunmen killed 130 people in Paris on Friday, Nov. 13.", dt.date(2015, 11, 20))
+    second = _one_attack("The attacks in Paris on Nov. 13 killed 130 people.", dt.date(2015, 11, 20))
+    other = _one_attack("A suicide bomber killed 43 people in Beirut on Thursday, Nov. 12.", dt.date(2015, 11, 20))
+    assert (first.place.name, first.date) == (second.place.name, second.date)
+    merged = merge_repeats([first, second, other])
+    assert [(m.place.name, m.date.start) for m in merged] == [("Paris", dt.date(2015, 11, 13)),
+                                                              ("Beirut", dt.date(2015, 11, 12))]

@@ -50,7 +50,7 @@ from attrition.extract.numbers import find_tolls
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.16.4"
+EXTRACTOR_VERSION = "0.16.5"
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
 
@@ -113,6 +113,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         for mention in merged:
             if mention.date_how == "known" and mention.perpetrator == "ISIS" and _before_isis(mention):
                 mention.perpetrator, mention.attribution, mention.claimed = None, None, None
+        merged = frames.merge_repeats(merged)
     return merged
 _SIDEBAR = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])[^\n]{0,700}? MORE\b(?: \([A-Z]-[\w.]+\))?")
 

@@ -333,6 +333,17 @@ def merge_within_article(mentions: list[Mention]) -> list[Mention]:
     return _country_into_town([_combine(group) for group in groups])
 
 
+def merge_repeats(mentions: list[Mention]) -> list[Mention]:
+    """Mentions of one event the article-level passes made alike (two sentences of the Paris attacks, each given the
+    day of the list of known attacks after the first merge): one mention, as that merge would have made them."""
+    groups: dict = {}
+    for m in mentions:
+        same = m.place is not None and m.place.name and m.date is not None and m.date.precision == "day"
+        key = (m.kind, m.country, m.place.name, m.date.start, m.date.end) if same else id(m)
+        groups.setdefault(key, []).append(m)
+    return [_combine(group) for group in groups.values()]
+
+
 def _country_into_town(mentions: list[Mention]) -> list[Mention]:
     """ "Tuesday's bombings in Belgium" and "explosions struck Brussels" in one article: an event placed only in a
     country or a region is the one event the article places in a town of that country at that time, when there is
