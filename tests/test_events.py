@@ -2442,3 +2442,11 @@ def test_mentions_the_article_passes_made_alike_are_one():
     merged = merge_repeats([first, second, other])
     assert [(m.place.name, m.date.start) for m in merged] == [("Paris", dt.date(2015, 11, 13)),
                                                               ("Beirut", dt.date(2015, 11, 12))]
+
+
+def test_an_articles_attacks_go_through_the_last_merge(monkeypatch):
+    from attrition.extract import frames
+    seen = []
+    monkeypatch.setattr(frames, "merge_repeats", lambda mentions: seen.append(len(mentions)) or mentions)
+    _one_attack("Gunmen killed 130 people in Paris on Friday, Nov. 13.", dt.date(2015, 11, 20))
+    assert seen == [1]
