@@ -110,10 +110,8 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         return
     for ddl in ddls:
         con.execute(ddl.decode("utf-8"))
-    load_reference_losses(con)   # forgets the signature: it may load another seed
-    with transaction(con):
-        con.execute(sql("load/delete_schema_state"))
-        con.execute(sql("load/insert_schema_state"), {"signature": signature, "now": dt.datetime.now()})
+    load_reference_losses(con)   # forgets the signature (it may load another seed): the table is empty here
+    con.execute(sql("load/insert_schema_state"), {"signature": signature, "now": dt.datetime.now()})
 
 
 def _schema_signature(con: duckdb.DuckDBPyConnection) -> str | None:
