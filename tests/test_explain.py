@@ -21,3 +21,13 @@ def test_explain_names_the_guard_that_dropped_a_candidate_and_the_sources_of_a_f
     assert any("dropped by guard state_agent" in line for line in lines)
     assert any(line.strip().startswith("perpetrator from [5]") for line in lines)
 
+
+
+def test_explain_reads_an_article_whose_every_attack_word_falls_to_a_guard():
+    # extraction sets such an article aside before reading it (nothing can open); explain still says why
+    text = ("Democrats stepped up their attacks on the president's budget on Tuesday. "
+            "The senator called the plan an assault on working families.")
+    e = explain(text, dt.date(2019, 3, 6), "Budget fight")
+    assert e.frames == []
+    assert {(d.sentence, d.outcome) for d in e.decisions} == {(0, "dropped"), (1, "dropped")}
+    assert "not_violent" in {d.by for d in e.decisions}

@@ -48,7 +48,7 @@ from attrition.extract.narrative import (
 )
 from attrition.extract.numbers import find_tolls
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
-from attrition.extract.sentences import Sentence, split_sentences
+from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
 EXTRACTOR_VERSION = "0.16.5"
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
@@ -71,12 +71,18 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         trigger_re = lx.ATTACK_GATE if trigger_re is lx.ANY_TRIGGER else lx.ATTACK_GATE_LC
         if not trigger_re.search(low):
             return []
+    hits = [m.start() for m in trigger_re.finditer(low)]
+    lowered = low if low is not text else text.lower()
+    if not trace.active():   # explain reads every candidate, even of an article that reports nothing
+        held = sentences_at(text, hits)
+        if held is not None and not _any_opens(held, names_isis) and not names_a_captive(lowered):
+            return []   # no sentence can open an event, and only a known captive's killing is told without one
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
-    worded = {bisect_right(starts, m.start()) - 1 for m in trigger_re.finditer(low)}
+    worded = {bisect_right(starts, hit) - 1 for hit in hits}
     triggered = {i for i in worded if _may_open(sentences[i].text, names_isis)}
-    if not triggered and not names_a_captive(low if low is not text else text.lower()):
-        return []   # no sentence can open an event, and only a known captive's killing is told without one
+    if not triggered and not names_a_captive(lowered):
+        return []   # (when tracing, or when an offset needed the whole split)
     # a sentence that opens no event matters only as the scene of a trigger sentence just after it, or as
     # detail for the event before it: dates and places are read only where they can matter
     near_trigger = {i - k for i in triggered for k in range(SCENE_SENTENCES + 1)} | worded
@@ -100,7 +106,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         if mention.perpetrator == "ISIS" and _before_isis(mention):
             mention.perpetrator, mention.attribution, mention.claimed = None, None, None
     known.date_known_losses(merged, published)
-    merged += captive_killings(story, merged, low if low is not text else text.lower())
+    merged += captive_killings(story, merged, lowered)
     if any(m.kind == "attack" for m in merged):
         links = attribution.article_links(sentences, title or "", gazetteer, story.countries, story.people)
         attribution.apply_links(merged, links, _before_isis, sentences, story.people, published, title or "")
@@ -123,6 +129,15 @@ def _may_open(s: str, names_isis: bool) -> bool:
     open nothing ("executive", "establish", "programme", "skill"), and such a sentence is read as any other."""
     return attacks.may_open(s) or names_isis and bool(lx.LOSS_OBJECT_TRIGGERS.search(s) or
                                                       lx.LOSS_SUBJECT_TRIGGERS.search(s))
+
+
+def _any_opens(texts: list[str], names_isis: bool) -> bool:
+    """One of the sentences can open an event. In a story that never names the group only attacks open, and an
+    attack word's guards read its sentence alone (places count only in an article about ISIS): when every attack
+    word falls to a guard ("attacks on Democrats"), nothing opens and the story need not be read."""
+    if names_isis:
+        return any(_may_open(s, names_isis) for s in texts)
+    return any(attack_triggers(s, [], about_isis=False) for s in texts)
 
 
 def _blank_sidebars(text: str) -> str:

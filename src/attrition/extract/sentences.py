@@ -7,6 +7,7 @@ cheap enough to run on every article, which a parser is not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
@@ -36,21 +37,46 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
-        start = p_start
-        chunk = text[p_start:p_end]
-        for m in _BOUNDARY.finditer(chunk):
-            if _is_abbreviation(chunk, m.start()):
-                continue
-            if not chunk[m.end() - 1].isspace() and (
-                m.start() < 2 or not chunk[m.start() - 2 : m.start()].isalnum()
-                or _glued_domain(chunk, m.start(), m.end())
-            ):
-                continue  # glued: needs two letters or digits before the stop ("U.S.Army" is not a split)
-            end = p_start + m.end()
-            _append(sentences, text, start, end, paragraph)
-            start = end
-        _append(sentences, text, start, p_end, paragraph)
+        _split_paragraph(text, p_start, p_end, paragraph, sentences)
     return sentences
+
+
+def sentences_at(text: str, offsets: list[int]) -> list[str] | None:
+    """The texts of the sentences `split_sentences` would give the characters at `offsets`, found by splitting only
+    their paragraphs (no sentence crosses one): most articles need no more to be set aside. None when an offset
+    comes before its paragraph's first sentence, which only the whole split places."""
+    spans = _paragraph_spans(text)
+    paragraph_starts = [start for start, _ in spans]
+    split: dict[int, list[Sentence]] = {}
+    held: dict[int, str] = {}
+    for offset in offsets:
+        paragraph = bisect_right(paragraph_starts, offset) - 1
+        if paragraph not in split:
+            split[paragraph] = []
+            _split_paragraph(text, *spans[paragraph], paragraph, split[paragraph])
+        pieces = split[paragraph]
+        k = bisect_right([piece.start for piece in pieces], offset) - 1
+        if k < 0:
+            return None
+        held[pieces[k].start] = pieces[k].text
+    return list(held.values())
+
+
+def _split_paragraph(text: str, p_start: int, p_end: int, paragraph: int, sentences: list[Sentence]) -> None:
+    start = p_start
+    chunk = text[p_start:p_end]
+    for m in _BOUNDARY.finditer(chunk):
+        if _is_abbreviation(chunk, m.start()):
+            continue
+        if not chunk[m.end() - 1].isspace() and (
+            m.start() < 2 or not chunk[m.start() - 2 : m.start()].isalnum()
+            or _glued_domain(chunk, m.start(), m.end())
+        ):
+            continue  # glued: needs two letters or digits before the stop ("U.S.Army" is not a split)
+        end = p_start + m.end()
+        _append(sentences, text, start, end, paragraph)
+        start = end
+    _append(sentences, text, start, p_end, paragraph)
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:

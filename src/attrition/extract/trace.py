@@ -37,6 +37,11 @@ def tracing() -> Iterator[list[Decision]]:
         _decisions.reset(token)
 
 
+def active() -> bool:
+    """Decisions are being recorded: every candidate must be read, even in an article that will report nothing."""
+    return _decisions.get() is not None
+
+
 def at(sentence: int) -> None:
     """The sentence being read (decisions below name it)."""
     if _decisions.get() is not None:
