@@ -63,9 +63,10 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         trigger_re, detail_re = lx.ANY_TRIGGER_LC, lx.DETAIL_CUE_LC
     if not trigger_re.search(low):
         return []
+    known_low = low if low is not text else None   # the text's lower case, while it is the text's
     if "MORE" in text:
-        text = _blank_sidebars(text)
-    named_isis = len(lx.isis_mentions(text))
+        text, known_low = _blank_sidebars(text), None
+    named_isis = len(lx.isis_mentions(text, known_low))
     names_isis = named_isis > 0 or lx.mentions_isis(title or "")
     if not names_isis:   # no loss of the group's to report: only attack words open a sentence
         trigger_re = lx.ATTACK_GATE if trigger_re is lx.ANY_TRIGGER else lx.ATTACK_GATE_LC

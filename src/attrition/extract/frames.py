@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.numbers import Quantity, find_tolls, parse_number
+from attrition.extract.prefilter import Gated
 
 if TYPE_CHECKING:
     from attrition.extract.narrative import Mention
@@ -52,14 +53,15 @@ EVENT_REFERENCE = re.compile(
 )
 _ATTACK_NOUN = (r"(?:attacks?|assaults?|bombings?|blasts?|explosions?|shootings?|massacres?|rampages?|killings?|"
                 r"stabbings?|slaughter|siege)")
-ATTACK_NOUN = re.compile(rf"\b{_ATTACK_NOUN}\b", re.I)
-TOLL_CUE = re.compile(r"\b(?:dead|killed|killing|died|lives|wounded|injured|injuring|toll)\b", re.I)
+# Gated: these run on every sentence of an article with an attack, and most sentences hold none of their words
+ATTACK_NOUN = Gated(re.compile(rf"\b{_ATTACK_NOUN}\b", re.I))
+TOLL_CUE = Gated(re.compile(r"\b(?:dead|killed|killing|died|lives|wounded|injured|injuring|toll)\b", re.I))
 # The day of the event itself: "Tuesday's attacks", "the attack on Friday", "the bombings in Brussels on Tuesday".
-DAY_OF_EVENT = re.compile(
+DAY_OF_EVENT = Gated(re.compile(
     rf"\b(?P<a>{lx.WEEKDAY}){lx.DAY_PART}['’]s\s+(?:[\w-]+\s+){{0,4}}?{_ATTACK_NOUN}\b|"
     rf"\b{_ATTACK_NOUN}\s+(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}})?on\s+(?P<b>{lx.WEEKDAY})\b|"
     # "the Wednesday massacre", "the Friday night attacks"
-    rf"\bthe\s+(?P<c>{lx.WEEKDAY}){lx.DAY_PART}\s+(?:[\w-]+\s+){{0,2}}?{_ATTACK_NOUN}\b")
+    rf"\bthe\s+(?P<c>{lx.WEEKDAY}){lx.DAY_PART}\s+(?:[\w-]+\s+){{0,2}}?{_ATTACK_NOUN}\b"))
 
 
 @dataclass(frozen=True)
@@ -253,9 +255,9 @@ def _tolls_following(ref_of, s: str, attacks) -> None:
 
 # A later, higher count of the same dead: "the death toll rose to 35", "the UN gave a higher toll, saying 35 people
 # had been killed" (the data keeps the latest figure a report gives).
-TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]{0,40}?\b(?:rose|risen|rises|climbed|"
-                         r"jumped|increased|reached|now stands|stands at|is now|now at)\b|\ba higher (?:death )?toll\b",
-                         re.I)
+TOLL_UPDATE = Gated(re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]{0,40}?\b(?:rose|risen|rises|"
+                               r"climbed|jumped|increased|reached|now stands|stands at|is now|now at)\b|"
+                               r"\ba higher (?:death )?toll\b", re.I))
 
 
 def _toll_update(ref_of, s: str, update: re.Match, attacks, published=None) -> None:

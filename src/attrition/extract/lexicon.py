@@ -103,9 +103,9 @@ def lower(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def isis_mentions(text: str) -> list[re.Match]:
-    """Every naming of ISIS; bare "IS" counts only in capitals (it is also a verb)."""
-    low = lower(text)
+def isis_mentions(text: str, low: str | None = None) -> list[re.Match]:
+    """Every naming of ISIS; bare "IS" counts only in capitals (it is also a verb). `low`: `lower(text)`, when known."""
+    low = low if low is not None else lower(text)
     if low is None:
         return [m for m in ISIS.finditer(text) if m.group(0).lower() != "is" or _IS_UPPER.fullmatch(m.group(0))]
     found = [*_ISIS_LC.finditer(low)] if _may_name_isis(low) else []
