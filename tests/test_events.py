@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.5"
+    assert EXTRACTOR_VERSION == "0.16.6"
 
 
 @pytest.mark.parametrize(
@@ -2244,6 +2244,27 @@ def test_who_did_it_from_the_sentence_after(follow, perpetrator, claimed):
 def test_doers_tied_to_the_group_by_the_words_before_its_name_unless_denied(text, perpetrator):
     [m] = _attacks(text, dt.date(2017, 6, 7), title="News")
     assert m.perpetrator == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # the group only as a preposition's object in another clause: the siege's doer, not the bombing's
+        ("On Sunday, Iraqi forces broke a six-week siege imposed by the Islamic State on the town of Amirli, and a "
+         "suicide bombing killed at least 14 people in the western province of Anbar, officials said.", None),
+        # the companions: the group claimed it, was blamed, is the other clause's subject, or its doers come back
+        ("A suicide bombing killed 14 people in Anbar on Sunday, and the Islamic State claimed it.", "ISIS"),
+        ("A suicide bomber killed 14 people in Anbar on Sunday, and officials blamed the Islamic State.", "ISIS"),
+        ("Islamic State fighters seized the town on Saturday, and a suicide bomber killed 14 people in Anbar on "
+         "Sunday.", "ISIS"),
+        ("A siege was imposed by the Islamic State on the town, and the militants killed 14 people in Anbar on "
+         "Sunday.", "ISIS"),
+        ("A bombing by the Islamic State killed 14 people in Anbar on Sunday, and the police closed roads.", "ISIS"),
+    ],
+)
+def test_the_group_in_another_clause_only_as_a_prepositions_object_is_not_the_doer(text, perpetrator):
+    m = _attacks(text, title="Violence in Iraq")[0]
+    assert m.place.name == "Anbar" and m.perpetrator == perpetrator
 
 
 def test_doers_from_the_group_are_its_doers():

@@ -282,6 +282,8 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         return
     if not continuation and lx.denies(s):
         return   # "seemed taken out of the Islamic State playbook, but ... never found a credible connection"
+    if not continuation:
+        s = _own_clause(s, mention.trigger_at)
     role = isis_role(s)
     if role == "conditional":
         role = None
@@ -315,6 +317,36 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         mention.perpetrator, mention.attribution = other, "attributed"
         mention.claimed = True if lx.claims(s) else None
         return
+
+
+# ", and a suicide bombing killed 14": a clause with a subject of its own after a comma or a semicolon
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|while|but)|;)\s+"
+                           r"(?=(?:an?|the|\d[\d,]*|at\s+least|more\s+than|[A-Z][a-z]+)\s)")
+_OBJECT_OF_BEFORE = re.compile(r"\b(?:by|of|against|from|on|to|with|for|under|over|about|than)\s+(?:the\s+)?$", re.I)
+# "..., and the militants killed 14": the doer of the other clause, named again
+_DOER_AGAIN = re.compile(r"\b(?:they|their|the\s+(?:attackers?|militants?|gunm[ae]n|jihadists?|fighters?|bombers?|"
+                         r"assailants?|group|extremists?|terrorists?|insurgents?))\b", re.I)
+
+
+def _own_clause(s: str, at: int) -> str:
+    """The clause of the attack word at `at` when the group is named only in another clause of the sentence, as the
+    object of a preposition there ("a siege imposed by the Islamic State on Amirli, and a suicide bombing killed 14
+    in Anbar"); else the whole sentence (the other clause claims the attack, blames the group or makes it its
+    subject, or the attack's own clause names it or its doers again)."""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(s)]
+    if not breaks or not lx.mentions_isis(s):
+        return s
+    start = max((m.end() for m in breaks if m.end() <= at), default=0)
+    end = min((m.start() for m in breaks if m.start() > at), default=len(s))
+    own, rest = s[start:end], s[:start] + " " + s[end:]
+    if lx.mentions_isis(own) or _DOER_AGAIN.search(own) or lx.claims(rest) or lx.INSPIRED.search(rest) or \
+            ATTRIBUTED.search(rest) or lx.SUSPECTED.search(rest):
+        return s
+    # the group as the other clause's subject ("Islamic State fighters seized the town, and a bomber killed 14") may
+    # well be the attack's doer; as a preposition's object ("a siege imposed by the Islamic State") it is not
+    if any(not _OBJECT_OF_BEFORE.search(rest, max(0, m.start() - 30), m.start()) for m in lx.isis_mentions(rest)):
+        return s
+    return own
 
 
 # Doers tied to the group by the words before its name: not "to" as in "the war to ISIS's door"
