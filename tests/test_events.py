@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.6"
+    assert EXTRACTOR_VERSION == "0.16.7"
 
 
 @pytest.mark.parametrize(
@@ -2265,6 +2265,24 @@ def test_doers_tied_to_the_group_by_the_words_before_its_name_unless_denied(text
 def test_the_group_in_another_clause_only_as_a_prepositions_object_is_not_the_doer(text, perpetrator):
     m = _attacks(text, title="Violence in Iraq")[0]
     assert m.place.name == "Anbar" and m.perpetrator == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A senior Iraqi general was killed in an ISIS ambush near Ramadi on Tuesday.", 1),
+        ("ISIS militants captured a French mountain climber in Algeria on Tuesday and beheaded him.", 1),
+        ("An ISIS suicide bomber struck a checkpoint in Kirkuk on Tuesday, killing a U.S. soldier.", 1),
+        # a count from another sentence comes first; a victim in a list is not the whole toll; a general strike
+        ("A senior Iraqi general was killed in an ISIS ambush near Ramadi on Tuesday. The ambush killed 12 soldiers "
+         "in all.", 12),
+        ("Jihadists killed a U.S. ambassador and three other Americans in an attack in Benghazi on Tuesday.", None),
+        ("Police said the Islamic State attack in Kirkuk on Tuesday killed a general strike's momentum.", None),
+    ],
+)
+def test_one_victim_the_toll_patterns_leave_out_fills_an_attacks_missing_toll(text, killed):
+    m = _attacks(text, title="Violence")[0]
+    assert (m.killed.best if m.killed else None) == killed
 
 
 def test_doers_from_the_group_are_its_doers():

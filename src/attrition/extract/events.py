@@ -42,15 +42,16 @@ from attrition.extract.narrative import (
     SCENE_SENTENCES,
     Mention,
     Narrative,
+    clause_around,
     continue_events,
     eligible_place,
     with_landmarks,
 )
-from attrition.extract.numbers import find_tolls
+from attrition.extract.numbers import Quantity, find_tolls, one_killed
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.16.6"
+EXTRACTOR_VERSION = "0.16.7"
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
 
@@ -121,6 +122,9 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
             if mention.date_how == "known" and mention.perpetrator == "ISIS" and _before_isis(mention):
                 mention.perpetrator, mention.attribution, mention.claimed = None, None, None
         merged = frames.merge_repeats(merged)
+        for mention in merged:
+            if mention.kind == "attack" and mention.killed is None:
+                mention.killed = _one_victim(mention)
     return merged
 _SIDEBAR = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])[^\n]{0,700}? MORE\b(?: \([A-Z]-[\w.]+\))?")
 
@@ -139,6 +143,14 @@ def _any_opens(texts: list[str], names_isis: bool) -> bool:
     if names_isis:
         return any(_may_open(s, names_isis) for s in texts)
     return any(attack_triggers(s, [], about_isis=False) for s in texts)
+
+
+def _one_victim(mention: Mention) -> Quantity | None:
+    """One dead, where an attack no sentence gave a toll kills one victim in its own clause by the wider reading
+    ("a senior Iraqi general was killed in an ISIS ambush", "killed a U.S. soldier", "beheaded him"): read last, so
+    that a count from another sentence comes first, and only in a sentence without a count of its own."""
+    s = mention.sentence.text
+    return None if find_tolls(s) else one_killed(clause_around(s, mention.trigger_at, mention.trigger_at + 1))
 
 
 def _blank_sidebars(text: str) -> str:

@@ -306,6 +306,27 @@ _ONE_SUBJ_RE = re.compile(
     r"(?!\s+(?:or|and)\s+(?:wounded|injured|hurt|killed))",
     _FLAGS,
 )
+# Read only to fill the toll of an attack the sentence already reports, never to decide that a "killed" counts
+# victims (a state's killing of "a top Iranian general", the death of "a young Muslim" in clashes): one victim the
+# patterns above leave out, a modifier with full stops ("a U.S. soldier") or a noun they lack ("a senior Iraqi general")
+_MORE_SINGULAR_VICTIMS = (r"(?:service\s*member|serviceman|servicewoman|colonel|captain|lieutenant|Christian|Muslim|Jew"
+                          r"|protester|waiter|waitress"
+                          r"|general(?!\s+(?:strike|election|assembly|manager|counsel|secretary|staff|public|sense)))\b")
+_ONE_VICTIM_WIDE = (rf"(?:an?|one)(?:\s+(?!(?:{_STOP})\b)[\w'\u2019.-]+){{0,3}}?\s+"
+                    rf"(?:{_SINGULAR_VICTIMS}|{_MORE_SINGULAR_VICTIMS})")
+_ONE_KILLED_WIDE = re.compile(
+    rf"\b(?:{_KILL_VERBS})\s+{_ONE_VICTIM_WIDE}(?!,?\s+(?:and|as\s+well\s+as|along\s+with)\b)|"
+    rf"(?<![\w,.-]){_ONE_VICTIM_WIDE}\s+(?:{_AUX}\s+){{1,3}}(?:killed|slain|murdered|shot\s+dead|beheaded|died)\b|"
+    r"\b(?:killed|murdered|executed|beheaded|shot\s+dead)\s+(?:him|her)\b",   # "captured a climber and beheaded him"
+    _FLAGS)
+
+
+def one_killed(clause: str) -> Quantity | None:
+    """One dead, where the clause kills one victim by a wider reading than `find_tolls` (see `_ONE_KILLED_WIDE`)."""
+    m = _ONE_KILLED_WIDE.search(clause)
+    return Quantity(1, 1, 1, "exact", m.start(), m.end(), m.group(0)) if m else None
+
+
 _LEFT_RE = re.compile(
     rf"\b(?:left|leaving|leaves)\s+(?P<qty>{_QTY}){_NP}\s+(?P<verb>dead|killed|wounded|injured|hurt)\b",
     _FLAGS,
