@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.7"
+    assert EXTRACTOR_VERSION == "0.16.8"
 
 
 @pytest.mark.parametrize(
@@ -2283,6 +2283,33 @@ def test_the_group_in_another_clause_only_as_a_prepositions_object_is_not_the_do
 def test_one_victim_the_toll_patterns_leave_out_fills_an_attacks_missing_toll(text, killed):
     m = _attacks(text, title="Violence")[0]
     assert (m.killed.best if m.killed else None) == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a bomb killed a senior general in an ambush in December, the prime minister ordered troops to clear a "
+        "protest camp in Ramadi.",
+        "After the bombs fell on Wednesday, a military spokesman in Kiev said the air force had not struck Donetsk.",
+        "As gunfire sounded in the background, the narrator declared that the weapons used in Iraq have no place in "
+        "schools.",
+    ],
+)
+def test_the_place_of_a_main_clause_is_not_the_attack_of_the_opening_clause(text):
+    assert [(m.place.name, m.place.country) for m in _attacks(text) if m.place] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("After an attack by an armed group, the Islamic State, on a base in Tikrit killed a contractor, the army "
+         "retaliated.", "Tikrit"),
+        ("When the compounds came under attack on September 11, including an assault that killed four Americans in "
+         "Benghazi, Libya, the senator issued a statement.", "Benghazi"),
+    ],
+)
+def test_an_opening_clause_keeps_its_place_across_an_apposition_or_an_including(text, place):
+    assert [m.place.name for m in _attacks(text)] == [place]
 
 
 def test_doers_from_the_group_are_its_doers():

@@ -878,6 +878,11 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
     if stop and stop.start() <= 3 and _RELATIVE_GAP.match(right, stop.start()):
         stop = lx.CLAUSE_BREAK.search(right, stop.end())   # "the attacks, which killed 130 in Paris": the attack's own
     clause_end = end + (stop.start() if stop else len(right))
+    fronted_end = _fronted_clause_end(s)
+    if fronted_end is not None and end <= fronted_end:
+        # "When a general was killed in an ISIS ambush in December, Maliki ... cleared a camp in Ramadi": the main
+        # clause's place is its own act's
+        clause_end = min(clause_end, fronted_end)
     best, best_score = None, None
     for p in places:
         if p.end < clause_start - 1 and not (p.end == antecedent_end and p.place.precision in ("city", "landmark")) \
@@ -908,6 +913,25 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
 
 
 _WHERE_BEFORE = re.compile(r",\s+where\b")
+_FRONTED = re.compile(r"(?:When|After|As|Before|Once|While|Although|Because|Since|Until)\s")
+# after a comma, the same clause goes on ("on September 11, including an assault", "a militia, Kataib Hezbollah, on a
+# base in Iraq"), or an apposition or a country comes between two commas ("in Benghazi, Libya, Romney")
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:(?:including|such\s+as|and|or|but|which|who|whom|whose|where|when|on|in|at|near|"
+                             r"outside|inside|during|with|by|from)\b|"
+                             r"(?:[^\s,;:]+\s+){0,3}[^\s,;:]+,)")
+
+
+def _fronted_clause_end(s: str) -> int | None:
+    """Where a sentence's opening subordinate clause ("When ..., ", "After ..., ") ends: the first comma after which
+    the clause does not go on; None for a sentence that does not open with one."""
+    if not _FRONTED.match(s):
+        return None
+    for comma in re.finditer(r"[,;:]", s):
+        if comma.group(0) != ",":
+            return None
+        if not _CLAUSE_GOES_ON.match(s, comma.end()):
+            return comma.start()
+    return None
 
 
 def toll_owners(s: str, groups: list[list[Trigger]], tolls: list[Toll], places: list[PlaceMatch]) -> list[list[int]]:
