@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.8"
+    assert EXTRACTOR_VERSION == "0.16.9"
 
 
 @pytest.mark.parametrize(
@@ -2309,6 +2309,31 @@ def test_the_place_of_a_main_clause_is_not_the_attack_of_the_opening_clause(text
     ],
 )
 def test_an_opening_clause_keeps_its_place_across_an_apposition_or_an_including(text, place):
+    assert [m.place.name for m in _attacks(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When you have 3,000 shootings in Chicago from January 1st, you have to have stop-and-frisk.",
+        "Meanwhile: 39 shootings in Chicago this weekend, 9 deaths.",
+    ],
+)
+def test_a_count_of_attacks_is_a_tally_not_an_attack(text):
+    assert _attacks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a toll before the attack word, a day of the month, a few explosions of one attack
+        ("More than 30 people are dead and more than 200 wounded after explosions struck Brussels on Tuesday.",
+         "Brussels"),
+        ("The Nov. 13 attacks in Paris killed 130 people.", "Paris"),
+        ("Three explosions near the Stade de France on Friday killed four people.", "Saint-Denis"),
+    ],
+)
+def test_a_number_that_does_not_count_the_attacks_leaves_them_an_attack(text, place):
     assert [m.place.name for m in _attacks(text)] == [place]
 
 

@@ -303,6 +303,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             not any(d[1].precision == "day" for d in dated):
         # "killed more than 11,000 people in 2015, FBI data show": a tally, not an attack
         return _drop(group, s, "statistics")
+    if numbers <= {"many"} and _tally_before(s, start):
+        return _drop(group, s, "statistics")   # "3,000 shootings in Chicago from January 1st": a count of events
     if how in ("assumed_recent", "missing") and year is None and lx.RETROSPECTIVE.search(_own_clause(s, start, end)):
         # "had been shot", "ISIS has already killed": a past event recalled without a date is not news here
         continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
@@ -913,6 +915,16 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
 
 
 _WHERE_BEFORE = re.compile(r",\s+where\b")
+# a count of ten or more right before the attack noun: many events, not one ("143 attacks since August 8")
+_TALLY_BEFORE = re.compile(r"(?<![\w/.,-])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{1,2}|dozens\s+of|hundreds\s+of|thousands\s+of)"
+                           r"\s+(?:(?:anti-[\w-]+|terror(?:ist)?|suicide|mass|car|truck|bomb|gun|knife|grenade|hand|"
+                           r"deadly|fatal|separate|violent|(?-i:[A-Z][\w-]+))\s+){0,2}$", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+
+
+def _tally_before(s: str, start: int) -> bool:
+    m = _TALLY_BEFORE.search(s, max(0, start - 40), start)
+    return m is not None and not _MONTH_BEFORE.search(s, max(0, m.start() - 12), m.start())
 _FRONTED = re.compile(r"(?:When|After|As|Before|Once|While|Although|Because|Since|Until)\s")
 # after a comma, the same clause goes on ("on September 11, including an assault", "a militia, Kataib Hezbollah, on a
 # base in Iraq"), or an apposition or a country comes between two commas ("in Benghazi, Libya, Romney")
