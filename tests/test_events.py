@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.9"
+    assert EXTRACTOR_VERSION == "0.16.10"
 
 
 @pytest.mark.parametrize(
@@ -2335,6 +2335,19 @@ def test_a_count_of_attacks_is_a_tally_not_an_attack(text):
 )
 def test_a_number_that_does_not_count_the_attacks_leaves_them_an_attack(text, place):
     assert [m.place.name for m in _attacks(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strict California laws did not stop the San Bernardino shooters from obtaining high-powered weapons or "
+        "constructing a makeshift bomb.",
+        "The terror group concentrated strength in Syria's civil war before Barack Obama began a bombing and special "
+        "forces campaign there.",
+    ],
+)
+def test_a_bomb_made_and_a_state_s_bombing_campaign_are_not_attacks(text):
+    assert _attacks(text, title="ISIS and the Orlando attack") == []
 
 
 def test_doers_from_the_group_are_its_doers():

@@ -240,8 +240,8 @@ NOT_AN_ATTACK = re.compile(
     r"Raqqa is Being Slaughtered Silently|"   # the activists' group, not an event
     # a state's strikes by its name: "explosions from apparent Israeli strikes rattling Gaza City"
     r"(?:Israeli|Russian|American|U\.S\.|coalition|Syrian|Iraqi|Turkish|Saudi|French|British|Jordanian) strikes|"
-    r"(?:build|building|built|make|making|develop|developing|get|getting|acquire|acquiring|obtain|test|testing)"
-    r"(?: \w+){0,2} (?:a |the )?(?:nuclear )?bomb|box[- ]office|bombshell|"
+    r"(?:build|building|built|make|making|develop|developing|get|getting|acquire|acquiring|obtain|test|testing|"
+    r"construct\w*|assembl\w*)(?: \w+){0,2} (?:a |the )?(?:nuclear )?bomb|box[- ]office|bombshell|"
     r"(?:film|photo|movie|video|music video) shoot\w*|shooting (?:percentage|guard|star|range|touch|slump|script)|"
     r"three-point shooting|shootings? (?:schedule|location)|gun (?:shows?|sales?|owners?|rights?|control|laws?)|"
     r"(?:sexual|sexually) assault\w*|assault (?:weapons?|rifles?|style)|assault charges?|nuclear|atom bombs?|"
@@ -257,7 +257,9 @@ NOT_AN_ATTACK = re.compile(
     r"(?:Trump|Obama|Bush|Clinton|Putin|the U\.S\.|United States|America|Russia|Israel|Turkey|Britain|France|"
     r"coalition|allies|warplanes|jets|aircraft|drones?|planes|bombers)(?: [\w-]+){0,4} "
     r"(?:bombed|has bombed|have bombed|"
-    r"(?:has been|have been|began|begun|started|resumed|continued|stepped up|intensified|are|were|is|was) bombing)|"
+    r"(?:has been|have been|began|begun|started|resumed|continued|stepped up|intensified|are|were|is|was) bombing|"
+    # "Barack Obama began a bombing and special forces campaign there"
+    r"(?:began|begun|started|launched|resumed|stepped up|intensified) (?:a|an|the|its|his|their) (?:[\w-]+ )?bombing)|"
     r"bombs? (?:was |were |had been |has been |is |are )?dropped|drop(?:ped|ping|s)? (?:[\w-]+ ){0,3}bombs?|"
     r"(?:cruise )?missile strikes?|cruise missiles?|air attacks?|ground and air attacks?|"
 
