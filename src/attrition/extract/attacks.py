@@ -923,11 +923,15 @@ _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
 
 
 def _tally_before(s: str, start: int) -> bool:
+    """A count of events right before the attack noun at `start`, not a day of the month ("the Nov. 13 attacks")."""
     m = _TALLY_BEFORE.search(s, max(0, start - 40), start)
     return m is not None and not _MONTH_BEFORE.search(s, max(0, m.start() - 12), m.start())
+
+
 _FRONTED = re.compile(r"(?:When|After|As|Before|Once|While|Although|Because|Since|Until)\s")
 # after a comma, the same clause goes on ("on September 11, including an assault", "a militia, Kataib Hezbollah, on a
 # base in Iraq"), or an apposition or a country comes between two commas ("in Benghazi, Libya, Romney")
+_PUNCTUATION = re.compile(r"[,;:]")
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:(?:including|such\s+as|and|or|but|which|who|whom|whose|where|when|on|in|at|near|"
                              r"outside|inside|during|with|by|from)\b|"
                              r"(?:[^\s,;:]+\s+){0,3}[^\s,;:]+,)")
@@ -938,7 +942,7 @@ def _fronted_clause_end(s: str) -> int | None:
     the clause does not go on; None for a sentence that does not open with one."""
     if not _FRONTED.match(s):
         return None
-    for comma in re.finditer(r"[,;:]", s):
+    for comma in _PUNCTUATION.finditer(s):
         if comma.group(0) != ",":
             return None
         if not _CLAUSE_GOES_ON.match(s, comma.end()):

@@ -320,8 +320,8 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
 
 
 # ", and a suicide bombing killed 14": a clause with a subject of its own after a comma or a semicolon
-_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|while|but)|;)\s+"
-                           r"(?=(?:an?|the|\d[\d,]*|at\s+least|more\s+than|[A-Z][a-z]+)\s)")
+_NEXT_CLAUSE = re.compile(r"(?:,\s+(?:and|while|but)|;)\s+"
+                          r"(?=(?:an?|the|\d[\d,]*|at\s+least|more\s+than|[A-Z][a-z]+)\s)")
 _OBJECT_OF_BEFORE = re.compile(r"\b(?:by|of|against|from|on|to|with|for|under|over|about|than)\s+(?:the\s+)?$", re.I)
 # "..., and the militants killed 14": the doer of the other clause, named again
 _DOER_AGAIN = re.compile(r"\b(?:they|their|the\s+(?:attackers?|militants?|gunm[ae]n|jihadists?|fighters?|bombers?|"
@@ -333,7 +333,7 @@ def _own_clause(s: str, at: int) -> str:
     object of a preposition there ("a siege imposed by the Islamic State on Amirli, and a suicide bombing killed 14
     in Anbar"); else the whole sentence (the other clause claims the attack, blames the group or makes it its
     subject, or the attack's own clause names it or its doers again)."""
-    breaks = [m for m in _CLAUSE_BREAK.finditer(s)]
+    breaks = list(_NEXT_CLAUSE.finditer(s))
     if not breaks or not lx.mentions_isis(s):
         return s
     start = max((m.end() for m in breaks if m.end() <= at), default=0)
