@@ -283,7 +283,7 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
     if not continuation and lx.denies(s):
         return   # "seemed taken out of the Islamic State playbook, but ... never found a credible connection"
     if not continuation:
-        s = _own_clause(s, mention.trigger_at)
+        s = _doer_clause(s, mention.trigger_at)
     role = isis_role(s)
     if role == "conditional":
         role = None
@@ -328,7 +328,7 @@ _DOER_AGAIN = re.compile(r"\b(?:they|their|the\s+(?:attackers?|militants?|gunm[a
                          r"assailants?|group|extremists?|terrorists?|insurgents?))\b", re.I)
 
 
-def _own_clause(s: str, at: int) -> str:
+def _doer_clause(s: str, at: int) -> str:
     """The clause of the attack word at `at` when the group is named only in another clause of the sentence, as the
     object of a preposition there ("a siege imposed by the Islamic State on Amirli, and a suicide bombing killed 14
     in Anbar"); else the whole sentence (the other clause claims the attack, blames the group or makes it its
