@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.10"
+    assert EXTRACTOR_VERSION == "0.16.11"
 
 
 @pytest.mark.parametrize(
@@ -2553,3 +2553,43 @@ def test_an_articles_attacks_go_through_the_last_merge(monkeypatch):
     monkeypatch.setattr(frames, "merge_repeats", lambda mentions: seen.append(len(mentions)) or mentions)
     _one_attack("Gunmen killed 130 people in Paris on Friday, Nov. 13.", dt.date(2015, 11, 20))
     assert seen == [1]
+
+
+@pytest.mark.parametrize("text, place, captor", [
+    ("Iraqi forces rid Mosul of the Islamic State in July.", "Mosul", "Iraqi forces"),
+    ("Kurdish fighters recovered the town of Sinjar from ISIS last week.", "Sinjar", "Kurdish forces"),
+    ("The army reconquered Palmyra from the Islamic State in March.", "Palmyra", "The army"),
+    ("The SDF finished clearing Raqqa of ISIS fighters on Tuesday.", "Raqqa", "SDF"),
+    ("The coalition helped Kurdish fighters push ISIS out of Kobani in January.", "Kobani", "Kurdish forces"),
+    ("Kurdish fighters defeated the Islamic State in Kobani in January.", "Kobani", "Kurdish forces"),
+    ("Manbij, which ISIS lost in August, is now held by the SDF.", "Manbij", "SDF"),
+    ("Ramadi returned to government control in December after months of fighting with ISIS.", "Ramadi", None),
+    ("Ramadi was declared fully liberated on Sunday.", "Ramadi", None),
+    # the group is the one expelled, whoever else the sentence names
+    ("Since ISIS was expelled from Ramadi in December, residents have trickled back.", "Ramadi", None),
+    # the forces named before the verb are the group's: no captor as written
+    ("Dabiq fell on Sunday after ISIS fighters withdrew from the town.", "Dabiq", None),
+    # towns of the war the gazetteer did not know
+    ("Iraqi forces recaptured Bashiqa from the Islamic State on Sunday.", "Bashiqa", "Iraqi forces"),
+    ("The SDF took Ain Issa back from ISIS and drove the militants out of Suluk.", "Ain Issa", "SDF"),
+])
+def test_losses_in_more_words_of_news(text, place, captor):
+    found = _losses(text, title="The Islamic State in retreat")
+    assert found and found[0].place.name == place and found[0].captured_by == captor
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army restored government control over Aleppo after rebels withdrew.",
+    "Aleppo returned to government control in December after the rebels left.",
+    "Iraqi officials hope to rid Mosul of the Islamic State by the end of the year.",
+    "We must push ISIS out of Mosul.",
+    "The plan is to push ISIS out of Raqqa this summer.",
+    "Iraqi forces are clearing Ramadi of ISIS fighters house by house.",
+    "Police recovered the bodies of 20 people in Sinjar from a mass grave left by ISIS.",
+    "ISIS defeated the Iraqi army in Mosul in June 2014.",
+    "The coalition aims to drive ISIS out of Raqqa.",
+    "Mosul, which ISIS seized in 2014, remains under its control.",
+    "Obama vowed that the United States would defeat ISIS in Syria.",
+])
+def test_goals_gains_and_others_losses_in_those_words_are_not_losses(text):
+    assert _losses(text, title="The Islamic State in retreat") == []

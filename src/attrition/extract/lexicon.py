@@ -33,7 +33,8 @@ _LOSS_GATE = (   # a word that holds another of the list ("retook": "took") woul
     r"withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"fled|free of|clear of|beat back|beating back|won back|surrender|ceded|"
     r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group|defeat|"
-    r"ouster|expulsion|eviction|loss of"
+    r"ouster|expulsion|eviction|loss of|reconquer|restor|recover| rid | ridding|clearing|push |drive |kick |"
+    r"government control|iraqi control|kurdish control|back under"
 )
 ANY_TRIGGER = re.compile(_ATTACK_GATE + "|" + _LOSS_GATE, re.I)
 ATTACK_GATE = re.compile(_ATTACK_GATE, re.I)
@@ -461,8 +462,15 @@ INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim
 _GROUP_NAMES = r"ISIS|ISIL|(?-i:IS)|Daesh|Islamic State"   # the group, in the loss patterns below
 # The place is the object that follows these ("lost control of Sinjar", "routed them out of Tal Abyad").
 LOSS_OBJECT_TRIGGERS = re.compile(
-    r"\b(?:recaptur(?:ed|e|ing)|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|reclaim(?:ed|ing)?|"
+    r"\b(?:recaptur(?:ed|e|ing)|reconquer(?:ed)?|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|"
+    r"reclaim(?:ed|ing)?|"
     r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|"
+    # "restored government control over Hit", "recovered Sinjar from ISIS", "rid Mosul of the Islamic State"
+    r"restor(?:ed|ing) (?:[\w-]+ ){0,2}?control (?:over|of|in)|"
+    rf"recover(?:ed|ing)(?= [^.;]{{1,50}}?\bfrom (?:the )?(?:{_GROUP_NAMES})\b)|"
+    rf"rid(?:ding)?(?! of)(?= [^.;,]{{1,40}}? of (?:the )?(?:{_GROUP_NAMES})\b)|"
+    # "finished clearing Raqqa of ISIS fighters": only once achieved (losses.py)
+    rf"clearing(?= [^.;,]{{1,40}}? of (?:the )?(?:{_GROUP_NAMES})\b)|"
     r"(?:took|(?:(?:had|has|have) )?taken) (?:full |complete |total )?control of|won back|winning back|"
     r"declared victory (?:over (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists) )?in|"
     r"(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
@@ -484,8 +492,9 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"seized|overran|overtook|stormed|cleared|lost(?: control of)?|los(?:ing|t) the (?:\w+[- ]){0,4}?"
     r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
-    r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing) "
-    r"(?:\w+ ){0,3}?out of|"
+    # the bare verb ("helped Kurdish fighters push ISIS out of Kobani") only once achieved (losses.py)
+    r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing|"
+    r"push|drive|kick) (?:\w+ ){0,3}?out of|"
     r"(?:expelled|ousted|routed|evicted|ejected|dislodged|purged) (?:\w+ ){0,3}?(?:from|for control of)|"
     r"(?:drove|driven|drive|drives) (?:\w+ ){1,3}?from|"   # "drove ISIS from Hawija", not "drove from Mosul"
     # "ended the Islamic State's rule over Raqqa", "ended ISIS control of Mosul"
@@ -507,6 +516,8 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:abandoned|fled|surrendered|ceded)(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     # "Islamic State militants were beaten back by air strikes and Kurdish fighters at Kobani": only with the group as
     # the subject (losses.py)
+    # "Kurdish fighters defeated the Islamic State in Kobani": the group as the object, the town after "in" or "at"
+    rf"defeated (?:the )?(?:{_GROUP_NAMES})(?: group| militants| fighters)?(?= (?:in|at) )|"
     r"beaten back|repelled|repulsed|defeated|"
     # "beating back the Islamic State at the Mosul Dam": only with the group as the object (losses.py)
     r"beat back|beating back)\b",
@@ -514,7 +525,7 @@ LOSS_OBJECT_TRIGGERS = re.compile(
 )
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.
 LOSS_SUBJECT_TRIGGERS = re.compile(
-    r"\b(?:was|were|has been|had been|have been) (?:\w+ )?(?:recaptured|retaken|liberated|freed|reclaimed|"
+    r"\b(?:was|were|has been|had been|have been) (?:\w+ ){0,2}?(?:recaptured|retaken|liberated|freed|reclaimed|"
     r"captured|seized|cleared|taken back|wrested back|wrested|overtaken)\b|\bfell to\b|"
     # "Manbij, which was taken from IS by forces led by the YPG": taken from the group, not by it
     rf"\b(?:was|were|has been|had been|have been) taken(?= from (?:the )?(?:{_GROUP_NAMES}|"
@@ -527,6 +538,12 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     rf"\b(?:{_GROUP_NAMES}|the group)(?: \((?:ISIS|ISIL|IS|Daesh)\))?"
     r"(?: fighters| militants)? (?:was|were|had been|has been|have been) (?:\w+ )?(?:driven|pushed|forced|kicked|"
     r"chased|flushed|routed|expelled|ousted) out\b(?! of\b)|"
+    # "Manbij, which ISIS lost in August": the town the relative clause follows
+    rf"(?<=, )(?:which|that) (?:the )?(?:{_GROUP_NAMES}|group|militants|jihadists)(?: fighters| militants)? "
+    r"(?:had |has |have )?(?:lost|abandoned|fled)\b|"
+    # "Ramadi returned to government control", "Fallujah is back under Iraqi control": the group named in the sentence
+    # (losses.py)
+    r"\b(?:returned|reverted) to (?:[\w-]+ ){0,2}?control\b|\bback under (?:[\w-]+ ){0,2}?control\b|"
     # "Baghuz, the last enclave of the Islamic State, fell on Saturday": only after such an apposition (losses.py)
     r"(?<=, )fell\b(?! to\b)|"
     # "Sinjar is now free of ISIS", "the city was declared clear of the Islamic State"
@@ -537,7 +554,7 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
 # Words that make a capture a loss only when ISIS is named as the one losing.
 NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|overt|stormed|cleared|"
                               r"(?:took|(?:(?:had|has|have) )?taken) (?:full |complete |total )?control|fall of|"
-                              r"fell to|freed|won back|winning back)", re.I)
+                              r"fell to|freed|won back|winning back|restor)", re.I)
 ISIS_LOSER = re.compile(
     r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|insurgents|"
     r"(?:militant|extremist|terror|jihadist) group)\b|"
@@ -946,7 +963,8 @@ DEPICTION_BEFORE = re.compile(r"\b(?:scenes|images|pictures|depictions?|portraya
 STRUCK_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,10}?(?:was|were|has been|had been|is)\s+(?:\w+\s+)?"
                           r"(?:struck|hit|attacked|rocked|targeted|shaken|bloodied)\b")
 # A gerund of driving out that tells a done deed: "succeeded last month in pushing IS out of Raqqa".
-LOSS_ACHIEVED_BEFORE = re.compile(r"\b(?:succeeded|success|after|since|credited with|helped|victory)\b"
+LOSS_ACHIEVED_BEFORE = re.compile(r"\b(?:succeeded|success|after|since|credited with|helped|victory|finished|"
+                                  r"completed)\b"
                                   r"(?:\s+[\w-]+){0,3}?\s+(?:in|with|by)?\s*$", re.I)
 # A condition or a comparison opened before ISIS is named, in the same clause: "if Obama had echoed ISIS after an
 # ISIS attack", "than they would have felt after an ISIS attack".

@@ -68,9 +68,12 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "ongoing"
     if hypothetical(s, m.start()):
         return "hypothetical"
-    if verb.split()[0].lower().endswith("ing") and verb.lower().endswith("out of") and \
+    first = verb.split()[0].lower()
+    if (first.endswith("ing") and verb.lower().endswith("out of") or first in _BARE_OR_CLEARING) and \
             not lx.LOSS_ACHIEVED_BEFORE.search(s, max(0, m.start() - 40), m.start()):
-        return "prospect"   # "pushing ISIS out of Anbar" is a goal unless it "succeeded in" or came "after" it
+        # "pushing ISIS out of Anbar", "push ISIS out of Mosul", "clearing Raqqa of ISIS" are goals unless it
+        # "succeeded in", "helped" or "finished" it, or came "after" it
+        return "prospect"
     noun = bool(_DEFEAT_NOUN.search(verb))   # "ensuring the defeat of ISIS in Mosul"; "ISIS's defeat in Mosul came"
     if (verb.lower().endswith(("ing", "ion of", "fall of")) or noun) and \
             (lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]) or not noun and not s[: m.start()].strip()):
@@ -87,8 +90,11 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "no_place"
     if lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
         return "future"
-    if _other_loser(s[max(0, m.start() - 40): target.end + 30]) and not (isis_here and lx.ISIS_LOSER.search(s)):
-        return "other_loser"   # "a rebel-held area", "families were forced out of villages": not the Islamic State
+    if _other_loser(s[max(0, m.start() - 40): target.end + 30]) and not (isis_here and lx.ISIS_LOSER.search(s)) and \
+            not _group_passive_subject(s, m.start()):
+        # "a rebel-held area", "families were forced out of villages": not the Islamic State; but in "since ISIS was
+        # expelled from Ramadi, residents have returned" the group is the one expelled
+        return "other_loser"
     if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
         return "passive_lost"   # "it was lost in Washington"
     if _PART_OF.search(s, m.end(), target.start):
@@ -120,6 +126,8 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
     if m.group(0)[0] in "'’" and (lx.MODAL_AFTER.match(s[m.end():]) or lx.LOSS_FUTURE_AFTER.match(s[m.end():]) or
                                   lx.LOSS_PROSPECT_BEFORE.search(s[: target.start])):
         return "prospect"   # "Sinjar's liberation will take months", "the fight for Raqqa's liberation"
+    if _BACK_IN_CONTROL.search(m.group(0)) and not isis_here:
+        return "not_isis_loser"   # "Aleppo returned to government control": from the rebels, unless the group is named
     if m.group(0).lower() == "fell" and not _GROUP_HELD_APPOSITION.fullmatch(s, target.end, m.start()):
         return "not_group_held"   # "prices, which had risen for a week, fell": a town of the group's must be named
     if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
@@ -134,8 +142,11 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
 
 
 _DEFEAT_NOUN = re.compile(r"\bdefeats?\b", re.I)
+_BARE_OR_CLEARING = ("push", "drive", "kick", "clearing")
+_BACK_IN_CONTROL = re.compile(r"\bcontrol$")
+_DEFEATED_GROUP = re.compile(r"defeated\s+\S", re.I)   # "defeated the Islamic State" (the trigger names the group)
 _BY_AFTER = re.compile(r"\s+by\b")
-_TAKING_VERB = re.compile(r"^(?:captur|seized|overran|stormed|took|taken|freed|won back)", re.I)
+_TAKING_VERB = re.compile(r"^(?:captur|seized|overran|stormed|took|taken|freed|won back|restor)", re.I)
 
 
 def _groups_town_taken(target: PlaceMatch | None, s: str, start: int, end: int) -> bool:
@@ -186,6 +197,8 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
         return False
     if lowered.startswith(("beat back", "beating back")):
         return bool(_GROUP_OBJECT.match(s, m.end()))   # "beating back the Islamic State at the Mosul Dam"
+    if _DEFEATED_GROUP.match(lowered):
+        return True   # "Kurdish fighters defeated the Islamic State in Kobani"
     if lowered.startswith(("withdr", "retreat", "pulled", "abandon", "fled", "surrender", "ceded")) or \
             _BEATEN_VERB.match(lowered):
         # "the militants withdrew from Sinjar", "Islamic State militants were beaten back ... at Kobani", "the group
@@ -212,6 +225,12 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
 
 
 _PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$")
+
+
+def _group_passive_subject(s: str, start: int) -> bool:
+    """The group is the subject of the passive loss verb at `start` ("ISIS fighters were driven out of")."""
+    before = clause_before(s, start)
+    return bool(_GROUP_SUBJECT.search(before) and _PASSIVE_END.search(before))
 _GROUP_SUBJECT = re.compile(rf"\b(?:{_GROUP}|(?i:the (?:group|militants|jihadists|extremists)))"
                             r"(?:['’]s?)?(?: [\w-]+){0,3}?(?: (?:had|has|have|was|were)(?: been)?)?(?: \w+ly)? $")
 
@@ -400,6 +419,8 @@ def _captor_as_written(s: str, trigger: Trigger) -> str | None:
     m = after or _FORCES_BEFORE.search(clause_before(s, trigger.start))
     if m is None:
         return None
+    if lx.mentions_isis(m.group("np")):
+        return None   # "Dabiq fell after ISIS fighters withdrew": the forces named are the ones that lost it
     words = m.group("np").split()
     while words and words[0].lower() in _NOT_CAPTOR_OPENING:
         words = words[1:]
