@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.11"
+    assert EXTRACTOR_VERSION == "0.16.12"
 
 
 @pytest.mark.parametrize(
@@ -2593,3 +2593,26 @@ def test_losses_in_more_words_of_news(text, place, captor):
 ])
 def test_goals_gains_and_others_losses_in_those_words_are_not_losses(text):
     assert _losses(text, title="The Islamic State in retreat") == []
+
+
+@pytest.mark.parametrize("text, role", [
+    # an alias right after the group's name is the same naming, in the same role
+    ("the focus of U.S. efforts in Syria remains combating the Islamic State (ISIS).", "context"),
+    ("the war against the Islamic State, or ISIS, goes on", "context"),
+    ("the war against the Islamic State group (ISIL) goes on", "context"),
+    ("the fight against ISIS, also known as ISIL, goes on", "context"),
+    ("Islamic State (IS) militants killed 12 people", "agent"),
+    ("the war against ISIS, and ISIS gunmen killed 12 people", "agent"),
+    # the group's own video is not the group as the enemy
+    ("a new video from the Islamic State showed a masked militant", "agent"),
+    ("the threat from the Islamic State has grown", "context"),
+])
+def test_an_alias_shares_the_role_of_the_name_it_follows(text, role):
+    from attrition.extract.attribution import isis_role
+    assert isis_role(text) == role
+
+
+def test_the_groups_video_of_a_beheading_names_the_doer():
+    (m,) = _attacks("A new video from the Islamic State was released on Sunday showing a masked militant beheading a "
+                    "British aid worker in Syria.", dt.date(2014, 9, 14), title="Video shows beheading")
+    assert (m.perpetrator, m.attribution) == ("ISIS", "attributed")

@@ -368,12 +368,23 @@ _DONE_BY_ISIS_AFTER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}?,?\s+(?:perpetrated|
                                  r"(?:ISIS|ISIL|IS|Daesh|Islamic State)\b")
 
 
+# Between the group's name and an alias of it: "Islamic State (ISIS)", "the Islamic State group, or ISIS,", "ISIS, also
+# known as ISIL", "known by the acronym ISIS or ISIL"
+_ALIAS_GAP = re.compile(r"(?:\s+(?:group|organi[sz]ation))?(?:\s*\(|,?\s+(?:or|also\s+(?:known|called)\s+as|"
+                        r"known\s+as|known\s+by\s+the\s+(?:acronyms?|names?)|a\.k\.a\.?|aka))\s*(?:the\s+)?", re.I)
+
+
 def isis_role(s: str) -> str | None:
     """"agent" when ISIS is named as a possible doer; "context" when only as the enemy or the yardstick
     ("the war against the Islamic State"); "onlooker" when reacting ("ISIS supporters celebrated"); "conditional"
     when only in a condition or a comparison ("as if he had echoed ISIS after an ISIS attack")."""
     role = None
+    previous = None
     for m in lx.isis_mentions(s):
+        if previous is not None and _ALIAS_GAP.fullmatch(s, previous.end(), m.start()):
+            previous = m
+            continue   # "the war against the Islamic State (ISIS)", "ISIS, also known as ISIL": the same naming
+        previous = m
         if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.claims(s) or \
                 lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 50): m.start()]):
             role = role or "onlooker"

@@ -134,7 +134,9 @@ def _may_name_isis(low: str) -> bool:
 # ISIS named as the target, the yardstick or the enemy, not as the doer: "the fight against ISIS".
 ISIS_NOT_AGENT_BEFORE = re.compile(
     r"\b(?:against|than|on|fight(?:ing)?|defeat(?:ing|ed)?|destroy(?:ing)?|combat(?:ing)?|war|battle|"
-    r"strikes?|bomb(?:ing)?|target(?:ing|ed)?|degrad(?:e|ing)|crush(?:ing)?|from|to|supporters? of|"
+    # "a video from the Islamic State" is the group's own word, not the group as the enemy
+    r"strikes?|bomb(?:ing)?|target(?:ing|ed)?|degrad(?:e|ing)|crush(?:ing)?|"
+    r"(?<!video )(?<!statement )(?<!message )from|to|supporters? of|"
     r"sympathi[sz]ers? of|fled|fleeing|defectors? from)\s+(?:the\s+)?(?:so-called\s+|self-(?:proclaimed|styled)\s+|"
     r"militant\s+|terrorist\s+|jihadist\s+)*$|"
     r"\banti-$",   # "anti-ISIS missions"
