@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.12"
+    assert EXTRACTOR_VERSION == "0.16.13"
 
 
 @pytest.mark.parametrize(
@@ -2616,3 +2616,20 @@ def test_the_groups_video_of_a_beheading_names_the_doer():
     (m,) = _attacks("A new video from the Islamic State was released on Sunday showing a masked militant beheading a "
                     "British aid worker in Syria.", dt.date(2014, 9, 14), title="Video shows beheading")
     assert (m.perpetrator, m.attribution) == ("ISIS", "attributed")
+
+
+def test_an_attack_the_dated_one_came_days_after_is_dated_before_it():
+    text = ("Gunmen killed 12 people at a cafe in Lyon on Friday, Nov. 13. The attack in Lyon came two days after a "
+            "suicide bomber killed eight people at a market in Marseille.")
+    found = {m.place.name: m for m in _attacks(text, dt.date(2015, 11, 20))}
+    assert found["Lyon"].date.start == dt.date(2015, 11, 13)
+    assert (found["Marseille"].date.start, found["Marseille"].date.end) == (dt.date(2015, 11, 11),) * 2
+    assert "date@1:sequel" in found["Marseille"].support
+
+
+def test_a_sequel_that_is_no_dated_attack_dates_nothing():
+    # the opening names no attack of the article: the attack keeps the narrative's day
+    text = ("Gunmen killed 12 people at a cafe in Lyon on Friday, Nov. 13. The speech came two days after a suicide "
+            "bomber killed eight people at a market in Marseille.")
+    found = {m.place.name: m for m in _attacks(text, dt.date(2015, 11, 20))}
+    assert "date@1:sequel" not in found["Marseille"].support

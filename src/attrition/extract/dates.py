@@ -465,6 +465,12 @@ def _shift(previous: DateSpan, n: int, unit: str) -> DateSpan:
     return DateSpan(date(base.year + n, 1, 1), date(base.year + n, 12, 31), "year")
 
 
+def before(span: DateSpan, count: str, unit: str) -> DateSpan | None:
+    """The span `count` ("two", "10", "a") `unit`s ("days", "week") before `span`; None for a count it cannot read."""
+    n = 1 if count.lower() in ("a", "an") else _number(count)
+    return None if n is None else _shift(span, -n, unit)
+
+
 def _iso_week(day: date) -> tuple[date, date]:
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)

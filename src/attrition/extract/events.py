@@ -51,7 +51,7 @@ from attrition.extract.numbers import Quantity, find_tolls, one_killed
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.16.12"
+EXTRACTOR_VERSION = "0.16.13"
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
 
@@ -114,6 +114,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         attribution.apply_links(merged, links, _before_isis, sentences, story.people, published, title or "")
         frames.complete(merged, sentences, title or "", published, gazetteer, story.countries, story.people)
         known.date_known(merged, sentences, published)
+        frames.date_before_sequel(merged)
         merged = known.split_victims(merged, published)
         known.fill_known_tolls(merged, sentences, published)
         attribution.same_attacker(merged, sentences, _before_isis)

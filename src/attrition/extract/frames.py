@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from attrition.extract import lexicon as lx
-from attrition.extract.dates import DateSpan, find_dates, resolve
+from attrition.extract.dates import DateSpan, before, find_dates, resolve
 from attrition.extract.numbers import Quantity, find_tolls, parse_number
 from attrition.extract.prefilter import Gated
 
@@ -191,6 +191,32 @@ def _date_from(day: re.Match, ref_of, s: str, published, attacks) -> None:
 # "Death toll in Nice attack rises to 85", "Brussels toll climbs to 35": a headline's latest count of the dead
 TOLL_RISES = re.compile(r"\b(?:death toll|toll|dead|killed)\b[^.;:]{0,50}?\b(?:rises|climbs|jumps|reaches|hits|grows|"
                         r"increases|now)\s+(?:to\s+|at\s+)?(?P<n>\d[\d,]*)\b", re.I)
+
+
+# "The attack in Ottawa came two days after a man ran over two soldiers in Quebec": the attack told after it is that
+# many days before the one the sentence opens with
+_CAME_AFTER = re.compile(r"\b(?:came|happened|occurred|took\s+place)\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+"
+                         r"(?P<unit>days?|weeks?)\s+after\b")
+
+
+def date_before_sequel(mentions: list) -> None:
+    """Date an attack told after "came N days after" from the dated attack the sentence opens with (named by its
+    place), where the attack had only the narrative's day or a vaguer one."""
+    attacks = [m for m in mentions if m.kind == "attack"]
+    for m in attacks:
+        if m.date_how not in VAGUE_HOW and m.date_how != "relative":
+            continue
+        s = m.sentence.text
+        came = _CAME_AFTER.search(s, 0, m.trigger_at)
+        if came is None or not ATTACK_NOUN.search(s, 0, came.start()):
+            continue
+        opening = s[: came.start()]
+        sequel = next((o for o in attacks if o is not m and o.date is not None and o.date.precision == "day" and
+                       o.place is not None and (o.place.name in opening or o.place_surface in opening)), None)
+        day = before(sequel.date, came["n"], came["unit"]) if sequel else None
+        if day is not None:
+            m.date, m.date_how = day, "relative"
+            m.support.append(f"date@{m.sentence.index}:sequel")
 
 
 def _headline_toll(title: str) -> Quantity | None:
