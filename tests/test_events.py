@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.13"
+    assert EXTRACTOR_VERSION == "0.16.14"
 
 
 @pytest.mark.parametrize(
@@ -2633,3 +2633,16 @@ def test_a_sequel_that_is_no_dated_attack_dates_nothing():
             "bomber killed eight people at a market in Marseille.")
     found = {m.place.name: m for m in _attacks(text, dt.date(2015, 11, 20))}
     assert "date@1:sequel" not in found["Marseille"].support
+
+
+def test_the_ledes_present_perfect_dates_the_news_to_publication():
+    (m,) = _attacks("A suicide bomber has killed 14 people at a market in Baghdad, police said.", dt.date(2016, 3, 25))
+    assert (m.date.start, m.date.end, m.date_how) == (dt.date(2016, 3, 24), dt.date(2016, 3, 25), "relative")
+    assert "date@0:fresh_lede" in m.support
+
+
+def test_a_present_perfect_deep_in_the_story_dates_nothing_new():
+    text = ("The prime minister spoke in parliament. He spoke of the economy. He spoke of schools. "
+            "A suicide bomber has killed 14 people at a market in Baghdad, police said.")
+    (m,) = _attacks(text, dt.date(2016, 3, 25))
+    assert m.date_how == "assumed_recent"

@@ -51,7 +51,7 @@ from attrition.extract.numbers import Quantity, find_tolls, one_killed
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.16.13"
+EXTRACTOR_VERSION = "0.16.14"
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
 
@@ -126,6 +126,10 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         for mention in merged:
             if mention.kind == "attack" and mention.killed is None:
                 mention.killed = _one_victim(mention)
+            fresh = attacks.fresh_in_lede(mention, published) if mention.kind == "attack" else None
+            if fresh is not None:
+                mention.date, mention.date_how = fresh, "relative"
+                mention.support.append(f"date@{mention.sentence.index}:fresh_lede")
     return merged
 _SIDEBAR = re.compile(r"(?<=[a-z]{3})(?=[A-Z0-9])[^\n]{0,700}? MORE\b(?: \([A-Z]-[\w.]+\))?")
 
