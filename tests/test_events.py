@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.14"
+    assert EXTRACTOR_VERSION == "0.16.15"
 
 
 @pytest.mark.parametrize(
@@ -2646,3 +2646,19 @@ def test_a_present_perfect_deep_in_the_story_dates_nothing_new():
             "A suicide bomber has killed 14 people at a market in Baghdad, police said.")
     (m,) = _attacks(text, dt.date(2016, 3, 25))
     assert m.date_how == "assumed_recent"
+
+
+@pytest.mark.parametrize("text", [
+    "Not long after 12 people were killed in a bombing in Lyon — the president will address the nation on Sunday "
+    "night.",
+    "Days after 12 people were killed in a bombing in Lyon; the minister is scheduled to visit the city on Sunday.",
+])
+def test_the_day_of_a_clause_in_the_future_does_not_date_the_attack_before_it(text):
+    (m,) = _attacks(text, dt.date(2015, 11, 20))
+    assert m.date_how != "relative" and m.date.start != dt.date(2015, 11, 15)
+
+
+def test_the_day_in_the_attacks_own_clause_still_dates_it():
+    (m,) = _attacks("A bomb killed 12 people in Lyon on Sunday — the president will address the nation tonight.",
+                    dt.date(2015, 11, 20))
+    assert (m.date.start, m.date.end) == (dt.date(2015, 11, 15),) * 2

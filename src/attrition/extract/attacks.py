@@ -266,7 +266,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if not any(t.attack_type == "hostage_taking" for t in group):
         # "was abducted in November 2012, and a video of his beheading was released": the captivity's start
         dated = [d for d in dated if not _CAPTIVITY_BEFORE.search(s, max(0, d[0] - 40), d[0])]
-    dated = [d for d in dated if not _yardstick(s, d[0]) and not _OCCASION_AFTER.match(s, d[3])]
+    dated = [d for d in dated if not _yardstick(s, d[0]) and not _OCCASION_AFTER.match(s, d[3]) and
+             not _future_date(s, d[0], start)]
     own = _own_date(s, start, end, dated)
     first = own or _nearest_date(s, start, end, dated)
     # "held since May": the bound of a period dates nothing, unless it is all the sentence has
@@ -619,6 +620,17 @@ _CAPTIVITY_BEFORE = re.compile(r"\b(?:(?:abducted|kidnapped|taken (?:hostage|cap
 _OCCASION_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:election|elections|vote|poll|debate|meeting|summit|speech|"
                              r"talks|game|match|race|primary|caucus(?:es)?|ceremony|parade|rally|address|hearing|"
                              r"session|announcement|interview|visit|service|funeral|vigil|march)\b", re.I)
+
+
+def _future_date(s: str, offset: int, trigger: int) -> bool:
+    """ "... not long after 130 were killed in Paris, that Obama will address the country Sunday night": the day of a
+    clause in the future tense, before which the attack's own clause (the trigger is not in it) has closed."""
+    breaks = list(lx.CLAUSE_BREAK.finditer(s, 0, offset))
+    start = breaks[-1].end() if breaks else 0
+    return trigger < start and bool(_FUTURE.search(s, start, offset))
+
+
+_FUTURE = re.compile(r"\b(?:will|(?:is|are)\s+(?:set|scheduled|due|expected)\s+to)\b")
 
 
 def _yardstick(s: str, offset: int) -> bool:
