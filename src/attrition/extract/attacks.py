@@ -759,6 +759,12 @@ _JUST_AFTER = re.compile(r"\b(?:(?:a|one|the)\s+(?:day|morning|night|evening|aft
                          r"(?:24|48)\s+hours)\s+after\s+(?:the|a|an|this|that)\s+(?:[\w/'’.-]+\s+){0,4}$", re.I)
 
 
+FRESH_LEDE = 2   # the sentences of the lede, where a present perfect reports the news
+# (not "hit" or "struck": "Trump has hit back", "has struck a deal")
+_FRESH_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:killed|died|stormed|attacked|bombed|"
+                            r"shot|wounded|injured|exploded|detonated|opened\s+fire|taken\s+hostage)\b", re.I)
+
+
 def fresh_in_lede(mention: Mention, published: dt.date | None) -> DateSpan | None:
     """The publication day or the day before, for an attack still dated only by the weeks before publication that the
     lede reports in the present perfect ("Two explosions near the Iranian embassy in Beirut have killed 23 people"):
@@ -770,10 +776,6 @@ def fresh_in_lede(mention: Mention, published: dt.date | None) -> DateSpan | Non
     return DateSpan(published - dt.timedelta(days=1), published, "recent")
 
 
-FRESH_LEDE = 2   # the sentences of the lede, where a present perfect reports the news
-# (not "hit" or "struck": "Trump has hit back", "has struck a deal")
-_FRESH_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:killed|died|stormed|attacked|bombed|"
-                            r"shot|wounded|injured|exploded|detonated|opened\s+fire|taken\s+hostage)\b", re.I)
 _HOURS_AFTER = re.compile(r"\bhours\s+after\s+(?:[\w'’-]+,?\s+){0,8}$", re.I)
 
 

@@ -516,10 +516,10 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     # only with the group as the subject (losses.py)
     r"(?:withdr[ea]wn?|retreated|pulled out|fled) from|pulled out of|"
     r"(?:abandoned|fled|surrendered|ceded)(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
-    # "Islamic State militants were beaten back by air strikes and Kurdish fighters at Kobani": only with the group as
-    # the subject (losses.py)
     # "Kurdish fighters defeated the Islamic State in Kobani": the group as the object, the town after "in" or "at"
     rf"defeated (?:the )?(?:{_GROUP_NAMES})(?: group| militants| fighters)?(?= (?:in|at) )|"
+    # "Islamic State militants were beaten back by air strikes and Kurdish fighters at Kobani": only with the group as
+    # the subject (losses.py)
     r"beaten back|repelled|repulsed|defeated|"
     # "beating back the Islamic State at the Mosul Dam": only with the group as the object (losses.py)
     r"beat back|beating back)\b",

@@ -126,7 +126,7 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
     if m.group(0)[0] in "'’" and (lx.MODAL_AFTER.match(s[m.end():]) or lx.LOSS_FUTURE_AFTER.match(s[m.end():]) or
                                   lx.LOSS_PROSPECT_BEFORE.search(s[: target.start])):
         return "prospect"   # "Sinjar's liberation will take months", "the fight for Raqqa's liberation"
-    if _BACK_IN_CONTROL.search(m.group(0)) and not isis_here:
+    if m.group(0).endswith("control") and not isis_here:
         return "not_isis_loser"   # "Aleppo returned to government control": from the rebels, unless the group is named
     if m.group(0).lower() == "fell" and not _GROUP_HELD_APPOSITION.fullmatch(s, target.end, m.start()):
         return "not_group_held"   # "prices, which had risen for a week, fell": a town of the group's must be named
@@ -143,7 +143,6 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
 
 _DEFEAT_NOUN = re.compile(r"\bdefeats?\b", re.I)
 _BARE_OR_CLEARING = ("push", "drive", "kick", "clearing")
-_BACK_IN_CONTROL = re.compile(r"\bcontrol$")
 _DEFEATED_GROUP = re.compile(r"defeated\s+\S", re.I)   # "defeated the Islamic State" (the trigger names the group)
 _BY_AFTER = re.compile(r"\s+by\b")
 _TAKING_VERB = re.compile(r"^(?:captur|seized|overran|stormed|took|taken|freed|won back|restor)", re.I)
@@ -231,6 +230,8 @@ def _group_passive_subject(s: str, start: int) -> bool:
     """The group is the subject of the passive loss verb at `start` ("ISIS fighters were driven out of")."""
     before = clause_before(s, start)
     return bool(_GROUP_SUBJECT.search(before) and _PASSIVE_END.search(before))
+
+
 _GROUP_SUBJECT = re.compile(rf"\b(?:{_GROUP}|(?i:the (?:group|militants|jihadists|extremists)))"
                             r"(?:['’]s?)?(?: [\w-]+){0,3}?(?: (?:had|has|have|was|were)(?: been)?)?(?: \w+ly)? $")
 
