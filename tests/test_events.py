@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.15"
+    assert EXTRACTOR_VERSION == "0.16.16"
 
 
 @pytest.mark.parametrize(
@@ -2662,3 +2662,15 @@ def test_the_day_in_the_attacks_own_clause_still_dates_it():
     (m,) = _attacks("A bomb killed 12 people in Lyon on Sunday — the president will address the nation tonight.",
                     dt.date(2015, 11, 20))
     assert (m.date.start, m.date.end) == (dt.date(2015, 11, 15),) * 2
+
+
+def test_a_when_clause_right_after_the_attack_and_its_town_tells_its_toll():
+    (m,) = _attacks("The group claimed the deadliest attack in Kabul last year, when a suicide bomber killed 63 people "
+                    "at a wedding.", dt.date(2020, 3, 6), title="Afghan politics")
+    assert (m.place.name, m.killed.best) == ("Kabul", 63)
+
+
+def test_a_when_clause_after_another_act_keeps_its_toll_to_itself():
+    found = _attacks("The attack in Kabul was the worst of the spring in the minds of many residents, when a bomb "
+                     "killed 12 people in Herat.", dt.date(2020, 3, 6), title="Afghan politics")
+    assert all(m.killed is None for m in found if m.place is not None and m.place.name == "Kabul")

@@ -379,3 +379,13 @@ def test_victims_listed_one_by_one_are_summed(sentence, expected):
 ])
 def test_shot_and_killed_and_an_aside_naming_who_was_counted(text, tolls):
     assert [(t.role, t.quantity.best) for t in find_tolls(text)] == tolls
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Blackwater guards killed a dozen and a half Iraqi civilians in Baghdad.", 18),
+    ("A dozen and a half people were killed in the blast.", 18),
+    ("Gunmen killed two dozen and a half people.", 30),
+    ("Gunmen killed a dozen people.", 12),
+])
+def test_a_dozen_and_a_half_is_eighteen_not_a_list_of_two(sentence, killed):
+    assert [t.quantity.best for t in find_tolls(sentence) if t.role == "killed"] == [killed]

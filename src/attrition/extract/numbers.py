@@ -81,6 +81,9 @@ def parse_number(text: str) -> int | None:
     m = _SCALED_RE.fullmatch(t)
     if m:
         return int(Decimal(m.group(1)) * _SCALES[m.group(2)])
+    if t.endswith("dozen and a half"):   # "a dozen and a half": eighteen
+        dozens = parse_number(t[: -len(" and a half")])
+        return None if dozens is None else dozens + 6
     tokens = [tok for tok in re.split(r"[\s-]+", t) if tok != "and"]
     if not tokens or (tokens[0] in ("a", "an") and len(tokens) > 1 and tokens[1] in _UNITS):
         return None  # "a two" is not a number
@@ -120,7 +123,7 @@ def _words(text: str) -> frozenset[str]:
 _WORD_NUM = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    r"|hundred|thousand|million|dozen)"
+    r"|hundred|thousand|million|dozen(?:\s+and\s+a\s+half\b)?)"
 )
 _NUM = (
     rf"(?:(?<![\d.,$£€])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million))?(?![\d,]*\d)"
@@ -526,7 +529,8 @@ def find_tolls(clause: str) -> list[Toll]:
 # "Five Argentine tourists, a Belgian woman, a New Yorker and a New Jersey man were killed": a list of victims
 # before the verb is one count, their sum
 _COUNTED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_W = r"(?:(?!(?:including|among|and|or|of|were|was|who|with)\b)[\w'’-]+)"   # a word of one item's noun phrase
+# a word of one item's noun phrase ("a dozen and a half" lists no items)
+_W = r"(?:(?!(?:including|among|and|or|of|were|was|who|with|dozen|half|hundred|thousand)\b)[\w'’-]+)"
 _ITEMS = (rf"(?P<list>{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W}(?:,\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})*,?\s+"
           rf"and\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})")
 _ENUMERATED_KILLED = re.compile(rf"(?<![\w,] )\b{_ITEMS}\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?killed\b", re.I)
