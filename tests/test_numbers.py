@@ -389,3 +389,16 @@ def test_shot_and_killed_and_an_aside_naming_who_was_counted(text, tolls):
 ])
 def test_a_dozen_and_a_half_is_eighteen_not_a_list_of_two(sentence, killed):
     assert [t.quantity.best for t in find_tolls(sentence) if t.role == "killed"] == [killed]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A police officer was killed along with three civilians.", [4]),
+    ("The video shows an aid worker was beheaded, along with a dozen soldiers, in a desert.", [13]),
+    # the attacker is no victim
+    ("A gunman who took hostages in a cafe has been killed, along with two of the hostages, police said.", [2]),
+    # a person described by a relative clause is not the report's count; an arrest counts no one
+    ("They met the daughter of the principal who was killed along with 20 first-graders.", []),
+    ("He was arrested along with three others.", []),
+])
+def test_one_victim_killed_along_with_others_counts_them_all(sentence, killed):
+    assert [t.quantity.best for t in find_tolls(sentence) if t.role == "killed"] == killed

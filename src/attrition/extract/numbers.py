@@ -523,6 +523,7 @@ def find_tolls(clause: str) -> list[Toll]:
     _toll_phrases(clause, tokens, found)
     _zero(clause, tokens, found)
     _enumerated(clause, found)
+    _along_with(clause, found)
     return [_without_attackers(clause, t) for t in _select(found)]
 
 
@@ -550,6 +551,28 @@ def _enumerated(clause: str, found: list[Toll]) -> None:
         n = sum(counts)
         qty = Quantity(n, n, n, "exact", m.start("list"), m.end("list"), m.group("list"))
         found[:] = [t for t in found if not (m.start() <= t.start < m.end() and t.role == "killed")]
+        found.append(_toll(clause, "killed", qty, m.start(), m.end()))
+
+
+# "A police officer was killed along with three civilians", "Kassig was beheaded, along with a dozen Syrian soldiers":
+# the one the sentence names and the others counted with him
+# (not "the principal who was killed along with 20 first-graders": a person described, not the report)
+_ALONG_WITH = re.compile(rf"(?<!\bwho )(?<!\bthat )\b(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:killed|beheaded|"
+                         rf"executed|murdered|slain|shot dead),?\s+(?:along|together)\s+with\s+(?P<n>{_NUM})", re.I)
+ALONG_WITH_REACH = 80   # how far before "was killed" the one victim's own count may stand ("A police officer")
+_ATTACKER_SUBJECT = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|hostage-takers?|militants?|"
+                               r"terrorists?|jihadists?|perpetrators?)\b", re.I)
+
+
+def _along_with(clause: str, found: list[Toll]) -> None:
+    for m in _ALONG_WITH.finditer(clause):
+        n = parse_number(m.group("n"))
+        if n is None:
+            continue
+        if not _ATTACKER_SUBJECT.search(clause, max(0, m.start() - ALONG_WITH_REACH), m.start()):
+            n += 1   # "a gunman ... has been killed, along with two of the hostages": the data counts victims
+        qty = Quantity(n, n, n, "exact", m.start("n"), m.end("n"), m.group("n"))
+        found[:] = [t for t in found if not (t.role == "killed" and m.start() - ALONG_WITH_REACH <= t.start < m.end())]
         found.append(_toll(clause, "killed", qty, m.start(), m.end()))
 
 
