@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.17"
+    assert EXTRACTOR_VERSION == "0.16.18"
 
 
 @pytest.mark.parametrize(
@@ -2668,6 +2668,23 @@ def test_a_when_clause_right_after_the_attack_and_its_town_tells_its_toll():
     (m,) = _attacks("The group claimed the deadliest attack in Kabul last year, when a suicide bomber killed 63 people "
                     "at a wedding.", dt.date(2020, 3, 6), title="Afghan politics")
     assert (m.place.name, m.killed.best) == ("Kabul", 63)
+
+
+@pytest.mark.parametrize("sentence, owned", [
+    ("The group claimed the deadliest attack in Kabul last year, when a suicide bomber killed 63 people.", True),
+    # the clause tells what happened at that time, not the explosion the time is measured by
+    ("The example came a day before the Lyon explosion, when gunmen killed 80 people in Marseille.", False),
+])
+def test_a_when_clause_tells_the_attack_it_follows_unless_that_attack_is_a_time_reference(sentence, owned):
+    from attrition.extract.attacks import _nearest_trigger_owner
+    from attrition.extract.narrative import Trigger
+    from attrition.extract.numbers import find_tolls
+
+    word = "attack" if "attack" in sentence else "explosion"
+    at = sentence.index(word)
+    (toll,) = [t for t in find_tolls(sentence) if t.role == "killed"]
+    assert _nearest_trigger_owner(toll, [Trigger("attack", at, at + len(word), None, "one", "attack.one")],
+                                  sentence) is owned
 
 
 def test_a_when_clause_after_another_act_keeps_its_toll_to_itself():

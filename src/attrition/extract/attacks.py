@@ -1003,6 +1003,8 @@ _TOLL_OF_PLACE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}")
 
 # between an attack and a toll after it: another clause, or another attack ("another gunman left nine dead")
 _TOLL_GAP_BREAK = re.compile(r"[;:]|,\s+(?:when|given)\b|\b(?:another|a second)\b")
+_TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:before|after|since|until|following)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+                                      re.I)
 # Only the attack's town and time between its word and ", when": the clause tells that attack, not another act
 _ELABORATING_WHEN = re.compile(r"(?:\s+(?:in|at|on|near|outside)\s+(?:the\s+)?[A-Z][\w'’.-]*"
                                r"(?:\s+[A-Z][\w'’.-]*){0,2})?(?:\s+(?:last|this|that)\s+(?:year|month|week|summer|spring|fall|autumn|winter)|"
@@ -1029,7 +1031,10 @@ def _nearest_trigger_owner(toll: Toll, group: list[Trigger], s: str) -> bool:
     if toll.start < start < toll.end:
         return True   # "120 people were killed when a series of shootings and explosions rocked": its first word
     if toll.start >= end:
-        after = _ELABORATING_WHEN.match(s, end)   # "the deadliest attack in Kabul last year, when a bomber killed 63"
+        # "the deadliest attack in Kabul last year, when a bomber killed 63"; not "a day before the Parsons Green
+        # explosion, when Isis gunmen killed 80": the clause tells what happened at that time, not the explosion
+        after = _ELABORATING_WHEN.match(s, end) if not _TIME_PREPOSITION_BEFORE.search(s, max(0, start - 60), start) \
+            else None
         return not _TOLL_GAP_BREAK.search(s, after.end() if after else end, toll.start) and toll.start - end < 160
     # "the death toll was at 22, with more than 50 injured in what was a suicide bombing": a toll phrase names
     # the toll of the attack the sentence is about, a little further off
