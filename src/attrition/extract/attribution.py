@@ -381,10 +381,10 @@ def isis_role(s: str) -> str | None:
     role = None
     previous = None
     for m in lx.isis_mentions(s):
-        if previous is not None and _ALIAS_GAP.fullmatch(s, previous.end(), m.start()):
-            previous = m
-            continue   # "the war against the Islamic State (ISIS)", "ISIS, also known as ISIL": the same naming
+        alias = previous is not None and _ALIAS_GAP.fullmatch(s, previous.end(), m.start())
         previous = m
+        if alias:
+            continue   # "the war against the Islamic State (ISIS)", "ISIS, also known as ISIL": the same naming
         if lx.ISIS_REACTING_AFTER.match(s[m.end():]) and not lx.claims(s) or \
                 lx.ISIS_ONLY_NAMED_BEFORE.search(s[max(0, m.start() - 50): m.start()]):
             role = role or "onlooker"

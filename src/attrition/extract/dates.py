@@ -467,7 +467,7 @@ def _shift(previous: DateSpan, n: int, unit: str) -> DateSpan:
 
 def before(span: DateSpan, count: str, unit: str) -> DateSpan | None:
     """The span `count` ("two", "10", "a") `unit`s ("days", "week") before `span`; None for a count it cannot read."""
-    n = 1 if count.lower() in ("a", "an") else _number(count)
+    n = _number(count)
     return None if n is None else _shift(span, -n, unit)
 
 

@@ -555,14 +555,16 @@ def _enumerated(clause: str, found: list[Toll]) -> None:
         found.append(_toll(clause, "killed", qty, m.start(), m.end()))
 
 
+# The words for those who carry out an attack (the data counts victims, not them)
+_ATTACKER_NOUNS = (r"(?:assailants?|attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|shooters?|perpetrators?|terrorists?|"
+                   r"hostage-takers?|jihadists?)")
 # "A police officer was killed along with three civilians", "Kassig was beheaded, along with a dozen Syrian soldiers":
 # the one the sentence names and the others counted with him
 # (not "the principal who was killed along with 20 first-graders": a person described, not the report)
 _ALONG_WITH = re.compile(rf"(?<!\bwho )(?<!\bthat )\b(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:killed|beheaded|"
                          rf"executed|murdered|slain|shot dead),?\s+(?:along|together)\s+with\s+(?P<n>{_NUM})", re.I)
 ALONG_WITH_REACH = 80   # how far before "was killed" the one victim's own count may stand ("A police officer")
-_ATTACKER_SUBJECT = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|hostage-takers?|militants?|"
-                               r"terrorists?|jihadists?|perpetrators?)\b", re.I)
+_ATTACKER_SUBJECT = re.compile(rf"\b(?:{_ATTACKER_NOUNS}|militants?)\b", re.I)
 
 
 def _along_with(clause: str, found: list[Toll]) -> None:
@@ -579,8 +581,7 @@ def _along_with(clause: str, found: list[Toll]) -> None:
 
 # "left four people dead, including the assailant": the dead counted with their killers (the data counts victims)
 _ATTACKERS = (r"(?P<n>the|an?|one|two|three|four|five|\d)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
-              r"(?P<who>assailants?|attackers?|gunm[ae]n|(?:suicide\s+)?bombers?|shooters?|perpetrators?|terrorists?|"
-              r"hostage-takers?|jihadists?)\b")
+              rf"(?P<who>{_ATTACKER_NOUNS})\b")
 _INCLUDING_ATTACKERS = re.compile(r"[^.;:]{0,30}?\bincluding\s+" + _ATTACKERS, re.I)
 _ATTACKERS_COUNTED = re.compile(r"\b" + _ATTACKERS, re.I)   # inside an aside: "including ... and the assailant"
 _SMALL = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}

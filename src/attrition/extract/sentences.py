@@ -47,15 +47,16 @@ def sentences_at(text: str, offsets: list[int]) -> list[str] | None:
     comes before its paragraph's first sentence, which only the whole split places."""
     spans = _paragraph_spans(text)
     paragraph_starts = [start for start, _ in spans]
-    split: dict[int, list[Sentence]] = {}
+    split: dict[int, tuple[list[Sentence], list[int]]] = {}   # a paragraph's sentences and their starts
     held: dict[int, str] = {}
     for offset in offsets:
         paragraph = bisect_right(paragraph_starts, offset) - 1
         if paragraph not in split:
-            split[paragraph] = []
-            _split_paragraph(text, *spans[paragraph], paragraph, split[paragraph])
-        pieces = split[paragraph]
-        k = bisect_right([piece.start for piece in pieces], offset) - 1
+            pieces: list[Sentence] = []
+            _split_paragraph(text, *spans[paragraph], paragraph, pieces)
+            split[paragraph] = pieces, [piece.start for piece in pieces]
+        pieces, starts = split[paragraph]
+        k = bisect_right(starts, offset) - 1
         if k < 0:
             return None
         held[pieces[k].start] = pieces[k].text
