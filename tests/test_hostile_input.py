@@ -311,6 +311,31 @@ def test_invalid_utf8_is_read_as_utf8_and_flagged_not_turned_into_mojibake():
     assert [f.reason for f in flags] == ["invalid_utf8"]
 
 
+def test_lone_surrogate_escapes_are_replaced_and_flagged_not_fatal_to_the_batch(con, folder):
+    # "\ud800" parses (JSON and YAML) to a character no UTF-8 text holds: Arrow refused it, and the whole run failed
+    lone, pair = "\\ud800", "\\ud83d\\ude00"
+    (folder / "export.jsonl").write_text(
+        '{"id": "line", "title": "Tikrit ' + lone + '", "text": "' + PROSE.replace("Monday", "Monday " + lone) + '"}\n'
+        '{"id": "pair", "text": "' + PROSE.replace("Monday", "Monday " + pair).replace("four", "seven") + '"}\n',
+        encoding="utf-8")
+    (folder / "export.json").write_text('[{"id": "doc", "text": "' + lone + PROSE.replace("four", "five") + '"}]',
+                                        encoding="utf-8")
+    (folder / "front.md").write_text('---\ntitle: "Tikrit ' + lone + '"\n---\n' + ACCENTED, encoding="utf-8")
+    (folder / "side.txt").write_text(PROSE.replace("four", "six"), encoding="utf-8")
+    (folder / "meta.jsonl").write_text('{"id": "side", "title": "' + lone + '"}\n', encoding="utf-8")
+    summary = ingest(con, [folder], "r1", TODAY)
+    rows = stored(con)
+    assert summary.new == 5 and summary.rejected == 0
+    assert "Monday \ufffd" in rows["line"]["text"] and rows["line"]["title"] == "Tikrit \ufffd"
+    assert "Monday \U0001F600" in rows["pair"]["text"]   # a pair of escapes is one character, not replaced
+    assert rows["doc"]["text"].startswith("\ufffd") and rows["front"]["title"] == "Tikrit \ufffd"
+    assert rows["side"]["title"] == "\ufffd"
+    flagged = {origin.rsplit("/", 1)[-1]: detail.split(" (")[0] for reason, origin, detail in recorded(con)
+               if reason == "invalid_utf8"}
+    assert flagged == {"export.jsonl:1": "2 lone surrogate escape(s)", "export.json#0": "1 lone surrogate escape(s)",
+                       "front.md": "1 lone surrogate escape(s)", "meta.jsonl:1": "1 lone surrogate escape(s)"}
+
+
 def test_briefs_and_lone_paragraphs_are_kept_and_flagged(con, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

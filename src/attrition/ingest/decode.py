@@ -114,6 +114,36 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     return str(best), best.encoding
 
 
+# A JSON or YAML escape such as "\\ud800" that is half of no pair parses to a lone surrogate: a character no
+# UTF-8 text holds, which Arrow and DuckDB refuse (one would fail its whole batch).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def may_escape_surrogate(data: bytes) -> bool:
+    """The JSON holds an escape that may parse to a lone surrogate (a cheap test before walking its values)."""
+    return b"\\ud" in data or b"\\uD" in data
+
+
+def without_surrogates(value: object, depth: int = 2) -> tuple[object, int]:
+    """A parsed record (a JSON object, front matter) with every lone surrogate in its strings replaced by U+FFFD, and
+    how many there were: its keys and values, and those of an object or list within it (a source given as {"name":
+    ...}); deeper values are never read, and never walked (a record may nest a thousand levels)."""
+    if isinstance(value, str):
+        return _SURROGATE.subn("\ufffd", value)
+    if depth == 0 or not isinstance(value, dict | list):
+        return value, 0
+    if isinstance(value, dict):
+        pairs = [(without_surrogates(k, 0), without_surrogates(v, depth - 1)) for k, v in value.items()]
+        return {k: v for (k, _), (v, _) in pairs}, sum(m + n for (_, m), (_, n) in pairs)
+    items = [without_surrogates(v, depth - 1) for v in value]
+    return [v for v, _ in items], sum(n for _, n in items)
+
+
+def surrogates_flag(origin: str, count: int, where: str = "") -> Reject:
+    return Reject(origin, "invalid_utf8", f"{count} lone surrogate escape(s) (\\ud800-\\udfff){where} replaced by "
+                                          "U+FFFD")
+
+
 def check_text(text: str, origin: str) -> str | Reject:
     """Text that came as a string (JSON) still has to look like prose."""
     stripped = text.strip()

@@ -20,7 +20,14 @@ from pathlib import Path
 import yaml
 
 from attrition.ingest.context import Item, ReadContext
-from attrition.ingest.decode import MAX_BYTES, check_text, decode
+from attrition.ingest.decode import (
+    MAX_BYTES,
+    check_text,
+    decode,
+    may_escape_surrogate,
+    surrogates_flag,
+    without_surrogates,
+)
 from attrition.ingest.feeds import read_feed, read_url
 from attrition.ingest.html import from_html, looks_like_html, text_or_none
 from attrition.ingest.metadata import checked_fields
@@ -160,8 +167,10 @@ def split_front_matter(text: str, origin: str) -> tuple[dict, str, Reject | None
         return {}, body, Reject(origin, "bad_metadata", f"front matter is not YAML: {detail}; text kept")
     if not isinstance(fields, dict):
         return {}, body, Reject(origin, "bad_metadata", "front matter is not a mapping; text kept")
+    fields, surrogates = without_surrogates(fields)
     # YAML reads 2017-06-20 as a date: give it back as text, the way every other metadata value comes
-    return {str(k).lower(): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}, body, None
+    fields = {str(k).lower(): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}
+    return fields, body, surrogates_flag(origin, surrogates, " in the front matter") if surrogates else None
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -227,6 +236,9 @@ def read_sidecar(folder: Path) -> tuple[dict[str, dict], list[Reject]]:
                         except json.JSONDecodeError as err:
                             problems.append(Reject(f"{jsonl}:{lineno}", "bad_metadata", f"not JSON: {err.msg}"))
                             continue
+                        row, surrogates = without_surrogates(row) if may_escape_surrogate(line) else (row, 0)
+                        if surrogates:
+                            problems.append(surrogates_flag(f"{jsonl}:{lineno}", surrogates))
                         keep(row if isinstance(row, dict) else {}, str(jsonl), lineno)
         elif csv_path.exists():
             with csv_path.open(encoding="utf-8", errors="replace", newline="") as fh:
@@ -265,6 +277,7 @@ def read_json(path: Path, context: ReadContext | None = None) -> Iterator[RawArt
     if len(data) > MAX_JSON_DOCUMENT:
         yield Reject(str(path), "too_large", "a JSON document this large must be exported as JSON lines")
         return
+    data_bytes = data
     try:
         data = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as err:
@@ -274,8 +287,11 @@ def read_json(path: Path, context: ReadContext | None = None) -> Iterator[RawArt
     if not isinstance(rows, list):
         yield Reject(str(path), "bad_json", "expected an object, a list of objects or {'articles': [...]}")
         return
+    surrogates = may_escape_surrogate(data_bytes)
     for index, row in enumerate(rows):
-        yield from _from_object(row, f"{path}#{index}", f"{path.stem}-{index}", context)
+        row, replaced = without_surrogates(row) if surrogates else (row, 0)
+        yield from _flagged(_from_object(row, f"{path}#{index}", f"{path.stem}-{index}", context),
+                            f"{path}#{index}", replaced=replaced)
 
 
 def _from_json_line(line: bytes, origin: str, fallback_id: str, context: ReadContext) -> Iterator[RawArticle | Reject]:
@@ -292,10 +308,23 @@ def _from_json_line(line: bytes, origin: str, fallback_id: str, context: ReadCon
             else "malformed JSON line: nested too deep"
         yield Reject(origin, "bad_json", detail)
         return
-    items = list(_from_object(row, origin, fallback_id, context))
-    if bad and any(isinstance(item, RawArticle) for item in items):
-        yield Reject(origin, "invalid_utf8", f"{bad} byte sequence(s) that are not UTF-8 replaced by U+FFFD",
-                     items[-1].external_id)
+    row, replaced = without_surrogates(row) if may_escape_surrogate(line) else (row, 0)
+    yield from _flagged(_from_object(row, origin, fallback_id, context), origin, bad, replaced)
+
+
+def _flagged(items: Iterator[RawArticle | Reject], origin: str, bad: int = 0,
+             replaced: int = 0) -> Iterator[RawArticle | Reject]:
+    """A record's items, flagged when the article was kept with bytes that were not UTF-8 (`bad`) or lone
+    surrogate escapes (`replaced`) replaced by U+FFFD."""
+    items = list(items)
+    if any(isinstance(item, RawArticle) for item in items):
+        external_id = items[-1].external_id
+        if bad:
+            yield Reject(origin, "invalid_utf8", f"{bad} byte sequence(s) that are not UTF-8 replaced by U+FFFD",
+                         external_id)
+        if replaced:
+            flag = surrogates_flag(origin, replaced)
+            yield Reject(flag.origin, flag.reason, flag.detail, external_id)
     yield from items
 
 
