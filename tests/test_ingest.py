@@ -75,6 +75,33 @@ def test_clean_text_keeps_prose_and_drops_page_furniture():
         PROSE, "The militants withdrew after the assault and the road was reopened to traffic by evening."]
 
 
+@pytest.mark.parametrize("furniture", [
+    "Get the top stories of the day delivered straight to your inbox.",
+    "Subscribe to our channel for more videos like this one, every day.",
+    "Sign up to receive our free briefing each morning of the week.",
+    "Sign-up is free and takes less than a minute of your time.",
+    "Log in to continue reading this article in full right now.",
+    "Login to comment on this story and join the discussion below.",
+    "We use cookies to improve your experience on this web site.",
+    "Read our Privacy Policy for details of how we handle your data.",
+    "By using this site you agree to our Terms of Use and to our rules.",
+    "By using this site you agree to our Terms of Service and our rules.",
+    "Copyright 2016 The Example Times. All Rights Reserved.",
+    "Click here to see more photos of the scene after the blast.",
+    "Follow us on all the social networks for the latest updates.",
+    "Share this story with your friends and your family, right now.",
+    "This article is licensed under a license that lets you reuse it.",
+    "The picture is shared under a Creative Commons license, with credit.",
+    "Smoke rises over the city after the blast on Monday. (Getty Images)",
+    "Smoke rises over the city after the blast on Monday. (AP Photo/A. Person)",
+    "\u00a9 2016 The Example Times and its many partners around the world.",
+])
+def test_clean_text_drops_a_line_of_furniture_that_ends_like_prose(furniture):
+    # every piece of page furniture a line may hold anywhere (one literal of each is what an article is searched for)
+    assert clean_text(PROSE + "\n" + furniture) == PROSE
+    assert clean_text(PROSE + "\n" + furniture.replace(" ", "\u00a0 ", 1)) == PROSE
+
+
 def test_clean_text_drops_a_list_of_other_headlines():
     raw = "\n".join([PROSE, "-", "Senate passes the budget bill after a long night?", "By A Writer Published",
                      "-", "Storm hits the coast?", "By B Writer Published"])

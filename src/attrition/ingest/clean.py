@@ -21,10 +21,15 @@ MIN_LONE_PARAGRAPH_WORDS = 12   # when no line ends like prose, lines this long 
 MIN_CUT_PARAGRAPH_WORDS = 30    # a line this long holding two full sentences is prose, however it ends
 # Runs of spaces, tabs and Unicode spaces, except the single plain spaces that need no replacing.
 _SPACES = re.compile(r"(?: [ \t\u00a0\u2000-\u200b]|[\t\u00a0\u2000-\u200b])[ \t\u00a0\u2000-\u200b]*")
+_ODD_SPACES = ("\t", "\u00a0", *map(chr, range(0x2000, 0x200c)))
 # A gallery, a link or an embed announces itself: "Photos: ...", "Read: ...", "Skip Twitter post by ..."
 _LABEL_START = re.compile(r"(?:Photos?|Pictures|Gallery|Read|Watch|Video|Related|See also|Click|Skip)\b")
 _SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"'”’)]*\s+[A-Z“\"]")
 _ENDS_LIKE_PROSE = re.compile(r"""[.!?:;…]["'”’)\]]*\s*$|[.!?]["'”’]?\s*\[[^\]]{0,40}\]\s*$""")
+# The last character of a (stripped) line that _ENDS_LIKE_PROSE may match: a stop ends it, a closing quote,
+# bracket or parenthesis needs the pattern, anything else cannot.
+_STOPS = frozenset(".!?:;…")
+_CLOSERS = frozenset("\"'”’)]")
 # After these a page holds comments, author pages or other stories, never the article.
 _END_OF_ARTICLE = re.compile(
     r"^\s*(more articles by|related (articles|stories|posts|coverage)|comments are closed|one thought on|"
@@ -38,9 +43,11 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"all rights reserved|click here|follow us|share this|licensed under|creative commons|getty images|"
     r"\bap photo\b|©"
 )
-# Literal parts of those patterns: a line with none of them (most lines) skips the regular expression.
-_BOILERPLATE_WORDS = ("newsletter", "inbox", "subscribe", "sign", "log", "cookie", "privacy", "terms of", "rights",
-                      "click", "follow", "share", "licensed", "creative", "getty", "photo", "©")
+# A literal every match of that pattern holds: only the lines of an article that holds one are searched, and
+# only for the ones it holds (most articles hold none).
+_BOILERPLATE_WORDS = ("newsletter", "inbox", "subscribe", "sign up", "sign-up", "log in to", "login to", "cookie",
+                      "privacy policy", "terms of use", "terms of service", "all rights reserved", "click here",
+                      "follow us", "share this", "licensed under", "creative commons", "getty images", "ap photo", "©")
 _BOILERPLATE_START = re.compile(
     r"(photo|image)( by|:)|advertisement|continue reading|read more\b|copyright|"
     r"(facebook|twitter|email|whatsapp|reddit|linkedin|print)(\s|$)"
@@ -63,9 +70,11 @@ def clean_text(raw: str, title: str | None = None) -> str:
     title_tail = folded_title.rsplit(" ", 1)[-1] if folded_title else None
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        text = _SPACES.sub(" ", unicodedata.normalize("NFC", text))
-    elif "  " in text or "\t" in text:   # the only runs _SPACES can find in ASCII text
+        text = unicodedata.normalize("NFC", text)
+    if "  " in text or any(map(text.__contains__, _ODD_SPACES)):   # (few texts: the search is slow)
         text = _SPACES.sub(" ", text)
+    lowered = text.lower()
+    boilerplate_words = [word for word in _BOILERPLATE_WORDS if word in lowered]
     for line in text.split("\n"):
         line = line.strip()
         if not line:
@@ -74,7 +83,7 @@ def clean_text(raw: str, title: str | None = None) -> str:
             break
         if line.endswith("]"):
             line = _TRAILING_TAG.sub("", line)
-        lines.append((line, _kind(line, folded_title, title_tail)))
+        lines.append((line, _kind(line, folded_title, title_tail, boilerplate_words)))
     kept = []
     for i, (line, kind) in enumerate(lines):
         if kind != "prose":
@@ -93,17 +102,20 @@ def clean_text(raw: str, title: str | None = None) -> str:
     return "\n\n".join(kept)
 
 
-def _kind(line: str, folded_title: str | None, title_tail: str | None = None) -> str:
+def _kind(line: str, folded_title: str | None, title_tail: str | None = None,
+          boilerplate_words: list[str] | tuple[str, ...] = _BOILERPLATE_WORDS) -> str:
     lowered = line.lower()
     # the headline, or a breadcrumb ending in it, is short: fold only lines that could be one
     if folded_title and len(line) <= 3 * len(folded_title) + 40 and (title_tail is None or title_tail in lowered) \
             and _fold(line).endswith(folded_title):
         return "other"   # the headline (or a breadcrumb ending in it) is stored as the title
-    boilerplate_word = any(map(lowered.__contains__, _BOILERPLATE_WORDS))   # in C: no Python frame per word
+    boilerplate_word = any(map(lowered.__contains__, boilerplate_words))   # in C: no Python frame per word
     if boilerplate_word and _BOILERPLATE_ANYWHERE.search(lowered) or _BOILERPLATE_START.match(lowered) or \
             _AUTHOR_BIO.match(line):
         return "boilerplate"
-    if _ENDS_LIKE_PROSE.search(line[-60:]) and _has_words(line, MIN_PROSE_WORDS):
+    last = line[-1:]
+    ends_like_prose = last in _STOPS or last in _CLOSERS and _ENDS_LIKE_PROSE.search(line[-60:])
+    if ends_like_prose and _has_words(line, MIN_PROSE_WORDS):
         return "prose"
     if _has_words(line, MIN_CUT_PARAGRAPH_WORDS) and \
             len(_SENTENCE_END.findall(line)) >= 2 and \
@@ -127,6 +139,7 @@ def content_hash(text: str) -> str:
 _SEPARATORS = re.compile("[\u2000-\u206f\u3000-\u303f\u00a0\u00ab\u00bb\u00b7\u00bf\u00a1\u00b4\u02bc\u02b9"
                          "\uff07\uff0c]")
 # Every byte but a-z and 0-9 becomes a space (a byte table is several times faster than a regex).
+_SPACE_RUNS = re.compile(b"  +")
 _ONLY_WORDS = bytes(b if (0x30 <= b <= 0x39 or 0x61 <= b <= 0x7A) else 0x20 for b in range(256))
 
 
@@ -134,4 +147,4 @@ def _fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", _SEPARATORS.sub(" ", text))
-    return " ".join(text.encode("ascii", "ignore").lower().translate(_ONLY_WORDS).decode("ascii").split())
+    return _SPACE_RUNS.sub(b" ", text.encode("ascii", "ignore").lower().translate(_ONLY_WORDS)).strip().decode("ascii")
