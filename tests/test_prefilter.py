@@ -95,6 +95,18 @@ def test_the_cheapest_gate_lets_through_every_attack_word_a_trigger_reads_alone(
         assert gate.search(phrase.lower())
 
 
+def test_the_gates_trie_finds_every_trigger_word_where_the_case_insensitive_pattern_does():
+    # the lower-case gates are RE2 automata: they must give the same offsets as re reading the words, in text with
+    # accents, curly quotes and characters outside the Basic Multilingual Plane before the words (offsets are
+    # counted in characters, not in the UTF-8 bytes RE2 reads)
+    text = ("Le kamikaze s\u2019est fait exploser pr\u00e8s du caf\u00e9 \U0001F600 \u2014 a suicide bomber "
+            "attacked the market; troops retook the town after ISIS withdrew. Gunfire, then a stabbing, then a "
+            "blast: the Islamic State lost Raqqa and fled, ending the siege.")
+    for gate, fast in ((lx.ANY_TRIGGER, lx.ANY_TRIGGER_LC), (lx.ATTACK_GATE, lx.ATTACK_GATE_LC)):
+        offsets = [m.start() for m in fast.finditer(text.lower())]
+        assert offsets == [m.start() for m in gate.finditer(text)] and len(offsets) >= 8
+
+
 @pytest.mark.parametrize("text", [
     "U.S. AIRSTRIKES and a MOAB hit the town, killing 36 militants.",
     "In apparent response to Coalition Air Strikes, gunmen attacked the market.",
