@@ -107,6 +107,16 @@ def test_the_gates_trie_finds_every_trigger_word_where_the_case_insensitive_patt
         assert offsets == [m.start() for m in gate.finditer(text)] and len(offsets) >= 8
 
 
+def test_the_groups_names_are_found_where_their_pattern_finds_them():
+    # tried only where one of the names' words starts, with the pattern's boundaries and lookbehinds read there
+    text = ("ISIS, or ISIL, or Daesh (Da'esh, Daech), the I.S. group: an Islamic State fighter, not an Islamic state "
+            "of mind; the Islamic State's caliphate. Crisis in Basis: isisil and daeshs are no names. IS claimed it, "
+            "as THIS IS a test; an Islamic State-inspired attack, \u201can Islamic State \u201cprovince\u201d.")
+    low = text.lower()
+    expected = [m.span() for m in lx._ISIS_LC.finditer(low)] + [m.span() for m in re.finditer(r"\bIS\b", text)]
+    assert [m.span() for m in lx.isis_mentions(text)] == sorted(expected) and len(expected) == 11
+
+
 @pytest.mark.parametrize("text", [
     "U.S. AIRSTRIKES and a MOAB hit the town, killing 36 militants.",
     "In apparent response to Coalition Air Strikes, gunmen attacked the market.",

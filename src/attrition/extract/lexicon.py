@@ -96,7 +96,8 @@ _MODIFIER_AFTER = (r"(?=-|\s+[“\"]|"
 ISIS = re.compile(
     r"\b(?:ISIS|ISIL|IS|I\.S\.|Daesh|Da'esh|Daech)\b|\b(?:isis|isil|daesh)\b|\bIslamic State\b(?<!\ban Islamic State)|"
     rf"(?<=\ban )Islamic State\b{_MODIFIER_AFTER}", re.I)
-_IS_UPPER = re.compile(r"\bIS\b")
+# "\bIS\b", written to open with its letters: re then looks for them by their literal, not at every offset
+_IS_UPPER = re.compile(r"IS\b(?<!\BIS)")
 # The same names without the bare "is", for lower-cased text (case-insensitive alternations are slow in re).
 _ISIS_LC = re.compile(r"\b(?:isis|isil|i\.s\.|daesh|da'esh|daech)\b|\bislamic state\b(?<!\ban islamic state)|"
                       rf"(?<=\ban )islamic state\b{_MODIFIER_AFTER}")
@@ -113,7 +114,7 @@ def isis_mentions(text: str, low: str | None = None) -> list[re.Match]:
     low = low if low is not None else lower(text)
     if low is None:
         return [m for m in ISIS.finditer(text) if m.group(0).lower() != "is" or _IS_UPPER.fullmatch(m.group(0))]
-    found = [*_ISIS_LC.finditer(low)] if _may_name_isis(low) else []
+    found = _isis_lc_matches(low) if _may_name_isis(low) else []
     if "IS" in text:
         found += _IS_UPPER.finditer(text)
     return sorted(found, key=lambda m: m.start())
@@ -132,7 +133,25 @@ _ISIS_WORDS = ("isis", "isil", "i.s.", "daesh", "da'esh", "daech", "islamic stat
 
 
 def _may_name_isis(low: str) -> bool:
-    return any(w in low for w in _ISIS_WORDS)
+    return any(map(low.__contains__, _ISIS_WORDS))
+
+
+def _isis_lc_matches(low: str) -> list[re.Match]:
+    """What `_ISIS_LC.finditer(low)` finds, tried only where one of its words starts (every match starts with one):
+    the pattern opens with a word boundary or a lookbehind, so a search tries it at every offset of the text."""
+    starts = sorted({i for word in _ISIS_WORDS if word in low for i in _offsets(low, word)})
+    found: list[re.Match] = []
+    for start in starts:
+        if (not found or start >= found[-1].end()) and (m := _ISIS_LC.match(low, start)):
+            found.append(m)
+    return found
+
+
+def _offsets(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 # ISIS named as the target, the yardstick or the enemy, not as the doer: "the fight against ISIS".

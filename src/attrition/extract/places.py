@@ -1123,8 +1123,9 @@ _PERSON_AFTER = re.compile(
     r"acknowledged|conceded|countered|declared|suggested|urged|vowed|defended|criticized|praised|blasted|"
     r"slammed|announced|recalled|joked|quipped)\b| (?:al|el|bin|ibn)[- ][A-Z])"
 )
-# A given name or a title before a capitalised word: "Marco Rubio", "Sen. Rubio", "John F. Kennedy".
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\.? (?:[A-Z]\. )?(?=([A-Z][a-z]+)\b)")
+# A given name or a title before a capitalised word: "Marco Rubio", "Sen. Rubio", "John F. Kennedy". (The word
+# boundary is read behind the capital: a pattern that opens with a letter class is tried only where one is.)
+_NAME_PAIR = re.compile(r"([A-Z](?<=\b[A-Z])[a-z]+)\.? (?:[A-Z]\. )?(?=([A-Z][a-z]+)\b)")
 _LOCATIVE = frozenset(("in", "near", "outside"))
 _SETTLEMENT_NOUNS = _words("city town village county state province district municipality suburb")
 # Lower-case nouns after a town that make it an attribute of people or offices, never a surname.
