@@ -318,7 +318,7 @@ def test_lone_surrogate_escapes_are_replaced_and_flagged_not_fatal_to_the_batch(
         '{"id": "line", "title": "Tikrit ' + lone + '", "text": "' + PROSE.replace("Monday", "Monday " + lone) + '"}\n'
         '{"id": "pair", "text": "' + PROSE.replace("Monday", "Monday " + pair).replace("four", "seven") + '"}\n',
         encoding="utf-8")
-    (folder / "export.json").write_text('[{"id": "doc", "text": "' + lone + PROSE.replace("four", "five") + '"}]',
+    (folder / "export.json").write_text('[{"id": "doc", "text": "\\uDC00' + PROSE.replace("four", "five") + '"}]',
                                         encoding="utf-8")
     (folder / "front.md").write_text('---\ntitle: "Tikrit ' + lone + '"\n---\n' + ACCENTED, encoding="utf-8")
     (folder / "side.txt").write_text(PROSE.replace("four", "six"), encoding="utf-8")
