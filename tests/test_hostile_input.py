@@ -12,6 +12,7 @@ import json
 import re
 import threading
 import tracemalloc
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pytest
 from attrition import db
 from attrition.extract import stage as extract_stage
 from attrition.ingest import readers
+from attrition.ingest import stage as ingest_stage
 from attrition.ingest.addresses import non_public
 from attrition.ingest.decode import decode
 from attrition.ingest.fetch import FetchConfig, fetch
@@ -94,6 +96,29 @@ def test_an_article_whose_mentions_do_not_fit_their_columns_fails_alone(con, mon
     assert broken_id not in {a for (a,) in con.execute("select article_id from event_mentions").fetchall()}
     (reason, origin, _), = [r for r in recorded(con) if r[0] == "extraction_failed"]
     assert origin == f"article:{broken_id}"
+
+
+def test_a_batch_that_fails_while_stored_is_rolled_back_and_stops_the_ingest(con, folder, monkeypatch):
+    # batches are stored by a writer thread while the next is read: its failure must still end the ingest, with
+    # the batches before it whole and nothing of it or after it
+    for i, word in enumerate(["two", "three", "five", "six", "seven", "eight"]):
+        (folder / f"a{i}.txt").write_text(PROSE.replace("four", word), encoding="utf-8")
+    real_transaction, calls = ingest_stage.transaction, []
+
+    @contextmanager
+    def failing_second(connection):
+        calls.append(1)
+        with real_transaction(connection):
+            yield connection
+            if len(calls) == 2:
+                raise OSError("disk full")
+
+    monkeypatch.setattr(ingest_stage, "transaction", failing_second)
+    with pytest.raises(OSError, match="disk full"):
+        ingest(con, [folder], "r1", TODAY, batch_size=2)
+    assert sorted(stored(con)) == ["a0", "a1"] and len(calls) == 2
+    monkeypatch.undo()
+    assert ingest(con, [folder], "r2", TODAY, batch_size=2).new == 4   # the next run stores the rest
 
 
 # --- memory is bounded by the caps, not by what a small input expands to (item 3) ------------------
