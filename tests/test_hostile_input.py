@@ -99,8 +99,8 @@ def test_an_article_whose_mentions_do_not_fit_their_columns_fails_alone(con, mon
 
 
 def test_a_batch_that_fails_while_stored_is_rolled_back_and_stops_the_ingest(con, folder, monkeypatch):
-    # batches are stored by a writer thread while the next is read: its failure must still end the ingest, with
-    # the batches before it whole and nothing of it or after it
+    # a batch is stored while the workers prepare the next: its failure ends the ingest, with the batches before it
+    # whole and nothing of it or after it
     for i, word in enumerate(["two", "three", "five", "six", "seven", "eight"]):
         (folder / f"a{i}.txt").write_text(PROSE.replace("four", word), encoding="utf-8")
     real_transaction, calls = ingest_stage.transaction, []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,36 +73,23 @@ def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: st
            today: dt.date | None = None, batch_size: int = BATCH_SIZE, *,
            fetch_config: FetchConfig | None = None, workers: int = 1,
            batch_bytes: int = BATCH_BYTES) -> IngestSummary:
-    """Read, clean and store; with `workers` > 1 the cleaning runs in worker processes. This thread reads
-    the next batch while one writer thread stores the previous one."""
+    """Read, clean and store; with `workers` > 1 the cleaning runs in worker processes while this
+    process reads the next batch and stores the previous one (one writer)."""
     summary = IngestSummary()
-    reader = con.cursor()   # the readers' own connection: the writer thread holds `con`
     context = ReadContext(fetch=fetch_config or FetchConfig(), today=today,
-                          known_url=lambda url: _url_known(reader, url))
+                          known_url=lambda url: _url_known(con, url))
     pool = worker_pool(workers) if workers > 1 else None   # its workers end with this process
-    # One writer thread stores the batches in order: DuckDB inserts and commits without the GIL, so this thread
-    # reads the next batch meanwhile.
-    writer = ThreadPoolExecutor(max_workers=1)
     waiting = None   # the batch whose articles the workers are preparing, and its time
-    storing: Future | None = None   # the previous batch's store
     try:
         for batch in _batches(progress.counted("ingest", read_sources(sources, context)), batch_size, batch_bytes):
             now = dt.datetime.now()
             prepared = _submit_prepare(batch, run_id, now, today, pool, workers)
             if waiting:
-                if storing:
-                    summary.add(storing.result())
-                storing = writer.submit(store_batch, con, waiting[0], waiting[1], run_id, waiting[2])
+                summary.add(store_batch(con, waiting[0], waiting[1], run_id, waiting[2]))
             waiting = (batch, prepared, now)
-        if storing:
-            summary.add(storing.result())
         if waiting:
             summary.add(store_batch(con, waiting[0], waiting[1], run_id, waiting[2]))
     finally:
-        if storing and not storing.done():   # a failed read: let the batch being stored finish or fail whole
-            storing.exception()
-        writer.shutdown()
-        reader.close()
         if pool:
             pool.shutdown(cancel_futures=True)
     return summary
