@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.18"
+    assert EXTRACTOR_VERSION == "0.16.19"
 
 
 @pytest.mark.parametrize(
@@ -2691,3 +2691,23 @@ def test_a_when_clause_after_another_act_keeps_its_toll_to_itself():
     found = _attacks("The attack in Kabul was the worst of the spring in the minds of many residents, when a bomb "
                      "killed 12 people in Herat.", dt.date(2020, 3, 6), title="Afghan politics")
     assert all(m.killed is None for m in found if m.place is not None and m.place.name == "Kabul")
+
+
+def test_a_span_of_example_towns_places_no_attack():
+    found = _attacks("Islamic State claimed responsibility for the attack on the Pulse nightclub in Orlando on Sunday, "
+                     "which killed 49 people. Obama, who has visited mass shooting victims' families in towns from San "
+                     "Bernardino, California, to Newtown, Connecticut, since he has been president, laid flowers at a "
+                     "memorial on Thursday.", dt.date(2016, 6, 17), title="Obama visits Orlando")
+    assert [m.place.name for m in found] == ["Orlando"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("An ISIS gunman opened fire in a cafe in Newtown, Connecticut, on Monday, killing three people.", "Newtown"),
+    # a journey's places are not a span of examples, nor is a town after the span
+    ("An ISIS suicide bomber who had come from Raqqa to Baghdad blew himself up at a market in Baghdad on Monday, "
+     "killing 12 people.", "Baghdad"),
+    ("ISIS attacks from Paris to Brussels killed 162 people; on Monday a bomb killed 12 people in Baghdad.", "Baghdad"),
+])
+def test_a_town_outside_a_span_of_examples_still_places_the_attack(text, place):
+    (m,) = _attacks(text, dt.date(2016, 6, 17))
+    assert m.place.name == place

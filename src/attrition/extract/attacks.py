@@ -927,6 +927,8 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
             # "since Monday's market attack, Amri was stopped in Sesto San Giovanni": where he was caught; "in
             # response to airstrikes in Iraq": where the cause was
             continue
+        if _in_example_range(s, p):
+            continue   # "in towns from San Bernardino, California, to Newtown, Connecticut": a span of examples
         distance = start - p.end if p.end <= start else p.start - end
         before = s[: p.start]
         score = max(distance, 0) + 60 * PRECISION_RANK[p.place.precision]
@@ -944,6 +946,24 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
 
 
 _WHERE_BEFORE = re.compile(r",\s+where\b")
+# A span of examples: "towns from San Bernardino to Newtown", "attacks from Paris to Orlando" (not "fled from Mosul
+# to Raqqa": a journey's places are read as such elsewhere). Read in the words before the place, which opens the span,
+# closes it, or qualifies its end ("to Newtown, Connecticut").
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_RANGE_NOUN = (r"\b(?i:towns|cities|villages|places|communities|countries|capitals|continents|streets|campuses|"
+               r"schools|churches|attacks|shootings|bombings|massacres|atrocities|killings)\s+from\s+(?:the\s+)?")
+_RANGE_OPENS = re.compile(_RANGE_NOUN + "$")
+_RANGE_GOES_ON = re.compile(rf"(?:,\s+{_NAME})?,?\s+to\s+(?:the\s+)?[A-Z]")
+_RANGE_CLOSES = re.compile(_RANGE_NOUN + rf"{_NAME}(?:,\s+{_NAME})?,?\s+to\s+(?:the\s+)?(?:{_NAME},\s+)?$")
+
+
+def _in_example_range(s: str, p: PlaceMatch) -> bool:
+    """The place opens, closes or qualifies the end of a span of examples, "from <place> to <place>" after a plural
+    noun."""
+    before = s[max(0, p.start - 120): p.start]
+    if " from " not in before:
+        return False
+    return bool(_RANGE_OPENS.search(before) and _RANGE_GOES_ON.match(s, p.end) or _RANGE_CLOSES.search(before))
 # a count of ten or more right before the attack noun: many events, not one ("143 attacks since August 8")
 _TALLY_BEFORE = re.compile(r"(?<![\w/.,-])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{1,2}|dozens\s+of|hundreds\s+of|thousands\s+of)"
                            r"\s+(?:(?:anti-[\w-]+|terror(?:ist)?|suicide|mass|car|truck|bomb|gun|knife|grenade|hand|"
