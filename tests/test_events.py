@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.19"
+    assert EXTRACTOR_VERSION == "0.16.20"
 
 
 @pytest.mark.parametrize(
@@ -2711,3 +2711,15 @@ def test_a_span_of_example_towns_places_no_attack():
 def test_a_town_outside_a_span_of_examples_still_places_the_attack(text, place):
     (m,) = _attacks(text, dt.date(2016, 6, 17))
     assert m.place.name == place
+
+
+def test_an_attack_there_is_no_evidence_of_is_no_event():
+    assert _attacks("The government has pointed to no evidence that any alien from any of the countries named in the "
+                    "order has perpetrated a terrorist attack in the United States, the judges wrote.",
+                    dt.date(2017, 2, 10), title="Travel ban and ISIS") == []
+
+
+def test_no_evidence_of_who_did_an_attack_keeps_the_attack():
+    (m,) = _attacks("Officials said there was no evidence that ISIS was behind the bombing in Lyon on Friday, which "
+                    "killed 12 people.", dt.date(2017, 2, 10), title="Lyon bombing")
+    assert (m.place.name, m.killed.best) == ("Lyon", 12)

@@ -117,6 +117,8 @@ def hypothetical(s: str, start: int) -> bool:
         return False
     if lx.INFINITIVE.search(before) and not lx.INFINITIVE_OK.search(before):
         return True
+    if _NO_EVIDENCE_THAT.search(before):
+        return True   # "no evidence that any alien ... has perpetrated a terrorist attack": denied, however far back
     if _WHEN_SUBJECT.search(before) and _PRESENT_TRIGGER.match(s, start):
         return True   # "when they attack us in the United States": a present tense after "when" is the future
     if _AND_BEFORE.search(before) and _BARE_TRIGGER.match(s, start) and lx.MODAL.search(before):
@@ -126,6 +128,10 @@ def hypothetical(s: str, start: int) -> bool:
 
 _WHEN_SUBJECT = re.compile(r"\b(?:when|once)\s+(?:they|he|she|it|(?:the\s+)?(?:terrorists|militants|jihadists|group)|"
                            r"ISIS|ISIL|IS|Daesh|the Islamic State)\s+(?:\w+ly\s+)?$")
+# The attack itself is denied, not who did it ("no evidence that ISIS was behind the attack in Paris": it happened)
+_NO_EVIDENCE_THAT = re.compile(r"\bno\s+(?:evidence|indication|sign|proof)\s+that\b(?![^,;]*\b(?:was|were|is|are)\s+"
+                               r"(?:\w+ly\s+)?(?:involved|behind|responsible|linked|connected|tied|directed|inspired|"
+                               r"ordered|in contact)\b)", re.I)
 _TRIGGER_VERB = r"(?:attack|kill|bomb|strike|shoot|behead|stab|murder|massacre|hit)"
 _PRESENT_TRIGGER = re.compile(rf"{_TRIGGER_VERB}s?\b", re.I)
 _BARE_TRIGGER = re.compile(rf"{_TRIGGER_VERB}\b", re.I)
