@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.20"
+    assert EXTRACTOR_VERSION == "0.16.21"
 
 
 @pytest.mark.parametrize(
@@ -2723,3 +2723,16 @@ def test_no_evidence_of_who_did_an_attack_keeps_the_attack():
     (m,) = _attacks("Officials said there was no evidence that ISIS was behind the bombing in Lyon on Friday, which "
                     "killed 12 people.", dt.date(2017, 2, 10), title="Lyon bombing")
     assert (m.place.name, m.killed.best) == ("Lyon", 12)
+
+
+@pytest.mark.parametrize("sentence, claimed", [
+    ("Trump's claim that Obama founded ISIS is an exaggeration of what happened.", False),
+    ("President Obama's claim that ISIS wasn't a threat to America's existence drew scorn.", False),
+    ("The group's claim of the Brussels bombings came a day later.", True),
+    ("ISIS's claim for the attack in Nice was carried by its news agency.", True),
+    ("The Islamic State's claim, issued through Amaq, called the gunman a soldier.", True),
+])
+def test_a_possessive_claim_is_the_groups_not_a_politicians_assertion(sentence, claimed):
+    from attrition.extract import lexicon
+
+    assert lexicon.claims(sentence) is claimed

@@ -668,7 +668,10 @@ def other_group(s: str) -> str | None:
 
 
 # How strongly a sentence ties an attack to ISIS.
-CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:ed)? (?:by|to)\b|['’]s claim\b|"
+CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:ed)? (?:by|to)\b|"
+                     # the group's claim, not "Trump's claim that Obama founded ISIS" (an assertion)
+                     r"\b(?:ISIS|ISIL|IS|Daesh|group|State|militants|jihadists|organi[sz]ation|Amaq|agency)"
+                     r"['’]s claim\b|"
                      # not "isn't known to have claimed credit"
                      r"(?<!to have )(?<!not )(?<!n['’]t )(?<!never )(?<!rarely )"
                      r"\b(?:claim(?:ed|s|ing)?|took|taken|take) credit\b|"
