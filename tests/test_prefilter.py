@@ -103,8 +103,9 @@ def test_the_gates_trie_finds_every_trigger_word_where_the_case_insensitive_patt
             "attacked the market; troops retook the town after ISIS withdrew. Gunfire, then a stabbing, then a "
             "blast: the Islamic State lost Raqqa and fled, ending the siege.")
     for gate, fast in ((lx.ANY_TRIGGER, lx.ANY_TRIGGER_LC), (lx.ATTACK_GATE, lx.ATTACK_GATE_LC)):
-        offsets = [m.start() for m in fast.finditer(text.lower())]
-        assert offsets == [m.start() for m in gate.finditer(text)] and len(offsets) >= 8
+        offsets = [m.start() for m in gate.finditer(text)]
+        assert [m.start() for m in fast.finditer(text.lower())] == offsets and len(offsets) >= 8
+        assert [m.start() for m in fast.finditer(lx.gate_bytes(text.lower()))] == offsets
 
 
 def test_the_groups_names_are_found_where_their_pattern_finds_them():

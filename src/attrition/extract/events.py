@@ -59,10 +59,10 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     """Every attack and territorial loss the article reports, merged per event."""
     low = lx.lower(text)
     if low is None:   # lower case would shift offsets: search the text itself
-        low, trigger_re, detail_re = text, lx.ANY_TRIGGER, lx.DETAIL_CUE
+        low, gated, trigger_re, detail_re = text, text, lx.ANY_TRIGGER, lx.DETAIL_CUE
     else:
-        trigger_re, detail_re = lx.ANY_TRIGGER_LC, lx.DETAIL_CUE_LC
-    if not trigger_re.search(low):
+        gated, trigger_re, detail_re = lx.gate_bytes(low), lx.ANY_TRIGGER_LC, lx.DETAIL_CUE_LC
+    if not trigger_re.search(gated):
         return []
     known_low = low if low is not text else None   # the text's lower case, while it is the text's
     if "MORE" in text:
@@ -71,9 +71,9 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     names_isis = named_isis > 0 or lx.mentions_isis(title or "")
     if not names_isis:   # no loss of the group's to report: only attack words open a sentence
         trigger_re = lx.ATTACK_GATE if trigger_re is lx.ANY_TRIGGER else lx.ATTACK_GATE_LC
-        if not trigger_re.search(low):
+        if not trigger_re.search(gated):
             return []
-    hits = [m.start() for m in trigger_re.finditer(low)]
+    hits = [m.start() for m in trigger_re.finditer(gated)]
     lowered = low if low is not text else text.lower()
     if not trace.active():   # explain reads every candidate, even of an article that reports nothing
         held = sentences_at(text, hits)

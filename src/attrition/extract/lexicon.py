@@ -81,6 +81,12 @@ def for_lower(pattern: re.Pattern) -> re.Pattern:
 ANY_TRIGGER_LC = re2.compile(_trie(_expand(ANY_TRIGGER.pattern)))
 ATTACK_GATE_LC = re2.compile(_trie(_expand(_ATTACK_GATE)))
 
+
+def gate_bytes(low: str) -> bytes:
+    """`low` as the gates read it: one byte per character (each outside ASCII becomes "?", which no gate word holds),
+    so offsets stay the text's and RE2 neither encodes the text at each call nor converts offsets back."""
+    return low.encode("ascii", "replace")
+
 # Sentences that may add a toll, a perpetrator or a claim to the event before them.
 DETAIL_CUE = re.compile(
     r"\b(?:toll|dead|died|lives|wounded|injur\w+|hurt|casualt\w+|victims?|responsib\w+|claim\w*|"
