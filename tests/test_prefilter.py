@@ -132,3 +132,15 @@ def test_the_lower_case_forms_find_what_the_patterns_find(text):
         found, expected = fast.search(text.lower()), pattern.search(text)
         assert (found and found.span()) == (expected and expected.span())
         assert [m.span() for m in fast.finditer(text.lower())] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("the video of james foley\u2019s killing, posted on \u201cyoutube\u201d", True),
+    ("caf\u00e9 owners in paris said the jordanian pilot was burned alive", True),
+    ("a fisherman named foleyson and a coptic-era church", True),   # a cheap test: words inside words pass
+    ("a journalist was released \u00e0 la fronti\u00e8re after months in captivity", False),
+])
+def test_an_article_naming_a_captive_is_told_by_one_automaton(text, named):
+    from attrition.extract.captives import names_a_captive
+
+    assert names_a_captive(text) is named
