@@ -43,6 +43,8 @@ class Page:
 
 
 def looks_like_html(text: str) -> bool:
+    if "<" not in text[:2048]:   # every sign below opens with one: a plain text needs no lower-casing
+        return False
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head or "<head" in head or "<p>" in head)
 
