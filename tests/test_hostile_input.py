@@ -25,8 +25,8 @@ from attrition.ingest import stage as ingest_stage
 from attrition.ingest.addresses import non_public
 from attrition.ingest.decode import decode
 from attrition.ingest.fetch import FetchConfig, fetch
-from attrition.ingest.readers import read_sources
-from attrition.ingest.records import RawArticle, Reject
+from attrition.ingest.readers import ReadContext, parse_line, read_sources
+from attrition.ingest.records import RawArticle, RawLine, Reject
 from attrition.ingest.stage import _batches, ingest
 from attrition.paths import SAMPLE_ARTICLES
 from attrition.pipeline import RunConfig, run_pipeline
@@ -160,6 +160,27 @@ def test_oversized_front_matter_and_sidecar_fields_are_refused_not_read(con, fol
     details = sorted(detail for reason, _, detail in recorded(con) if reason == "bad_metadata")
     assert len(details) == len(recorded(con)) == 2
     assert "field larger than field limit" in details[0] and "front matter of 100,007 characters" in details[1]
+
+
+def test_json_lines_parsed_by_the_workers_give_what_the_reader_gives(con, folder):
+    # the ingest stage reads an export's lines unparsed and its workers parse them: the same articles, flags and
+    # rejects as the reader parsing them itself
+    lines = [json.dumps({"id": "good", "title": "Tikrit", "text": PROSE}).encode(),
+             b'{"id": "broken", "text": ',
+             b'["not", "an", "object"]',
+             json.dumps({"id": "bad-bytes", "text": ACCENTED}).encode().replace(b"trois", b"tr\xffois"),
+             json.dumps({"id": "page", "html": "<html><body><p>" + PROSE.replace("four", "six") + "</p></body></html>"
+                         }).encode(),
+             b'{"id": "lone", "text": "\\ud800' + PROSE.replace("four", "nine").encode() + b'"}']
+    (folder / "export.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    unparsed = list(read_sources([folder], ReadContext(lines_unparsed=True)))
+    assert [type(item) for item in unparsed] == [RawLine] * len(lines)
+    parsed = list(read_sources([folder]))
+    assert [item for line in unparsed for item in parse_line(line)] == parsed
+    summary = ingest(con, [folder], "r1", TODAY, batch_size=3, workers=2)
+    assert summary.new == 4 and sorted(stored(con)) == ["bad-bytes", "good", "lone", "page"]
+    assert sorted(reasons(con)) == sorted(r.reason for r in parsed if isinstance(r, Reject))
+    assert sorted(reasons(con)) == ["bad_json", "bad_json", "invalid_utf8", "invalid_utf8"]
 
 
 def test_batches_are_bounded_in_bytes_as_well_as_in_articles():

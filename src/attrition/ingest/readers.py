@@ -31,7 +31,7 @@ from attrition.ingest.decode import (
 from attrition.ingest.feeds import read_feed, read_url
 from attrition.ingest.html import from_html, looks_like_html, text_or_none
 from attrition.ingest.metadata import checked_fields
-from attrition.ingest.records import RawArticle, Reject
+from attrition.ingest.records import RawArticle, RawLine, Reject
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -260,7 +260,11 @@ def read_jsonl(path: Path, context: ReadContext | None = None) -> Iterator[RawAr
                 if isinstance(line, int):
                     yield Reject(origin, "too_large", f"a {line:,}-byte line is over the {MAX_BYTES:,}-byte limit")
                 elif line.strip():
-                    yield from _from_json_line(line, origin, f"{path.stem}-{lineno}", context)
+                    fallback_id = f"{path.stem}-{lineno}"
+                    if context.lines_unparsed:
+                        yield RawLine(line, origin, fallback_id)
+                    else:
+                        yield from _from_json_line(line, origin, fallback_id, context)
     except (OSError, EOFError, zlib.error) as err:   # truncated gzip, unreadable file: keep what was read
         yield Reject(str(path), "unreadable", f"{type(err).__name__}: {err}")
 
@@ -292,6 +296,11 @@ def read_json(path: Path, context: ReadContext | None = None) -> Iterator[RawArt
         row, replaced = without_surrogates(row) if surrogates else (row, 0)
         yield from _flagged(_from_object(row, f"{path}#{index}", f"{path.stem}-{index}", context),
                             f"{path}#{index}", replaced=replaced)
+
+
+def parse_line(item: RawLine, today: dt.date | None = None) -> list[RawArticle | Reject]:
+    """What a JSON line read unparsed holds: its article, or its rejects, and the flags of the article kept."""
+    return list(_from_json_line(item.line, item.origin, item.fallback_id, ReadContext(today=today)))
 
 
 def _from_json_line(line: bytes, origin: str, fallback_id: str, context: ReadContext) -> Iterator[RawArticle | Reject]:

@@ -20,6 +20,14 @@ class RawArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class RawLine:
+    """A line of a JSON-lines export, read but not parsed: the ingest workers parse it (`readers.parse_line`)."""
+    line: bytes
+    origin: str                  # "file:line"
+    fallback_id: str             # the article's id when the record names none
+
+
+@dataclass(frozen=True, slots=True)
 class Reject:
     origin: str
     reason: str                  # short code, see README "Rejects"

@@ -33,8 +33,8 @@ from attrition.ingest.decode import SHORT_CHARS
 from attrition.ingest.fetch import FetchConfig
 from attrition.ingest.identity import canonical_url
 from attrition.ingest.published import parse_published
-from attrition.ingest.readers import ReadContext, read_sources
-from attrition.ingest.records import RawArticle, Reject, Seen
+from attrition.ingest.readers import ReadContext, parse_line, read_sources
+from attrition.ingest.records import RawArticle, RawLine, Reject, Seen
 from attrition.tables import row_schema
 
 BATCH_BYTES = 64_000_000   # characters of text (and raw HTML) per batch, whatever the article count
@@ -73,11 +73,11 @@ def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: st
            today: dt.date | None = None, batch_size: int = BATCH_SIZE, *,
            fetch_config: FetchConfig | None = None, workers: int = 1,
            batch_bytes: int = BATCH_BYTES) -> IngestSummary:
-    """Read, clean and store; with `workers` > 1 the cleaning runs in worker processes while this
-    process reads the next batch and stores the previous one (one writer)."""
+    """Read, clean and store; with `workers` > 1 the parsing of JSON lines and the cleaning run in worker
+    processes while this process reads the next batch and stores the previous one (one writer)."""
     summary = IngestSummary()
     context = ReadContext(fetch=fetch_config or FetchConfig(), today=today,
-                          known_url=lambda url: _url_known(con, url))
+                          known_url=lambda url: _url_known(con, url), lines_unparsed=True)
     pool = worker_pool(workers) if workers > 1 else None   # its workers end with this process
     waiting = None   # the batch whose articles the workers are preparing, and its time
     try:
@@ -95,20 +95,19 @@ def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: st
     return summary
 
 
-def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject | Seen],
-                prepared: Callable[[], list[tuple[dict | None, list[Reject]]]], run_id: str,
-                now: dt.datetime) -> IngestSummary:
-    """Store one batch in one transaction; `prepared()` gives each article's row and rejects, in order."""
+def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | RawLine | Reject | Seen],
+                prepared: Callable[[], list[Prepared]], run_id: str, now: dt.datetime) -> IngestSummary:
+    """Store one batch in one transaction; `prepared()` gives each article's (or unparsed line's) source, row and
+    rejects."""
     summary = IngestSummary()
     rows: dict[str, dict] = {}
     links: list[dict] = []           # article_sources rows
     rejects: list[Reject] = [item for item in batch if isinstance(item, Reject)]
-    articles = [item for item in batch if isinstance(item, RawArticle)]
-    for item, (row, problems) in zip(articles, prepared(), strict=True):
+    for source, row, problems in prepared():
         rejects.extend(problems)
         if row is None:
             continue
-        links.append(_link(row["article_id"], item, run_id, now))
+        links.append({"article_id": row["article_id"], **source, "first_run": run_id, "first_seen_at": now})
         if row["content_hash"] in rows:
             summary.seen += 1
         else:
@@ -152,12 +151,16 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | Reject 
     return summary
 
 
+# An article's source (the article_sources fields it was read with; None when nothing was kept), its row (None when
+# nothing is stored) and its rejects.
+Prepared = tuple[dict | None, dict | None, list[Reject]]
+
+
 def _submit_prepare(batch: list, run_id: str, now: dt.datetime, today: dt.date | None,
-                    pool: ProcessPoolExecutor | None, workers: int
-                    ) -> Callable[[], list[tuple[dict | None, list[Reject]]]]:
-    """Start `prepare` on the batch's articles: here and now, or in contiguous chunks on the pool.
+                    pool: ProcessPoolExecutor | None, workers: int) -> Callable[[], list[Prepared]]:
+    """Start `prepare` on the batch's articles and unparsed lines: here and now, or in contiguous chunks on the pool.
     Returns what gives the results, in order (waiting for the workers if need be)."""
-    articles = [item for item in batch if isinstance(item, RawArticle)]
+    articles = [item for item in batch if isinstance(item, RawArticle | RawLine)]
     if pool is None or len(articles) < 2 * workers:
         done = _prepare_chunk(articles, run_id, now, today)
         return lambda: done
@@ -167,9 +170,19 @@ def _submit_prepare(batch: list, run_id: str, now: dt.datetime, today: dt.date |
     return lambda: [result for future in futures for result in future.result()]
 
 
-def _prepare_chunk(articles: list[RawArticle], run_id: str, now: dt.datetime,
-                   today: dt.date | None) -> list[tuple[dict | None, list[Reject]]]:
-    return [prepare(item, run_id, now, today) for item in articles]
+def _prepare_chunk(items: list[RawArticle | RawLine], run_id: str, now: dt.datetime,
+                   today: dt.date | None) -> list[Prepared]:
+    out = []
+    for item in items:
+        parsed = parse_line(item, today) if isinstance(item, RawLine) else [item]
+        rejects = [r for r in parsed if isinstance(r, Reject)]
+        article = next((a for a in parsed if isinstance(a, RawArticle)), None)
+        if article is None:
+            out.append((None, None, rejects))
+            continue
+        row, problems = prepare(article, run_id, now, today)
+        out.append((_source(article), row, rejects + problems))
+    return out
 
 
 def prepare(item: RawArticle, run_id: str, now: dt.datetime,
@@ -244,9 +257,10 @@ def _assign_versions(con: duckdb.DuckDBPyConnection, fresh: list[dict], now: dt.
     return supersede
 
 
-def _link(article_id: str, item: RawArticle, run_id: str, now: dt.datetime) -> dict:
-    return {"article_id": article_id, "origin": item.origin, "external_id": item.external_id,
-            "source": item.source, "url": item.url, "feed": item.feed, "first_run": run_id, "first_seen_at": now}
+def _source(item: RawArticle) -> dict:
+    """The article_sources fields of the input an article was read from."""
+    return {"origin": item.origin, "external_id": item.external_id, "source": item.source, "url": item.url,
+            "feed": item.feed}
 
 
 def _seen_links(con: duckdb.DuckDBPyConnection, seen: list[Seen], run_id: str, now: dt.datetime) -> list[dict]:
@@ -281,8 +295,8 @@ def _batches(items: Iterable, size: int, max_bytes: int = BATCH_BYTES) -> Iterat
     batch: list = []
     weight = 0
     for item in items:
-        if isinstance(item, RawArticle):
-            item_weight = len(item.text) + len(item.raw or "")
+        if isinstance(item, RawArticle | RawLine):
+            item_weight = len(item.line) if isinstance(item, RawLine) else len(item.text) + len(item.raw or "")
             if batch and weight + item_weight > max_bytes:
                 yield batch
                 batch, weight = [], 0
