@@ -187,6 +187,26 @@ def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path, monke
             assert a.execute(query).fetchall() == b.execute(query).fetchall()
 
 
+def test_great_expectations_is_imported_while_the_workers_extract(articles_dir, tmp_path, monkeypatch):
+    # once the extract stage's workers are forked (never before: a fork during an import can deadlock a child),
+    # and only when they extract: in process the import would only wait in another place
+    from concurrent.futures import ProcessPoolExecutor
+
+    from attrition import pipeline
+    from attrition.extract import stage as extract_stage
+
+    sent, calls = [], []
+    submit = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda pool, fn, *a, **k: sent.append(fn.__name__)
+                        or submit(pool, fn, *a, **k))
+    monkeypatch.setattr(pipeline, "preload_validation", lambda: calls.append(list(sent)))
+    run_pipeline(RunConfig.build(tmp_path / "one.duckdb", [articles_dir], workers=1, today=TODAY))
+    assert calls == []
+    monkeypatch.setattr(extract_stage, "MIN_PARALLEL", 1)
+    run_pipeline(RunConfig.build(tmp_path / "two.duckdb", [articles_dir], workers=2, today=TODAY))
+    assert len(calls) == 1 and "extract_batch" in calls[0]
+
+
 @pytest.mark.parametrize(("cores", "expected"), [(3, 3), (None, 1)])
 def test_workers_default_to_the_cores(monkeypatch, tmp_path, cores, expected):
     import os

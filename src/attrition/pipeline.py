@@ -31,6 +31,7 @@ from attrition.lock import Held, writer_lock
 from attrition.report import write_report
 from attrition.resolve import ResolveSummary, resolve
 from attrition.validate import ValidationSummary, Validator, validate_tables
+from attrition.validate import preload as preload_validation
 
 logger = logging.getLogger("attrition")
 
@@ -137,7 +138,7 @@ def extract_stage(config: RunConfig, run_id: str, submit: Submit | None = None, 
     """Extract pending articles; `submit` sends the work elsewhere (a Dask cluster), this process writes."""
     with db.connect(config.db_path) as con:
         return extract(con, run_id, workers=config.workers, batch_size=config.batch_size or BATCH_SIZE,
-                       submit=submit, in_flight=in_flight)
+                       submit=submit, in_flight=in_flight, meanwhile=preload_validation)
 
 
 def validate_rows_stage(config: RunConfig, run_id: str, validator: Validator) -> ValidationSummary:

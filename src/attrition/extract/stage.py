@@ -63,12 +63,14 @@ class _Done:
 
 
 def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch_size: int = BATCH_SIZE,
-            submit: Submit | None = None, in_flight: int | None = None) -> ExtractSummary:
+            submit: Submit | None = None, in_flight: int | None = None,
+            meanwhile: Callable[[], None] | None = None) -> ExtractSummary:
     """Extract every pending article, in chunks of at most `batch_size`, `in_flight` chunks at a time.
 
     Chunks are read in article_id order and submitted ahead, so the workers (`workers` processes, or
     wherever `submit` sends them) extract the next chunks while this process stores the finished one
-    (each store is one transaction)."""
+    (each store is one transaction). `meanwhile` is work for this process once the first chunks are out
+    (and the workers forked), called only when the extracting happens elsewhere."""
     summary = ExtractSummary()
     pending = _pending_count(con)
     progress.advance("extract", 0, pending)
@@ -77,6 +79,7 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
     if parallel:
         load_extractor()   # here, once: the forked workers inherit it
     pool = worker_pool(workers) if parallel else None   # its workers end with this process
+    elsewhere = pool is not None or submit is not None
     if submit is None:
         submit = (lambda part: pool.submit(extract_batch, part)) if pool else (lambda part: _Done(extract_batch(part)))
     in_flight = in_flight or 2 * max(workers, 1)
@@ -89,6 +92,9 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
             while len(queue) < in_flight and (rows := _pending(con, chunk, after)):
                 after = rows[-1][0]
                 queue.append(submit(rows))
+            if meanwhile and elsewhere and queue:
+                meanwhile()
+                meanwhile = None
             if not queue:
                 break
             _store(con, run_id, queue.popleft().result(), summary)
