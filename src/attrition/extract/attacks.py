@@ -964,6 +964,8 @@ def _in_example_range(s: str, p: PlaceMatch) -> bool:
     if " from " not in before:
         return False
     return bool(_RANGE_OPENS.search(before) and _RANGE_GOES_ON.match(s, p.end) or _RANGE_CLOSES.search(before))
+
+
 # a count of ten or more right before the attack noun: many events, not one ("143 attacks since August 8")
 _TALLY_BEFORE = re.compile(r"(?<![\w/.,-])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{1,2}|dozens\s+of|hundreds\s+of|thousands\s+of)"
                            r"\s+(?:(?:anti-[\w-]+|terror(?:ist)?|suicide|mass|car|truck|bomb|gun|knife|grenade|hand|"

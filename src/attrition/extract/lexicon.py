@@ -87,6 +87,7 @@ def gate_bytes(low: str) -> bytes:
     so offsets stay the text's and RE2 neither encodes the text at each call nor converts offsets back."""
     return low.encode("ascii", "replace")
 
+
 # Sentences that may add a toll, a perpetrator or a claim to the event before them.
 DETAIL_CUE = re.compile(
     r"\b(?:toll|dead|died|lives|wounded|injur\w+|hurt|casualt\w+|victims?|responsib\w+|claim\w*|"

@@ -21,6 +21,7 @@ MIN_LONE_PARAGRAPH_WORDS = 12   # when no line ends like prose, lines this long 
 MIN_CUT_PARAGRAPH_WORDS = 30    # a line this long holding two full sentences is prose, however it ends
 # Runs of spaces, tabs and Unicode spaces, except the single plain spaces that need no replacing.
 _SPACES = re.compile(r"(?: [ \t\u00a0\u2000-\u200b]|[\t\u00a0\u2000-\u200b])[ \t\u00a0\u2000-\u200b]*")
+# What _SPACES replaces besides runs of plain spaces: a text with none of these and no double space is left as it is.
 _ODD_SPACES = ("\t", "\u00a0", *map(chr, range(0x2000, 0x200c)))
 # A gallery, a link or an embed announces itself: "Photos: ...", "Read: ...", "Skip Twitter post by ..."
 _LABEL_START = re.compile(r"(?:Photos?|Pictures|Gallery|Read|Watch|Video|Related|See also|Click|Skip)\b")
@@ -139,8 +140,8 @@ def content_hash(text: str) -> str:
 _SEPARATORS = re.compile("[\u2000-\u206f\u3000-\u303f\u00a0\u00ab\u00bb\u00b7\u00bf\u00a1\u00b4\u02bc\u02b9"
                          "\uff07\uff0c]")
 # Every byte but a-z and 0-9 becomes a space (a byte table is several times faster than a regex).
-_SPACE_RUNS = re.compile(b"  +")
 _ONLY_WORDS = bytes(b if (0x30 <= b <= 0x39 or 0x61 <= b <= 0x7A) else 0x20 for b in range(256))
+_SPACE_RUNS = re.compile(b"  +")   # then each run of spaces becomes one (faster than splitting into words)
 
 
 def _fold(text: str) -> str:

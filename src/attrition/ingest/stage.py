@@ -107,7 +107,7 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | RawLine
         rejects.extend(problems)
         if row is None:
             continue
-        links.append({"article_id": row["article_id"], **source, "first_run": run_id, "first_seen_at": now})
+        links.append(_link(row["article_id"], source, run_id, now))
         if row["content_hash"] in rows:
             summary.seen += 1
         else:
@@ -160,13 +160,13 @@ def _submit_prepare(batch: list, run_id: str, now: dt.datetime, today: dt.date |
                     pool: ProcessPoolExecutor | None, workers: int) -> Callable[[], list[Prepared]]:
     """Start `prepare` on the batch's articles and unparsed lines: here and now, or in contiguous chunks on the pool.
     Returns what gives the results, in order (waiting for the workers if need be)."""
-    articles = [item for item in batch if isinstance(item, RawArticle | RawLine)]
-    if pool is None or len(articles) < 2 * workers:
-        done = _prepare_chunk(articles, run_id, now, today)
+    entries = [item for item in batch if isinstance(item, RawArticle | RawLine)]
+    if pool is None or len(entries) < 2 * workers:
+        done = _prepare_chunk(entries, run_id, now, today)
         return lambda: done
-    size = -(-len(articles) // workers)
-    futures = [pool.submit(_prepare_chunk, articles[i:i + size], run_id, now, today)
-               for i in range(0, len(articles), size)]
+    size = -(-len(entries) // workers)
+    futures = [pool.submit(_prepare_chunk, entries[i:i + size], run_id, now, today)
+               for i in range(0, len(entries), size)]
     return lambda: [result for future in futures for result in future.result()]
 
 
@@ -257,10 +257,14 @@ def _assign_versions(con: duckdb.DuckDBPyConnection, fresh: list[dict], now: dt.
     return supersede
 
 
-def _source(item: RawArticle) -> dict:
-    """The article_sources fields of the input an article was read from."""
+def _source(item: RawArticle | Seen) -> dict:
+    """The article_sources fields of the input an article was read from (or a feed entry seen again)."""
     return {"origin": item.origin, "external_id": item.external_id, "source": item.source, "url": item.url,
             "feed": item.feed}
+
+
+def _link(article_id: str, source: dict, run_id: str, now: dt.datetime) -> dict:
+    return {"article_id": article_id, **source, "first_run": run_id, "first_seen_at": now}
 
 
 def _seen_links(con: duckdb.DuckDBPyConnection, seen: list[Seen], run_id: str, now: dt.datetime) -> list[dict]:
@@ -269,9 +273,7 @@ def _seen_links(con: duckdb.DuckDBPyConnection, seen: list[Seen], run_id: str, n
         found = con.execute(sql("load/select_seen_article"),
                             {"canonical_url": canonical_url(item.url), "url": item.url}).fetchall()
         if found:
-            out.append({"article_id": found[0][0], "origin": item.origin, "external_id": item.external_id,
-                        "source": item.source, "url": item.url, "feed": item.feed, "first_run": run_id,
-                        "first_seen_at": now})
+            out.append(_link(found[0][0], _source(item), run_id, now))
     return out
 
 
