@@ -32,6 +32,7 @@ from attrition.extract.narrative import (
     between_breaks,
     clause_around,
     clause_before,
+    clause_start,
     continue_events,
     current_scene,
     date_for,
@@ -625,8 +626,7 @@ _OCCASION_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:election|election
 def _future_date(s: str, offset: int, trigger: int) -> bool:
     """ "... not long after 130 were killed in Paris, that Obama will address the country Sunday night": the day of a
     clause in the future tense, before which the attack's own clause (the trigger is not in it) has closed."""
-    breaks = list(lx.CLAUSE_BREAK.finditer(s, 0, offset))
-    start = breaks[-1].end() if breaks else 0
+    start = clause_start(s, offset)
     return trigger < start and bool(_FUTURE.search(s, start, offset))
 
 

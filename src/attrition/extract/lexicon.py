@@ -121,7 +121,7 @@ def isis_mentions(text: str, low: str | None = None) -> list[re.Match]:
     low = low if low is not None else lower(text)
     if low is None:
         return [m for m in ISIS.finditer(text) if m.group(0).lower() != "is" or _IS_UPPER.fullmatch(m.group(0))]
-    found = _isis_lc_matches(low) if _may_name_isis(low) else []
+    found = _isis_lc_matches(low)
     if "IS" in text:
         found += _IS_UPPER.finditer(text)
     return sorted(found, key=lambda m: m.start())
@@ -145,8 +145,9 @@ def _may_name_isis(low: str) -> bool:
 
 def _isis_lc_matches(low: str) -> list[re.Match]:
     """What `_ISIS_LC.finditer(low)` finds, tried only where one of its words starts (every match starts with one):
-    the pattern opens with a word boundary or a lookbehind, so a search tries it at every offset of the text."""
-    starts = sorted({i for word in _ISIS_WORDS if word in low for i in _offsets(low, word)})
+    the pattern opens with a word boundary or a lookbehind, so a search tries it at every offset of the text. A text
+    without any of the words costs one substring search per word."""
+    starts = sorted({i for word in _ISIS_WORDS for i in _offsets(low, word)})
     found: list[re.Match] = []
     for start in starts:
         if (not found or start >= found[-1].end()) and (m := _ISIS_LC.match(low, start)):

@@ -151,11 +151,14 @@ _PAST_EVENT_BEFORE = re.compile(r"\b(?:since|following|after|in the wake of|in t
 _PLACED_AFTER = re.compile(r"[\w-]+\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z]")
 
 
+def clause_start(s: str, offset: int) -> int:
+    """Where the clause holding `offset` begins: after the last clause break before it (commas do not break)."""
+    breaks = list(lx.CLAUSE_BREAK.finditer(s, 0, offset))
+    return breaks[-1].end() if breaks else 0
+
+
 def clause_before(s: str, start: int) -> str:
-    before = s[:start]
-    breaks = list(lx.CLAUSE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end():]
+    before = s[clause_start(s, start):start]
     comma = before.rfind(",")
     if comma >= 0 and _COORDINATED_AFTER_COMMA.match(before, comma):
         return before[comma:]   # "threatened the United States, and in May a terrorist shot": a clause of its own
@@ -168,10 +171,8 @@ _COORDINATED_AFTER_COMMA = re.compile(r",\s+(?:and|but|yet)\s+(?:in|on|last|then
 
 def between_breaks(s: str, start: int, end: int) -> str:
     """The text from the clause break before `start` to the one after `end` (commas do not break)."""
-    breaks = list(lx.CLAUSE_BREAK.finditer(s[:start]))
-    left = breaks[-1].end() if breaks else 0
     stop = lx.CLAUSE_BREAK.search(s, end)
-    return s[left: stop.start() if stop else len(s)]
+    return s[clause_start(s, start): stop.start() if stop else len(s)]
 
 
 def clause_around(s: str, start: int, end: int) -> str:
