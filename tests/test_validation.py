@@ -540,3 +540,23 @@ def test_a_toll_read_in_another_sentence_is_checked_against_that_sentence(tmp_pa
     run_after_extract(con, "r1", validator)
     assert set(quarantined(con)) == {("event_mentions", "m-unnamed")}
     con.close()
+
+
+def test_other_reports_are_those_of_the_same_incident_or_the_same_place_and_window(tmp_path):
+    # the yardstick of a toll: another article's report of the same incident (whatever place it names), or of
+    # the same place in an overlapping window (before resolution), or both
+    con = db.connect(tmp_path / "attrition.duckdb")
+    evidence = "The bombing killed 300 people, officials said."
+    for key, place, date, killed in (("inc", "Mosul", "2016-07-03", 300), ("inc-other", None, "2016-07-01", 20),
+                                     ("win", "Raqqa", "2016-08-10", 300), ("win-other", "Raqqa", "2016-08-11", 20),
+                                     ("both", "Hit", "2016-09-10", 300), ("both-other", "Hit", "2016-09-10", 20),
+                                     ("lone", "Kirkuk", "2016-10-10", 300)):
+        add_article(con, f"a-{key}", "2016-10-20", "AP")
+        add_mention(con, f"m-{key}", f"a-{key}", "attack", place, "IQ", date, killed=killed, evidence=evidence)
+    con.execute("update event_mentions set incident_id = 'i1' where mention_id in ('m-inc', 'm-inc-other')")
+    con.execute("update event_mentions set incident_id = 'i2' where mention_id in ('m-both', 'm-both-other')")
+    query = f"select mention_id, killed_far_from_other_reports from ({db.sql('validate/event_mentions_frame')})"
+    frame = dict(con.execute(query).fetchall())
+    assert frame == {"m-inc": 300, "m-inc-other": None, "m-win": 300, "m-win-other": None, "m-both": 300,
+                     "m-both-other": None, "m-lone": None}
+    con.close()

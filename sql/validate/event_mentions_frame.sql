@@ -50,21 +50,39 @@ stated as (
     from figures as f
     left join word_counts as w using (mention_id)
 ),
-others as (
+tolled as (
+    select * from mentions
+    where killed is not null
+),
+yardsticks as (
+    select * from mentions
+    where killed between 0 and 2000   -- a toll past the cap is no yardstick
+),
+other_reports as (
     -- other articles' reports of the same event: the same incident, or the same named place with
-    -- overlapping narrow windows (mentions are validated before they are resolved)
-    select m.mention_id, max(o.killed) as others_max, count(*) as others_n
-    from mentions as m
-    join mentions as o
-        on o.kind = m.kind
+    -- overlapping narrow windows (mentions are validated before they are resolved). Two joins on equal
+    -- keys, not one on either condition: a join on "a or b" compares every pair of mentions.
+    select m.mention_id, o.mention_id as other_id, o.killed
+    from tolled as m
+    join yardsticks as o
+        on o.incident_id = m.incident_id
+        and o.kind = m.kind
         and o.article_id <> m.article_id
-        and o.killed between 0 and 2000   -- a toll past the cap is no yardstick
-        and ((m.incident_id is not null and o.incident_id = m.incident_id)
-             or (o.country = m.country and o.place = m.place
-                 and o.date_start <= m.date_end + 1 and o.date_end >= m.date_start - 1
-                 and o.date_end - o.date_start <= 31 and m.date_end - m.date_start <= 31))
-    where m.killed is not null
-    group by m.mention_id
+    union
+    select m.mention_id, o.mention_id as other_id, o.killed
+    from tolled as m
+    join yardsticks as o
+        on o.kind = m.kind
+        and o.country = m.country
+        and o.place = m.place
+        and o.article_id <> m.article_id
+        and o.date_start <= m.date_end + 1 and o.date_end >= m.date_start - 1
+        and o.date_end - o.date_start <= 31 and m.date_end - m.date_start <= 31
+),
+others as (
+    select mention_id, max(killed) as others_max, count(*) as others_n
+    from other_reports
+    group by mention_id
 ),
 final as (
     select

@@ -10,14 +10,22 @@ fresh as (
     where run_id not in (select run_id from validated)
 ),
 other_reports as (
+    -- two joins on equal keys, not one on either condition (which compares every pair)
+    select o.mention_id
+    from event_mentions as o
+    join fresh as m
+        on o.incident_id = m.incident_id
+        and o.kind = m.kind
+        and o.article_id <> m.article_id
+    union
     select o.mention_id
     from event_mentions as o
     join fresh as m
         on o.kind = m.kind
+        and o.country = m.country
+        and o.place = m.place
         and o.article_id <> m.article_id
-        and ((m.incident_id is not null and o.incident_id = m.incident_id)
-             or (o.country = m.country and o.place = m.place
-                 and o.date_start <= m.date_end + 1 and o.date_end >= m.date_start - 1))
+        and o.date_start <= m.date_end + 1 and o.date_end >= m.date_start - 1
 )
 select mention_id as row_key from fresh
 union
