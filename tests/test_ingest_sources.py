@@ -243,6 +243,32 @@ def test_a_new_version_replaces_the_old_mentions_in_incidents(tmp_path, db_path)
     assert again.ingest.new == 0 and again.extract.articles == 0
 
 
+def test_a_text_read_twice_is_extracted_as_first_read_and_stored(tmp_path, db_path):
+    # the same text with two publication dates: the row stored is the first reading, and so are its mentions
+    text = ("A suicide bomber killed 12 people at a police checkpoint in Kabul on Monday, officials said. "
+            "The Islamic State claimed responsibility for the bombing through its Amaq news agency.")
+    path = _export(tmp_path / "twice.jsonl", {"id": "a", "published": "2017-05-05", "text": text},
+                   {"id": "b", "published": "2017-06-01", "text": text})
+    summary = run_pipeline(RunConfig.build(db_path, [path], today=TODAY, workers=1))
+    assert (summary.ingest.new, summary.ingest.seen, summary.extract.articles) == (1, 1, 1)
+    with db.connect(db_path, read_only=True) as c:
+        assert c.execute("select published from articles").fetchall() == [(dt.date(2017, 5, 5),)]
+        assert c.execute("select date_start from event_mentions where kind = 'attack'").fetchall() == [
+            (dt.date(2017, 5, 1),)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_version_superseded_in_its_own_batch_is_not_extracted(tmp_path, db_path, workers):
+    # its text was extracted ahead with the others, but it was never pending: its mentions are not stored
+    story = {"source": "Wire", "url": "https://wire.example/kabul", "published": "2017-05-05"}
+    path = _export(tmp_path / "v.jsonl", *[{**story, "id": f"k{i}", "text": _attack(killed)}
+                                           for i, killed in enumerate((12, 13, 14, 15))])
+    summary = run_pipeline(RunConfig.build(db_path, [path], today=TODAY, workers=workers))
+    assert summary.ingest.versions == 3 and summary.extract.articles == 1
+    with db.connect(db_path, read_only=True) as c:
+        assert c.execute("select distinct killed from event_mentions where kind = 'attack'").fetchall() == [(15,)]
+
+
 def test_an_article_without_a_date_keeps_relative_event_dates_unresolved(tmp_path, db_path):
     path = _export(tmp_path / "undated.jsonl", {
         "id": "u", "source": "Wire", "text": "A suicide bomber killed nine people at a market in Baghdad on Friday, "

@@ -142,44 +142,53 @@ def _note_loaded(notes: Path, fn, *args):
     return fn(*args)
 
 
-def test_extract_workers_are_forked_with_the_extractor_loaded(articles_dir, tmp_path, monkeypatch):
-    # the parent loads the gazetteer and the lazy patterns once before forking: no worker loads its own, and a
-    # second run in the process (a schedule served by one process, the benchmark's refresh) starts ready
+def _record_submits(monkeypatch, wrap=None) -> list[str]:
+    """The names of the functions sent to worker processes, each wrapped by `wrap(fn)` if given."""
     from concurrent.futures import ProcessPoolExecutor
+
+    sent: list[str] = []
+    submit = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda pool, fn, *a, **k: sent.append(fn.__name__)
+                        or submit(pool, wrap(fn) if wrap else fn, *a, **k))
+    return sent
+
+
+@pytest.mark.parametrize("stage", ["ingest", "extract"])
+def test_workers_are_forked_with_the_extractor_loaded(articles_dir, tmp_path, monkeypatch, stage):
+    # the parent loads the gazetteer and the lazy patterns once before forking: no worker loads its own, and a
+    # second run in the process (a schedule served by one process, the benchmark's refresh) starts ready. The
+    # ingest workers extract what they clean; the extract stage's workers, what is left (here: everything,
+    # the articles having been stored by a run that did not extract ahead)
     from functools import partial
 
     from attrition.extract import places
     from attrition.extract import stage as extract_stage
+    from attrition.ingest.stage import ingest
 
+    if stage == "extract":
+        with db.connect(tmp_path / "x.duckdb") as con:
+            ingest(con, [str(articles_dir)], "earlier", TODAY)
     places.default_gazetteer.cache_clear()
     extract_stage.load_extractor.cache_clear()
     monkeypatch.setattr(extract_stage, "MIN_PARALLEL", 1)
     notes = tmp_path / "loaded"
-    submit = ProcessPoolExecutor.submit
-    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda pool, fn, *a, **k: submit(
-        pool, partial(_note_loaded, notes, fn) if fn.__name__ == "extract_batch" else fn, *a, **k))
+    sent = _record_submits(monkeypatch, lambda fn: partial(_note_loaded, notes, fn))
     summary = run_pipeline(RunConfig.build(tmp_path / "x.duckdb", [articles_dir], workers=2, today=TODAY))
     assert summary.extract.articles == 5 and summary.extract.mentions > 0
+    assert ("extract_batch" in sent) == (stage == "extract")
     loaded = notes.read_text(encoding="utf-8").split()
     assert len(loaded) > 1 and set(loaded) == {"1"}   # every chunk, in a worker already loaded
 
 
 def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path, monkeypatch):
-    from concurrent.futures import ProcessPoolExecutor
-
-    from attrition.extract import stage as extract_stage
-
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     run_pipeline(RunConfig.build(one, [articles_dir], today=TODAY))
-    monkeypatch.setattr(extract_stage, "MIN_PARALLEL", 1)   # five articles would be extracted in process
-    sent = []
-    submit = ProcessPoolExecutor.submit
-    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda pool, fn, *a, **k: sent.append(fn.__name__)
-                        or submit(pool, fn, *a, **k))
+    sent = _record_submits(monkeypatch)
     summary = run_pipeline(RunConfig.build(two, [articles_dir], workers=2, today=TODAY))
     assert summary.ingest.new == 5 and summary.extract.articles == 5
-    assert {"_prepare_chunk", "extract_batch"} <= set(sent)   # both stages used the workers
-    queries = ["select article_id, text, published, published_how from articles order by 1",
+    # the ingest workers cleaned and extracted: no text went to a worker twice
+    assert set(sent) == {"_prepare_chunk"}
+    queries = ["select article_id, text, published, published_how, extracted_version from articles order by 1",
                "select mention_id, kind, place, date_start, killed, incident_id, evidence from event_mentions "
                "order by 1"]
     for query in queries:
@@ -188,23 +197,61 @@ def test_two_worker_processes_give_the_rows_of_one(articles_dir, tmp_path, monke
 
 
 def test_great_expectations_is_imported_while_the_workers_extract(articles_dir, tmp_path, monkeypatch):
-    # once the extract stage's workers are forked (never before: a fork during an import can deadlock a child),
-    # and only when they extract: in process the import would only wait in another place
-    from concurrent.futures import ProcessPoolExecutor
-
+    # once the ingest workers (who extract too) are forked (never before: a fork during an import can deadlock a
+    # child), and only when there are workers: in process the import would only wait in another place
     from attrition import pipeline
-    from attrition.extract import stage as extract_stage
 
-    sent, calls = [], []
-    submit = ProcessPoolExecutor.submit
-    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda pool, fn, *a, **k: sent.append(fn.__name__)
-                        or submit(pool, fn, *a, **k))
+    calls = []
+    sent = _record_submits(monkeypatch)
     monkeypatch.setattr(pipeline, "preload_validation", lambda: calls.append(list(sent)))
     run_pipeline(RunConfig.build(tmp_path / "one.duckdb", [articles_dir], workers=1, today=TODAY))
     assert calls == []
-    monkeypatch.setattr(extract_stage, "MIN_PARALLEL", 1)
     run_pipeline(RunConfig.build(tmp_path / "two.duckdb", [articles_dir], workers=2, today=TODAY))
-    assert len(calls) == 1 and "extract_batch" in calls[0]
+    assert len(calls) == 1 and "_prepare_chunk" in calls[0]
+
+
+@pytest.mark.parametrize(("workers", "extracted"), [(1, 5), (2, 10)])
+def test_what_is_extracted_ahead_is_stored_once_and_only_for_articles_stored(articles_dir, tmp_path, monkeypatch,
+                                                                             workers, extracted):
+    # the same five texts in two folders: in one chunk (in process) each is extracted once; in two (two workers)
+    # each chunk extracts its copies, and one set of mentions is stored. A text already stored is not extracted.
+    import shutil
+
+    from attrition.extract import stage as extract_stage
+
+    copies = tmp_path / "copies"
+    shutil.copytree(articles_dir, copies)
+    handed = []
+    hand_over = extract_stage.hand_over
+    monkeypatch.setattr("attrition.ingest.stage.hand_over", lambda run_id, batches, stored: handed.append(
+        sum(len(b.article_ids) for b in batches)) or hand_over(run_id, batches, stored))
+    config = RunConfig.build(tmp_path / "x.duckdb", [articles_dir, copies], workers=workers, today=TODAY)
+    summary = run_pipeline(config)
+    assert handed == [extracted] and summary.ingest.new == 5 and summary.ingest.seen == 5
+    assert summary.extract.articles == 5 and extract_stage._AHEAD == {}
+    run_pipeline(RunConfig.build(tmp_path / "one.duckdb", [articles_dir], today=TODAY))
+    query = "select mention_id, article_id, evidence, date_start, killed from event_mentions order by 1"
+    with db.connect(tmp_path / "x.duckdb", read_only=True) as a, db.connect(tmp_path / "one.duckdb") as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
+    summary = run_pipeline(config)
+    assert summary.ingest.new == 0 and summary.extract.articles == 0
+    assert handed[-1] == 0   # texts already stored were cleaned again to be known, not extracted again
+
+
+def test_a_run_that_fails_after_ingest_forgets_what_was_extracted_ahead(articles_dir, db_path, monkeypatch):
+    from attrition import pipeline
+    from attrition.extract import stage as extract_stage
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("extractor down")
+
+    monkeypatch.setattr(pipeline, "extract_stage", broken)
+    with pytest.raises(RuntimeError, match="extractor down"):
+        run_pipeline(RunConfig.build(db_path, [articles_dir], workers=2, today=TODAY))
+    assert extract_stage._AHEAD == {}   # a process serving a schedule keeps nothing of a failed run
+    monkeypatch.undo()
+    summary = run(db_path, articles_dir)   # the next run extracts the stored articles itself
+    assert summary.ingest.new == 0 and summary.extract.articles == 5 and summary.extract.mentions > 0
 
 
 @pytest.mark.parametrize(("cores", "expected"), [(3, 3), (None, 1)])

@@ -25,7 +25,7 @@ from pathlib import Path
 from attrition import db, progress
 from attrition.aggregate import AggregateSummary, refresh
 from attrition.config import BATCH_SIZE, FULL_VALIDATION_EVERY_HOURS, Analysis, default_workers
-from attrition.extract.stage import ExtractSummary, Submit, extract
+from attrition.extract.stage import ExtractSummary, Submit, drop_ahead, extract
 from attrition.ingest.stage import IngestSummary, ingest
 from attrition.lock import Held, writer_lock
 from attrition.report import write_report
@@ -128,9 +128,12 @@ def start_run(config: RunConfig, lock: Held | None = None) -> RunSummary:
 
 
 def ingest_stage(config: RunConfig, run_id: str) -> IngestSummary:
+    """Read, clean and store the sources; whoever cleans an article extracts it too (its text is in hand), for
+    the extract stage to store, unless extraction is sent to a Dask cluster."""
     with db.connect(config.db_path) as con:
         return ingest(con, config.sources, run_id, config.today, batch_size=config.batch_size or BATCH_SIZE,
-                      workers=config.workers)
+                      workers=config.workers, extract_ahead=config.task_runner != "dask",
+                      meanwhile=preload_validation)
 
 
 def extract_stage(config: RunConfig, run_id: str, submit: Submit | None = None, in_flight: int | None = None
@@ -172,6 +175,7 @@ def aggregate_stage(config: RunConfig, run_id: str, validator: Validator) -> Agg
 def finish_run(config: RunConfig, run: RunSummary, error: BaseException | None = None,
                stage: str | None = None) -> RunSummary:
     """Record how the run ended; a failure names the stage it failed in and why."""
+    drop_ahead(run.run_id)
     if run.aggregate and run.aggregate.validation:
         run.validation.results.append(run.aggregate.validation)
     run.docs_index = str(Validator(config.reports_dir).docs_index())

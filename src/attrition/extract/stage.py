@@ -2,7 +2,9 @@
 
 `extract_batch` is a pure function from article rows to an Arrow table of mentions, so it runs in
 worker processes or on a Dask cluster (a `submit` function decides where); only `extract`, in the
-calling process, writes to DuckDB: one writer, one transaction per chunk.
+calling process, writes to DuckDB: one writer, one transaction per chunk. The ingest stage's workers
+run it too, on the articles they have just cleaned (`hand_over`): the stage stores those mentions
+first and reads back from the database only the texts nobody extracted on arrival.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from attrition import progress
 from attrition.children import worker_pool
@@ -72,8 +75,13 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
     (each store is one transaction). `meanwhile` is work for this process once the first chunks are out
     (and the workers forked), called only when the extracting happens elsewhere."""
     summary = ExtractSummary()
-    pending = _pending_count(con)
-    progress.advance("extract", 0, pending)
+    total = pending = _pending_count(con)
+    progress.advance("extract", 0, total)
+    for extracted in _ahead_of(con, run_id):
+        _store(con, run_id, extracted, summary)
+        progress.advance("extract", summary.articles, total)
+    if summary.articles:
+        pending = _pending_count(con)   # what the ingest workers did not extract (older articles, a new version)
     # a few articles (a refresh) are extracted here sooner than new processes could load the gazetteer
     parallel = submit is None and workers > 1 and pending >= MIN_PARALLEL
     if parallel:
@@ -98,11 +106,52 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
             if not queue:
                 break
             _store(con, run_id, queue.popleft().result(), summary)
-            progress.advance("extract", summary.articles, pending)
+            progress.advance("extract", summary.articles, total)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
     return summary
+
+
+# What the ingest workers extracted ahead from the articles this process stored, by run, waiting for the
+# run's extract stage (in this process: every stage of a run runs in the process that writes).
+_AHEAD: dict[str, list[ExtractedBatch]] = {}
+
+
+def hand_over(run_id: str, extracted: list[ExtractedBatch], stored: set[str]) -> None:
+    """Keep for the run's extract stage what was extracted from the articles just stored (`stored`): an article
+    read twice is kept once, and one not stored (a text already in the database) not at all."""
+    for batch in extracted:
+        kept = [aid for aid in batch.article_ids if aid in stored]
+        stored = stored.difference(kept)
+        if kept:
+            _AHEAD.setdefault(run_id, []).append(_only(batch, kept))
+
+
+def drop_ahead(run_id: str) -> None:
+    """Forget what a run's ingest extracted ahead (its extract stage never came: the run failed before)."""
+    _AHEAD.pop(run_id, None)
+
+
+def _ahead_of(con: duckdb.DuckDBPyConnection, run_id: str) -> Iterator[ExtractedBatch]:
+    """The run's batches extracted ahead, cut to the articles still pending (not superseded meanwhile)."""
+    ahead = _AHEAD.pop(run_id, [])
+    if not ahead:
+        return
+    pending = {aid for (aid,) in con.execute(sql("load/select_pending_ids"), {"version": EXTRACTOR_VERSION}).fetchall()}
+    for batch in ahead:
+        kept = [aid for aid in batch.article_ids if aid in pending]
+        if kept:
+            yield _only(batch, kept)
+
+
+def _only(batch: ExtractedBatch, kept: list[str]) -> ExtractedBatch:
+    if len(kept) == len(batch.article_ids):
+        return batch
+    ids = set(kept)
+    column = batch.mentions["article_id"]
+    mentions = batch.mentions.filter(pc.is_in(column, pa.array(kept, column.type)))
+    return ExtractedBatch(kept, mentions, [(aid, error) for aid, error in batch.failures if aid in ids])
 
 
 @cache

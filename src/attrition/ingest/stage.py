@@ -10,6 +10,10 @@ the next run carries on: an article already stored is recognised by its hash and
 is bounded in bytes as well as in articles, so a run of huge articles never has to fit in memory (or
 in DuckDB's memory limit) at once. A reject already recorded (same input, reason and detail) is not
 recorded again: re-reading a folder, or finishing a killed run's work, adds no duplicate rows.
+
+Extraction ahead: the workers that clean an article hold its text, so they can extract it too; the
+mentions of the articles a batch stores are handed to the extract stage of the same run, which stores
+them instead of reading the texts back from the database and sending them to workers again.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from attrition import progress
 from attrition.children import worker_pool
 from attrition.config import BATCH_SIZE
 from attrition.db import sql, transaction
+from attrition.extract.stage import ExtractedBatch, extract_batch, hand_over, load_extractor
 from attrition.ingest.clean import clean_text, content_hash
 from attrition.ingest.datelines import dateline_date
 from attrition.ingest.decode import SHORT_CHARS
@@ -72,18 +77,28 @@ class IngestSummary:
 def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: str,
            today: dt.date | None = None, batch_size: int = BATCH_SIZE, *,
            fetch_config: FetchConfig | None = None, workers: int = 1,
-           batch_bytes: int = BATCH_BYTES) -> IngestSummary:
+           batch_bytes: int = BATCH_BYTES, extract_ahead: bool = False,
+           meanwhile: Callable[[], None] | None = None) -> IngestSummary:
     """Read, clean and store; with `workers` > 1 the parsing of JSON lines and the cleaning run in worker
-    processes while this process reads the next batch and stores the previous one (one writer)."""
+    processes while this process reads the next batch and stores the previous one (one writer). With
+    `extract_ahead` whoever prepares the articles extracts them too (see the module's note). `meanwhile` is
+    work for this process once the workers are forked, called only if they are."""
     summary = IngestSummary()
     context = ReadContext(fetch=fetch_config or FetchConfig(), today=today,
                           known_url=lambda url: _url_known(con, url), lines_unparsed=True)
     pool = worker_pool(workers) if workers > 1 else None   # its workers end with this process
+    if extract_ahead:
+        _STORED.update(aid for (aid,) in con.execute(sql("load/select_article_ids")).fetchall())
+        if pool:
+            load_extractor()   # before the workers fork: they inherit it, and _STORED
     waiting = None   # the batch whose articles the workers are preparing, and its time
     try:
         for batch in _batches(progress.counted("ingest", read_sources(sources, context)), batch_size, batch_bytes):
             now = dt.datetime.now()
-            prepared = _submit_prepare(batch, run_id, now, today, pool, workers)
+            prepared, forked = _submit_prepare(batch, run_id, now, today, pool, workers, extract_ahead)
+            if meanwhile and forked:
+                meanwhile()
+                meanwhile = None
             if waiting:
                 summary.add(store_batch(con, waiting[0], waiting[1], run_id, waiting[2]))
             waiting = (batch, prepared, now)
@@ -92,18 +107,25 @@ def ingest(con: duckdb.DuckDBPyConnection, sources: list[str | Path], run_id: st
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+        _STORED.clear()
     return summary
 
 
+# The ids of the articles stored before an ingest with extraction ahead began: a text read again is cleaned (to
+# know it) but not extracted again. Filled before the workers fork, who inherit it.
+_STORED: set[str] = set()
+
+
 def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | RawLine | Reject | Seen],
-                prepared: Callable[[], list[Prepared]], run_id: str, now: dt.datetime) -> IngestSummary:
+                prepared: Callable[[], Chunks], run_id: str, now: dt.datetime) -> IngestSummary:
     """Store one batch in one transaction; `prepared()` gives each article's (or unparsed line's) source, row and
-    rejects."""
+    rejects, and what was extracted from them ahead (handed to the extract stage once the batch is stored)."""
     summary = IngestSummary()
     rows: dict[str, dict] = {}
     links: list[dict] = []           # article_sources rows
     rejects: list[Reject] = [item for item in batch if isinstance(item, Reject)]
-    for source, row, problems in prepared():
+    chunks = prepared()
+    for source, row, problems in (each for entries, _ in chunks for each in entries):
         rejects.extend(problems)
         if row is None:
             continue
@@ -141,6 +163,7 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | RawLine
             con.register("new_rejects", pa.Table.from_pylist(reject_rows, schema=REJECT_SCHEMA))
             con.execute(sql("load/insert_ingest_rejects"))
             con.unregister("new_rejects")
+    hand_over(run_id, [ahead for _, ahead in chunks if ahead is not None], {row["article_id"] for row in fresh})
     summary.new = len(fresh)
     summary.versions = sum(1 for row in fresh if row["supersedes"])
     for row in fresh:
@@ -154,24 +177,28 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: list[RawArticle | RawLine
 # An article's source (the article_sources fields it was read with; None when nothing was kept), its row (None when
 # nothing is stored) and its rejects.
 Prepared = tuple[dict | None, dict | None, list[Reject]]
+# A chunk's Prepared entries, in order, and the mentions extracted ahead from its rows (None: not asked to).
+Chunks = list[tuple[list[Prepared], ExtractedBatch | None]]
 
 
 def _submit_prepare(batch: list, run_id: str, now: dt.datetime, today: dt.date | None,
-                    pool: ProcessPoolExecutor | None, workers: int) -> Callable[[], list[Prepared]]:
+                    pool: ProcessPoolExecutor | None, workers: int, extract_ahead: bool = False
+                    ) -> tuple[Callable[[], Chunks], bool]:
     """Start `prepare` on the batch's articles and unparsed lines: here and now, or in contiguous chunks on the pool.
-    Returns what gives the results, in order (waiting for the workers if need be)."""
+    Returns what gives the chunks' results, in order (waiting for the workers if need be), and whether the pool
+    has them."""
     entries = [item for item in batch if isinstance(item, RawArticle | RawLine)]
     if pool is None or len(entries) < 2 * workers:
-        done = _prepare_chunk(entries, run_id, now, today)
-        return lambda: done
+        done = [_prepare_chunk(entries, run_id, now, today, extract_ahead)]
+        return (lambda: done), False
     size = -(-len(entries) // workers)
-    futures = [pool.submit(_prepare_chunk, entries[i:i + size], run_id, now, today)
+    futures = [pool.submit(_prepare_chunk, entries[i:i + size], run_id, now, today, extract_ahead)
                for i in range(0, len(entries), size)]
-    return lambda: [result for future in futures for result in future.result()]
+    return (lambda: [future.result() for future in futures]), True
 
 
-def _prepare_chunk(items: list[RawArticle | RawLine], run_id: str, now: dt.datetime,
-                   today: dt.date | None) -> list[Prepared]:
+def _prepare_chunk(items: list[RawArticle | RawLine], run_id: str, now: dt.datetime, today: dt.date | None,
+                   extract_ahead: bool = False) -> tuple[list[Prepared], ExtractedBatch | None]:
     out = []
     for item in items:
         parsed = parse_line(item, today) if isinstance(item, RawLine) else [item]
@@ -182,7 +209,13 @@ def _prepare_chunk(items: list[RawArticle | RawLine], run_id: str, now: dt.datet
             continue
         row, problems = prepare(article, run_id, now, today)
         out.append((_source(article), row, rejects + problems))
-    return out
+    if not extract_ahead:
+        return out, None
+    rows: dict[str, dict] = {}
+    for _, row, _ in out:   # a text read twice is extracted once, as stored: its first reading
+        if row is not None and row["article_id"] not in _STORED:
+            rows.setdefault(row["article_id"], row)
+    return out, extract_batch([(aid, row["text"], row["published"], row["title"]) for aid, row in rows.items()])
 
 
 def prepare(item: RawArticle, run_id: str, now: dt.datetime,
