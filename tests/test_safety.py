@@ -123,7 +123,11 @@ HOOK = textwrap.dedent("""
         target._expected = expected
     else:
         import importlib
+        if module_name == "extract-readback":   # nothing extracted ahead: the stage reads texts back, in batches
+            import attrition.ingest.stage as ingest_stage
+            ingest_stage.hand_over = lambda *args: None
         target = importlib.import_module({"ingest": "attrition.ingest.stage", "extract": "attrition.extract.stage",
+                                          "extract-readback": "attrition.extract.stage",
                                           "extract-after": "attrition.extract.stage", "resolve": "attrition.resolve",
                                           "validate": "attrition.validate"}[module_name])
         real_transaction = target.transaction
@@ -173,8 +177,9 @@ def kill9(process: subprocess.Popen) -> None:
 
 @pytest.mark.parametrize("point", [
     "ingest:2",         # inside the second ingest batch's transaction
-    "extract:3",        # inside the third extract batch's transaction (deletes, inserts, marks done)
-    "extract-after:4",  # a moment after the fourth extract batch committed: wherever the run is then
+    "extract:1",        # inside the transaction storing what the ingest workers extracted (inserts, marks done)
+    "extract-readback:3",  # inside the third batch's transaction of texts read back (deletes, inserts, marks done)
+    "extract-after:1",  # a moment after the extract stage committed: wherever the run is then
     "validate:2",       # inside the event_mentions quarantine transaction
     "resolve:1",        # inside the resolve transaction (links, incidents, sources, changes)
     "aggregate",        # inside the aggregates' transaction, every model rebuilt, not committed

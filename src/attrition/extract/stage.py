@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
@@ -77,10 +77,9 @@ def extract(con: duckdb.DuckDBPyConnection, run_id: str, workers: int = 1, batch
     summary = ExtractSummary()
     total = pending = _pending_count(con)
     progress.advance("extract", 0, total)
-    for extracted in _ahead_of(con, run_id):
-        _store(con, run_id, extracted, summary)
+    if (ahead := _ahead_of(con, run_id)) is not None:
+        _store(con, run_id, ahead, summary)
         progress.advance("extract", summary.articles, total)
-    if summary.articles:
         pending = _pending_count(con)   # what the ingest workers did not extract (older articles, a new version)
     # a few articles (a refresh) are extracted here sooner than new processes could load the gazetteer
     parallel = submit is None and workers > 1 and pending >= MIN_PARALLEL
@@ -133,16 +132,18 @@ def drop_ahead(run_id: str) -> None:
     _AHEAD.pop(run_id, None)
 
 
-def _ahead_of(con: duckdb.DuckDBPyConnection, run_id: str) -> Iterator[ExtractedBatch]:
-    """The run's batches extracted ahead, cut to the articles still pending (not superseded meanwhile)."""
+def _ahead_of(con: duckdb.DuckDBPyConnection, run_id: str) -> ExtractedBatch | None:
+    """What the run's ingest extracted ahead, as one batch (stored in one transaction), cut to the articles still
+    pending (not superseded meanwhile); None when there is none."""
     ahead = _AHEAD.pop(run_id, [])
     if not ahead:
-        return
+        return None
+    whole = ExtractedBatch([aid for batch in ahead for aid in batch.article_ids],
+                           pa.concat_tables([batch.mentions for batch in ahead]),
+                           [failure for batch in ahead for failure in batch.failures])
     pending = {aid for (aid,) in con.execute(sql("load/select_pending_ids"), {"version": EXTRACTOR_VERSION}).fetchall()}
-    for batch in ahead:
-        kept = [aid for aid in batch.article_ids if aid in pending]
-        if kept:
-            yield _only(batch, kept)
+    kept = [aid for aid in whole.article_ids if aid in pending]
+    return _only(whole, kept) if kept else None
 
 
 def _only(batch: ExtractedBatch, kept: list[str]) -> ExtractedBatch:
