@@ -76,7 +76,9 @@ def clean_text(raw: str, title: str | None = None) -> str:
         text = _SPACES.sub(" ", text)
     lowered = text.lower()
     boilerplate_words = [word for word in _BOILERPLATE_WORDS if word in lowered]
-    for line in text.split("\n"):
+    # each line's lower case is cut from the text's (lower-casing keeps line breaks, and case is decided within
+    # a line): lower-casing every line again cost as much as the whole text
+    for line, low in zip(text.split("\n"), lowered.split("\n"), strict=True):
         line = line.strip()
         if not line:
             continue
@@ -84,7 +86,8 @@ def clean_text(raw: str, title: str | None = None) -> str:
             break
         if line.endswith("]"):
             line = _TRAILING_TAG.sub("", line)
-        lines.append((line, _kind(line, folded_title, title_tail, boilerplate_words)))
+            low = line.lower()
+        lines.append((line, _kind(line, folded_title, title_tail, boilerplate_words, low.strip())))
     kept = []
     for i, (line, kind) in enumerate(lines):
         if kind != "prose":
@@ -104,8 +107,8 @@ def clean_text(raw: str, title: str | None = None) -> str:
 
 
 def _kind(line: str, folded_title: str | None, title_tail: str | None = None,
-          boilerplate_words: list[str] | tuple[str, ...] = _BOILERPLATE_WORDS) -> str:
-    lowered = line.lower()
+          boilerplate_words: list[str] | tuple[str, ...] = _BOILERPLATE_WORDS, lowered: str | None = None) -> str:
+    lowered = line.lower() if lowered is None else lowered   # `line` lower-cased, when the caller has it
     # the headline, or a breadcrumb ending in it, is short: fold only lines that could be one
     if folded_title and len(line) <= 3 * len(folded_title) + 40 and (title_tail is None or title_tail in lowered) \
             and _fold(line).endswith(folded_title):
