@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -191,10 +192,26 @@ def _submit_prepare(batch: list, run_id: str, now: dt.datetime, today: dt.date |
     if pool is None or len(entries) < 2 * workers:
         done = [_prepare_chunk(entries, run_id, now, today, extract_ahead)]
         return (lambda: done), False
+
+    def here() -> Chunks:
+        """A worker died (killed for memory, a crash in C code, maybe in extraction): the batch is cleaned here,
+        and its extraction left to the extract stage, where such a crash stops the run with the articles stored."""
+        return [_prepare_chunk(entries, run_id, now, today)]
+
     size = -(-len(entries) // workers)
-    futures = [pool.submit(_prepare_chunk, entries[i:i + size], run_id, now, today, extract_ahead)
-               for i in range(0, len(entries), size)]
-    return (lambda: [future.result() for future in futures]), True
+    try:
+        futures = [pool.submit(_prepare_chunk, entries[i:i + size], run_id, now, today, extract_ahead)
+                   for i in range(0, len(entries), size)]
+    except BrokenProcessPool:
+        return here, False
+
+    def results() -> Chunks:
+        try:
+            return [future.result() for future in futures]
+        except BrokenProcessPool:
+            return here()
+
+    return results, True
 
 
 def _prepare_chunk(items: list[RawArticle | RawLine], run_id: str, now: dt.datetime, today: dt.date | None,
