@@ -380,6 +380,8 @@ def test_lone_surrogate_escapes_are_replaced_and_flagged_not_fatal_to_the_batch(
                if reason == "invalid_utf8"}
     assert flagged == {"export.jsonl:1": "2 lone surrogate escape(s)", "export.json#0": "1 lone surrogate escape(s)",
                        "front.md": "1 lone surrogate escape(s)", "meta.jsonl:1": "1 lone surrogate escape(s)"}
+    named = dict(con.execute("select origin, external_id from ingest_rejects where reason = 'invalid_utf8'").fetchall())
+    assert {named[o] for o in named if o.endswith(("export.jsonl:1", "export.json#0"))} == {"line", "doc"}
 
 
 def test_briefs_and_lone_paragraphs_are_kept_and_flagged(con, tmp_path):

@@ -78,8 +78,9 @@ _CHECKPOINTS: dict[tuple[str, str], tuple[str, object]] = {}
 
 
 def preload() -> None:
-    """Import Great Expectations now (about 2 s of CPU): the run calls this while the extract stage's workers
-    extract, so that the validation after it does not start with the import."""
+    """Import Great Expectations now (about 2 s of CPU): the run calls this once its workers are forked (those of
+    the ingest stage, which clean and extract, or of the extract stage), so that the validation after them does
+    not start with the import."""
     import great_expectations  # noqa: F401
 
 

@@ -140,9 +140,9 @@ def without_surrogates(value: object, depth: int = 2) -> tuple[object, int]:
     return [v for v, _ in items], sum(n for _, n in items)
 
 
-def surrogates_flag(origin: str, count: int, where: str = "") -> Reject:
+def surrogates_flag(origin: str, count: int, where: str = "", external_id: str | None = None) -> Reject:
     return Reject(origin, "invalid_utf8", f"{count} lone surrogate escape(s) (\\ud800-\\udfff){where} replaced by "
-                                          "U+FFFD")
+                                          "U+FFFD", external_id)
 
 
 def check_text(text: str, origin: str) -> str | Reject:

@@ -332,8 +332,7 @@ def _flagged(items: Iterator[RawArticle | Reject], origin: str, bad: int = 0,
             yield Reject(origin, "invalid_utf8", f"{bad} byte sequence(s) that are not UTF-8 replaced by U+FFFD",
                          external_id)
         if replaced:
-            flag = surrogates_flag(origin, replaced)
-            yield Reject(flag.origin, flag.reason, flag.detail, external_id)
+            yield surrogates_flag(origin, replaced, external_id=external_id)
     yield from items
 
 
