@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.16.21"
+    assert EXTRACTOR_VERSION == "0.17.0"
 
 
 @pytest.mark.parametrize(
@@ -2736,3 +2736,150 @@ def test_a_possessive_claim_is_the_groups_not_a_politicians_assertion(sentence, 
     from attrition.extract import lexicon
 
     assert lexicon.claims(sentence) is claimed
+
+
+# --- losses the headline reports, towns named by a descriptor, captures from a group driven out ----------------
+
+@pytest.mark.parametrize("title, body, place, day, captor", [
+    ("Kurdish fighters retake Sinjar from Islamic State",
+     "Peshmerga fighters entered the center of Sinjar on Friday and raised the Kurdish flag over the town hall, "
+     "officials said.", "Sinjar", dt.date(2015, 11, 13), "Peshmerga"),
+    ("Ramadi freed from ISIS, Iraqi army says",
+     "Iraqi troops planted the national flag on the government compound in Ramadi on Monday.", "Ramadi",
+     dt.date(2015, 11, 9), "Iraqi forces"),
+    # a headline's present tense
+    ("Syrian troops take back Palmyra from ISIS",
+     "Syrian soldiers walked through the ruins of Palmyra on Sunday as engineers cleared mines.", "Palmyra",
+     dt.date(2015, 11, 8), "Syrian army"),
+    # a known enemy of the group captures a town the group is known to have lost
+    ("US-backed forces capture Hajin, ISIS's last major town in Syria",
+     "SDF fighters took the center of Hajin on Friday, a spokesman said.", "Hajin", dt.date(2015, 11, 13), "SDF"),
+    ("ISIS pushed out of Manbij",
+     "The Syrian Democratic Forces said on Friday that its fighters controlled every district of Manbij.", "Manbij",
+     None, "SDF"),
+])
+def test_a_loss_the_headline_reports_is_told_by_the_lede_that_names_the_town(title, body, place, day, captor):
+    [m] = _losses(body, dt.date(2015, 11, 14), title=title)
+    assert m.place.name == place and m.rule == "loss.headline" and "loss@-1:headline" in m.support
+    assert m.sentence.index == 0 and (day is None or m.date.start == m.date.end == day)
+    assert captor.split()[0] in m.captured_by
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Can Iraq retake Mosul from ISIS?", "Iraqi troops massed south of Mosul on Monday."),
+    ("Iraqi forces push to retake Fallujah from ISIS", "Troops shelled the outskirts of Fallujah on Sunday."),
+    # ground near the town, not the town
+    ("Iraqi troops retake town south of Baghdad from ISIS", "Soldiers patrolled the roads south of Baghdad on Sunday."),
+    # the headline's town is not named in the lede
+    ("Iraqi forces retake Tikrit from ISIS", "The prime minister spoke in parliament on Monday. He thanked the army. "
+     "Lawmakers applauded. Then they debated the budget. Tikrit was mentioned once."),
+    ("ISIS seizes Ramadi", "Islamic State fighters raised their flag over Ramadi on Sunday."),
+])
+def test_a_headline_that_reports_no_loss_adds_none(title, body):
+    assert _losses(body, dt.date(2015, 11, 14), title=title) == []
+
+
+def test_a_loss_the_body_reports_is_not_added_again_from_the_headline():
+    found = _losses("Iraqi forces recaptured Ramadi from ISIS on Monday, the army said.", dt.date(2015, 12, 29),
+                    title="Iraqi forces retake Ramadi from Islamic State")
+    assert [(m.place.name, m.rule) for m in found] == [("Ramadi", "loss.object")]
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Peshmerga fighters recaptured the village of Bazwaya from ISIS on Sunday, east of Mosul.", "Bazwaya", "IQ"),
+    ("Iraqi troops retook the desert town of Kabrat in western Anbar from the Islamic State on Sunday.", "Kabrat",
+     "IQ"),
+    ("Kurdish forces expelled ISIS from the northeastern Syrian city of Hasakah on Tuesday.", "Hasakah", "SY"),
+])
+def test_a_town_named_by_a_descriptor_is_lost_where_the_text_places_it(text, place, country):
+    [m] = _losses(text, dt.date(2016, 11, 8), title="Offensive against ISIS")
+    assert (m.place.name, m.place.country) == (place, country)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Gunmen attacked Chinese engineers in the Pakistani district of Chagai on Friday.", "PK"),
+    ("NIAMEY — Niger's army, backed by Chadian troops, said the town of Bosso was attacked on Friday.", "NE"),
+    ("A car bomb exploded in the town of Kabrat, Iraq, on Friday.", "IQ"),
+    ("Police cornered the brothers in the town of Dammartin-en-Goele, France, on Friday.", "FR"),
+    # demonyms name people more often than places
+    ("Gunmen killed two Chinese engineers and a Chinese guard in the mining town of Saindak, officials in Quetta said.",
+     "PK"),
+    # "U.S.-backed" names who backs the forces, not where the town is
+    ("U.S.-backed forces said a car bomb exploded in the town of Kabrat near Anbar on Friday.", "IQ"),
+])
+def test_a_town_the_gazetteer_does_not_know_takes_the_country_that_locates_it(text, country):
+    from attrition.extract.places import default_gazetteer
+
+    [town] = [m for m in default_gazetteer().find(text) if m.how == "descriptor"]
+    assert town.place.country == country and town.place.name == town.surface and " " not in town.surface
+
+
+def test_a_town_named_by_a_descriptor_in_no_known_country_is_left_out():
+    from attrition.extract.places import default_gazetteer
+
+    assert default_gazetteer().find("Fighters took the village of Bazwaya on Friday.") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The army said on Friday it had taken full control of the city of Hawija after driving the last Islamic State "
+     "fighters out of its western districts.", "Hawija"),
+    ("Iraqi forces had taken full control of Tikrit on Wednesday, the defense ministry said.", "Tikrit"),
+])
+def test_a_town_taken_after_the_group_was_driven_out_or_by_its_known_enemy_is_its_loss(text, place):
+    [m] = _losses(text, dt.date(2017, 10, 6), title="Iraq and the Islamic State")
+    assert m.place.name == place
+
+
+def test_a_town_taken_after_rebels_were_driven_out_is_no_isis_loss():
+    assert _losses("The army said it had taken full control of Aleppo after driving the last rebels out of the city. "
+                   "ISIS was not there.", dt.date(2016, 12, 22), title="Aleppo falls") == []
+
+
+# --- losses told in passing: a town named before, a relative clause, a pronoun ---------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    # the town named in a sentence before, the loss told of "the city"
+    ("Shopkeepers in Fallujah have reopened along the main road. The city was retaken from the Islamic State group "
+     "by Iraqi forces in June 2016, after a long siege.", "Fallujah"),
+    ("He lived in Raqqa for three years. He stayed in the city until it fell to the Syrian Democratic Forces in "
+     "October 2017, prosecutors say. ISIS had made it its capital.", "Raqqa"),
+    ("Archaeologists returned to Nimrud this spring. The site has been held by Iraqi forces since they recaptured it "
+     "from Islamic State fighters in November 2016.", "Nimrud"),
+    # a relative clause about the town, across a phrase in apposition
+    ("The highway passes through Rutba, which Iraqi forces retook from Islamic State militants in May 2016.", "Rutba"),
+    ("He was asked about Ramadi, the provincial capital that Iraqi troops recaptured from the Islamic State in "
+     "December.", "Ramadi"),
+    ("Families are camped near Sukhnah, an oasis town on the road from Palmyra to Deir ez-Zor, which government "
+     "troops took from the Islamic State group in August.", "Al-Sukhnah"),
+    # a town the group is known to have lost, in a story that names the group once
+    ("Yazidi families are slow to go home. Sinjar itself was freed in November 2015 by Kurdish peshmerga fighters, "
+     "years after ISIS overran it.", "Sinjar"),
+    ("Iraqi troops and militias last week ended the Islamic State's ten-month hold on Tikrit.", "Tikrit"),
+    ("Russian officials said Syrian troops had taken back Palmyra from ISIS.", "Palmyra"),
+    ("U.S.-backed fighters captured Hajin, one of the last towns under the militants' control, after months of "
+     "combat against ISIS.", "Hajin"),
+    # the group's full name between the verb and "out of"
+    ("A coalition of militias drove the Islamic State group out of Derna in 2015.", "Derna"),
+    ("Students have returned to the university in Mosul. Since the city's liberation from the Islamic State group "
+     "in July 2017, lecture halls have been rebuilt.", "Mosul"),
+    # "to be retaken" after "the last town" is a fact, not an aim
+    ("Rawa, the last town in Iraq to be retaken from the Islamic State group, has a market again.", "Rawa"),
+])
+def test_a_loss_told_in_passing_is_placed_at_the_town_it_is_about(text, place):
+    found = _losses(text, dt.date(2018, 3, 14), title="Life after the war")
+    assert [m.place.name for m in found] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    # "it" is the hotel, not the town named before
+    ("Gunmen stormed a hotel in Kirkuk on Friday. Kurdish units later raided the hotel, wresting control of it from "
+     "the militants of the Islamic State."),
+    # a town named as a bearing is not the town "the town" stands for
+    ("In a town 150 km west of Baghdad, families have come home since the town was cleared of Islamic State "
+     "militants last April."),
+    # a relative clause about a government, not the town before it
+    ("The forces behind the rise of ISIS were a government in Baghdad that pursued a sectarian agenda, a dictator in "
+     "Syria who lost control of large parts of the country."),
+])
+def test_a_loss_told_in_passing_needs_the_town_it_is_about(text):
+    assert [m.place.name for m in _losses(text, dt.date(2018, 3, 14), title="Life after the war")] == []

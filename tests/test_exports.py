@@ -146,3 +146,13 @@ def test_gtd_layout(loaded_db, tmp_path):
 def test_layouts_are_for_incidents_only(loaded_db):
     result = runner.invoke(app, ["export", "mentions", "--format", "acled", "--db", str(loaded_db)])
     assert result.exit_code == 1 and "incidents" in result.output
+
+
+def test_mentions_name_the_town_as_the_article_spells_it_and_as_the_gazetteer_does(loaded_db):
+    rows = [json.loads(line) for line in export(loaded_db, "mentions").stdout.splitlines()]
+    nasiriyah = [r for r in rows if r["place_normalised"] == "Nasiriyah"]
+    # the article writes "Nassiriya"; "the French capital" is not a spelling of Paris
+    assert nasiriyah and {r["place"] for r in nasiriyah} == {"Nassiriya"}
+    assert {r["place"] for r in rows if r["place_normalised"] == "Paris"} == {"Paris"}
+    assert fetch(loaded_db, "select distinct place, place_as_written from event_mentions "
+                            "where place = 'Nasiriyah'") == [("Nasiriyah", "Nassiriya")]

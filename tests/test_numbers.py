@@ -402,3 +402,46 @@ def test_a_dozen_and_a_half_is_eighteen_not_a_list_of_two(sentence, killed):
 ])
 def test_one_victim_killed_along_with_others_counts_them_all(sentence, killed):
     assert [t.quantity.best for t in find_tolls(sentence) if t.role == "killed"] == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # the count stated as such, and its updates
+    ("The death toll from Sunday's bombing of a crowded vegetable market in the eastern city of Quetta rose to 24 on "
+     "Monday.", [24]),
+    ("Officials said the number of dead rose to 61 overnight.", [61]),
+    ("The number of people killed in Friday's attack on a mosque in the town of Bir al-Abd has risen to 311.", [311]),
+    ("Health officials put the total number of dead at 44 on Tuesday.", [44]),
+    ("The ministry lowered the death toll from the blast at the wedding hall in the southern city to 18 from 22.",
+     [18]),
+    # an increase is not the toll
+    ("Three more victims died in hospital overnight, raising the death toll to 31.", [31]),
+    # attackers counted with the dead are taken out
+    ("The death toll has risen to 45, a figure that includes the three attackers, the governor said.", [42]),
+    ("Monitors put the total number of dead at 19, a figure they said included the bomber.", [18]),
+    # a part of the dead is not the toll; the dead of one town are that town's
+    ("At least 27 of the dead were foreigners, officials said.", []),
+    ("Nine of the dead were children.", []),
+    ("At least 10 of the dead were killed in the city of Diyarbakir alone.", [10]),
+])
+def test_a_toll_stated_as_a_count_of_the_dead(sentence, killed):
+    assert [t.quantity.best for t in find_tolls(sentence) if t.role == "killed"] == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A suicide bomber blew himself up at a police checkpoint on Monday, killing himself and wounding four officers.",
+     [0]),
+    ("The attacker detonated his explosives near the gate, killing only himself.", [0]),
+])
+def test_a_bomber_who_killed_only_himself_killed_no_one(sentence, killed):
+    assert [t.quantity.best for t in find_tolls(sentence) if t.role == "killed"] == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    # others died with him; a gunman who killed himself after killing others says nothing of their number
+    "A suicide bomber blew himself up at a market, killing himself and 12 other people.",
+    "A suicide bomber blew himself up at a market, killing himself and two police officers.",
+    "The gunman opened fire on students before killing himself.",
+    "He killed himself after the shooting.",
+])
+def test_an_attacker_killing_himself_is_no_count_of_zero(sentence):
+    assert 0 not in [t.quantity.best for t in find_tolls(sentence) if t.role == "killed"]

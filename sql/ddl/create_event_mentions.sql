@@ -4,7 +4,8 @@ create table if not exists event_mentions (
     article_id          varchar not null,
     kind                varchar not null,      -- attack | territorial_loss
     -- where
-    place               varchar,
+    place               varchar,               -- the gazetteer's name ("Jarabulus"): one name per town across articles
+    place_as_written    varchar,               -- the town as the article spells it ("Jarablus"), the gold's convention
     country             varchar,               -- ISO 3166-1 alpha-2
     lat                 double,
     lon                 double,
@@ -42,3 +43,5 @@ create table if not exists event_mentions (
 
 -- databases made before `support` existed gain it (a no-op on new ones)
 alter table event_mentions add column if not exists support varchar[];
+-- ... and `place_as_written`
+alter table event_mentions add column if not exists place_as_written varchar;

@@ -2,7 +2,8 @@
 -- with article, kind, place, country, date_start, date_end, killed, injured, attack_type, perpetrator,
 -- claimed, captured_by, incident, evidence), then every other column under its database name.
 -- `article` is the article's own id (articles.external_id, what gold files use); `article_id` is its
--- content hash, the key of `articles`. `incident` is the contract's name for incident_id.
+-- content hash, the key of `articles`. `incident` is the contract's name for incident_id. `place` is the town as
+-- the article spells it, as gold files write it; `place_normalised` the gazetteer's name the incidents use.
 with mentions as (
     select * from event_mentions
 ),
@@ -14,7 +15,7 @@ final as (
         -- the contract
         a.external_id as article,
         m.kind,
-        m.place,
+        coalesce(m.place_as_written, m.place) as place,
         m.country,
         m.date_start,
         m.date_end,
@@ -44,6 +45,7 @@ final as (
         m.killed_high,
         m.injured_low,
         m.injured_high,
+        m.place as place_normalised,
         m.lat,
         m.lon,
         m.place_precision,

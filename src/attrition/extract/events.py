@@ -35,13 +35,14 @@ from attrition.extract.attacks import attack_from, attack_triggers, cluster_trig
 from attrition.extract.captives import captive_killings, names_a_captive
 from attrition.extract.dates import DateSpan, find_dates, resolve
 from attrition.extract.frames import merge_within_article
-from attrition.extract.losses import listed_places, loss_from, loss_triggers
+from attrition.extract.losses import headline_targets, in_past_tense, listed_places, loss_from, loss_triggers
 from attrition.extract.narrative import (
     CONTINUATION_SENTENCES,
     SAID_DAYS,
     SCENE_SENTENCES,
     Mention,
     Narrative,
+    Trigger,
     clause_around,
     continue_events,
     eligible_place,
@@ -51,7 +52,8 @@ from attrition.extract.numbers import Quantity, find_tolls, one_killed
 from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.16.21"
+EXTRACTOR_VERSION = "0.17.0"
+LEDE_SENTENCES = 3   # a headline's news is told again in the article's first sentences
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
 
@@ -62,7 +64,7 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
         low, gated, trigger_re, detail_re = text, text, lx.ANY_TRIGGER, lx.DETAIL_CUE
     else:
         gated, trigger_re, detail_re = lx.gate_bytes(low), lx.ANY_TRIGGER_LC, lx.DETAIL_CUE_LC
-    if not trigger_re.search(gated):
+    if not trigger_re.search(gated) and not _headline_may_tell_loss(title):
         return []
     known_low = low if low is not text else None   # the text's lower case, while it is the text's
     if "MORE" in text:
@@ -77,13 +79,14 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     lowered = low if low is not text else text.lower()
     if not trace.active():   # explain reads every candidate, even of an article that reports nothing
         held = sentences_at(text, hits)
-        if held is not None and not _any_opens(held, names_isis) and not names_a_captive(lowered):
+        if held is not None and not _any_opens(held, names_isis) and not names_a_captive(lowered) and \
+                not (names_isis and _headline_may_tell_loss(title)):
             return []   # no sentence can open an event, and only a known captive's killing is told without one
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     worded = {bisect_right(starts, hit) - 1 for hit in hits}
     triggered = {i for i in worded if _may_open(sentences[i].text, names_isis)}
-    if not triggered and not names_a_captive(lowered):
+    if not triggered and not names_a_captive(lowered) and not (names_isis and _headline_may_tell_loss(title)):
         return []   # (when tracing, or when an offset needed the whole split)
     # a sentence that opens no event matters only as the scene of a trigger sentence just after it, or as
     # detail for the event before it: dates and places are read only where they can matter
@@ -107,6 +110,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     for mention in merged:
         if mention.perpetrator == "ISIS" and _before_isis(mention):
             mention.perpetrator, mention.attribution, mention.claimed = None, None, None
+    if names_isis and _headline_may_tell_loss(title):
+        merged += _headline_losses(title, sentences, story, gazetteer, merged)
     known.date_known_losses(merged, published)
     merged += captive_killings(story, merged, lowered)
     if any(m.kind == "attack" for m in merged):
@@ -274,6 +279,49 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Nar
             if loss:
                 mentions.append(loss)
     return mentions
+
+
+def _headline_may_tell_loss(title: str | None) -> bool:
+    if not title:
+        return False
+    title = in_past_tense(title)
+    return bool(lx.LOSS_OBJECT_TRIGGERS.search(title) or lx.LOSS_SUBJECT_TRIGGERS.search(title) or
+                lx.HEADLINE_LOSS.search(title) or lx.HEADLINE_GROUP_DRIVEN.search(title))
+
+
+def _headline_losses(title: str, sentences: list[Sentence], story: Narrative, gazetteer,
+                     merged: list[Mention]) -> list[Mention]:
+    """A loss the headline reports ("Iraqi forces retake Baiji from ISIS", "Bashiqa freed from ISIL") that the body
+    tells without a loss verb of its own ("troops entered the center of Baiji on Tuesday and raised the flag"): the
+    lede sentence that names the town gives its evidence, its date and its captor; the headline, that the group lost
+    it. A town the body already reports lost is left to the body."""
+    title = in_past_tense(title)
+    places = [m for m in gazetteer.find(title, countries=story.countries, people=story.people)
+              if eligible_place(title, m)]
+    lost = {known.town_key(m.place.name) for m in merged if m.kind == "territorial_loss" and m.place and m.place.name}
+    told = replace(story, last_date=None)   # the lede's own dates, not the last one the body read
+    found = []
+    for target, captor in headline_targets(title, places, story) if places else []:
+        town = known.town_key(target.place.name) if target.place.name else None
+        if town is None or town in lost or target.place.precision not in ("city", "landmark"):
+            # "push Islamic State out of two towns in Diyala": the towns are the body's to name
+            continue
+        for sentence in sentences[:LEDE_SENTENCES]:
+            named = gazetteer.find(sentence.text, countries=story.countries, people=story.people)
+            match = next((p for p in named if p.place.name == target.place.name), None)
+            if match is None:
+                continue
+            dated = _resolve_dates(find_dates(sentence.text), told, sentence.text)
+            trigger = Trigger("territorial_loss", match.start, match.end, None, "loss", "loss.headline", match)
+            mention = loss_from(sentence, trigger, named, dated, told, loser_named=True)
+            if mention is not None and mention.place is not None and mention.place.name == target.place.name:
+                # not "retake town south of Baghdad": ground near the town named, not the town
+                mention.captured_by = mention.captured_by or captor
+                mention.support.append("loss@-1:headline")
+                found.append(mention)
+                lost.add(town)
+            break
+    return found
 
 
 def mention_id(article_id: str, mention: Mention) -> str:

@@ -488,7 +488,9 @@ INFINITIVE = re.compile(r"\bto (?!(?:ISIS|ISIL|IS|Daesh|al-Qaeda|the|a|an|this|t
                         r"unleash|orchestrate) (?:an?|another|more|new|such|similar|the)?\s*(?:[\w-]+ ){0,2}$", re.I)
 INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim(?:ed|s)?|claim of responsibility|"
                            r"did (?!not\b)(?:\w+ )?manage)\b"
-                           r"[^,;]{0,20}$",
+                           r"[^,;]{0,20}$|"
+                           # "Rawa, the last town in Iraq to be retaken from the group": a fact, not an aim
+                           r"\b(?:first|last|latest|only)\s+(?:[\w-]+\s+){0,4}?to\s+be\s+$",
                            re.I)
 
 # --- territorial losses -----------------------------------------------------------------------------
@@ -497,7 +499,7 @@ _GROUP_NAMES = r"ISIS|ISIL|(?-i:IS)|Daesh|Islamic State"   # the group, in the l
 LOSS_OBJECT_TRIGGERS = re.compile(
     r"\b(?:recaptur(?:ed|e|ing)|reconquer(?:ed)?|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|"
     r"reclaim(?:ed|ing)?|"
-    r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|"
+    r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|taken back|"
     # "restored government control over Hit", "recovered Sinjar from ISIS", "rid Mosul of the Islamic State"
     r"restor(?:ed|ing) (?:[\w-]+ ){0,2}?control (?:over|of|in)|"
     rf"recover(?:ed|ing)(?= [^.;]{{1,50}}?\bfrom (?:the )?(?:{_GROUP_NAMES})\b)|"
@@ -527,11 +529,11 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
     # the bare verb ("helped Kurdish fighters push ISIS out of Kobani") only once achieved (losses.py)
     r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing|"
-    r"push|drive|kick) (?:\w+ ){0,3}?out of|"
+    r"push|drive|kick) (?:\w+ ){0,4}?out of|"   # "pushed the Islamic State group out of"
     r"(?:expelled|ousted|routed|evicted|ejected|dislodged|purged) (?:\w+ ){0,3}?(?:from|for control of)|"
     r"(?:drove|driven|drive|drives) (?:\w+ ){1,3}?from|"   # "drove ISIS from Hawija", not "drove from Mosul"
     # "ended the Islamic State's rule over Raqqa", "ended ISIS control of Mosul"
-    rf"ended (?:the )?(?:{_GROUP_NAMES}|group|militants|jihadists)(?:['’]s?)? (?:\w+ )?"
+    rf"ended (?:the )?(?:{_GROUP_NAMES}|group|militants|jihadists)(?:['’]s?)? (?:[\w-]+ ){{0,2}}?"
     r"(?:rule|control|occupation|grip|hold|reign) (?:of|over|in|on)|"
     # "the Islamic State's defeat in Mosul", "the defeat of ISIS at Kobani": the noun, with the town after
     rf"(?:{_GROUP_NAMES}|the group)['’]s? (?:[\w-]+ )?defeats? (?:in|at)|"
@@ -542,6 +544,8 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
     r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
+    # "the Syrian army took it back", "which Turkish-backed rebels took from the militants"
+    rf"took(?= it back\b| from (?:the )?(?:{_GROUP_NAMES}|militants|jihadists)\b)|"
     r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from|"
     # "the militants withdrew from Sinjar", "ISIS abandoned Jarablus", "ISIS fighters surrendered Raqqa to the SDF":
     # only with the group as the subject (losses.py)
@@ -584,6 +588,24 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     rf"(?:{_GROUP_NAMES}|militants|jihadists)\b",
     re.I,
 )
+# A headline's short passive, the town before it: "Bashiqa freed from ISIL", "Duterte declares Marawi 'liberated'
+# from pro-Islamic State militants", "Mosul is free of ISIS", "Syrian army declares Deir ez-Zor city free of Daesh"
+HEADLINE_LOSS = re.compile(
+    r"""(?:\b(?:fully\s+)?(?:liberated|freed|retaken|recaptured|cleared)|\bfree)['’"]?\s+(?:from|of)\s+(?:the\s+)?"""
+    r"(?:pro-)?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b")
+# ... and the group first, the town after: "IS driven from Syria's Hasakah city", "ISIS pushed out of Manbij"
+HEADLINE_GROUP_DRIVEN = re.compile(
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s+(?:fighters|militants|jihadists))?\s+(?:driven|pushed|forced|kicked|"
+    r"ousted|expelled|routed|flushed)\s+(?:out\s+of|from)\b")
+# A headline tells the past in the present tense ("Syrian troops take back Qaryatayn from ISIL"): its verbs, as the
+# loss patterns spell them
+HEADLINE_PRESENT = [(re.compile(pattern), past) for pattern, past in (
+    (r"\btakes? back\b", "took back"), (r"\btakes? (full |complete |total )?control of\b", r"took \1control of"),
+    (r"\bcaptures\b|\bcapture(?= (?:the )?[A-Z])", "captured"), (r"\bseizes?\b", "seized"),
+    (r"\bretakes\b", "retook"), (r"\brecaptures\b", "recaptured"), (r"\bliberates?\b", "liberated"),
+    (r"\bfrees\b", "freed"), (r"\bousts?\b", "ousted"), (r"\bexpels?\b", "expelled"), (r"\bregains?\b", "regained"),
+    (r"\bwins? back\b", "won back"), (r"\bdrives?\b", "drove"), (r"\bpush(?:es)?\b(?= [^.]{1,40} out\b)", "pushed"),
+    (r"\bdeclares? victory\b", "declared victory"))]
 # Words that make a capture a loss only when ISIS is named as the one losing.
 NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|overt|stormed|cleared|"
                               r"(?:took|(?:(?:had|has|have) )?taken) (?:full |complete |total )?control|fall of|"
@@ -592,10 +614,15 @@ ISIS_LOSER = re.compile(
     r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|insurgents|"
     r"(?:militant|extremist|terror|jihadist) group)\b|"
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)[- ](?:held|controlled|occupied)\b|"
+    # "Hajin, one of the last towns under the militants' control"
+    r"\bunder (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists)(?:['’]s?)? control\b|"
     # "the last ISIS enclave", "the group's de facto capital", "after a four-month battle with ISIS"
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|the group)(?:['’]s?)? (?:[\w-]+ ){0,2}?(?:enclave|stronghold|bastion|"
     r"redoubt|capital)\b|"
-    r"\b(?:battle|fight|fighting|clashes|war) (?:with|against) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b",
+    r"\b(?:battle|fight|fighting|clashes|war) (?:with|against) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b|"
+    # "took full control of the city after driving the last Daesh fighters out of its neighbourhoods"
+    r"\b(?:driv|push|expel|oust|flush|kick|forc)\w*\s+(?:the\s+)?(?:last\s+|remaining\s+)?"
+    r"(?:ISIS|ISIL|IS|Daesh|Islamic State)(?:\s+(?:group|fighters|militants))?\s+(?:out|from|away)\b",
     re.I,
 )
 # The Islamic State as the one who captures: a gain, not a loss.
@@ -825,6 +852,11 @@ AROUND_GROUND = re.compile(
 # "in both places", "both attacks": a statement about the last two events.
 BOTH = re.compile(r"\b(?:in both|both (?:places|attacks|cities|incidents))\b", re.I)
 # Places introduced as where someone comes from, not where the event happened.
+# What may stand between "driven from" and the town: "the city of", "the northeastern Syrian city of", "Syria's"
+_TOWN_NAMED_BY = (r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|district) of\s+|"
+                  r"(?:Iraq|Syria|Libya)['’]s\s+)?")
+# A town named as a bearing, not as the place: "150 km west of Baghdad", "north of Mosul"
+BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
 ORIGIN_BEFORE = re.compile(r"\b(?:from|native of|born in|hailing from|citizen of|nationals? of)\b[^,;.]{0,45}$",
                            re.I)
 # "the toll from Tuesday's bombing in Brussels", "driven from Ramadi": "from" an event or a lost place, not
@@ -835,10 +867,10 @@ FROM_EVENT_BEFORE = re.compile(
     r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged|withdr[ea]wn?|"
     # "routed ISIS from Palmyra", "expelled the militants from": the object may come between
     r"retreated|ouster|expulsion|eviction)\s+(?:(?!from\b)[\w-]+\s+){0,3}?(?:back\s+)?"
-    r"from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
+    rf"from\s+{_TOWN_NAMED_BY}$|"
     # "drove ISIS from Hawija", not "drove his family from Mosul"
     r"\bdrove\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|extremists|insurgents|group|them)"
-    r"(?:\s+[\w-]+){0,2}?\s+from\s+(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$|"
+    rf"(?:\s+[\w-]+){{0,2}}?\s+from\s+{_TOWN_NAMED_BY}$|"
     # "driving ISIS away from the Mosul Dam": the place a loser was driven from
     r"\b(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:away|back)\s+from\s+"
     r"(?:the\s+)?(?:(?:city|town|village|district) of\s+)?$", re.I)

@@ -53,12 +53,41 @@ def loss_triggers(s: str, places: list[PlaceMatch], story: Narrative, index: int
             continue
         found.append(Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.object", guard))
     for m in lx.LOSS_SUBJECT_TRIGGERS.finditer(s):
-        guard = _loss_subject_guard(s, m, places, isis_here, story)
+        guard = _loss_subject_guard(s, m, places, isis_here, story, index)
         if isinstance(guard, str):
             trace.dropped("territorial_loss", m.group(0), guard)
             continue
         found.append(Trigger("territorial_loss", m.start(), m.end(), None, "loss", "loss.subject", guard))
     return found
+
+
+def headline_targets(title: str, places: list[PlaceMatch], story: Narrative) -> list[tuple[PlaceMatch, str | None]]:
+    """The towns a headline reports lost by the group, each with the captor it names: "Iraqi forces retake oil town
+    of Baiji from ISIS" by its verbs, and in a headline's own short passive, "Bashiqa freed from ISIL", "Mosul is
+    free of ISIS"; never in a question ("Can Iraq retake Mosul?")."""
+    if not story.names_isis or title.rstrip().endswith("?"):
+        return []
+    targets = {}
+    for t in loss_triggers(title, places, story):
+        for p in listed_places(places, t.place_after, title):
+            targets[p.start] = (p, _captor(title, t.start) or _captor_as_written(title, replace(t, place_after=p)))
+    for m in lx.HEADLINE_LOSS.finditer(title):
+        target = _last_place_before(places, m.start(), title)
+        if target is not None and target.start not in targets and not hypothetical(title, m.start()):
+            targets[target.start] = (target, _captor(title, m.start()))
+    for m in lx.HEADLINE_GROUP_DRIVEN.finditer(title):
+        target = _first_place_after(places, m.end(), title)
+        if target is not None and target.start not in targets and not hypothetical(title, m.start()):
+            targets[target.start] = (target, _captor(title, m.start()))
+    return list(targets.values())
+
+
+def in_past_tense(title: str) -> str:
+    """A headline's present tense told in the past, as the loss patterns read it: "Syrian troops take back Qaryatayn
+    from ISIL" is "Syrian troops took back Qaryatayn from ISIL"."""
+    for pattern, past in lx.HEADLINE_PRESENT:
+        title = pattern.sub(past, title)
+    return title
 
 
 def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch], isis_here: bool,
@@ -82,10 +111,13 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
     beaten = _BEATEN_VERB.match(verb)
     target = _place_beaten_at(places, m.end(), s) if beaten else _first_place_after(places, m.end(), s)
     if target is None and _IT_AFTER.match(s, m.end()):
-        target = _sentence_subject(places, m.start())   # "The Mosul Dam ... after they retook it"
+        # "The Mosul Dam ... after they retook it"; "The district was the last pocket ... until Iraqi forces retook it"
+        target = _sentence_subject(places, m.start()) or _it_antecedent(story, index, s, m.start())
     site = _THE_SITE_AFTER.match(s, m.end()) if target is None else None
     if site:
         target = _antecedent(story, index, site.group(1), m.end())   # "recaptured the dam": the dam named before
+    if target is None:
+        target = _relative_antecedent(places, s, m.start())   # "Rutba, which Iraqi forces retook from ISIS"
     if target is None:
         return "no_place"
     if lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
@@ -112,14 +144,20 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
 
 
 def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here: bool,
-                        story: Narrative) -> PlaceMatch | str:
+                        story: Narrative, index: int = -1) -> PlaceMatch | str:
     """The place before "was retaken", "fell to", or the guard that refuses it."""
     if hypothetical(s, m.start()):
         return "hypothetical"
     target = _last_place_before(places, m.start(), s)
+    anaphor = _ANAPHOR_SUBJECT.search(s, 0, m.start()) if target is None else None
+    if anaphor:   # "The city was retaken from the Islamic State group", "staying in the city until it fell to the SDF"
+        target = _antecedent(story, index, anaphor.group("noun"), anaphor.start()) if anaphor.group("noun") else \
+            _it_antecedent(story, index, s, anaphor.start())
     if target is None:
         return "no_place"
-    if not (isis_here or story.about_isis):
+    if not (isis_here or story.about_isis or story.names_isis and _known_loss_town(target)):
+        # "Sinjar itself was freed in November 2015" in a story that names the group once: a town it is known to
+        # have lost
         return "not_about_isis"
     if m.group(0).endswith("out") and target.place.precision not in ("city", "landmark"):
         return "not_a_town"   # "entered Raqqa after ISIS was driven out", not "voters in Ohio said the group was"
@@ -144,18 +182,20 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
 _DEFEAT_NOUN = re.compile(r"\bdefeats?\b", re.I)
 _BARE_OR_CLEARING = ("push", "drive", "kick", "clearing")
 _DEFEATED_GROUP = re.compile(r"defeated\s+\S", re.I)   # "defeated the Islamic State" (the trigger names the group)
-_BY_AFTER = re.compile(r"\s+by\b")
-_TAKING_VERB = re.compile(r"^(?:captur|seized|overran|stormed|took|taken|freed|won back|restor)", re.I)
+# "Palmyra was seized by Syrian troops", "Sinjar was freed in November 2015 by Kurdish peshmerga fighters"
+_BY_AFTER = re.compile(r"(?:\s+(?:in|on|during|last|this|earlier|later|late|early)(?:\s+[\w,]+){1,3}?)?\s+by\b")
+# "had taken full control of Bashiqa": the auxiliary is not the verb
+_TAKING_VERB = re.compile(r"^(?:(?:had|has|have) )?(?:captur|seized|overran|stormed|took|taken|freed|won back|restor)",
+                          re.I)
 
 
 def _groups_town_taken(target: PlaceMatch | None, s: str, start: int, end: int) -> bool:
     """ "The SDF said it had captured Raqqa", "Palmyra was seized by Syrian troops": a known enemy of the group
     (seeds/captors.csv) takes a town the group is known to have lost (seeds/reference_losses.csv), in an article
     about the group; another town so taken (Aleppo, from the rebels) is not the group's loss."""
-    if target is None or not target.place.name or target.place.precision == "country":
+    if target is None or target.place.precision == "country":
         return False
-    town = known.town_key(target.place.name)
-    return any(town in r.names for r in known.reference_losses()) and _captor_named(s, start, end)
+    return _known_loss_town(target) and _captor_named(s, start, end)
 
 
 def _captor_named(s: str, start: int, end: int) -> bool:
@@ -218,9 +258,11 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
             bool(_TAKING_VERB.match(lowered)) and not _PASSIVE_END.search(s, 0, m.start()) and \
             _groups_town_taken(target, s, max(0, m.start() - 60), captor_end)   # not "soldiers were captured by"
     if lowered.split()[-1] in ("taken", "took"):
-        # "took Raqqa" is a loss only when a known enemy of the group took it ("the SDF said it had taken Raqqa")
-        return (isis_here or story.about_isis) and _captor_named(s, max(0, m.start() - 60), m.start())
-    return isis_here or story.about_isis
+        # "took Raqqa" is a loss only when a known enemy of the group took it ("the SDF said it had taken Raqqa"), or
+        # took it from the group ("which Turkish-backed rebels took from the militants")
+        return bool(lx.ISIS_LOSER.match(s, m.end() + 1)) or \
+            (isis_here or story.about_isis) and _captor_named(s, max(0, m.start() - 60), m.start())
+    return isis_here or story.about_isis or story.names_isis and target is not None and _known_loss_town(target)
 
 
 _PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$")
@@ -286,22 +328,34 @@ _RELATIVE_OPENING = re.compile(r",\s+(?:which|who|that|where)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that)\s+[^;.,]{0,80}?\s+(?:but|and)\s+(?:\w+\s+)?")
 
 
-_THE_SITE_AFTER = re.compile(r"\s+(?:control of\s+)?the\s+(dam|city|town)\b(?!\s+of\b)", re.I)
+_THE_SITE_AFTER = re.compile(r"\s+(?:control of\s+)?(?:the|that|this)\s+(dam|city|town|village|district)\b(?!\s+of\b)",
+                             re.I)
+# the subject of a passive loss that stands for a town named before: "The city was retaken", "until it fell to", "since
+# the city's liberation"
+_ANAPHOR_SUBJECT = re.compile(r"\b(?:(?:the|that|this)\s+(?P<noun>city|town|village|district|dam)|(?P<it>it))"
+                              r"(?:\s+itself)?(?:\s+(?:was|were|had|has|been|briefly|finally|later|then|eventually)){0,3}\s*$",
+                              re.I)
+# "Rutba, which Iraqi forces retook", "Ramadi, the provincial capital in western Iraq that Iraqi troops recaptured": the
+# town the relative clause is about, across a phrase in apposition
+_RELATIVE_AFTER_PLACE = re.compile(r"(?:,\s+(?:the|a|an|its|one)\s+[^;:()]{0,120}?)?(?:,?\s+(?:which|that)\s+"
+                                   r"(?:[\w.'’-]+\s+){1,8}|\s+to\s+be\s+)")   # "Rawa, the last town to be retaken"
 ANTECEDENT_SENTENCES = 3   # how far back "the dam", "the city" looks for the place it stands for
 
 
 def _antecedent(story: Narrative, index: int, noun: str, at: int) -> PlaceMatch | None:
-    """The place "the dam" or "the city" stands for: the last dam, or the last town, the article named in this
-    sentence or the few before it, when that is one place."""
+    """The place "the dam", "the city" or "the site" stands for: the last dam, or the last town (or landmark, for a
+    site), the article named in this sentence or the few before it, when that is one place; not a town named as a
+    bearing ("150 km west of Baghdad")."""
     gazetteer = default_gazetteer()
+    kinds = ("city", "landmark") if noun.lower() == "site" else ("city",)
     wanted = (lambda p: p.place.precision == "landmark" and "dam" in p.surface.lower()) if noun.lower() == "dam" \
-        else (lambda p: p.place.precision == "city")
+        else (lambda p: p.place.precision in kinds)
     for i in range(index, max(-1, index - ANTECEDENT_SENTENCES - 1), -1):
         if i < 0 or i >= len(story.sentences):
             continue
         text = story.sentences[i].text
         found = [p for p in gazetteer.find(text, countries=story.countries, people=story.people) if wanted(p) and
-                 (i < index or p.end <= at)]
+                 (i < index or p.end <= at) and not lx.BEARING_BEFORE.search(text, max(0, p.start - 30), p.start)]
         names = {p.place.name for p in found}
         if len(names) == 1:
             place = found[-1]
@@ -309,6 +363,35 @@ def _antecedent(story: Narrative, index: int, noun: str, at: int) -> PlaceMatch 
         if len(names) > 1:
             return None
     return None
+
+
+_PLACE_NOUN = re.compile(r"\b(?:the|that|this)\s+(city|town|village|district|site|dam)\b", re.I)
+
+
+def _it_antecedent(story: Narrative, index: int, s: str, at: int) -> PlaceMatch | None:
+    """The place "it" stands for, when the sentence has named it by a noun before: "The site has been in Iraqi hands
+    since they recaptured it", "staying in the city until it fell"; not "raided the hotel, wresting control of it"."""
+    nouns = list(_PLACE_NOUN.finditer(s, 0, at))
+    return _antecedent(story, index, nouns[-1].group(1), nouns[-1].start()) if nouns else None
+
+
+def _relative_antecedent(places: list[PlaceMatch], s: str, before: int) -> PlaceMatch | None:
+    """The town a relative clause is about ("which", "that"), when the loss verb is in that clause: the head of a
+    phrase in apposition, not a town named inside it ("Sukhnah, an oasis town on the road from Palmyra to Deir
+    ez-Zor, which government forces retook") nor one named as a bearing."""
+    for p in (p for p in places if p.end < before):
+        if p.place.precision in ("city", "landmark") and _RELATIVE_AFTER_PLACE.fullmatch(s, p.end, before) and \
+                not lx.BEARING_BEFORE.search(s, max(0, p.start - 30), p.start):
+            return PlaceMatch(p.start, p.end, p.surface, p.place, "antecedent")   # "camp near Sukhnah, ... which"
+    return None
+
+
+def _known_loss_town(target: PlaceMatch) -> bool:
+    """A town the group is known to have lost (seeds/reference_losses.csv)."""
+    if not target.place.name:
+        return False
+    town = known.town_key(target.place.name)
+    return any(town in r.names for r in known.reference_losses())
 
 
 def _sentence_subject(places: list[PlaceMatch], before: int) -> PlaceMatch | None:
@@ -322,7 +405,8 @@ _APPOSITION = re.compile(r",\s+(?:the|its|a|an)\s+[^,;.()]{0,90},\s+(?:\w+\s+)?"
 
 
 def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], dated,
-               story: Narrative) -> Mention | None:
+               story: Narrative, loser_named: bool = False) -> Mention | None:
+    """The loss a trigger opens in the sentence; `loser_named`: the headline already named the group as the loser."""
     s = sentence.text
     target = trigger.place_after
     if trigger.start < target.start:
@@ -350,7 +434,8 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
             return None
         date, how = (None, "missing") if story.published is None or story.published < LOSS_ERA_START else (
             DateSpan(LOSS_ERA_START, story.published, "before"), "recalled")
-    place = around_place(s, target, lx.AROUND_GROUND)
+    # a town a pronoun or a relative clause stands for is the town, whatever the words around its name say
+    place = target.place if target.how == "antecedent" else around_place(s, target, lx.AROUND_GROUND)
     if place is target.place and (place.precision == "landmark" or _SITE.search(target.surface)):
         # a dam, a base, an oilfield is lost on its own day, not with its town: "Mosul Dam" (August 2014) is not Mosul
         place = replace(place, name=target.surface, precision="landmark")
@@ -358,7 +443,7 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
                       place_surface=target.surface, date=date, date_how=how, trigger_at=trigger.start)
     mention.captured_by = _captor(s, trigger.start) or _captor_as_written(s, trigger)
     if mention.captured_by in ("Syrian army", "Russian forces") and not (
-            lx.ISIS_LOSER.search(s) or lx.mentions_isis(clause_around(s, trigger.start, trigger.end))):
+            loser_named or lx.ISIS_LOSER.search(s) or lx.mentions_isis(clause_around(s, trigger.start, trigger.end))):
         # the Syrian army and Russia mostly retook ground from rebels: ISIS must be the loser
         trace.dropped("territorial_loss", s[trigger.start: trigger.end], "regime_gain_from_rebels")
         return None

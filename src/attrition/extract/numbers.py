@@ -348,10 +348,32 @@ _TOLL_RE = re.compile(
 )
 # "the death toll from Tuesday's bombing in Brussels rose to 35": the event named between toll and figure
 _TOLL_FROM_RE = re.compile(
-    r"\b(?:(?:the|a)\s+)?(?P<kind>death|fatality|victim)\s+tolls?\s+(?:from|in|of)\s+(?:[\w'\u2019.-]+\s+){1,8}?"
+    r"\b(?:(?:the|a)\s+)?(?P<kind>death|fatality|victim)\s+tolls?\s+(?:from|in|of)\s+(?:[\w'\u2019.-]+\s+){1,16}?"
     r"(?:(?:has|had|now|officially|later|reportedly)\s+)*(?:rose|risen|climbed|reached|jumped|stood|stands|increased"
     r"|was|is|hit|grew|surged|soared)\s+(?:(?:to|at)\s+)?"
     rf"(?P<qty>{_QTY})",
+    _FLAGS,
+)
+# The count stated as such: "the number of dead rose to 97", "the number of people killed in Tuesday night's attack
+# has risen to 45", "put the total number of dead at 19", "lowered the death toll from the twin bombings to 20"
+_EVENT_WORDS = r"(?:\s+(?:from|in|of|at)\s+(?:[\w'\u2019.-]+\s+){1,16}?)?"
+_NUMBER_OF_RE = re.compile(
+    r"\b(?:the\s+)?(?:total\s+|final\s+|official\s+)?number\s+of\s+(?:people\s+)?(?P<kind>dead|killed|deaths|"
+    rf"fatalities|wounded|injured|injuries){_EVENT_WORDS}\s*(?:(?:has|had|have|now|officially|later)\s+)*"
+    r"(?:rose|risen|rises|climbed|reached|increased|stood|stands|was|is|hit|jumped|grew)\s+(?:to|at)\s+"
+    rf"(?P<qty>{_QTY})",
+    _FLAGS,
+)
+_PUT_AT_RE = re.compile(
+    r"\b(?:put|puts|putting|placed|places)\s+(?:the\s+)?(?:total\s+|final\s+|official\s+)?(?:(?P<kind>death|injury)\s+)?"
+    r"(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities))\s+at\s+"
+    rf"(?P<qty>{_QTY})",
+    _FLAGS,
+)
+_REVISED_TO_RE = re.compile(
+    r"\b(?:lowered|lowering|lowers|raised|raising|raises|revised|revising|revises|brought|bringing|brings|pushed|"
+    r"pushing|pushes)\s+(?:down\s+|up\s+)?(?:the\s+)?(?:official\s+)?(?:death\s+)?toll"
+    rf"{_EVENT_WORDS}\s*(?:down\s+|up\s+)?to\s+(?P<qty>{_QTY})",
     _FLAGS,
 )
 _LIVES_RE = re.compile(
@@ -488,6 +510,11 @@ _OPENERS: dict[str, frozenset[str]] = {
     "left": frozenset({"left", "leaving", "leaves"}),
     "toll": frozenset({"the", "a", "death", "fatality", "victim", "civilian", "injury"}),
     "lives": _words("claimed claiming claims took taking takes cost costing costs loss"),
+    "number": _words("total final official number"),
+    "self": _words("killing"),
+    "put": _words("put puts putting placed places"),
+    "revised": _words("lowered lowering lowers raised raising raises revised revising revises brought bringing brings "
+                      "pushed pushing pushes"),
     "zero": _words(
         "no nobody none killing killed kills injuring injured wounding wounded hurting hurt harming there "
         "without zero"
@@ -525,7 +552,18 @@ def find_tolls(clause: str) -> list[Toll]:
     _enumerated(clause, found)
     if " with " in low:   # most clauses have no "along with": the pattern's lookbehinds would run at every offset
         _along_with(clause, found)
-    return [_without_attackers(clause, t) for t in _select(found)]
+    selected = [t for t in _select(found) if not _SUBSET_AFTER.match(clause, t.quantity.end)]
+    if len([t for t in selected if t.role == "killed"]) > 1:
+        # "Two more victims died of their wounds overnight, raising the death toll to 25": the rise is not the toll
+        selected = [t for t in selected if not (t.role == "killed" and _MORE_AFTER.match(clause, t.quantity.end))]
+    return [_without_attackers(clause, t) for t in selected]
+
+
+# "At least 27 of the dead were foreigners", "Nine of the dead were Italian": a part of the dead, never the toll; but
+# "10 of the dead were killed in Diyarbakir" is that town's toll
+_SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|victims|killed|wounded|injured|casualties)\b"
+                           r"(?!\s+(?:were|was|had\s+been)\s+(?:killed|shot|wounded|injured)\s+(?:in|at)\b)", re.I)
+_MORE_AFTER = re.compile(r"\s+more\b", re.I)
 
 
 # "Five Argentine tourists, a Belgian woman, a New Yorker and a New Jersey man were killed": a list of victims
@@ -582,7 +620,10 @@ def _along_with(clause: str, found: list[Toll]) -> None:
 # "left four people dead, including the assailant": the dead counted with their killers (the data counts victims)
 _ATTACKERS = (r"(?P<n>the|an?|one|two|three|four|five|\d)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
               rf"(?P<who>{_ATTACKER_NOUNS})\b")
-_INCLUDING_ATTACKERS = re.compile(r"[^.;:]{0,30}?\bincluding\s+" + _ATTACKERS, re.I)
+# "45, a figure that includes the three attackers", "the seven people who died in Thursday's attacks in central Jakarta
+# included five of the assailants"
+_INCLUDING_ATTACKERS = re.compile(r"[^.;:]{0,60}?\binclud(?:ing|es|ed)\s+(?:the\s+(?=\w+\s+(?:of\s+the\s+)?[a-z]))?"
+                                  + _ATTACKERS, re.I)
 _ATTACKERS_COUNTED = re.compile(r"\b" + _ATTACKERS, re.I)   # inside an aside: "including ... and the assailant"
 _SMALL = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -715,6 +756,13 @@ def _toll_phrases(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -
         qty = _quantity(m)
         if qty is not None and not _looks_like_year(text, qty):
             found.append(_toll(text, "killed", qty, m.start(), m.end()))
+    for regex, openers in ((_NUMBER_OF_RE, "number"), (_PUT_AT_RE, "put"), (_REVISED_TO_RE, "revised")):
+        for m in _scan(regex, text, tokens, _OPENERS[openers]):
+            qty = _quantity(m)
+            if qty is not None and not _looks_like_year(text, qty):
+                kind = (m.groupdict().get("kind") or "dead").lower()
+                role = "injured" if kind in ("wounded", "injured", "injuries", "injury") else "killed"
+                found.append(_toll(text, role, qty, m.start(), m.end()))
     for m in _scan(_LIVES_RE, text, tokens, _OPENERS["lives"]):
         qty = _quantity(m)
         if qty is not None:
@@ -725,7 +773,23 @@ def _toll_phrases(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -
             found.append(_toll(text, "killed", qty, m.start(), m.end()))
 
 
+# "blew himself up ..., killing himself and wounding six people": no one but the bomber died; not "killing himself
+# and 12 others", nor a gunman who "killed himself" after killing others
+_SELF_ONLY_RE = re.compile(
+    r"\bkilling\s+(?:only\s+)?(?:himself|herself|themselves)\b(?!\s*,?\s*(?:and|along\s+with|as\s+well\s+as)"
+    r"\s+(?:at\s+least\s+)?(?:\d+|(?!wound|injur|hurt|maim)[a-z-]+)\s+(?:[a-z-]+\s+)?(?:others?|people|civilians|children|worshippers|police|"
+    r"soldiers|officers|members|passengers|persons|guards)\b)", re.I)
+
+
+_BLEW_UP_BEFORE = re.compile(r"\b(?:blew\s+(?:himself|herself|themselves)\s+up|detonat\w*)\b", re.I)
+
+
 def _zero(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> None:
+    for m in _scan(_SELF_ONLY_RE, text, tokens, _OPENERS["self"]):
+        if not _BLEW_UP_BEFORE.search(text, 0, m.start()):
+            continue
+        found.append(_toll(text, "killed", Quantity(0, 0, 0, "zero", m.start(), m.end(), m.group()), m.start(),
+                           m.end()))
     for m in _scan(_ZERO_RE, text, tokens, _OPENERS["zero"]):
         group = (
             next(g for g in ("subj", "obj", "no") if m.group(g))

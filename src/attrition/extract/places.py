@@ -23,7 +23,7 @@ import pickle
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +56,7 @@ class PlaceMatch:
     end: int
     surface: str
     place: Place
-    how: str  # "gazetteer" | "alias" | "fuzzy" | "descriptive" | "country" | "demonym"
+    how: str  # "gazetteer" | "alias" | "fuzzy" | "descriptive" | "descriptor" | "country" | "demonym"
 
 
 # --------------------------------------------------------------------------------------------
@@ -728,6 +728,7 @@ class Gazetteer:
         n_tok = len(toks)
         names: frozenset[str] | None = None  # surnames of people in this text, read only when needed
         ambiguous: list[tuple[int, _Entry]] = []  # matches whose name has places in several countries
+        unnamed: list[int] = []  # towns named by a descriptor ("the town of X"), their country still to find
         i = 0
         while i < n_tok:
             start, end, tok = toks[i]
@@ -746,6 +747,14 @@ class Gazetteer:
                     i = after
                     continue
             if best is None:
+                named = _named_by_descriptor(folded, toks, i)
+                if named is not None:   # "the desert town of Akashat": a town the gazetteer does not know
+                    after, name_end = named
+                    unnamed.append(len(out))
+                    out.append(PlaceMatch(start, name_end, text[start:name_end],
+                                          Place(text[start:name_end], "", None, None, "city"), "descriptor"))
+                    i = after
+                    continue
                 if tok[0].isupper() and self._fuzzy_ok(folded, toks, i):
                     hit = self._fuzzy_entry(tok.lower())
                     if hit is not None:
@@ -808,7 +817,7 @@ class Gazetteer:
             i = nxt
         if ambiguous and len(out) > 1:
             _prefer_nearby_country(out, ambiguous, self._capitals)
-        return out
+        return _with_countries(folded, out, unnamed, countries) if unnamed else out
 
     def _qualified(
         self, folded: str, toks: list[tuple[int, int, str]], j: int, m_key: str, entry: _Entry
@@ -996,6 +1005,63 @@ _CHURCH_AFTER = re.compile(
 
 
 _US_TERRITORIES = frozenset(("PR", "GU", "VI", "AS", "MP"))  # "the San Juan mayor ... New Jersey"
+
+
+# "the desert town of", "the northern Syrian city of", "the village of": a town's name follows
+_DESCRIPTOR_BEFORE = re.compile(
+    r"\bthe\s+(?:[a-z-]+\s+|[A-Z][a-z]+\s+){0,3}?(?:town|city|village|hamlet|district)\s+of\s+$")
+_DESCRIPTOR_TOKENS = 4   # longest unknown name so read ("Judaydat al-Mufti", "Dammartin-en-Goele")
+# between such a town and the place that locates it: "in western Anbar", ", Iraq", "in Iraq's eastern"
+# the descriptor names the country: "the Pakistani district of Chagai", "the northern Syrian city of Hasakah"
+_IN_DESCRIPTOR = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|hamlet|district)\s+of\s+")
+_BACKER_AFTER = re.compile(r"-(?:backed|led|based|trained|allied)\b")   # "U.S.-backed Kurdish forces" are not in the US
+_LOCATING_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+
+
+def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """A name after "the town of" that the gazetteer does not know: (the token after it, its end offset)."""
+    start = toks[i][0]
+    if folded[max(0, start - 3): start] != "of " or not _DESCRIPTOR_BEFORE.search(folded, max(0, start - 60), start):
+        return None
+    j = i
+    while j < len(toks) and j - i < _DESCRIPTOR_TOKENS:
+        tok = toks[j][2]
+        gap = folded[toks[j - 1][1]: toks[j][0]] if j > i else ""
+        if j > i and gap not in (" ", "-"):
+            break
+        if not (tok[0].isupper() or gap == "-" or tok in _ARTICLE_PARTICLES and folded.startswith("-", toks[j][1])):
+            break   # "Dammartin-en-Goele", "al-Hol": lower-case words inside a hyphenated name
+        j += 1
+    while j > i and not toks[j - 1][2][0].isupper():
+        j -= 1
+    if j == i:
+        return None
+    return j, toks[j - 1][1]
+
+
+def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countries: frozenset[str]
+                    ) -> list[PlaceMatch]:
+    """A town named by a descriptor is in the country of the place that locates it ("the Pakistani district of
+    Chagai", "the town of Akashat in western Anbar", "the village of al-Ayadiya, Iraq"), else in the country the
+    text's places name most (demonyms only where it names no place; first on a tie: "Nigeria's army ... the town of
+    Baga on the shores of Lake Chad"), else in the one country the article has named; with none of these it is left
+    out."""
+    known = [m for m in out if m.how != "descriptor" and m.place.country and not _BACKER_AFTER.match(text, m.end)]
+    # a demonym names people more often than the place ("attacks on Chinese engineers in the district of Chagai")
+    counts = Counter(m.place.country for m in [m for m in known if m.how != "demonym"] or known)
+    kept = []
+    for k, m in enumerate(out):
+        if k in unnamed:
+            locating = next((o for o in known if o.end <= m.start and _IN_DESCRIPTOR.fullmatch(text, o.end, m.start)),
+                            None) or \
+                next((o for o in known if o.start >= m.end and _LOCATING_GAP.fullmatch(text, m.end, o.start)), None)
+            country = locating.place.country if locating else max(counts, key=counts.get) if counts else \
+                next(iter(countries)) if len(countries) == 1 else None
+            if country is None:
+                continue
+            m = PlaceMatch(m.start, m.end, m.surface, Place(m.surface, country, None, None, "city"), m.how)
+        kept.append(m)
+    return kept
 
 
 def _prefer_nearby_country(out: list[PlaceMatch], ambiguous: list[tuple[int, _Entry]], capitals: set[int]) -> None:
