@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.17.0"
+    assert EXTRACTOR_VERSION == "0.17.1"
 
 
 @pytest.mark.parametrize(
@@ -2883,3 +2883,17 @@ def test_a_loss_told_in_passing_is_placed_at_the_town_it_is_about(text, place):
 ])
 def test_a_loss_told_in_passing_needs_the_town_it_is_about(text):
     assert [m.place.name for m in _losses(text, dt.date(2018, 3, 14), title="Life after the war")] == []
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the latest count replaces the first
+    ("A suicide bomber killed 23 people at a funeral in Muqdadiyah on Monday. Two more victims died overnight, raising "
+     "the death toll to 25, officials said.", 25),
+    ("A car bomb killed 12 people at a market in Baghdad on Sunday. Officials later said the death toll rose to 15.",
+     15),
+    # a count that updates nothing leaves the first
+    ("A car bomb killed 12 people at a market in Baghdad on Sunday. Officials said 3 children died.", 12),
+])
+def test_a_later_sentence_that_updates_the_toll_replaces_it(text, killed):
+    [m] = _attacks(text, dt.date(2016, 4, 5), title="Bombing claimed by ISIS")
+    assert m.killed.best == killed
