@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.17.1"
+    assert EXTRACTOR_VERSION == "0.17.2"
 
 
 @pytest.mark.parametrize(
@@ -2864,6 +2864,8 @@ def test_a_town_taken_after_rebels_were_driven_out_is_no_isis_loss():
      "in July 2017, lecture halls have been rebuilt.", "Mosul"),
     # "to be retaken" after "the last town" is a fact, not an aim
     ("Rawa, the last town in Iraq to be retaken from the Islamic State group, has a market again.", "Rawa"),
+    ("She fled Hajin, a farming town on the Euphrates where ISIS suffered defeat at the hands of the SDF.",
+     "Hajin"),
 ])
 def test_a_loss_told_in_passing_is_placed_at_the_town_it_is_about(text, place):
     found = _losses(text, dt.date(2018, 3, 14), title="Life after the war")

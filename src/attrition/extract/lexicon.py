@@ -854,12 +854,12 @@ AROUND_GROUND = re.compile(
 
 # "in both places", "both attacks": a statement about the last two events.
 BOTH = re.compile(r"\b(?:in both|both (?:places|attacks|cities|incidents))\b", re.I)
-# Places introduced as where someone comes from, not where the event happened.
 # What may stand between "driven from" and the town: "the city of", "the northeastern Syrian city of", "Syria's"
 _TOWN_NAMED_BY = (r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|district) of\s+|"
                   r"(?:Iraq|Syria|Libya)['’]s\s+)?")
 # A town named as a bearing, not as the place: "150 km west of Baghdad", "north of Mosul"
 BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
+# Places introduced as where someone comes from, not where the event happened.
 ORIGIN_BEFORE = re.compile(r"\b(?:from|native of|born in|hailing from|citizen of|nationals? of)\b[^,;.]{0,45}$",
                            re.I)
 # "the toll from Tuesday's bombing in Brussels", "driven from Ramadi": "from" an event or a lost place, not

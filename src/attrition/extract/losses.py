@@ -335,10 +335,11 @@ _THE_SITE_AFTER = re.compile(r"\s+(?:control of\s+)?(?:the|that|this)\s+(dam|cit
 _ANAPHOR_SUBJECT = re.compile(r"\b(?:(?:the|that|this)\s+(?P<noun>city|town|village|district|dam)|(?P<it>it))"
                               r"(?:\s+itself)?(?:\s+(?:was|were|had|has|been|briefly|finally|later|then|eventually)){0,3}\s*$",
                               re.I)
-# "Rutba, which Iraqi forces retook", "Ramadi, the provincial capital in western Iraq that Iraqi troops recaptured": the
-# town the relative clause is about, across a phrase in apposition
-_RELATIVE_AFTER_PLACE = re.compile(r"(?:,\s+(?:the|a|an|its|one)\s+[^;:()]{0,120}?)?(?:,?\s+(?:which|that)\s+"
-                                   r"(?:[\w.'’-]+\s+){1,8}|\s+to\s+be\s+)")   # "Rawa, the last town to be retaken"
+# "Rutba, which Iraqi forces retook", "Ramadi, the provincial capital in western Iraq that Iraqi troops recaptured",
+# "Baghouz, a speck of land on the Euphrates where ISIS suffered defeat": the town the relative clause is about,
+# across a phrase in apposition
+_RELATIVE_AFTER_PLACE = re.compile(r"(?:,\s+(?:the|a|an|its|one)\s+[^;:()]{0,120}?)?(?:,?\s+(?:which|that|where)\s+"
+                                   r"(?:[\w.'’-]+\s+){0,8}|\s+to\s+be\s+)")   # "Rawa, the last town to be retaken"
 ANTECEDENT_SENTENCES = 3   # how far back "the dam", "the city" looks for the place it stands for
 
 
