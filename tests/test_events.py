@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.17.2"
+    assert EXTRACTOR_VERSION == "0.17.3"
 
 
 @pytest.mark.parametrize(
@@ -2899,3 +2899,45 @@ def test_a_loss_told_in_passing_needs_the_town_it_is_about(text):
 def test_a_later_sentence_that_updates_the_toll_replaces_it(text, killed):
     [m] = _attacks(text, dt.date(2016, 4, 5), title="Bombing claimed by ISIS")
     assert m.killed.best == killed
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Migrants travelled through the coastal city of Sirte, from which Isis was expelled in December by forces loyal "
+     "to the government.", "Sirte"),
+    ("Turkish-backed rebels took al-Bab from the Islamic State in February after a long siege.", "Al-Bab"),
+    ("He surrendered during the fall of Baghouz, the militants' last enclave, to the SDF in March. ISIS had held it.",
+     "Baghuz"),
+    # a town named as a bearing inside the apposition is not the subject
+    ("Tal Afar, a mostly Turkmen city west of Mosul, was retaken from the militants of ISIS last August.", "Tal Afar"),
+    # a capital stands for its government, not for "the town"
+    ("Turkish tanks entered Jarablus at dawn on Wednesday. Officials in Ankara hailed the operation. By evening the "
+     "town had been cleared of Islamic State militants.", "Jarabulus"),
+    # a reduced relative clause after a town's apposition, and one about "the town" named before
+    ("In al-Qaim, the border town Iraqi forces wrested from Islamic State in early November, the hospital has no "
+     "water.", "Al-Qaim"),
+    ("Jalawla is calm now. The town in Diyala province, which peshmerga fighters recaptured from Isis in November "
+     "2014, has become a flashpoint.", "Jalawla"),
+])
+def test_a_loss_told_in_passing_across_a_relative_clause_or_an_apposition(text, place):
+    assert [m.place.name for m in _losses(text, dt.date(2018, 3, 14), title="Life after the war")] == [place]
+
+
+@pytest.mark.parametrize("text, place, country", [
+    # a town the gazetteer does not know, described after its name
+    ("Carter praised the recapture of Hit, a town on the Euphrates River in Anbar province that ISIS had held since "
+     "2014.", "Hit", "IQ"),
+    # a demonym counts only where neither the sentence's places nor the article name a country
+    ("Iraqi forces pressed west on Monday in Iraq. The push follows the recapture of Akashat, a desert town near the "
+     "Syrian border, from ISIS earlier this month.", "Akashat", "IQ"),
+])
+def test_a_town_described_after_its_name_is_a_place(text, place, country):
+    [m] = _losses(text, dt.date(2017, 9, 28), title="Iraq's offensive against ISIS")
+    assert (m.place.name, m.place.country) == (place, country)
+
+
+def test_a_weekday_before_a_phrase_about_a_city_is_no_town():
+    from attrition.extract.places import default_gazetteer
+
+    found = default_gazetteer().find("Three officers were shot in Baton Rouge, Louisiana on Sunday, the city's mayor "
+                                     "said.")
+    assert [m.how for m in found if m.how == "descriptor"] == []

@@ -543,7 +543,7 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     rf"defeat of (?:the )?(?:{_GROUP_NAMES})(?: group| militants| fighters)? (?:in|at)|"
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
     r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
-    r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
+    r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]|al-|el-))|"   # "took al-Bab from the Islamic State"
     # "the Syrian army took it back", "which Turkish-backed rebels took from the militants"
     rf"took(?= it back\b| from (?:the )?(?:{_GROUP_NAMES}|militants|jihadists)\b)|"
     r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from|"
@@ -575,6 +575,10 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     rf"\b(?:{_GROUP_NAMES}|the group)(?: \((?:ISIS|ISIL|IS|Daesh)\))?"
     r"(?: fighters| militants)? (?:was|were|had been|has been|have been) (?:\w+ )?(?:driven|pushed|forced|kicked|"
     r"chased|flushed|routed|expelled|ousted) out\b(?! of\b)|"
+    # "the coastal city of Sirte, from which Isis was expelled in December": the town before the relative clause
+    rf"(?<=, )from which (?:the )?(?:{_GROUP_NAMES}|group|militants|jihadists)(?: fighters| militants)? "
+    r"(?:was|were|had been|has been|have been) (?:\w+ )?(?:driven|pushed|forced|kicked|chased|flushed|routed|"
+    r"expelled|ousted)\b|"
     # "Manbij, which ISIS lost in August": the town the relative clause follows
     rf"(?<=, )(?:which|that) (?:the )?(?:{_GROUP_NAMES}|group|militants|jihadists)(?: fighters| militants)? "
     r"(?:had |has |have )?(?:lost|abandoned|fled)\b|"
@@ -620,8 +624,8 @@ ISIS_LOSER = re.compile(
     # "Hajin, one of the last towns under the militants' control"
     r"\bunder (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists)(?:['’]s?)? control\b|"
     # "the last ISIS enclave", "the group's de facto capital", "after a four-month battle with ISIS"
-    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|the group)(?:['’]s?)? (?:[\w-]+ ){0,2}?(?:enclave|stronghold|bastion|"
-    r"redoubt|capital)\b|"
+    r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|the group|the militants|the jihadists)(?:['’]s?)? (?:[\w-]+ ){0,2}?"
+    r"(?:enclave|stronghold|bastion|redoubt|capital)\b|"
     r"\b(?:battle|fight|fighting|clashes|war) (?:with|against) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b|"
     # "took full control of the city after driving the last Daesh fighters out of its neighbourhoods"
     r"\b(?:driv|push|expel|oust|flush|kick|forc)\w*\s+(?:the\s+)?(?:last\s+|remaining\s+)?"

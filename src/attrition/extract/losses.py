@@ -118,6 +118,9 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         target = _antecedent(story, index, site.group(1), m.end())   # "recaptured the dam": the dam named before
     if target is None:
         target = _relative_antecedent(places, s, m.start())   # "Rutba, which Iraqi forces retook from ISIS"
+    if target is None:   # "The town in Diyala province, which peshmerga fighters recaptured from Isis"
+        head = _NOUN_RELATIVE.search(s, 0, m.start())
+        target = _antecedent(story, index, head.group(1), head.start()) if head else None
     if target is None:
         return "no_place"
     if lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
@@ -316,9 +319,12 @@ def _place_beaten_at(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatc
 
 
 def _last_place_before(places: list[PlaceMatch], offset: int, s: str) -> PlaceMatch | None:
+    """The subject of "was retaken", "fell to": the last place before the verb, across a phrase in apposition; not
+    a town named as a bearing inside that phrase ("Tal Afar, a city west of Mosul, was retaken")."""
     before = [p for p in places if p.end <= offset and p.place.precision != "country" and (
         offset - p.end <= 40 or _APPOSITION.fullmatch(s, p.end, offset) or
-        _RELATIVE_CLAUSE.fullmatch(s, p.end, offset))]
+        _RELATIVE_CLAUSE.fullmatch(s, p.end, offset)) and not lx.BEARING_BEFORE.search(s, max(0, p.start - 30),
+                                                                                          p.start)]
     return before[-1] if before else None
 _IT_AFTER = re.compile(r"\s+it\b")
 _RELATIVE_OPENING = re.compile(r",\s+(?:which|who|that|where)\b")
@@ -339,14 +345,21 @@ _ANAPHOR_SUBJECT = re.compile(r"\b(?:(?:the|that|this)\s+(?P<noun>city|town|vill
 # "Baghouz, a speck of land on the Euphrates where ISIS suffered defeat": the town the relative clause is about,
 # across a phrase in apposition
 _RELATIVE_AFTER_PLACE = re.compile(r"(?:,\s+(?:the|a|an|its|one)\s+[^;:()]{0,120}?)?(?:,?\s+(?:which|that|where)\s+"
-                                   r"(?:[\w.'’-]+\s+){0,8}|\s+to\s+be\s+)")   # "Rawa, the last town to be retaken"
+                                   r"(?:[\w.'’-]+\s+){0,8}|\s+to\s+be\s+)|"   # "Rawa, the last town to be retaken"
+                                   # "al-Qaim, the border town Iraqi forces wrested from Islamic State"
+                                   r",\s+(?:the|a|an|its|one)\s+[^;:(),]{0,80}?\s+(?:town|city|village|district|"
+                                   r"capital|stronghold|enclave)\s+(?:[\w.'’-]+\s+){1,6}")
+# "The town in Diyala province, which peshmerga fighters recaptured": the town a noun stands for, then the clause
+_NOUN_RELATIVE = re.compile(r"\b(?:the|that|this)\s+(city|town|village|district)\b[^;:()]{0,80}?,?\s+"
+                            r"(?:which|that|where)\s+(?:[\w.'’-]+\s+){0,8}$", re.I)
 ANTECEDENT_SENTENCES = 3   # how far back "the dam", "the city" looks for the place it stands for
 
 
 def _antecedent(story: Narrative, index: int, noun: str, at: int) -> PlaceMatch | None:
     """The place "the dam", "the city" or "the site" stands for: the last dam, or the last town (or landmark, for a
     site), the article named in this sentence or the few before it, when that is one place; not a town named as a
-    bearing ("150 km west of Baghdad")."""
+    bearing ("150 km west of Baghdad") nor a capital, which stands for its government ("Ankara said the town was
+    cleared")."""
     gazetteer = default_gazetteer()
     kinds = ("city", "landmark") if noun.lower() == "site" else ("city",)
     wanted = (lambda p: p.place.precision == "landmark" and "dam" in p.surface.lower()) if noun.lower() == "dam" \
@@ -356,7 +369,8 @@ def _antecedent(story: Narrative, index: int, noun: str, at: int) -> PlaceMatch 
             continue
         text = story.sentences[i].text
         found = [p for p in gazetteer.find(text, countries=story.countries, people=story.people) if wanted(p) and
-                 (i < index or p.end <= at) and not lx.BEARING_BEFORE.search(text, max(0, p.start - 30), p.start)]
+                 (i < index or p.end <= at) and not lx.BEARING_BEFORE.search(text, max(0, p.start - 30), p.start)
+                 and not gazetteer.is_capital(p.place)]
         names = {p.place.name for p in found}
         if len(names) == 1:
             place = found[-1]

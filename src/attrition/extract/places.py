@@ -738,6 +738,14 @@ class Gazetteer:
                 i += 1
                 continue
             best = self._longest(folded, toks, i, index, prefixes)
+            named = _named_by_descriptor(folded, toks, i) if best is None else None
+            if named is not None:   # "the desert town of Akashat", "Hit, a town on the Euphrates": not in the gazetteer
+                after, name_end = named
+                unnamed.append(len(out))
+                out.append(PlaceMatch(start, name_end, text[start:name_end],
+                                      Place(text[start:name_end], "", None, None, "city"), "descriptor"))
+                i = after
+                continue
             if best is None and folded.startswith(", ", end) and i + 1 < n_tok and tok.lower() in self._shadow:
                 best = (i + 1, end, tok.lower(), _BLOCK)  # "Jackson, Miss.": a stop-listed town, if qualified
             if (best is None and i > 0 and tok not in _US_POSTAL and folded[toks[i - 1][1] : start] == ", "
@@ -747,14 +755,6 @@ class Gazetteer:
                     i = after
                     continue
             if best is None:
-                named = _named_by_descriptor(folded, toks, i)
-                if named is not None:   # "the desert town of Akashat": a town the gazetteer does not know
-                    after, name_end = named
-                    unnamed.append(len(out))
-                    out.append(PlaceMatch(start, name_end, text[start:name_end],
-                                          Place(text[start:name_end], "", None, None, "city"), "descriptor"))
-                    i = after
-                    continue
                 if tok[0].isupper() and self._fuzzy_ok(folded, toks, i):
                     hit = self._fuzzy_entry(tok.lower())
                     if hit is not None:
@@ -929,6 +929,10 @@ class Gazetteer:
             and not _in_name_run(folded, toks, i)
         )
 
+    def is_capital(self, place: Place) -> bool:
+        """A national capital: a name that stands for a government as often as for a town ("Ankara said")."""
+        return place.geonameid is not None and place.geonameid in self._capitals
+
     def lookup(self, name: str) -> Place | None:
         """Resolve one name (any case, alias, typo) to a Place, or None."""
         key = name_key(name)
@@ -1010,6 +1014,10 @@ _US_TERRITORIES = frozenset(("PR", "GU", "VI", "AS", "MP"))  # "the San Juan may
 # "the desert town of", "the northern Syrian city of", "the village of": a town's name follows
 _DESCRIPTOR_BEFORE = re.compile(
     r"\bthe\s+(?:[a-z-]+\s+|[A-Z][a-z]+\s+){0,3}?(?:town|city|village|hamlet|district)\s+of\s+$")
+# "Hit, a town on the Euphrates"; not "on Sunday, the city's mayor said"
+_DESCRIPTOR_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|city|village|hamlet)\b(?!['’])")
+_NOT_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                    "July August September October November December")
 _DESCRIPTOR_TOKENS = 4   # longest unknown name so read ("Judaydat al-Mufti", "Dammartin-en-Goele")
 # between such a town and the place that locates it: "in western Anbar", ", Iraq", "in Iraq's eastern"
 # the descriptor names the country: "the Pakistani district of Chagai", "the northern Syrian city of Hasakah"
@@ -1019,9 +1027,12 @@ _LOCATING_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 
 
 def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
-    """A name after "the town of" that the gazetteer does not know: (the token after it, its end offset)."""
+    """A name the gazetteer does not know after "the town of", or before ", a town on the Euphrates" (not opening a
+    sentence: "Meanwhile, a town ..."): (the token after it, its end offset)."""
     start = toks[i][0]
-    if folded[max(0, start - 3): start] != "of " or not _DESCRIPTOR_BEFORE.search(folded, max(0, start - 60), start):
+    before = folded[max(0, start - 3): start] == "of " and _DESCRIPTOR_BEFORE.search(folded, max(0, start - 60), start)
+    if not before and not (toks[i][2][0].isupper() and _DESCRIPTOR_AFTER.match(folded, toks[i][1]) and
+                           not _sentence_start(folded, start)) or toks[i][2] in _NOT_NAMES:
         return None
     j = i
     while j < len(toks) and j - i < _DESCRIPTOR_TOKENS:
@@ -1043,20 +1054,23 @@ def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countr
                     ) -> list[PlaceMatch]:
     """A town named by a descriptor is in the country of the place that locates it ("the Pakistani district of
     Chagai", "the town of Akashat in western Anbar", "the village of al-Ayadiya, Iraq"), else in the country the
-    text's places name most (demonyms only where it names no place; first on a tie: "Nigeria's army ... the town of
-    Baga on the shores of Lake Chad"), else in the one country the article has named; with none of these it is left
+    text's places name most (first on a tie: "Nigeria's army ... the town of Baga on the shores of Lake Chad"), else
+    in the one country the article has named, else in the country its demonyms name; with none of these it is left
     out."""
     known = [m for m in out if m.how != "descriptor" and m.place.country and not _BACKER_AFTER.match(text, m.end)]
-    # a demonym names people more often than the place ("attacks on Chinese engineers in the district of Chagai")
-    counts = Counter(m.place.country for m in [m for m in known if m.how != "demonym"] or known)
+    # a demonym names people more often than the place ("attacks on Chinese engineers in the district of Chagai"): it
+    # counts only where neither the text's places nor the article say more ("a desert town near the Syrian border")
+    named = Counter(m.place.country for m in known if m.how != "demonym")
+    demonyms = Counter(m.place.country for m in known if m.how == "demonym")
+    article = Counter(countries) if len(countries) == 1 else Counter()
+    counts = named or article or demonyms
     kept = []
     for k, m in enumerate(out):
         if k in unnamed:
             locating = next((o for o in known if o.end <= m.start and _IN_DESCRIPTOR.fullmatch(text, o.end, m.start)),
                             None) or \
                 next((o for o in known if o.start >= m.end and _LOCATING_GAP.fullmatch(text, m.end, o.start)), None)
-            country = locating.place.country if locating else max(counts, key=counts.get) if counts else \
-                next(iter(countries)) if len(countries) == 1 else None
+            country = locating.place.country if locating else max(counts, key=counts.get) if counts else None
             if country is None:
                 continue
             m = PlaceMatch(m.start, m.end, m.surface, Place(m.surface, country, None, None, "city"), m.how)
