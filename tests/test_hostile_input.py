@@ -98,6 +98,19 @@ def test_an_article_whose_mentions_do_not_fit_their_columns_fails_alone(con, mon
     assert origin == f"article:{broken_id}"
 
 
+def test_towns_one_verb_lists_are_stored_as_mentions_with_their_own_ids(con, tmp_path):
+    # one loss per town, one trigger: the same sentence and offset, which the id hashes, used to repeat an id and
+    # fail the extract stage of the whole run
+    (tmp_path / "two.txt").write_text("Iraqi forces and Kurdish peshmerga retook Makhmour and Gwer from the Islamic "
+                                      "State on Sunday, officials said. The Islamic State had held both towns.",
+                                      encoding="utf-8")
+    ingest(con, [tmp_path / "two.txt"], "r1", TODAY)
+    summary = extract_stage.extract(con, "r1")
+    assert summary.failed == 0
+    rows = con.execute("select mention_id, place from event_mentions order by place").fetchall()
+    assert [place for _, place in rows] == ["Gwer", "Makhmour"] and len({i for i, _ in rows}) == 2
+
+
 def test_a_batch_that_fails_while_stored_is_rolled_back_and_stops_the_ingest(con, folder, monkeypatch):
     # a batch is stored while the workers prepare the next: its failure ends the ingest, with the batches before it
     # whole and nothing of it or after it

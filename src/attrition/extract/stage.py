@@ -10,6 +10,7 @@ first and reads back from the database only the texts nobody extracted on arriva
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import traceback
 from collections import deque
@@ -200,10 +201,24 @@ def extract_batch(batch: list[tuple]) -> ExtractedBatch:
     for article_id, text, published, title in batch:
         try:
             mentions = extract_mentions(text, published, title)
-            rows_of[article_id] = [mention_row(article_id, m, published) for m in mentions]
+            rows_of[article_id] = _distinct_ids([mention_row(article_id, m, published) for m in mentions])
         except Exception:   # one article must never stop the run: record it and go on
             failures.append((article_id, traceback.format_exc(limit=3)))
     return ExtractedBatch([row[0] for row in batch], _as_table(rows_of, failures), failures)
+
+
+def _distinct_ids(rows: list[dict]) -> list[dict]:
+    """One trigger opens one loss per town it lists ("retook Makhmour and Gwer"): their sentence and trigger, which
+    the id hashes, are the same. The second and later take their number in the id, so that no id repeats (a repeat
+    fails the insert, and with it the whole run)."""
+    seen: set[str] = set()
+    for row in rows:
+        base, n = row["mention_id"], 1
+        while row["mention_id"] in seen:
+            row["mention_id"] = hashlib.sha256(f"{base}|{n}".encode()).hexdigest()[:20]
+            n += 1
+        seen.add(row["mention_id"])
+    return rows
 
 
 def _as_table(rows_of: dict[str, list[dict]], failures: list[tuple[str, str]]) -> pa.Table:
