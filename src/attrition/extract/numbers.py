@@ -777,10 +777,8 @@ def _toll_phrases(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -
 # and 12 others", nor a gunman who "killed himself" after killing others
 _SELF_ONLY_RE = re.compile(
     r"\bkilling\s+(?:only\s+)?(?:himself|herself|themselves)\b(?!\s*,?\s*(?:and|along\s+with|as\s+well\s+as)"
-    r"\s+(?:at\s+least\s+)?(?:\d+|(?!wound|injur|hurt|maim)[a-z-]+)\s+(?:[a-z-]+\s+)?(?:others?|people|civilians|children|worshippers|police|"
-    r"soldiers|officers|members|passengers|persons|guards)\b)", re.I)
-
-
+    r"\s+(?:at\s+least\s+)?(?:\d+|(?!wound|injur|hurt|maim)[a-z-]+)\s+(?:[a-z-]+\s+)?(?:others?|people|civilians|"
+    r"children|worshippers|police|soldiers|officers|members|passengers|persons|guards)\b)", re.I)
 _BLEW_UP_BEFORE = re.compile(r"\b(?:blew\s+(?:himself|herself|themselves)\s+up|detonat\w*)\b", re.I)
 
 

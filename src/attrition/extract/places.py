@@ -1019,11 +1019,11 @@ _DESCRIPTOR_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|
 _NOT_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                     "July August September October November December")
 _DESCRIPTOR_TOKENS = 4   # longest unknown name so read ("Judaydat al-Mufti", "Dammartin-en-Goele")
-# between such a town and the place that locates it: "in western Anbar", ", Iraq", "in Iraq's eastern"
 # the descriptor names the country: "the Pakistani district of Chagai", "the northern Syrian city of Hasakah"
 _IN_DESCRIPTOR = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|hamlet|district)\s+of\s+")
-_BACKER_AFTER = re.compile(r"-(?:backed|led|based|trained|allied)\b")   # "U.S.-backed Kurdish forces" are not in the US
+# between such a town and the place that locates it: "in western Anbar", ", Iraq", "in Iraq's eastern"
 _LOCATING_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+_BACKER_AFTER = re.compile(r"-(?:backed|led|based|trained|allied)\b")   # "U.S.-backed Kurdish forces" are not in the US
 
 
 def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
