@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.17.3"
+    assert EXTRACTOR_VERSION == "0.17.4"
 
 
 @pytest.mark.parametrize(

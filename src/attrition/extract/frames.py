@@ -283,6 +283,8 @@ def _tolls_following(ref_of, s: str, attacks) -> None:
 # had been killed" (the data keeps the latest figure a report gives).
 TOLL_UPDATE = Gated(re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]{0,40}?\b(?:rose|risen|rises|"
                                r"climbed|jumped|increased|reached|now stands|stands at|is now|now at)\b|"
+                               # "two more victims died, raising the death toll to 25"
+                               r"\b(?:raising|pushing|bringing|taking)\s+(?:the\s+)?(?:death\s+)?toll\s+to\b|"
                                r"\ba higher (?:death )?toll\b", re.I))
 
 

@@ -592,9 +592,6 @@ LOSS_SUBJECT_TRIGGERS = re.compile(
     rf"(?:{_GROUP_NAMES}|militants|jihadists)\b",
     re.I,
 )
-# A count that updates the one told before: "the death toll rose to 39", "raising the toll to 25", "lowered it to 20"
-TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|raising|raised|lowered|"
-                         r"lowering|revised|revising|pushing|pushed|bringing|brought)\b", re.I)
 # A headline's short passive, the town before it: "Bashiqa freed from ISIL", "Duterte declares Marawi 'liberated'
 # from pro-Islamic State militants", "Mosul is free of ISIS", "Syrian army declares Deir ez-Zor city free of Daesh"
 HEADLINE_LOSS = re.compile(

@@ -219,12 +219,8 @@ def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | No
             continue
         before = (event.killed, event.injured, event.perpetrator, event.attribution)
         here = event.place.name if event.place is not None else None
-        only_attack = sum(e.kind == "attack" for e in story.events) == 1
         for toll in tolls if not any(p.place.name not in (None, here) for p in places) else ():
-            # "raising the death toll to 25", "the number of dead rose to 97": the latest count replaces the first,
-            # when the article has told one attack so far ("the death toll in Spain rose to 10" after two is both's)
-            set_toll(event, toll, only_if_missing=True,
-                     update=only_attack and bool(lx.TOLL_UPDATE.search(toll.surface)))
+            set_toll(event, toll, only_if_missing=True)
         for attack_type in [*(types or []), *types_in(s)]:
             if attack_type and attack_type not in event.attack_types:
                 event.attack_types.append(attack_type)
@@ -236,11 +232,8 @@ def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | No
     return True
 
 
-def set_toll(mention: Mention, toll: Toll, only_if_missing: bool = False, update: bool = False) -> None:
+def set_toll(mention: Mention, toll: Toll, only_if_missing: bool = False) -> None:
     attr = "killed" if toll.role == "killed" else "injured"
-    if update:
-        setattr(mention, attr, toll.quantity)
-        return
     if only_if_missing and getattr(mention, attr) is not None:
         return
     if getattr(mention, attr) is None:
