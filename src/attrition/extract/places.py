@@ -979,6 +979,22 @@ def _variant_of(alt_key: str, main_key: str) -> bool:
     return fuzz.partial_ratio(alt_key, main_key) >= 85
 
 
+# "al-Hol", "ash-Shaddadi", "the Hague": the article before a name, not a letter of it
+_ARTICLE_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_ARTICLE_PARTICLES | {"the"})) + r")[-\s]+", re.I)
+SPELLING_SIMILARITY = 50   # rapidfuzz ratio: "hol"/"hawl" 57, "qayara"/"qayyarah" 86, "jarablus"/"jarabulus" 94
+
+
+def spelling_of(surface: str, name: str) -> bool:
+    """Words that spell the gazetteer's name another way ("Jarablus", "al-Hol", "Qayara" for Jarabulus, Al-Hawl and
+    Qayyarah): the same first letter after the Arabic article, and close letter for letter. Looser than
+    `_variant_of`, which admits alternate names into the index: here the words are already known to name the
+    place, and only the words that stand for it otherwise ("the French capital" for Paris) are told apart."""
+    from rapidfuzz import fuzz
+
+    a, b = (_ARTICLE_PREFIX.sub("", re.sub(r"['’`]", "", fold(x)).lower()) for x in (surface, name))
+    return bool(a) and bool(b) and a[0] == b[0] and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
+
+
 def _good_key(key: str) -> bool:
     letters = sum(ch.isalpha() for ch in key)
     return letters >= 3

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import traceback
 from collections import deque
 from collections.abc import Callable
@@ -22,14 +21,13 @@ from typing import Protocol
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
-from rapidfuzz import fuzz
 
 from attrition import progress
 from attrition.children import worker_pool
 from attrition.config import BATCH_SIZE
 from attrition.db import sql, transaction
 from attrition.extract.events import EXTRACTOR_VERSION, Mention, extract_mentions, mention_id
-from attrition.extract.places import fold
+from attrition.extract.places import spelling_of
 from attrition.tables import row_schema
 
 MIN_PARALLEL = 300   # pending articles below which worker processes cost more than they save
@@ -266,21 +264,11 @@ def as_written(m: Mention) -> str | None:
     and Qayyarah); the gazetteer's name where the words are not a spelling of it ("the French capital", "the
     Bataclan" and "Westminster" stand for Paris and London) or name no town."""
     place, surface = m.place, (m.place_surface or "").strip()
-    if place is None or not place.name or not surface or not _spelling_of(surface, place.name):
+    if place is None or not place.name or not surface or not spelling_of(surface, place.name):
         return place.name if place is not None else None
     return surface
 
 
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|the)[-\s]+", re.I)
-
-
-def _spelling_of(surface: str, name: str) -> bool:
-    """Two spellings of one name: the same first letter after the Arabic article, and close letter for letter."""
-    a, b = (_ARTICLE_PREFIX.sub("", re.sub(r"['’`]", "", fold(x)).lower()) for x in (surface, name))
-    return bool(a) and bool(b) and a[0] == b[0] and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
-
-
-SPELLING_SIMILARITY = 50   # rapidfuzz ratio: "hol"/"hawl" 57, "qayara"/"qayyarah" 86, "jarablus"/"jarabulus" 94
 INT32 = range(-(2**31), 2**31)
 _TOLLS = {"killed": ("killed", "killed_low", "killed_high"), "injured": ("injured", "injured_low", "injured_high")}
 
