@@ -585,3 +585,19 @@ def test_capitals_and_us_territories_keep_their_country(gaz):
 ])
 def test_rafah_on_either_side_of_the_border_by_the_country_the_sentence_names(gaz, text, country):
     assert [m.place.country for m in gaz.find(text) if m.surface == "Rafah"] == [country]
+
+
+def test_each_countrys_capital_survives_the_disk_cache():
+    from attrition.extract.places import _from_plain, _to_plain, default_gazetteer
+    g = default_gazetteer()
+    again = _from_plain(_to_plain(g))
+    assert again.capital_of("KW").name == g.capital_of("KW").name == "Kuwait City"
+    assert again.capital_of("ZZ") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen attacked a camp in Patikul town in Sulu province.", ["Patikul", "Sulu province"]),
+    ("The mayor spoke in Springfield town hall on Monday.", ["Springfield"]),
+])
+def test_a_name_the_gazetteer_does_not_know_before_town(text, expected):
+    assert [m.surface for m in default_gazetteer().find(text)] == expected

@@ -166,14 +166,16 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
         return "self_inflicted"   # "shot and killed himself": the gunman's suicide, not another attack
     if number == "kill":
         clause = clause_around(s, start, end)
-        if lx.NOT_VIOLENCE.search(s):
-            return "not_violence"   # a fire, a crash or a disease killed them
+        if lx.NOT_VIOLENCE.search(s) or lx.ACCIDENTAL_BLAST.search(s) and not lx.DELIBERATE.search(s):
+            return "not_violence"   # a fire, a crash, a gas explosion or a disease killed them
         tolls = find_tolls(clause)
         if not tolls:
             return "kill_without_victims"   # "killed" is an attack only when victims are counted
         if all(t.quantity.best is not None and (t.quantity.best >= MAX_BARE_KILL_TOLL or t.quantity.qualifier == "vague"
                and t.quantity.best >= MAX_VAGUE_KILL_TOLL) for t in tolls):
             return "war_toll"   # "killing thousands of", "killed hundreds": a war or a regime's toll, not one attack
+    if lx.ACCIDENTAL_BLAST.search(window) and lx.BLAST_WORD.match(s, start) and not lx.DELIBERATE.search(s):
+        return "accident"   # "a gas explosion", "an explosion and fire at a coal mine": no one set it off
     if lx.POLICE.search(s) and lx.SHOOTING_OF_NAMED.search(window) and not lx.ATTACKER_NAMED.search(s):
         return "police_shooting"   # "the fatal shooting of Mr. Crutcher" in a sentence about the police
     if lx.BATTLE.search(clause_around(s, start, end)[:200]) and number in ("verb", "many") and \
@@ -343,7 +345,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         elif recent and (place is None or recent.place.country == place.place.country):
             place, borrowed = recent, True
         elif place is None:
-            place = _place_of_captivity(s, group, story) or _place_of_known_name(s, group, story)
+            place = _place_of_captivity(s, group, story) or _place_of_known_name(s, group, story, local_tolls) or \
+                _the_capital(s, start, end, story)
             if place is None:
                 continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
                 return _drop(group, s, "no_place")
@@ -438,6 +441,30 @@ def _recalled(sentence: Sentence, group: list[Trigger], place: PlaceMatch, tolls
     return recalled
 
 
+# "in the capital", "outside the capital": the capital of the one country the story is in ("the capital of X" and
+# "the capital, Baghdad" are named places already)
+_IN_THE_CAPITAL = re.compile(r"\b(?:in|at|near|outside)\s+the\s+capital\b(?!\s+of\b|['’]s|,\s+[A-Z]|\s+[A-Z])")
+
+
+def _the_capital(s: str, start: int, end: int, story: Narrative) -> PlaceMatch | None:
+    """The attack's clause puts it in "the capital" of a story told in one country."""
+    clause = between_breaks(s, start, end)
+    at = s.find(clause)
+    m = _IN_THE_CAPITAL.search(s, max(0, at), at + len(clause)) if at >= 0 else None
+    if m is None:
+        return None
+    gazetteer = default_gazetteer()
+    # every place the story has named so far, towns too ("Kuwait City", "Riyadh"): one country, or no guess
+    told = " ".join(x.text for x in story.sentences[max(0, len(story.sentences) - 10):]) + " " + s
+    countries = {c for c in story.countries if len(c) == 2} | \
+        {p.place.country for p in gazetteer.find(told, countries=story.countries, people=story.people)
+         if p.place.country}
+    if len(countries) != 1:
+        return None
+    capital = gazetteer.capital_of(next(iter(countries)))
+    return None if capital is None else PlaceMatch(m.start(), m.end(), m.group(0), capital, "descriptive")
+
+
 def _place_of_captivity(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
     """A hostage beheaded on a video ("a video showing the beheading of David Haines") is killed where the group
     held him, which the sentence does not say: the country the article says he was held or taken in. Only for the
@@ -508,11 +535,13 @@ def _fresh_lede_attack(sentence: Sentence, place: PlaceMatch, story: Narrative) 
     return None
 
 
-def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> PlaceMatch | None:
+def _place_of_known_name(s: str, group: list[Trigger], story: Narrative, tolls: list[Toll] = ()) -> PlaceMatch | None:
     """ "claimed credit for Mateen's shooting rampage at the gay nightclub Pulse": a venue the attack happened at, its
     attacker's possessive before a noun of the attack ("Farook's colleagues killed" is a victim) or its attacker as
     the subject of the act ("Tashfeen Malik, killed 14 people"), that the list of known attacks holds for one town
-    stands for that town."""
+    stands for that town. So does a name of a known attack anywhere in the sentence when the attack's own count of
+    the dead is that attack's ("Omar Mateen phoned 911 from inside the Pulse nightclub ... while he murdered 49
+    people")."""
     start, end = group[0].start, group[-1].end
     # "Saipov's savage attack": a word that could be a verb ("attack") is a noun after a possessive unless inflected
     noun = all(t.number in ("one", "many") or not _INFLECTED.search(s, t.start, t.end) for t in group)
@@ -531,6 +560,10 @@ def _place_of_known_name(s: str, group: list[Trigger], story: Narrative) -> Plac
                                              not noun and _SUBJECT_OF_ACT.fullmatch(s, m.end(), start))
             if venue or attacker:
                 towns.add(k.place)
+    dead = {t.quantity.best for t in tolls if t.role == "killed" and t.quantity.best}
+    if not towns and dead:
+        towns = {k.place for k in known_attacks() if k.place is not None and k.names is not None and
+                 k.killed in dead and (story.published is None or k.day <= story.published) and k.names.search(s)}
     if len(towns) == 1:
         place = default_gazetteer().lookup(towns.pop())
     else:   # "the bombings on Easter Sunday" in Colombo, Negombo and Batticaloa: the one country they share
@@ -914,10 +947,13 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
         # "When a general was killed in an ISIS ambush in December, Maliki ... cleared a camp in Ramadi": the main
         # clause's place is its own act's
         clause_end = min(clause_end, fronted_end)
+    # a town the attack's words put it in ("killed three people in Lyon")
+    attached = any(0 <= q.start - start <= 60 and _IN_BEFORE_PLACE.search(s, start, q.start) for q in places)
     best, best_score = None, None
     for p in places:
-        if p.end < clause_start - 1 and not (p.end == antecedent_end and p.place.precision in ("city", "landmark")) \
-                or p.start > clause_end:
+        antecedent = p.place.precision in ("city", "landmark") and antecedent_end >= p.end and (
+            p.end == antecedent_end or _STATE_AFTER_TOWN.fullmatch(s, p.end, antecedent_end))
+        if p.end < clause_start - 1 and not antecedent or p.start > clause_end:
             continue
         if p.end <= start and _NEW_CLAUSE_AFTER_PLACE.fullmatch(s, p.end, start) and \
                 any(q.start >= end for q in places if q.start <= clause_end):
@@ -932,8 +968,12 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
         distance = start - p.end if p.end <= start else p.start - end
         before = s[: p.start]
         score = max(distance, 0) + 60 * PRECISION_RANK[p.place.precision]
-        if lx.SETTLEMENT_BEFORE.search(before[-30:]):
-            score -= 80
+        if lx.SETTLEMENT_BEFORE.search(before[-30:]) and p.place.precision in ("city", "landmark"):
+            score -= 80   # "the town of X", not "the province of Sulu" after "in Patikul town"
+        if antecedent and p.end < clause_start:
+            if attached:
+                continue   # "Paris, where a gunman killed three people in Lyon": the clause names its own town
+            score -= 100   # the town the "where" clause hangs on, not a place the sentence goes on to name
         if lx.ROUTE_BEFORE.search(before[-40:]):
             score += 200
         located = [q for q in places if q.end <= p.start and p.start - q.end <= 70] \
@@ -946,6 +986,7 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
 
 
 _WHERE_BEFORE = re.compile(r",\s+where\b")
+_STATE_AFTER_TOWN = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?")   # "San Bernardino, Calif., where ..."
 # A span of examples: "towns from San Bernardino to Newtown", "attacks from Paris to Orlando" (not "fled from Mosul
 # to Raqqa": a journey's places are read as such elsewhere). Read in the words before the place, which opens the span,
 # closes it, or qualifies its end ("to Newtown, Connecticut").

@@ -42,9 +42,12 @@ if TYPE_CHECKING:
 # Words that tie doers to the group before its name: "linked to the Islamic State", "loyal to ISIS"
 _TIED = r"(?:linked|tied|connected|loyal|affiliated)"
 # Strength words beyond lexicon.CLAIMED/INSPIRED: "an Islamic State attack", "carried out by ISIS".
+_DOERS_BY = r"\b(?:carried out|committed|perpetrated|conducted|organi[sz]ed|directed|ordered|planned|behind)\s+by\s+"
 ATTRIBUTED = re.compile(
-    r"\b(?:carried out|committed|perpetrated|conducted|organi[sz]ed|directed|ordered|planned|behind)\s+by\s+"
-    r"(?:the\s+)?(?:so-called\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b|"
+    _DOERS_BY + r"(?:the\s+)?(?:so-called\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|ISWAP|ISKP|Sinai Province)\b|" +
+    # "carried out by Sinai Province, Islamic State's Egyptian affiliate": the doer named as the group's branch
+    _DOERS_BY + r"[^.;]{0,40}?\b(?:ISIS|ISIL|IS|Daesh|Islamic State)['’]s?\s+(?:[\w-]+\s+)?(?:affiliate|branch|"
+    r"offshoot|franchise|wing|province)\b|"
     # "ISIS militants", "the Islamic State group" name the group; its gunmen, bombers, cells and fanatics name doers
     r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State)[- ](?:claimed|inspired|linked|directed|affiliated|"
     r"gunm[ae]n|suicide bombers?|bombers?|attackers?|cell|operatives?|shooters?|fanatics?|supporters?|"

@@ -158,7 +158,7 @@ def complete(mentions: list, sentences, title: str, published, gazetteer, countr
             _date_from(day, ref_of, s, published, attacks)
         if index >= 0 and any(m.killed is None or m.injured is None for m in attacks) and TOLL_CUE.search(s) and \
                 ATTACK_NOUN.search(s):
-            _tolls_from(ref_of, s, attacks)
+            _tolls_from(ref_of, s, attacks, published)
         elif index > 0 and any(m.killed is None and 0 < index - max(m.seen_at) <= FOLLOW_ON for m in attacks):
             _tolls_following(ref_of, s, attacks)
         update = TOLL_UPDATE.search(s) if index >= 0 else None
@@ -229,10 +229,11 @@ def _headline_toll(title: str) -> Quantity | None:
     return killed[-1].quantity if killed else None
 
 
-def _tolls_from(ref_of, s: str, attacks) -> None:
+def _tolls_from(ref_of, s: str, attacks, published) -> None:
     """ "Monday's attack that left 12 dead", "the massacre that killed 49": a later sentence's toll for an attack the
     article reports, where the frame has none. Only the attack at a place the sentence names, or the article's only
-    attack: a toll must not wander to another event."""
+    attack: a toll must not wander to another event, nor come from a sentence dated at another time ("Last
+    November, gunmen stormed Kabul University, killing 22")."""
     tolls = find_tolls(s)
     if not tolls:
         return
@@ -241,13 +242,30 @@ def _tolls_from(ref_of, s: str, attacks) -> None:
     if len(targets) != 1 or not by_place and len(attacks) > 1:
         return
     [m] = targets
-    if ref.index in m.seen_at:
+    if ref.index in m.seen_at or dated_apart(s, published, m.date):
         return   # its own sentences were read for tolls already, with the rules on whose toll is whose
     for toll in tolls:
         field = "killed" if toll.role == "killed" else "injured"
         if _better_toll(toll.quantity, getattr(m, field)):
             setattr(m, field, toll.quantity)
             m.support.append(f"{field}@{ref.index}:reference")
+
+
+APART_DAYS = 7   # a day this far before the attack dates another event, not the attack told late
+
+
+def dated_apart(s: str, published, span: DateSpan | None) -> bool:
+    """The sentence dates something before `span`: a month or a year that ends before it, or a day more than a week
+    before it ("Last November, gunmen stormed ..." in a report of an attack in August). A later date is often the
+    day something was said or marked about the attack ("on the one-month anniversary of the shooting")."""
+    if span is None:
+        return False
+    for expr in find_dates(s):
+        day = resolve(expr, published, None)
+        if day is not None and day.precision != "recent" and \
+                (span.start - day.end).days > (APART_DAYS if day.precision == "day" else 0):
+            return True
+    return False
 
 
 FOLLOW_ON = 2   # a bare count of the dead in the sentences right after a report is the report's toll

@@ -101,12 +101,14 @@ DETAIL_CUE_LC = re.compile(DETAIL_CUE.pattern)
 _MODIFIER_AFTER = (r"(?=-|\s+[“\"]|"
                    r"\s+(?!(?:in|of|that|which|where|based|governed|ruled|under|with|for|and|or|as|to|is|was)\b)\w)")
 ISIS = re.compile(
-    r"\b(?:ISIS|ISIL|IS|I\.S\.|Daesh|Da'esh|Daech)\b|\b(?:isis|isil|daesh)\b|\bIslamic State\b(?<!\ban Islamic State)|"
+    r"\b(?:ISIS|ISIL|IS|I\.S\.|Daesh|Da'esh|Daech|ISWAP|ISKP|ISGS|ISCAP|Wilayat Sinai)\b|\b(?:isis|isil|daesh)\b|"
+    r"(?<!north )(?<!south )\bSinai Province\b|\bIslamic State\b(?<!\ban Islamic State)|"
     rf"(?<=\ban )Islamic State\b{_MODIFIER_AFTER}", re.I)
 # "\bIS\b", written to open with its letters: re then looks for them by their literal, not at every offset
 _IS_UPPER = re.compile(r"IS\b(?<!\BIS)")
 # The same names without the bare "is", for lower-cased text (case-insensitive alternations are slow in re).
-_ISIS_LC = re.compile(r"\b(?:isis|isil|i\.s\.|daesh|da'esh|daech)\b|\bislamic state\b(?<!\ban islamic state)|"
+_ISIS_LC = re.compile(r"\b(?:isis|isil|i\.s\.|daesh|da'esh|daech|iswap|iskp|isgs|iscap|wilayat sinai)\b|"
+                      r"(?<!north )(?<!south )\bsinai province\b|\bislamic state\b(?<!\ban islamic state)|"
                       rf"(?<=\ban )islamic state\b{_MODIFIER_AFTER}")
 
 
@@ -136,7 +138,9 @@ def mentions_isis(text: str) -> bool:
 
 
 # A literal each name of `_ISIS_LC` holds: most texts have none ("isi" alone is in "decision" and "visit").
-_ISIS_WORDS = ("isis", "isil", "i.s.", "daesh", "da'esh", "daech", "islamic state")
+# (the branches' own names: "ISWAP", "ISKP", "Sinai Province", not the Egyptian governorates "North Sinai province")
+_ISIS_WORDS = ("isis", "isil", "i.s.", "daesh", "da'esh", "daech", "islamic state", "iswap", "iskp", "isgs", "iscap",
+               "wilayat sinai", "sinai province")
 
 
 def _may_name_isis(low: str) -> bool:
@@ -352,7 +356,8 @@ SELF_DETONATION = re.compile(r"\b(?:detonat\w* (?:a|an|his|her|their) (?:suicide
 _PASSIVE = r"(?:was|were|been|being|is|are)\b"
 STATE_AGENT = re.compile(
     r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by (?:\w+ ){0,4}(?:police|soldiers|troops|officers?|"
-    r"security forces|forces|army|snipers?|guards|troopers?|deput(?:y|ies)|cops?)|(?:police|soldiers|troops|officers|"
+    r"security forces|forces|army|snipers?|guards|troopers?|deput(?:y|ies)|cops?|authorities)|(?:police|soldiers|"
+    r"troops|officers|"
     # the state's forces as the ones shooting, not shot: "18 policemen were killed" is an attack on them
     r"security forces|coalition|army|military|jets|warplanes|drones?|air force)(?: (?!" + _PASSIVE + r")\w+){0,3} "
     r"(?:shot|killed|bombed)|"
@@ -429,6 +434,7 @@ VIOLENCE = re.compile(
     r"casualt\w+|rifles?|weapons?|armed|ambush\w*|mosque|church|synagogue|consulate|embassy|compound|"
     r"ISIS|ISIL|Daesh|Islamic State|al[- ]Qaeda|Taliban|Shabaab|Boko Haram|9/11|insurgents?|rebels?|"
     r"soldiers?|troops|police(?:m[ae]n)?|officers?|security forces|checkpoint|barracks|convoy|patrol|"
+    r"outposts?|garrison|grenades?|rockets?|mortars?|"
     # "claimed responsibility for a brazen attack on a luxury hotel": a claim, or a building full of people
     r"claim(?:ed|s|ing)? responsibility|hotels?|nightclubs?|concert hall|airports?|stadium|restaurants?|"
     r"caf[eé]s?|museum|market(?:place)?|coordinated|rampage|carnage|siege)\b",
@@ -446,6 +452,16 @@ POLITICAL_TARGET = re.compile(
     re.I,
 )
 # Deaths that no attacker caused: "killing 19 firefighters" in a wildfire.
+# An explosion nobody set off: a gas or industrial blast, at a mine, a plant or a depot; unless the sentence tells of a
+# bomb, a bomber or a claim ("militants set off a blast at a gas plant")
+BLAST_WORD = re.compile(r"(?:explosions?|blasts?)\b", re.I)
+ACCIDENTAL_BLAST = re.compile(
+    r"\b(?:gas|methane|boiler|fireworks?|propane|dust|pipeline|tanker)\s+(?:explosions?|blasts?)\b|"
+    r"\b(?:explosions?|blasts?)\s+(?:and\s+(?:a\s+)?fire\s+)?(?:at|in|inside|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:mines?|mine\s+shaft|factory|plant|refinery|warehouse|depot|pipeline|fireworks|boiler|chemical)\b|"
+    r"\b(?:mining|mine|industrial)\s+(?:disaster|accident)\b", re.I)
+DELIBERATE = re.compile(r"\b(?:bomb\w*|militants?|terror\w*|attack\w*|claim\w*|gunm[ae]n|suicide|insurgents?|"
+                        r"jihad\w*|ISIS|Islamic State|sabotage\w*|set off|detonat\w*|planted)\b", re.I)
 NOT_VIOLENCE = re.compile(
     r"\b(?:(?<!set )fires?|wildfires?|blazes?|flames|floods?|flooding|earthquakes?|storms?|"
     r"hurricanes?|tornado\w*|"
@@ -507,7 +523,7 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     # "finished clearing Raqqa of ISIS fighters": only once achieved (losses.py)
     rf"clearing(?= [^.;,]{{1,40}}? of (?:the )?(?:{_GROUP_NAMES})\b)|"
     r"(?:took|(?:(?:had|has|have) )?taken) (?:full |complete |total )?control of|won back|winning back|"
-    r"declared victory (?:over (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists) )?in|"
+    r"declared victory (?:over (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists)(?: group)? )?in|"
     r"(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
     r"(?:liberation|recapture) of|"
     # "declared Fallujah fully liberated": the verb, with the place and the outcome after it
@@ -564,9 +580,13 @@ LOSS_OBJECT_TRIGGERS = re.compile(
 LOSS_SUBJECT_TRIGGERS = re.compile(
     r"\b(?:was|were|has been|had been|have been) (?:\w+ ){0,2}?(?:recaptured|retaken|liberated|freed|reclaimed|"
     r"captured|seized|cleared|taken back|wrested back|wrested|overtaken)\b|\bfell to\b|"
-    # "Manbij, which was taken from IS by forces led by the YPG": taken from the group, not by it
+    # "'Sinjar is liberated,' Barzani told reporters": a declaration
+    r"\b(?:is|are) (?:now |fully |finally |completely )?(?:liberated|freed)\b"
+    r"(?! from (?:the )?(?:regime|rebels|Assad))|"
+    # "Manbij, which was taken from IS by forces led by the YPG": taken from the group, not by it; "Manbij was taken by
+    # the Syrian Democratic Forces": only a known enemy taking a town the group is known to have lost (losses.py)
     rf"\b(?:was|were|has been|had been|have been) taken(?= from (?:the )?(?:{_GROUP_NAMES}|"
-    r"militants|jihadists)\b)|"
+    r"militants|jihadists)\b| by\b)|"
     # "since Mosul's liberation in July"; "Manbij, freed from ISIS in 2016, is patrolled by U.S. troops"
     r"['’]s (?:(?:full|complete|final) )?(?:liberation|recapture|retaking)\b|"
     r",\s+(?:(?:since|later|then|finally|recently) )?(?:recaptured|retaken|liberated|freed|wrested|reclaimed) from "
@@ -949,6 +969,12 @@ OWNER_AFTER = re.compile(
     r"^['’]s\s+(?:[a-z-]+\s+)?(?:leaders?|president|government|prime minister|premier|ministry|ministers?|"
     r"forces|army|military|embassy|ambassador|envoy|intelligence|parliament|king|emir|foreign|interior|"
     r"defen[cs]e)\b")
+# A capital as its government, the subject of what a government does: "Moscow later concluded", "Ankara has denied"
+GOVERNMENT_ACTS_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also|later|then|quickly|swiftly|long|since|previously|repeatedly|officially|"
+    r"publicly)\s+){0,2}(?:said|says|concluded|announced|accused|blamed|denied|denies|insisted|insists|warned|"
+    r"responded|retaliated|vowed|demanded|rejected|condemned|confirmed|believes|believed|maintains|maintained|"
+    r"argued|argues|recalled|expelled|ordered|summoned|protested|threatened|promised|pledged)\b")
 # Photo captions and gallery credits: a picture's description, not a report ("(Photo: ...)", "AP Photo/...").
 CAPTION = re.compile(
     r"\(Photos?:|\bAP Photo\b|\bGetty Images\b|\bREUTERS/|\bReuters/|\bHide Caption\b|^Photos?:|"

@@ -110,6 +110,13 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "prospect"
     beaten = _BEATEN_VERB.match(verb)
     target = _place_beaten_at(places, m.end(), s) if beaten else _first_place_after(places, m.end(), s)
+    if target is not None and _OF_NOUN.match(verb.split()[0]) and \
+            _NOUN_BEFORE.search(s, max(0, m.start() - 12), m.start()) and \
+            not verb.lower().endswith(" of") and not _OF_AFTER.match(s, m.end()):
+        target = None   # "The recapture also hands Moscow a propaganda victory": a noun takes its town with "of"
+    if target is None and _IT_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+        # "Kurdish fighters swept into this battered mountain town on Friday, declaring it freed": the town named
+        target = _it_antecedent(story, index, s, m.start())
     if target is None and _IT_AFTER.match(s, m.end()):
         # "The Mosul Dam ... after they retook it"; "The district was the last pocket ... until Iraqi forces retook it"
         target = _sentence_subject(places, m.start()) or _it_antecedent(story, index, s, m.start())
@@ -125,7 +132,8 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "no_place"
     if lx.MODAL_AFTER.match(s[target.end:]) or lx.LOSS_FUTURE_AFTER.match(s[target.end:]):
         return "future"
-    if _other_loser(s[max(0, m.start() - 40): target.end + 30]) and not (isis_here and lx.ISIS_LOSER.search(s)) and \
+    if _other_loser(s[max(0, m.start() - 40): target.end + 30], min(40, m.start())) and \
+            not (isis_here and lx.ISIS_LOSER.search(s)) and \
             not _group_passive_subject(s, m.start()):
         # "a rebel-held area", "families were forced out of villages": not the Islamic State; but in "since ISIS was
         # expelled from Ramadi, residents have returned" the group is the one expelled
@@ -151,6 +159,8 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
     """The place before "was retaken", "fell to", or the guard that refuses it."""
     if hypothetical(s, m.start()):
         return "hypothetical"
+    if m.group(0)[:3].lower() in ("is ", "are") and _WHEN_BEFORE.search(clause_before(s, m.start())):
+        return "prospect"   # "When Mosul is liberated, it will mark the beginning of the end"
     target = _last_place_before(places, m.start(), s)
     anaphor = _ANAPHOR_SUBJECT.search(s, 0, m.start()) if target is None else None
     if anaphor:   # "The city was retaken from the Islamic State group", "staying in the city until it fell to the SDF"
@@ -164,6 +174,8 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
         return "not_about_isis"
     if m.group(0).endswith("out") and target.place.precision not in ("city", "landmark"):
         return "not_a_town"   # "entered Raqqa after ISIS was driven out", not "voters in Ohio said the group was"
+    if m.group(0)[0] in "'’" and target.end != m.start() and not _PLACE_NOUN_END.search(s, 0, m.start()):
+        return "not_its_possessor"   # "The Ramadi victory follows last month's recapture of Sinjar": not Ramadi's
     if m.group(0)[0] in "'’" and (lx.MODAL_AFTER.match(s[m.end():]) or lx.LOSS_FUTURE_AFTER.match(s[m.end():]) or
                                   lx.LOSS_PROSPECT_BEFORE.search(s[: target.start])):
         return "prospect"   # "Sinjar's liberation will take months", "the fight for Raqqa's liberation"
@@ -183,6 +195,12 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
 
 
 _DEFEAT_NOUN = re.compile(r"\bdefeats?\b", re.I)
+_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Aa]n?)|['’]s)\s+(?:[a-z-]+\s+)?$")
+# nouns that take their town with "of" ("the recapture of Palmyra"); "defeat" and "expulsion" take it with "in", "from"
+_OF_NOUN = re.compile(r"(?:recapture|capture|retaking|liberation|takeover)$", re.I)
+_PLACE_NOUN_END = re.compile(r"\b(?:city|town|village|district|dam)$", re.I)   # "the city's liberation"
+_WHEN_BEFORE = re.compile(r"\b(?:when|once|until|unless|if|before|after|as soon as)\b", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 _BARE_OR_CLEARING = ("push", "drive", "kick", "clearing")
 _DEFEATED_GROUP = re.compile(r"defeated\s+\S", re.I)   # "defeated the Islamic State" (the trigger names the group)
 # "Palmyra was seized by Syrian troops", "Sinjar was freed in November 2015 by Kurdish peshmerga fighters"
@@ -221,9 +239,17 @@ _ISIS_HELD_APPOSITION = re.compile(r"\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:capital|s
                                    r"(?:\s+in\s+[A-Z][\w'’-]+)?),\s+")
 
 
-def _other_loser(window: str) -> bool:
-    """Somebody other than the group is named as the loser; "lost Dabiq to Turkish-backed rebels" names the captor."""
-    return any(not _CAPTOR_BEFORE.search(window, 0, m.start()) for m in lx.OTHER_LOSER.finditer(window))
+def _other_loser(window: str, verb_at: int | None = None) -> bool:
+    """Somebody other than the group is named as the loser; "lost Dabiq to Turkish-backed rebels" names the captor,
+    and so does the subject of an active taking verb at `verb_at` ("The rebels had seized the nearby village")."""
+    return any(not _CAPTOR_BEFORE.search(window, 0, m.start()) and
+               not (verb_at is not None and m.end() <= verb_at and
+                    _ACTIVE_SUBJECT_GAP.fullmatch(window, m.end(), verb_at))
+               for m in lx.OTHER_LOSER.finditer(window))
+
+
+# between the subject and its verb: "The rebels had seized", "rebels on Sunday seized"; not "rebels were forced out"
+_ACTIVE_SUBJECT_GAP = re.compile(r"\s+(?:(?:had|have|has|also|then|later|on\s+\w+day|finally)\s+){0,3}")
 
 
 _CAPTOR_BEFORE = re.compile(r"\b(?:to|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -327,6 +353,7 @@ def _last_place_before(places: list[PlaceMatch], offset: int, s: str) -> PlaceMa
                                                                                           p.start)]
     return before[-1] if before else None
 _IT_AFTER = re.compile(r"\s+it\b")
+_IT_BEFORE = re.compile(r"\b(?:declar\w+|pronounc\w+|announc\w+)\s+it\s+(?:fully\s+|finally\s+)?[\"“]?$", re.I)
 _RELATIVE_OPENING = re.compile(r",\s+(?:which|who|that|where)\b")
 
 
@@ -380,7 +407,8 @@ def _antecedent(story: Narrative, index: int, noun: str, at: int) -> PlaceMatch 
     return None
 
 
-_PLACE_NOUN = re.compile(r"\b(?:the|that|this)\s+(city|town|village|district|site|dam)\b", re.I)
+# "the city", "this battered mountain town"
+_PLACE_NOUN = re.compile(r"\b(?:the|that|this)\s+(?:[a-z-]+\s+){0,3}?(city|town|village|district|site|dam)\b", re.I)
 
 
 def _it_antecedent(story: Narrative, index: int, s: str, at: int) -> PlaceMatch | None:
@@ -428,6 +456,8 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
         # "had taken Raqqa, a city where IS made its headquarters in early 2014": the clause describes the town
         dated = [d for d in dated if not (d[0] >= target.end and _DESCRIBING_CLAUSE.match(s, target.end, d[0]) and
                                           not re.search(r"[,;]", s[target.end + 1: d[0]]))]
+    # "one of their most significant defeats since they swept across the country in 2014": the yardstick's date
+    dated = [d for d in dated if not (d[0] >= trigger.end and _SINCE.search(s, trigger.end, d[0]))]
     # of several dates, the one nearest the loss verb ("airstrikes on Thursday near the dam, which was overtaken
     # earlier this week"); a statement's date ("said Sunday") stays last
     def gap(d) -> int:
@@ -458,7 +488,8 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
                       place_surface=target.surface, date=date, date_how=how, trigger_at=trigger.start)
     mention.captured_by = _captor(s, trigger.start) or _captor_as_written(s, trigger)
     if mention.captured_by in ("Syrian army", "Russian forces") and not (
-            loser_named or lx.ISIS_LOSER.search(s) or lx.mentions_isis(clause_around(s, trigger.start, trigger.end))):
+            loser_named or lx.ISIS_LOSER.search(s) or lx.mentions_isis(clause_around(s, trigger.start, trigger.end))
+            or story.names_isis and _known_loss_town(target)):   # "had taken full control of ... Deir al-Zor"
         # the Syrian army and Russia mostly retook ground from rebels: ISIS must be the loser
         trace.dropped("territorial_loss", s[trigger.start: trigger.end], "regime_gain_from_rebels")
         return None
@@ -466,6 +497,7 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
     return mention
 
 
+_SINCE = re.compile(r"\bsince\b", re.I)
 _DESCRIBING_CLAUSE = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:which|where|that|whose|once|since)\b")
 _SITE = re.compile(r"\b(?:dam|air ?base|airport|airfield|oil ?field|refinery|military base|camp|prison)\b", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
@@ -513,6 +545,10 @@ _FORCES_AFTER_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?P<np>(?:the\s+)?(?:[\
                               r"troops|army|militias?|militiamen|soldiers|units|alliance|rebels))\b", re.I)
 
 
+_REPORTING_BEFORE_FORCES = re.compile(r"\b(?:that|which|who|said|says|announced|reported|declared|when|after|as)\s+",
+                                      re.I)
+
+
 def _captor_as_written(s: str, trigger: Trigger) -> str | None:
     after = _FORCES_AFTER_BY.match(s, trigger.end)
     if after is None and trigger.place_after is not None:
@@ -522,7 +558,8 @@ def _captor_as_written(s: str, trigger: Trigger) -> str | None:
         return None
     if lx.mentions_isis(m.group("np")):
         return None   # "Dabiq fell after ISIS fighters withdrew": the forces named are the ones that lost it
-    words = m.group("np").split()
+    # "announced Monday that its forces": the forces' own words, after the clause that reports them
+    words = _REPORTING_BEFORE_FORCES.split(m.group("np"))[-1].split()
     while words and words[0].lower() in _NOT_CAPTOR_OPENING:
         words = words[1:]
     return " ".join(words) if words else None

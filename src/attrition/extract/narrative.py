@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from attrition.extract import lexicon as lx
 from attrition.extract.attribution import attribute_in_sentence
 from attrition.extract.dates import DateSpan
+from attrition.extract.frames import dated_apart
 from attrition.extract.numbers import Quantity, Toll, find_tolls
-from attrition.extract.places import Place, PlaceMatch
+from attrition.extract.places import Place, PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence
 
 RECENT_DAYS = 30            # an undated past event in a news report: assumed within a month before publication
@@ -211,8 +212,10 @@ def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | No
         return False
     s = sentence.text
     tolls = find_tolls(s) if tolls is None else tolls
-    if tolls and lx.TOLL_AGGREGATE.search(s):
-        tolls = []   # "3,000 people have died in the war since 2014": not the toll of the attack just told
+    if tolls and (lx.TOLL_AGGREGATE.search(s) or dated_apart(s, story.published, current.date)):
+        # "3,000 people have died in the war since 2014", "a bombing in the capital in March 2012 killed 9": not the
+        # toll of the attack just told
+        tolls = []
     targets = [e for e in story.events[-2:]] if lx.BOTH.search(s) else [current]
     for event in targets:
         if event.kind != "attack":
@@ -259,8 +262,9 @@ def types_in(s: str) -> list[str]:
 def around_place(s: str, match: PlaceMatch, settlement: re.Pattern) -> Place:
     """ "a town south of Baghdad", "villages near Mosul": an unnamed place in the named place's country."""
     before = s[: match.start]
-    if match.place.precision in ("city", "landmark") and lx.AROUND_PLACE_BEFORE.search(before) and \
-            settlement.search(before[-70:]):
+    around = lx.AROUND_PLACE_BEFORE.search(before) if match.place.precision in ("city", "landmark") else None
+    # the settlement is named before the bearing: "near the town of Tarmiyah" is Tarmiyah itself
+    if around and settlement.search(before, max(0, around.start() - 70), around.start()):
         return Place(None, match.place.country, None, None, "region")
     return match.place
 
@@ -271,6 +275,9 @@ def eligible_place(s: str, m: PlaceMatch) -> bool:
         return False   # "a London-based monitoring group": where a body sits, not where the event was
     if lx.OWNER_AFTER.match(s[m.end: m.end + 40]):
         return False   # "identified by Chechnya's leader": the leader's country, not the place of the event
+    if m.place.precision == "city" and lx.GOVERNMENT_ACTS_AFTER.match(s, m.end) and \
+            default_gazetteer().is_capital(m.place):
+        return False   # "Moscow later concluded that a bomb ...": the government, not the place of the event
     if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(before):
         return False
     if lx.HOME_TOWN_BEFORE.search(before) or lx.HOME_TOWN_AFTER.match(s[m.end: m.end + 30]):

