@@ -3160,3 +3160,52 @@ def test_a_town_the_army_took_from_the_group_it_besieged_is_the_groups_loss():
             "city of Deir al-Zor, the provincial capital.")
     assert [m.place.name for m in _losses(text, published=dt.date(2017, 11, 10),
                                           title="The Islamic State loses its last towns")] == ["Deir ez-Zor"]
+
+
+def test_the_next_sentence_sets_the_scene_of_an_attack_told_by_its_region():
+    text = ("Militants who stormed a crowded mosque in Egypt's North Sinai during Friday prayers killed 305 people, "
+            "the prosecutor said on Saturday. About 25 gunmen surrounded the Rawda mosque in Bir al-Abd, a village "
+            "west of the provincial capital El Arish.")
+    m = _one_attack(text, published=dt.date(2017, 11, 25))
+    assert m.place.name == "Bir al-Abed" and any(s.endswith(":scene") for s in m.support)
+
+
+def test_a_town_named_for_something_else_does_not_set_the_scene():
+    text = ("Militants who stormed a crowded mosque in Egypt's North Sinai killed 305 people on Friday. The president "
+            "later met his ministers in Ismailia.")
+    assert _one_attack(text, published=dt.date(2017, 11, 25)).place.name != "Ismailia"
+
+
+def test_a_count_replaces_a_word_for_many():
+    text = ("Dozens of Nigerian soldiers were killed when militants overran an army base in the village of Metele in "
+            "Borno state on Sunday. At least 44 soldiers died, according to four military sources.")
+    assert _one_attack(text, published=dt.date(2018, 11, 22)).killed.best == 44
+
+
+def test_a_claim_a_few_paragraphs_on_is_for_the_one_attack_told_so_far():
+    text = ("Dozens of Nigerian soldiers were killed when militants overran an army base in the village of Metele in "
+            "Borno state on Sunday. The fighters arrived in pickup trucks. The army did not give a toll. A spokesman "
+            "said reports of the raid were exaggerated. A soldier said they ran out of ammunition. Islamic State West "
+            "Africa Province (ISWAP), the group's affiliate in the region, claimed responsibility in a statement on "
+            "Tuesday, saying its fighters had killed 118 soldiers. Another faction was blamed for killing 12 farmers "
+            "near the Borno town of Konduga earlier this month.")
+    metele = [m for m in _attacks(text, published=dt.date(2018, 11, 22)) if m.place.name == "Metele"]
+    assert metele and (metele[0].perpetrator, metele[0].attribution) == ("ISIS", "claimed")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Islamic State militants blew up Mosul's Great Mosque of al-Nuri and its leaning minaret on Wednesday night.",
+     "Mosul"),
+    ("The ancient Temple of Bel in Palmyra was destroyed by Islamic State militants on Sunday.", "Palmyra"),
+])
+def test_the_group_destroying_a_shrine_or_a_monument_is_an_attack(text, place):
+    m = _one_attack(text, published=dt.date(2017, 6, 22))
+    assert (m.place.name, m.perpetrator) == (place, "ISIS")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian airstrikes destroyed a mosque in Idlib on Sunday.",
+    "Years of war destroyed the ancient souk of Aleppo.",
+])
+def test_a_shrine_destroyed_by_others_is_no_attack_of_the_groups(text):
+    assert _attacks(text) == []

@@ -186,6 +186,7 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
     trace.at(sentence.index)
     date_exprs = find_dates(s)
     if not detail and not date_exprs:
+        _narrow_scene(sentence, story, None)
         return
     if has_trigger and _caption(sentence, story):
         trace.dropped("sentence", s[:60], "photo_caption")
@@ -210,6 +211,7 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
         return
     if detail:
         continue_events(sentence, story, places=_towns(s, found))
+        _narrow_scene(sentence, story, places)
     if dated and places:
         # not where a speaker sits ("said Bowdich, of the FBI office in Los Angeles")
         local = [p for p in places if p.place.precision != "country" and not lx.dateline(s, p) and
@@ -218,6 +220,37 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
             span, how = dated[0][1], dated[0][2]
             story.scene = (local[0], span, how, sentence.index)
             story.last_date, story.last_date_index = span, sentence.index
+
+
+# "surrounded al-Rawda mosque in Bir al-Abd": a site of the attack, then its town
+_SCENE_BEFORE = re.compile(r"\b(?:mosque|church|market|school|hotel|checkpoint|camp|base|post|station|square|hospital|"
+                           r"shrine|restaurant|cafe|village|town)\s+(?:in|at|of|near)\s+(?:the\s+)?$", re.I)
+# "west of the provincial capital El Arish": a town to find the scene by, not the scene
+_BEARING_NEAR_BEFORE = re.compile(r"\b(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _narrow_scene(sentence: Sentence, story: Narrative, places: list[PlaceMatch] | None) -> None:
+    """ "Militants stormed a crowded mosque in Egypt's North Sinai ..." then "Gunmen surrounded al-Rawda mosque in Bir
+    al-Abd, a village west of El Arish": the sentence right after an attack told only by its region or country sets
+    its scene in the one town of that country it names at a site."""
+    if not story.events:
+        return
+    current = story.events[-1]
+    if current.kind != "attack" or current.place is None or current.place.precision not in ("country", "region") or \
+            sentence.index - current.sentence.index != 1:
+        return
+    s = sentence.text
+    gazetteer = default_gazetteer()
+    if places is None:
+        places = [m for m in gazetteer.find(s, countries=story.countries, people=story.people) if eligible_place(s, m)]
+    towns = [p for p in places if p.place.precision in ("city", "landmark") and p.place.name and
+             p.place.country == current.place.country and
+             not lx.dateline(s, p) and not gazetteer.is_capital(p.place) and
+             not _BEARING_NEAR_BEFORE.search(s, max(0, p.start - 60), p.start)]
+    at_site = [p for p in towns if _SCENE_BEFORE.search(s, max(0, p.start - 40), p.start)]
+    if len({p.place.name for p in towns}) == 1 and at_site:
+        current.place, current.place_surface = at_site[0].place, at_site[0].surface
+        current.support.append(f"place@{sentence.index}:scene")
 
 
 def _caption(sentence: Sentence, story: Narrative) -> bool:

@@ -106,6 +106,10 @@ def referents(ref: Reference, attacks: list, strong: bool = True) -> tuple[list,
         if not ref.refers_back or not set(ref.places) <= ISIS_HOME:
             return [], False   # it names another place: another attack, which this article does not report
     if not ref.refers_back and not (strong and len(attacks) == 1 and _near(ref.index, attacks[0])):
+        # "ISWAP ... claimed responsibility" a few paragraphs after the one attack told so far (another comes later)
+        told = [m for m in attacks if any(ref.index - REFERENCE_SENTENCES <= i < ref.index for i in m.seen_at)]
+        if strong and ref.index >= 0 and len(told) == 1 and not any(ref.index in m.seen_at for m in attacks):
+            return told, False
         return [], False
     window = range(ref.index - REFERENCE_SENTENCES, ref.index + 1)
     recent = [m for m in attacks if any(i in window for i in m.seen_at)]

@@ -25,7 +25,8 @@ _ATTACK_GATE = (
     r"atrocit|rampage|assault|detonat|blew up|blow up|opened fire|siege|execut|raided|burst into|"
     r"operation against|drove|stormed|plowed|ploughed|mowed down|burned alive|burnt alive|"
     r"downing|bringing down|gunned down|decapitat|slaughter|blown up|brought down|"
-    r"downed|sprayed|struck|suicide|to death| ied|ambush|set fire|on fire|ablaze|torched"
+    r"downed|sprayed|struck|suicide|to death| ied|ambush|set fire|on fire|ablaze|torched|"
+    r"demolish|destroy|razed|razing|bulldozed|dynamited"
 )
 _LOSS_GATE = (   # a word that holds another of the list ("retook": "took") would add nothing
     r"retak|liberat|lost|losing|driven|pushed|ejected|evicted|purged|"
@@ -196,6 +197,12 @@ ISIS_REACTING_AFTER = re.compile(
 _BUILDING = (r"(?:cafe|café|restaurant|hotel|theat(?:er|re)|concert hall|school|temple|gurdwara|church|mosque|"
              r"synagogue|supermarket|grocery|market|mall|shopping (?:centre|center|mall)|hospital|university|"
              r"college|office|bank|store|shop|embassy|consulate|club|nightclub|bar|parliament|gas plant|complex)")
+# who destroys a monument or a shrine, how, and what (the attack trigger on places below)
+_DESTROYERS = r"ISIS|ISIL|IS|Islamic State|Daesh|militants|jihadists|extremists|the group"
+_DESTROYED = (r"(?:blew up|blown up|blowing up|demolished|demolishing|destroyed|destroying|razed|razing|bulldozed|"
+              r"dynamited)")
+_HERITAGE = (r"(?:mosques?|shrines?|church(?:es)?|temples?|tombs?|monuments?|statues?|museums?|minarets?|"
+             r"monaster(?:y|ies)|cathedrals?|ruins|antiquities|arch|theatre|theater|heritage|mausoleums?|citadel)\b")
 # (pattern, attack type or None, grammatical number: "one" | "many" | "verb")
 ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\bsuicide (?:bomb(?:ing|s)?|attacks?|blasts?|explosions?|vests?|car bomb)\b", re.I),
@@ -251,6 +258,11 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:behead(?:ed|ing)|decapitat(?:ed|ing|e)|decapitation of)\b", re.I), "beheading", "verb"),
     (re.compile(r"\bbeheadings\b", re.I), "beheading", "many"),
     (re.compile(r"\b(?:massacred|murdered|slaughtered|(?:burned|burnt) (?:alive|to death))\b", re.I), None, "verb"),
+    # the group destroying a monument, a shrine or a place of worship: an attack on a place (the guidelines); not
+    # an air strike or a war destroying one
+    (re.compile(rf"\b(?:{_DESTROYERS})\b[^.;]{{0,40}}?\b{_DESTROYED}(?=[^.;]{{0,60}}\b{_HERITAGE})|"
+                rf"\b{_HERITAGE}[^.;]{{0,60}}?\b(?:was|were|had been|has been|have been) {_DESTROYED} by "
+                rf"(?:the )?(?:{_DESTROYERS})\b", re.I), None, "verb"),
     (re.compile(r"\b(?:massacres?|mass[- ]murder|mass[- ]killing|rampage|atrocity)\b", re.I), None, "one"),
     (re.compile(r"\batrocities\b", re.I), None, "many"),
     (re.compile(r"\battack(?:ed)?\b"

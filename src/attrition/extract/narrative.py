@@ -237,7 +237,11 @@ def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | No
 
 def set_toll(mention: Mention, toll: Toll, only_if_missing: bool = False) -> None:
     attr = "killed" if toll.role == "killed" else "injured"
-    if only_if_missing and getattr(mention, attr) is not None:
+    had = getattr(mention, attr)
+    if only_if_missing and had is not None and not (had.qualifier == "vague" and toll.quantity.qualifier != "vague"):
+        return   # "Dozens of soldiers were killed ..." then "At least 44 soldiers died": the count replaces the word
+    if had is not None and had.qualifier == "vague" and toll.quantity.qualifier != "vague":
+        setattr(mention, attr, toll.quantity)
         return
     if getattr(mention, attr) is None:
         setattr(mention, attr, toll.quantity)
