@@ -3209,3 +3209,24 @@ def test_the_group_destroying_a_shrine_or_a_monument_is_an_attack(text, place):
 ])
 def test_a_shrine_destroyed_by_others_is_no_attack_of_the_groups(text):
     assert _attacks(text) == []
+
+
+def test_a_plot_the_police_foiled_with_an_undercover_agent_is_no_attack():
+    text = ("A Florida man who swore allegiance to ISIS was arrested in Tampa on Monday after he took from an "
+            "undercover FBI employee a pipe bomb that he thought was real.")
+    assert _attacks(text, published=dt.date(2019, 5, 14)) == []
+
+
+def test_an_attack_officials_call_likely_has_not_happened():
+    assert _attacks("President Biden warned on Saturday that another terrorist attack in Kabul was \"highly likely\" "
+                    "in the next day or two.", published=dt.date(2021, 8, 28)) == []
+
+
+def test_a_strike_that_killed_the_groups_planners_is_no_attack():
+    assert _attacks("Officials said the strike late on Friday in Nangarhar killed a planner and a facilitator for "
+                    "ISIS-K.", published=dt.date(2021, 8, 28)) == []
+
+
+def test_the_dead_of_many_attacks_since_a_year_are_a_tally():
+    assert _attacks("More than 240 people have been killed in attacks in France since 2015, most of them by people "
+                    "acting for the Islamic State.", published=dt.date(2018, 5, 14)) == []

@@ -174,6 +174,8 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
         if all(t.quantity.best is not None and (t.quantity.best >= MAX_BARE_KILL_TOLL or t.quantity.qualifier == "vague"
                and t.quantity.best >= MAX_VAGUE_KILL_TOLL) for t in tolls):
             return "war_toll"   # "killing thousands of", "killed hundreds": a war or a regime's toll, not one attack
+    if lx.FOILED_PLOT.search(s, max(0, start - 120), end + 120):
+        return "foiled_plot"   # "arrested after he tried to collect what he believed were explosives for an attack"
     if lx.ACCIDENTAL_BLAST.search(window) and lx.BLAST_WORD.match(s, start) and not lx.DELIBERATE.search(s):
         return "accident"   # "a gas explosion", "an explosion and fire at a coal mine": no one set it off
     if lx.POLICE.search(s) and lx.SHOOTING_OF_NAMED.search(window) and not lx.ATTACKER_NAMED.search(s):

@@ -336,7 +336,11 @@ ISIS_VICTIM_AFTER = re.compile(
     r"(?:[\w-]+\s+)?"
     r"(?:leaders?|commanders?|chiefs?|fighters|militants|members|operatives|figures?|spokesman|emirs?|captives?|"
     r"prisoners?|detainees?|suspects?|positions?|targets?|hideouts?|strongholds?)\b|"
-    r"^\s+(?:[\w-]+\s+){0,4}?(?:Abu Bakr )?al-Baghdadi\b")
+    r"^\s+(?:[\w-]+\s+){0,4}?(?:Abu Bakr )?al-Baghdadi\b|"
+    # "killed a planner and a facilitator for ISIS-K": the group's own people
+    r"^\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:planners?|facilitators?|commanders?|"
+    r"leaders?|recruiters?|financiers?|bomb-?makers?|operatives?)\b[^.;]{0,40}?\b(?:for|of|from|in)\s+(?:the\s+)?"
+    r"(?:ISIS|ISIL|IS|Daesh|Islamic State)\b")
 
 # The group's own sites destroyed: "several ISIS caves and ammunition caches were destroyed by the giant bomb".
 ISIS_SITES_HIT = re.compile(
@@ -364,6 +368,11 @@ CORNERED = re.compile(r"\b(?:chased (?:\w+ )?down|cornered|closed in|surrounded|
 SELF_DETONATION = re.compile(r"\b(?:detonat\w* (?:a|an|his|her|their) (?:suicide )?(?:vest|belt)|"
                              r"(?:blew|blowing) (?:up )?(?:him|her|them)sel(?:f|ves))",
                              re.I)
+# A plot the police foiled, told with what the plotter believed: "explosives he believed were real", "a backpack from an
+# undercover FBI employee": no attack happened.
+FOILED_PLOT = re.compile(r"\b(?:undercover (?:FBI |police )?(?:agents?|officers?|employees?|informants?)|sting operation|"
+                         r"(?:believed|thought) (?:were|was|to be|contained) (?:real |live )?(?:explosives|a bomb|bombs|"
+                         r"a pipe bomb)|accused of plotting)\b", re.I)
 # The state forces killing, shooting or bombing: a response or a battle, not an attack.
 _PASSIVE = r"(?:was|were|been|being|is|are)\b"
 STATE_AGENT = re.compile(
@@ -393,6 +402,8 @@ YEAR_RANK = re.compile(
     r"(?:attack|bombing|shooting|killing|massacre)s?(?: (?:event|incident))?(?: in(?: [A-Z][\w-]+){1,2})? "
     r"(?:this|that) (?:year|month)\b")
 STATISTICS = re.compile(
+    # "More than 240 people have been killed in attacks in France since 2015": a tally of many attacks
+    r"\bkilled in (?:[\w-]+ )?attacks\b[^.;]{0,50}\bsince\b|"
     r"\b(?:(?:FBI|CDC)(?:['’]s)? (?:data|statistics|figures|numbers|reports?|database)|"
     r"statistics|statistical|data (?:show|shows|from|compiled)|per (?:year|capita|day|100,000)|"
     r"(?:each|every|a) year|(?:each|every|per) (?:day|week|month)|annual(?:ly)?|"
@@ -505,6 +516,8 @@ MODAL = re.compile(
 # "the rampage will continue", "attacks would follow": the trigger's own verb is future or conditional.
 # "may" in lower case only and not the month ("retook Tabqa from ISIS in May" happened)
 MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|"
+                         # "another attack in Kabul was 'highly likely'"
+                         r"(?:is|was|are|were)\s+[\"“]?(?:highly\s+|very\s+|quite\s+)?(?:likely|possible|imminent)|"
                          r"(?<!in )(?<!of )(?<!early )(?<!late )(?<!since )(?<!until )(?<!last )(?-i:may)(?!\s+\d)|"
                          r"is going to|are going to)\b", re.I)
 # "to attack", "to capture": an intention, unless somebody helped or managed to do it.
