@@ -370,9 +370,9 @@ SELF_DETONATION = re.compile(r"\b(?:detonat\w* (?:a|an|his|her|their) (?:suicide
                              re.I)
 # A plot the police foiled, told with what the plotter believed: "explosives he believed were real", "a backpack from an
 # undercover FBI employee": no attack happened.
-FOILED_PLOT = re.compile(r"\b(?:undercover (?:FBI |police )?(?:agents?|officers?|employees?|informants?)|sting operation|"
-                         r"(?:believed|thought) (?:were|was|to be|contained) (?:real |live )?(?:explosives|a bomb|bombs|"
-                         r"a pipe bomb)|accused of plotting)\b", re.I)
+FOILED_PLOT = re.compile(r"\b(?:undercover (?:FBI |police )?(?:agents?|officers?|employees?|informants?)|"
+                         r"sting operation|(?:believed|thought) (?:were|was|to be|contained) (?:real |live )?"
+                         r"(?:explosives|a bomb|bombs|a pipe bomb)|accused of plotting)\b", re.I)
 # The state forces killing, shooting or bombing: a response or a battle, not an attack.
 _PASSIVE = r"(?:was|were|been|being|is|are)\b"
 STATE_AGENT = re.compile(
