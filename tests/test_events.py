@@ -3230,3 +3230,34 @@ def test_a_strike_that_killed_the_groups_planners_is_no_attack():
 def test_the_dead_of_many_attacks_since_a_year_are_a_tally():
     assert _attacks("More than 240 people have been killed in attacks in France since 2015, most of them by people "
                     "acting for the Islamic State.", published=dt.date(2018, 5, 14)) == []
+
+
+def test_two_reports_of_a_loss_dated_by_the_timeline_merge_into_one():
+    from attrition.extract.dates import DateSpan
+    from attrition.extract.frames import merge_repeats
+    from attrition.extract.places import Place
+    from attrition.extract.sentences import Sentence
+    day = DateSpan(dt.date(2017, 10, 14), dt.date(2017, 10, 14), "day")
+    town = Place("Al-Mayadin", "SY", None, None, "city")
+    reports = [Mention("territorial_loss", Sentence(i, i, 0, 10, "recaptured Mayadin"), "loss.object", place=town,
+                       date=day, date_how="reference") for i in (3, 9)]
+    [merged] = merge_repeats(reports)
+    assert merged.date == day
+
+
+def test_a_weekday_after_a_names_no_day():
+    m = _one_attack("In December 2017, two suicide bombers attacked a church in Quetta during a Sunday service, "
+                    "killing nine worshippers.", published=dt.date(2019, 4, 25))
+    assert (m.date.start, m.date.end) == (dt.date(2017, 12, 1), dt.date(2017, 12, 31))
+
+
+def test_an_accidental_explosion_is_no_attack():
+    assert _attacks("An accidental explosion at a house in Tarragona on Wednesday night killed one person, police "
+                    "said.", published=dt.date(2017, 8, 19)) == []
+
+
+def test_a_town_held_until_the_army_retook_it_in_a_month_after_a_dated_one():
+    [m] = _losses("In the southern Philippines, fighters loyal to the Islamic State seized the city of Marawi in May "
+                  "2017 and held it for five months before the Philippine army retook it in October.",
+                  published=dt.date(2019, 4, 25))
+    assert m.place.name == "Marawi" and m.date.start.year == 2017 and m.date.start.month == 10

@@ -323,6 +323,9 @@ def _may_contain_date(sentence: str) -> bool:
     return any(map(sentence.lower().__contains__, _TIME_WORDS))
 
 
+_ANY_DAY_BEFORE = re.compile(r"\b(?:a|an|every|each|any)\s+$", re.I)
+
+
 def find_dates(sentence: str) -> list[DateExpr]:
     """All date expressions in a sentence, left to right, non-overlapping (longest wins)."""
     if not _may_contain_date(sentence):
@@ -339,6 +342,8 @@ def find_dates(sentence: str) -> list[DateExpr]:
             continue
         for kind in kinds:
             m = _KIND_RE[kind].match(sentence, pos)
+            if m is not None and kind == "weekday" and _ANY_DAY_BEFORE.search(sentence, max(0, pos - 8), pos):
+                break   # "during a Sunday service", "every Friday": any such day, not a date
             if m is not None:
                 surface = m.group().rstrip()
                 out.append(DateExpr(pos, pos + len(surface), surface, _ANCHOR[kind]))

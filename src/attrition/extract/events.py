@@ -265,6 +265,7 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
     "on Thursday, officials said") dates the statement, so it comes after the dates of the events."""
     out, said = [], []
     day_before = None   # the last day the sentence named before the expression
+    dated_before = None   # the last date with its year the sentence named: "in May 2017 ... in October"
     for expr in exprs:
         # "said Saturday that 80 were killed a day earlier": the offset counts from Saturday; not "on September 12,
         # the day after the attack", where the day after names the day before it
@@ -272,6 +273,10 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
         span = resolve(expr, story.published, day_before if own else story.last_date)
         if span is None:
             continue
+        if expr.anchor == "absolute" and span.precision in ("day", "month"):
+            dated_before = span
+        elif expr.anchor == "publication" and span.precision == "month" and dated_before is not None:
+            span = _month_after(span, dated_before, story.published)
         if expr.anchor != "previous" and span.precision == "day":
             day_before = span
         how = {"absolute": "explicit", "publication": "relative", "previous": "narrative"}[expr.anchor]
@@ -285,6 +290,17 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
         else:
             out.append((expr.start, span, how, expr.end))
     return out + said
+
+
+def _month_after(span: DateSpan, before: DateSpan, published: dt.date | None) -> DateSpan:
+    """A month named without its year after a date with one ("seized Marawi in May 2017 and held it until the army
+    retook it in October"): that month next after the date, not the last one before publication."""
+    year = before.start.year + (span.start.month < before.start.month)
+    start = dt.date(year, span.start.month, 1)
+    end = (dt.date(year + (start.month == 12), start.month % 12 + 1, 1) - dt.timedelta(days=1))
+    if published is not None and start > published:
+        return span
+    return DateSpan(start, min(end, published) if published else end, "month")
 
 
 def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Narrative) -> list[Mention]:

@@ -464,8 +464,9 @@ def _place_key(m: Mention) -> str | None:
     return (m.place.name or m.place.country).lower() if m.place else None
 
 
-_HOW_RANK = {"explicit": 0, "relative": 0, "known": 0, "scene": 1, "narrative": 1, "assumed_recent": 3, "recalled": 3,
-             "missing": 4}
+# every way a date is read (a loss dated by the timeline of known losses is "reference")
+_HOW_RANK = {"explicit": 0, "relative": 0, "known": 0, "reference": 0, "scene": 1, "narrative": 1, "assumed_recent": 3,
+             "recalled": 3, "missing": 4}
 
 
 def _combine(group: list[Mention]) -> Mention:

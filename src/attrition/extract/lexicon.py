@@ -482,7 +482,8 @@ ACCIDENTAL_BLAST = re.compile(
     r"\b(?:gas|methane|boiler|fireworks?|propane|dust|pipeline|tanker)\s+(?:explosions?|blasts?)\b|"
     r"\b(?:explosions?|blasts?)\s+(?:and\s+(?:a\s+)?fire\s+)?(?:at|in|inside|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:mines?|mine\s+shaft|factory|plant|refinery|warehouse|depot|pipeline|fireworks|boiler|chemical)\b|"
-    r"\b(?:mining|mine|industrial)\s+(?:disaster|accident)\b", re.I)
+    r"\b(?:mining|mine|industrial)\s+(?:disaster|accident)\b|"
+    r"\baccidental(?:ly)?\s+(?:explosions?|blasts?|detonations?)\b|\b(?:exploded|went off) accidentally\b", re.I)
 DELIBERATE = re.compile(r"\b(?:bomb\w*|militants?|terror\w*|attack\w*|claim\w*|gunm[ae]n|suicide|insurgents?|"
                         r"jihad\w*|ISIS|Islamic State|sabotage\w*|set off|detonat\w*|planted)\b", re.I)
 NOT_VIOLENCE = re.compile(

@@ -411,11 +411,23 @@ def _antecedent(story: Narrative, index: int, noun: str, at: int) -> PlaceMatch 
 _PLACE_NOUN = re.compile(r"\b(?:the|that|this)\s+(?:[a-z-]+\s+){0,3}?(city|town|village|district|site|dam)\b", re.I)
 
 
+_NAMED_AFTER_NOUN = re.compile(r"\s+of\s+")
+
+
 def _it_antecedent(story: Narrative, index: int, s: str, at: int) -> PlaceMatch | None:
     """The place "it" stands for, when the sentence has named it by a noun before: "The site has been in Iraqi hands
     since they recaptured it", "staying in the city until it fell"; not "raided the hotel, wresting control of it"."""
     nouns = list(_PLACE_NOUN.finditer(s, 0, at))
-    return _antecedent(story, index, nouns[-1].group(1), nouns[-1].start()) if nouns else None
+    if not nouns:
+        return None
+    named = _NAMED_AFTER_NOUN.match(s, nouns[-1].end())
+    if named:   # "seized the city of Marawi in May 2017 and held it until the army retook it": Marawi
+        found = [p for p in default_gazetteer().find(s[named.end(): at], countries=story.countries,
+                                                     people=story.people) if p.start == 0]
+        if found:
+            p = found[0]
+            return PlaceMatch(at, at, p.surface, p.place, "antecedent")
+    return _antecedent(story, index, nouns[-1].group(1), nouns[-1].start())
 
 
 def _relative_antecedent(places: list[PlaceMatch], s: str, before: int) -> PlaceMatch | None:
