@@ -71,6 +71,9 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
             if guard is None and text[m.start(): m.start() + 6] in ("execut", "Execut") and \
                     not lx.MILITANT_CONTEXT.search(s):
                 guard = "state_execution"   # "Saudi Arabia executed 47 people": a state's death penalty
+            if guard is None and pattern_number == "verb" and lx.DESTROYED_VERB.fullmatch(text, m.start(), m.end()) \
+                    and not _destroys_a_site(s, m.start(), m.end()):
+                guard = "not_a_site_the_group_destroyed"   # "the war destroyed the souk", "airstrikes destroyed"
             if guard is None and text[m.start(): m.end()] in ("exploded", "Exploded") and \
                     not lx.EXPLODED_SUBJECT.search(s, max(0, m.start() - 60), m.start()):
                 guard = "figurative_explosion"   # "commentators exploded": only a device explodes
@@ -79,6 +82,13 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
                 continue
             found.append(Trigger("attack", m.start(), m.end(), attack_type, number, f"attack.{number}"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _destroys_a_site(s: str, start: int, end: int) -> bool:
+    """The group destroying a shrine or a monument: "militants blew up the shrine", "the temple was destroyed by
+    Islamic State militants"."""
+    return bool(lx.DESTROYER_BEFORE.search(s, max(0, start - 60), start) and lx.HERITAGE_AFTER.match(s, end) or
+                lx.HERITAGE_PASSIVE_BEFORE.search(s, max(0, start - 90), start) and lx.BY_DESTROYER.match(s, end))
 
 
 def _gated_triggers(text: str, lowered: bool):
@@ -166,7 +176,8 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
         return "self_inflicted"   # "shot and killed himself": the gunman's suicide, not another attack
     if number == "kill":
         clause = clause_around(s, start, end)
-        if lx.NOT_VIOLENCE.search(s) or lx.ACCIDENTAL_BLAST.search(s) and not lx.DELIBERATE.search(s):
+        if lx.NOT_VIOLENCE.search(s) or ("xplo" in s or "blast" in s) and lx.ACCIDENTAL_BLAST.search(s) and \
+                not lx.DELIBERATE.search(s):
             return "not_violence"   # a fire, a crash, a gas explosion or a disease killed them
         tolls = find_tolls(clause)
         if not tolls:
@@ -174,9 +185,10 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
         if all(t.quantity.best is not None and (t.quantity.best >= MAX_BARE_KILL_TOLL or t.quantity.qualifier == "vague"
                and t.quantity.best >= MAX_VAGUE_KILL_TOLL) for t in tolls):
             return "war_toll"   # "killing thousands of", "killed hundreds": a war or a regime's toll, not one attack
-    if lx.FOILED_PLOT.search(s, max(0, start - 120), end + 120):
+    if ("undercover" in s or "sting" in s or "plotting" in s or "believed" in s or "thought" in s) and \
+            lx.FOILED_PLOT.search(s, max(0, start - 120), end + 120):
         return "foiled_plot"   # "arrested after he tried to collect what he believed were explosives for an attack"
-    if lx.ACCIDENTAL_BLAST.search(window) and lx.BLAST_WORD.match(s, start) and not lx.DELIBERATE.search(s):
+    if lx.BLAST_WORD.match(s, start) and lx.ACCIDENTAL_BLAST.search(window) and not lx.DELIBERATE.search(s):
         return "accident"   # "a gas explosion", "an explosion and fire at a coal mine": no one set it off
     if lx.POLICE.search(s) and lx.SHOOTING_OF_NAMED.search(window) and not lx.ATTACKER_NAMED.search(s):
         return "police_shooting"   # "the fatal shooting of Mr. Crutcher" in a sentence about the police

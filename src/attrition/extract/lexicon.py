@@ -144,27 +144,31 @@ _ISIS_WORDS = ("isis", "isil", "i.s.", "daesh", "da'esh", "daech", "islamic stat
                "wilayat sinai", "sinai province")
 
 
+# one pass for all of them (a substring search per word reads the text eleven times): re for a sentence, RE2 for a
+# whole text (its call costs more, its pass less)
+_ISIS_WORD_RE = re.compile(_trie(list(_ISIS_WORDS)))
+_ISIS_WORD_RE2 = re2.compile(_ISIS_WORD_RE.pattern)
+_LONG_TEXT = 1000
+
+
+def _isis_words(low: str):
+    return (_ISIS_WORD_RE2 if len(low) > _LONG_TEXT else _ISIS_WORD_RE).finditer(low)
+
+
 def _may_name_isis(low: str) -> bool:
-    return any(map(low.__contains__, _ISIS_WORDS))
+    return (_ISIS_WORD_RE2 if len(low) > _LONG_TEXT else _ISIS_WORD_RE).search(low) is not None
 
 
 def _isis_lc_matches(low: str) -> list[re.Match]:
     """What `_ISIS_LC.finditer(low)` finds, tried only where one of its words starts (every match starts with one):
     the pattern opens with a word boundary or a lookbehind, so a search tries it at every offset of the text. A text
     without any of the words costs one substring search per word."""
-    starts = sorted({i for word in _ISIS_WORDS for i in _offsets(low, word)})
+    starts = [m.start() for m in _isis_words(low)]
     found: list[re.Match] = []
     for start in starts:
         if (not found or start >= found[-1].end()) and (m := _ISIS_LC.match(low, start)):
             found.append(m)
     return found
-
-
-def _offsets(text: str, word: str):
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
 
 
 # ISIS named as the target, the yardstick or the enemy, not as the doer: "the fight against ISIS".
@@ -198,11 +202,18 @@ _BUILDING = (r"(?:cafe|café|restaurant|hotel|theat(?:er|re)|concert hall|school
              r"synagogue|supermarket|grocery|market|mall|shopping (?:centre|center|mall)|hospital|university|"
              r"college|office|bank|store|shop|embassy|consulate|club|nightclub|bar|parliament|gas plant|complex)")
 # who destroys a monument or a shrine, how, and what (the attack trigger on places below)
-_DESTROYERS = r"ISIS|ISIL|IS|Islamic State|Daesh|militants|jihadists|extremists|the group"
+_DESTROYERS = r"ISIS|ISIL|(?-i:IS)|Islamic State|Daesh|militants|jihadists|extremists|the group"
 _DESTROYED = (r"(?:blew up|blown up|blowing up|demolished|demolishing|destroyed|destroying|razed|razing|bulldozed|"
               r"dynamited)")
 _HERITAGE = (r"(?:mosques?|shrines?|church(?:es)?|temples?|tombs?|monuments?|statues?|museums?|minarets?|"
              r"monaster(?:y|ies)|cathedrals?|ruins|antiquities|arch|theatre|theater|heritage|mausoleums?|citadel)\b")
+DESTROYED_VERB = re.compile(rf"\b{_DESTROYED}\b", re.I)
+# "militants blew up the shrine", "the temple was destroyed by Islamic State militants"
+HERITAGE_AFTER = re.compile(rf"[^.;]{{0,60}}?\b{_HERITAGE}", re.I)
+DESTROYER_BEFORE = re.compile(rf"\b(?:{_DESTROYERS})\b[^.;]{{0,40}}$", re.I)
+HERITAGE_PASSIVE_BEFORE = re.compile(rf"\b{_HERITAGE}[^.;]{{0,60}}?\b(?:was|were|had been|has been|have been)\s+$",
+                                     re.I)
+BY_DESTROYER = re.compile(rf"\s+by\s+(?:the\s+)?(?:{_DESTROYERS})\b", re.I)
 # (pattern, attack type or None, grammatical number: "one" | "many" | "verb")
 ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\bsuicide (?:bomb(?:ing|s)?|attacks?|blasts?|explosions?|vests?|car bomb)\b", re.I),
@@ -259,10 +270,8 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\bbeheadings\b", re.I), "beheading", "many"),
     (re.compile(r"\b(?:massacred|murdered|slaughtered|(?:burned|burnt) (?:alive|to death))\b", re.I), None, "verb"),
     # the group destroying a monument, a shrine or a place of worship: an attack on a place (the guidelines); not
-    # an air strike or a war destroying one
-    (re.compile(rf"\b(?:{_DESTROYERS})\b[^.;]{{0,40}}?\b{_DESTROYED}(?=[^.;]{{0,60}}\b{_HERITAGE})|"
-                rf"\b{_HERITAGE}[^.;]{{0,60}}?\b(?:was|were|had been|has been|have been) {_DESTROYED} by "
-                rf"(?:the )?(?:{_DESTROYERS})\b", re.I), None, "verb"),
+    # an air strike or a war destroying one (attacks.py asks for the group and the site around the verb)
+    (DESTROYED_VERB, None, "verb"),
     (re.compile(r"\b(?:massacres?|mass[- ]murder|mass[- ]killing|rampage|atrocity)\b", re.I), None, "one"),
     (re.compile(r"\batrocities\b", re.I), None, "many"),
     (re.compile(r"\battack(?:ed)?\b"

@@ -1046,6 +1046,7 @@ _DESCRIPTOR_BEFORE = re.compile(
 _DESCRIPTOR_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|city|village|hamlet)\b(?!['’])")
 # "in Patikul town", "at Kaiga village": the descriptor after the name, without an article (not "town hall")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
+_LOCATIVE_WORDS = ("in ", "at ", "near ", "outside ")
 _BARE_DESCRIPTOR_AFTER = re.compile(r"\s+(?:town|village)\b(?!['’-]|\s+(?:hall|halls|council|square|centre|center|"
                                     r"meeting|officials?|mayor|elders|police|clerk|board|green|house)\b)")
 _NOT_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -1064,7 +1065,8 @@ def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) 
     offset)."""
     start = toks[i][0]
     before = folded[max(0, start - 3): start] == "of " and _DESCRIPTOR_BEFORE.search(folded, max(0, start - 60), start)
-    bare = not before and toks[i][2][0].isupper() and _LOCATIVE_BEFORE.search(folded, max(0, start - 8), start)
+    bare = not before and toks[i][2][0].isupper() and folded.endswith(_LOCATIVE_WORDS, max(0, start - 8), start) and \
+        _LOCATIVE_BEFORE.search(folded, max(0, start - 8), start)
     if not before and not bare and not (toks[i][2][0].isupper() and _DESCRIPTOR_AFTER.match(folded, toks[i][1]) and
                                         not _sentence_start(folded, start)) or toks[i][2] in _NOT_NAMES:
         return None
