@@ -360,7 +360,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             place, borrowed = recent, True
         elif place is None:
             place = _place_of_captivity(s, group, story) or _place_of_known_name(s, group, story, local_tolls) or \
-                _the_capital(s, start, end, story)
+                _the_capital(sentence, start, end, story)
             if place is None:
                 continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
                 return _drop(group, s, "no_place")
@@ -457,19 +457,20 @@ def _recalled(sentence: Sentence, group: list[Trigger], place: PlaceMatch, tolls
 
 # "in the capital", "outside the capital": the capital of the one country the story is in ("the capital of X" and
 # "the capital, Baghdad" are named places already)
+CAPITAL_REACH = 60     # how far after the attack's words "in the capital" may stand
+CAPITAL_CONTEXT = 10   # the sentences before it whose places tell the story's country
 _IN_THE_CAPITAL = re.compile(r"\b(?:in|at|near|outside)\s+the\s+capital\b(?!\s+of\b|['’]s|,\s+[A-Z]|\s+[A-Z])")
 
 
-def _the_capital(s: str, start: int, end: int, story: Narrative) -> PlaceMatch | None:
+def _the_capital(sentence: Sentence, start: int, end: int, story: Narrative) -> PlaceMatch | None:
     """The attack's clause puts it in "the capital" of a story told in one country."""
-    clause = between_breaks(s, start, end)
-    at = s.find(clause)
-    m = _IN_THE_CAPITAL.search(s, max(0, at), at + len(clause)) if at >= 0 else None
+    s = sentence.text
+    m = _IN_THE_CAPITAL.search(s, start - len(clause_before(s, start)), end + CAPITAL_REACH)
     if m is None:
         return None
     gazetteer = default_gazetteer()
-    # every place the story has named so far, towns too ("Kuwait City", "Riyadh"): one country, or no guess
-    told = " ".join(x.text for x in story.sentences[max(0, len(story.sentences) - 10):]) + " " + s
+    # every place the story has named up to here, towns too ("Kuwait City", "Riyadh"): one country, or no guess
+    told = " ".join(x.text for x in story.sentences[max(0, sentence.index - CAPITAL_CONTEXT): sentence.index + 1])
     countries = {c for c in story.countries if len(c) == 2} | \
         {p.place.country for p in gazetteer.find(told, countries=story.countries, people=story.people)
          if p.place.country}

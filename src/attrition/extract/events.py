@@ -23,6 +23,7 @@ Every field left null carries a reason in `null_reasons`. The rule families live
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
@@ -297,7 +298,7 @@ def _month_after(span: DateSpan, before: DateSpan, published: dt.date | None) ->
     retook it in October"): that month next after the date, not the last one before publication."""
     year = before.start.year + (span.start.month < before.start.month)
     start = dt.date(year, span.start.month, 1)
-    end = (dt.date(year + (start.month == 12), start.month % 12 + 1, 1) - dt.timedelta(days=1))
+    end = start.replace(day=calendar.monthrange(year, start.month)[1])
     if published is not None and start > published:
         return span
     return DateSpan(start, min(end, published) if published else end, "month")

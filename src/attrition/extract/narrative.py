@@ -223,7 +223,7 @@ def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | No
         before = (event.killed, event.injured, event.perpetrator, event.attribution)
         here = event.place.name if event.place is not None else None
         for toll in tolls if not any(p.place.name not in (None, here) for p in places) else ():
-            set_toll(event, toll, only_if_missing=True)
+            set_toll(event, toll)
         for attack_type in [*(types or []), *types_in(s)]:
             if attack_type and attack_type not in event.attack_types:
                 event.attack_types.append(attack_type)
@@ -235,15 +235,11 @@ def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | No
     return True
 
 
-def set_toll(mention: Mention, toll: Toll, only_if_missing: bool = False) -> None:
+def set_toll(mention: Mention, toll: Toll) -> None:
     attr = "killed" if toll.role == "killed" else "injured"
     had = getattr(mention, attr)
-    if only_if_missing and had is not None and not (had.qualifier == "vague" and toll.quantity.qualifier != "vague"):
-        return   # "Dozens of soldiers were killed ..." then "At least 44 soldiers died": the count replaces the word
-    if had is not None and had.qualifier == "vague" and toll.quantity.qualifier != "vague":
-        setattr(mention, attr, toll.quantity)
-        return
-    if getattr(mention, attr) is None:
+    # "Dozens of soldiers were killed ..." then "At least 44 soldiers died": a count replaces a word for many
+    if had is None or had.qualifier == "vague" and toll.quantity.qualifier != "vague":
         setattr(mention, attr, toll.quantity)
 
 
