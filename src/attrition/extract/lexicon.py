@@ -483,7 +483,6 @@ POLITICAL_TARGET = re.compile(
     r"Obama\w*|Trump\w*|Clinton\w*|Biden\w*|Hillary|Romney|Sanders|Pelosi)\b",
     re.I,
 )
-# Deaths that no attacker caused: "killing 19 firefighters" in a wildfire.
 # An explosion nobody set off: a gas or industrial blast, at a mine, a plant or a depot; unless the sentence tells of a
 # bomb, a bomber or a claim ("militants set off a blast at a gas plant")
 BLAST_WORD = re.compile(r"(?:explosions?|blasts?)\b", re.I)
@@ -495,6 +494,7 @@ ACCIDENTAL_BLAST = re.compile(
     r"\baccidental(?:ly)?\s+(?:explosions?|blasts?|detonations?)\b|\b(?:exploded|went off) accidentally\b", re.I)
 DELIBERATE = re.compile(r"\b(?:bomb\w*|militants?|terror\w*|attack\w*|claim\w*|gunm[ae]n|suicide|insurgents?|"
                         r"jihad\w*|ISIS|Islamic State|sabotage\w*|set off|detonat\w*|planted)\b", re.I)
+# Deaths that no attacker caused: "killing 19 firefighters" in a wildfire.
 NOT_VIOLENCE = re.compile(
     r"\b(?:(?<!set )fires?|wildfires?|blazes?|flames|floods?|flooding|earthquakes?|storms?|"
     r"hurricanes?|tornado\w*|"
