@@ -643,3 +643,30 @@ def resolve(expr: DateExpr, published: date | None, previous: DateSpan | None) -
     if span is None:
         return None
     return _clip(span, published)
+
+
+def month_after(span: DateSpan, before: DateSpan, published: date | None) -> DateSpan:
+    """A month named without its year after a date with one ("seized Marawi in May 2017 and held it until the army
+    retook it in October"): that month next after the date, not the last one before publication."""
+    year = before.start.year + (span.start.month < before.start.month)
+    start, end = _month_span(year, span.start.month)
+    if published is not None and start > published:
+        return span
+    return _clip(DateSpan(start, end, "month"), published)
+
+
+APART_DAYS = 7   # a day this far before the attack dates another event, not the attack told late
+
+
+def dated_apart(s: str, published: date | None, span: DateSpan | None) -> bool:
+    """The sentence dates something before `span`: a month or a year that ends before it, or a day more than a week
+    before it ("Last November, gunmen stormed ..." in a report of an attack in August). A later date is often the
+    day something was said or marked about the attack ("on the one-month anniversary of the shooting")."""
+    if span is None:
+        return False
+    for expr in find_dates(s):
+        day = resolve(expr, published, None)
+        if day is not None and day.precision != "recent" and \
+                (span.start - day.end).days > (APART_DAYS if day.precision == "day" else 0):
+            return True
+    return False

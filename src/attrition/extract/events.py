@@ -23,7 +23,6 @@ Every field left null carries a reason in `null_reasons`. The rule families live
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import re
@@ -34,7 +33,7 @@ from attrition.extract import attacks, attribution, frames, known, trace
 from attrition.extract import lexicon as lx
 from attrition.extract.attacks import attack_from, attack_triggers, cluster_triggers, toll_owners
 from attrition.extract.captives import captive_killings, names_a_captive
-from attrition.extract.dates import DateSpan, find_dates, resolve
+from attrition.extract.dates import DateSpan, find_dates, month_after, resolve
 from attrition.extract.frames import merge_within_article
 from attrition.extract.losses import headline_targets, in_past_tense, listed_places, loss_from, loss_triggers
 from attrition.extract.narrative import (
@@ -277,7 +276,7 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
         if expr.anchor == "absolute" and span.precision in ("day", "month"):
             dated_before = span
         elif expr.anchor == "publication" and span.precision == "month" and dated_before is not None:
-            span = _month_after(span, dated_before, story.published)
+            span = month_after(span, dated_before, story.published)
         if expr.anchor != "previous" and span.precision == "day":
             day_before = span
         how = {"absolute": "explicit", "publication": "relative", "previous": "narrative"}[expr.anchor]
@@ -291,17 +290,6 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
         else:
             out.append((expr.start, span, how, expr.end))
     return out + said
-
-
-def _month_after(span: DateSpan, before: DateSpan, published: dt.date | None) -> DateSpan:
-    """A month named without its year after a date with one ("seized Marawi in May 2017 and held it until the army
-    retook it in October"): that month next after the date, not the last one before publication."""
-    year = before.start.year + (span.start.month < before.start.month)
-    start = dt.date(year, span.start.month, 1)
-    end = start.replace(day=calendar.monthrange(year, start.month)[1])
-    if published is not None and start > published:
-        return span
-    return DateSpan(start, min(end, published) if published else end, "month")
 
 
 def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Narrative) -> list[Mention]:

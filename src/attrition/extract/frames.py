@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from attrition.extract import lexicon as lx
-from attrition.extract.dates import DateSpan, before, find_dates, resolve
+from attrition.extract.dates import DateSpan, before, dated_apart, find_dates, resolve
 from attrition.extract.numbers import Quantity, find_tolls, parse_number
 from attrition.extract.prefilter import Gated
 
@@ -253,23 +253,6 @@ def _tolls_from(ref_of, s: str, attacks, published) -> None:
         if _better_toll(toll.quantity, getattr(m, field)):
             setattr(m, field, toll.quantity)
             m.support.append(f"{field}@{ref.index}:reference")
-
-
-APART_DAYS = 7   # a day this far before the attack dates another event, not the attack told late
-
-
-def dated_apart(s: str, published, span: DateSpan | None) -> bool:
-    """The sentence dates something before `span`: a month or a year that ends before it, or a day more than a week
-    before it ("Last November, gunmen stormed ..." in a report of an attack in August). A later date is often the
-    day something was said or marked about the attack ("on the one-month anniversary of the shooting")."""
-    if span is None:
-        return False
-    for expr in find_dates(s):
-        day = resolve(expr, published, None)
-        if day is not None and day.precision != "recent" and \
-                (span.start - day.end).days > (APART_DAYS if day.precision == "day" else 0):
-            return True
-    return False
 
 
 FOLLOW_ON = 2   # a bare count of the dead in the sentences right after a report is the report's toll

