@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.18.0"
+    assert EXTRACTOR_VERSION == "0.19.0"
 
 
 @pytest.mark.parametrize(
@@ -3261,3 +3261,56 @@ def test_a_town_held_until_the_army_retook_it_in_a_month_after_a_dated_one():
                   "2017 and held it for five months before the Philippine army retook it in October.",
                   published=dt.date(2019, 4, 25))
     assert m.place.name == "Marawi" and m.date.start.year == 2017 and m.date.start.month == 10
+
+
+@pytest.mark.parametrize("text, place", [
+    # a timeline's present tense
+    ("Oct. 5, 2017 — Iraqi commanders declare Hawija freed after a two-week push against the Islamic State.",
+     "Hawija"),
+    # the outcome in quotation marks
+    ("A Kurdish commander said Manbij had been 'liberated' from the Islamic State group.", "Manbij"),
+    # the rest of a town completes its loss
+    ("Syrian Democratic Forces said they had driven the Islamic State from the remaining neighbourhoods of Raqqa.",
+     "Raqqa"),
+    ("The army said it had cleared the last districts of Ramadi held by the Islamic State.", "Ramadi"),
+    # a town named before, then as "the central Iraqi city"
+    ("Families returned to Tikrit on Friday after Iraqi troops drove the Islamic State from the central Iraqi city.",
+     "Tikrit"),
+    ("Kurdish fighters swept the Islamic State out of the border town of Tal Abyad last week.", "Tal Abyad"),
+    # a gerund, once achieved
+    ("Iraq has been rebuilding since ousting the Islamic State from Fallujah.", "Fallujah"),
+    ("As the Islamic State retreated down the Euphrates, the Syrian army declared full control of the town of "
+     "Mayadin.", "Al-Mayadin"),
+])
+def test_losses_worded_as_reports_word_them(text, place):
+    found = _losses(text, published=dt.date(2017, 11, 20))
+    assert [m.place.name for m in found] == [place], [(m.place, m.sentence.text) for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "The offensive is aimed at ousting the Islamic State from Raqqa.",
+    "Expelling the Islamic State from Raqqa will take months, the general said.",
+    "Iraqi troops drove the Islamic State from the eastern districts of Mosul and then paused.",
+    "Iraqi troops retook the city's eastern half from the Islamic State after three months of fighting in Mosul.",
+    "The government in Baghdad declared full control over the capital's airport after the Islamic State attack.",
+])
+def test_no_loss_of_a_whole_town_in_goals_and_parts(text):
+    assert [m.place.name for m in _losses(text, published=dt.date(2017, 11, 20))] == []
+
+
+def test_a_village_introduced_by_a_descriptor_keeps_its_name_through_the_article():
+    text = ("Three years after Islamic State fighters overran the village of Tel Khatun, east of Mosul, its fields lie "
+            "fallow. "
+            "Farmers say they cannot afford seed. Shiite militias drove the militants out of Tel Khatun in May 2017, "
+            "but only a few families have come back.")
+    [m] = _losses(text, published=dt.date(2017, 11, 20))
+    assert (m.place.name, m.place.country, m.date.start.month) == ("Tel Khatun", "IQ", 5)
+
+
+def test_the_lede_that_names_the_group_makes_the_story_about_it():
+    lede = "Islamic State fighters held Bashiqa for two years. "
+    later = "Kurdish forces drove the militants out of Bashiqa in November 2016, officials said."
+    assert [m.place.name for m in _losses(lede + later, published=dt.date(2017, 11, 20))] == ["Bashiqa"]
+    # named once, further down: the militants may be anyone's
+    aside = "Local officials blamed militants for the fires. " + later + " The Islamic State denied it."
+    assert _losses(aside, published=dt.date(2017, 11, 20)) == []

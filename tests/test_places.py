@@ -601,3 +601,17 @@ def test_each_countrys_capital_survives_the_disk_cache():
 ])
 def test_a_name_the_gazetteer_does_not_know_before_town(text, expected):
     assert [m.surface for m in default_gazetteer().find(text)] == expected
+
+
+def test_a_name_of_several_words_before_its_descriptor_is_a_town(gaz):
+    found = gaz.find("Iraqi troops retook Khirbet al-Dawa, a village on the Euphrates in Anbar, on Monday.")
+    assert [(m.surface, m.place.country, m.how) for m in found if m.how == "descriptor"] == \
+        [("Khirbet al-Dawa", "IQ", "descriptor")]
+
+
+def test_a_town_the_article_introduced_is_known_by_its_bare_name_later(gaz):
+    village = Place("Tel Khatun", "IQ", None, None, "city")
+    text = "Shiite militias drove the militants out of Tel Khatun in May."
+    assert [m.surface for m in gaz.find(text)] == []
+    found = gaz.find(text, introduced={"tel khatun": village})
+    assert [(m.surface, m.place) for m in found] == [("Tel Khatun", village)]

@@ -49,10 +49,10 @@ from attrition.extract.narrative import (
     with_landmarks,
 )
 from attrition.extract.numbers import Quantity, find_tolls, one_killed
-from attrition.extract.places import PlaceMatch, default_gazetteer, person_surnames
+from attrition.extract.places import PlaceMatch, default_gazetteer, fold, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.18.0"
+EXTRACTOR_VERSION = "0.19.0"
 LEDE_SENTENCES = 3   # a headline's news is told again in the article's first sentences
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
@@ -94,7 +94,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     gazetteer = default_gazetteer()
     about_isis = lx.mentions_isis(title or "") or named_isis >= 2
     story = Narrative(published, about_isis, person_surnames(text), text=text, sentences=sentences,
-                       title=title or "", names_isis=names_isis)
+                       title=title or "", names_isis=names_isis,
+                       lede_names_isis=bool(sentences) and lx.mentions_isis(sentences[0].text))
     for sentence in sentences:
         i = sentence.index
         if i in near_trigger:
@@ -191,7 +192,10 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
     if has_trigger and _caption(sentence, story):
         trace.dropped("sentence", s[:60], "photo_caption")
         return   # "Iraqi families fled ISIS attacks ... (Photo: AP)": a picture's description, not a report
-    found = gazetteer.find(s, countries=story.countries, people=story.people)
+    found = gazetteer.find(s, countries=story.countries, people=story.people, introduced=story.introduced)
+    for m in found:
+        if m.how == "descriptor":
+            story.introduced.setdefault(fold(m.surface).lower(), m.place)
     if has_trigger:
         found = with_landmarks(s, found, gazetteer)
         story.named_here = found

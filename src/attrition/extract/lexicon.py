@@ -30,9 +30,9 @@ _ATTACK_GATE = (
 )
 _LOSS_GATE = (   # a word that holds another of the list ("retook": "took") would add nothing
     r"retak|liberat|lost|losing|driven|pushed|ejected|evicted|purged|"
-    r"routed|expelled|ousted|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
+    r"routed|expelled|ousted|ousting|expelling|evicting|hounded|wrest|regain|captur|seiz|overr[au]n|fall of|freed|"
     r"cleared|forced|kicked|chased|flushed|dislodg|fell to|"
-    r"reclaim|declared|driving|pushing|away from|taken|took|"
+    r"reclaim|declared|driving|pushing|away from|taken|took|swept|"
     r"withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"fled|free of|clear of|beat back|beating back|won back|surrender|ceded|"
     r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group|defeat|"
@@ -557,12 +557,13 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     rf"rid(?:ding)?(?! of)(?= [^.;,]{{1,40}}? of (?:the )?(?:{_GROUP_NAMES})\b)|"
     # "finished clearing Raqqa of ISIS fighters": only once achieved (losses.py)
     rf"clearing(?= [^.;,]{{1,40}}? of (?:the )?(?:{_GROUP_NAMES})\b)|"
-    r"(?:took|(?:(?:had|has|have) )?taken) (?:full |complete |total )?control of|won back|winning back|"
+    r"(?:took|(?:(?:had|has|have) )?taken|declared|announced|restored) (?:full |complete |total )?control (?:of|over)|"
+    r"won back|winning back|"
     r"declared victory (?:over (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists)(?: group)? )?in|"
     r"(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
     r"(?:liberation|recapture) of|"
     # "declared Fallujah fully liberated": the verb, with the place and the outcome after it
-    r"declared(?= (?:the (?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?:fully |completely |totally )?"
+    r"declar(?:ed|es|e)(?= (?:the (?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?:fully |completely |totally )?"
     r"(?:liberated|freed|retaken|recaptured|cleared|free of (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|"
     r"militants|jihadists|extremists))\b)|"
     r"(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing)) (?:\w+ ){0,3}?(?:away|back) from|"
@@ -579,9 +580,11 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:battle|struggle|fight|war) (?:for|of)|fall of|"
     r"(?:driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|dislodged|cleared) out(?: of)?|"
     # the bare verb ("helped Kurdish fighters push ISIS out of Kobani") only once achieved (losses.py)
-    r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|driving|pushing|"
+    r"(?:drove|driven|pushed|forced|kicked|hounded|routed|expelled|ousted|flushed|chased|swept|driving|pushing|"
     r"push|drive|kick) (?:\w+ ){0,4}?out of|"   # "pushed the Islamic State group out of"
-    r"(?:expelled|ousted|routed|evicted|ejected|dislodged|purged) (?:\w+ ){0,3}?(?:from|for control of)|"
+    # the gerunds ("a week after ousting the group from Palmyra") only once achieved (losses.py)
+    r"(?:expelled|ousted|routed|evicted|ejected|dislodged|purged|ousting|expelling|evicting) (?:\w+ ){0,3}?"
+    r"(?:from|for control of)|"
     r"(?:drove|driven|drive|drives) (?:\w+ ){1,3}?from|"   # "drove ISIS from Hawija", not "drove from Mosul"
     # "ended the Islamic State's rule over Raqqa", "ended ISIS control of Mosul"
     rf"ended (?:the )?(?:{_GROUP_NAMES}|group|militants|jihadists)(?:['’]s?)? (?:[\w-]+ ){{0,2}}?"
@@ -613,10 +616,10 @@ LOSS_OBJECT_TRIGGERS = re.compile(
 )
 # "Sinjar was recaptured", "Mosul fell to Iraqi forces": the place comes first.
 LOSS_SUBJECT_TRIGGERS = re.compile(
-    r"\b(?:was|were|has been|had been|have been) (?:\w+ ){0,2}?(?:recaptured|retaken|liberated|freed|reclaimed|"
+    r"\b(?:was|were|has been|had been|have been) (?:\w+ ){0,2}?['‘\"“]?(?:recaptured|retaken|liberated|freed|reclaimed|"
     r"captured|seized|cleared|taken back|wrested back|wrested|overtaken)\b|\bfell to\b|"
     # "'Sinjar is liberated,' Barzani told reporters": a declaration
-    r"\b(?:is|are) (?:now |fully |finally |completely )?(?:liberated|freed)\b"
+    r"\b(?:is|are) (?:now |fully |finally |completely )?['‘\"“]?(?:liberated|freed)\b"
     r"(?! from (?:the )?(?:regime|rebels|Assad))|"
     # "Manbij, which was taken from IS by forces led by the YPG": taken from the group, not by it; "Manbij was taken by
     # the Syrian Democratic Forces": only a known enemy taking a town the group is known to have lost (losses.py)
@@ -667,7 +670,8 @@ HEADLINE_PRESENT = [(re.compile(pattern), past) for pattern, past in (
     (r"\bdeclares? victory\b", "declared victory"))]
 # Words that make a capture a loss only when ISIS is named as the one losing.
 NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|overt|stormed|cleared|"
-                              r"(?:took|(?:(?:had|has|have) )?taken) (?:full |complete |total )?control|fall of|"
+                              r"(?:took|(?:(?:had|has|have) )?taken|declared|announced|restored) "
+                              r"(?:full |complete |total )?control|fall of|"
                               r"fell to|freed|won back|winning back|restor)", re.I)
 ISIS_LOSER = re.compile(
     r"\b(?:from|held by|controlled by|of) (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|insurgents|"
@@ -910,9 +914,12 @@ AROUND_GROUND = re.compile(
 
 # "in both places", "both attacks": a statement about the last two events.
 BOTH = re.compile(r"\b(?:in both|both (?:places|attacks|cities|incidents))\b", re.I)
+# The rest of a town, which completes its loss: "from the last corners of Raqqa", "the remaining districts of"
+LAST_PART_OF = (r"(?:last|remaining|final)\s+(?:[\w-]+\s+)?(?:corners?|districts?|neighbou?rhoods?|parts?|pockets?|"
+                r"quarters?|positions?|areas?|streets?)\s+of\s+")
 # What may stand between "driven from" and the town: "the city of", "the northeastern Syrian city of", "Syria's"
 _TOWN_NAMED_BY = (r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|district) of\s+|"
-                  r"(?:Iraq|Syria|Libya)['’]s\s+)?")
+                  r"(?:Iraq|Syria|Libya)['’]s\s+|" + LAST_PART_OF + ")?")
 # A town named as a bearing, not as the place: "150 km west of Baghdad", "north of Mosul"
 BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
 # Places introduced as where someone comes from, not where the event happened.
@@ -924,6 +931,7 @@ FROM_EVENT_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+|an?\s+|(?:[\w-]+\s+)?[\w-]+['’]s\s+)(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|"
     r"shootings?|massacre|siege|violence|assault|stabbings?)\s+(?:in|at|on|near)\s+(?:the\s+)?$|"
     r"\b(?:driven|pushed|routed|expelled|ousted|ejected|evicted|chased|flushed|dislodged|purged|withdr[ea]wn?|"
+    r"ousting|expelling|evicting|"
     # "routed ISIS from Palmyra", "expelled the militants from": the object may come between
     r"retreated|ouster|expulsion|eviction)\s+(?:(?!from\b)[\w-]+\s+){0,3}?(?:back\s+)?"
     rf"from\s+{_TOWN_NAMED_BY}$|"

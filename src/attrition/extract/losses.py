@@ -168,7 +168,7 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
             _it_antecedent(story, index, s, anaphor.start())
     if target is None:
         return "no_place"
-    if not (isis_here or story.about_isis or story.names_isis and _known_loss_town(target)):
+    if not (isis_here or story.about_isis or story.lede_names_isis or story.names_isis and _known_loss_town(target)):
         # "Sinjar itself was freed in November 2015" in a story that names the group once: a town it is known to
         # have lost
         return "not_about_isis"
@@ -201,12 +201,13 @@ _OF_NOUN = re.compile(r"(?:recapture|capture|retaking|liberation|takeover)$", re
 _PLACE_NOUN_END = re.compile(r"\b(?:city|town|village|district|dam)$", re.I)   # "the city's liberation"
 _WHEN_BEFORE = re.compile(r"\b(?:when|once|until|unless|if|before|after|as soon as)\b", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
-_BARE_OR_CLEARING = ("push", "drive", "kick", "clearing")
+_BARE_OR_CLEARING = ("push", "drive", "kick", "clearing", "ousting", "expelling", "evicting")
 _DEFEATED_GROUP = re.compile(r"defeated\s+\S", re.I)   # "defeated the Islamic State" (the trigger names the group)
 # "Palmyra was seized by Syrian troops", "Sinjar was freed in November 2015 by Kurdish peshmerga fighters"
 _BY_AFTER = re.compile(r"(?:\s+(?:in|on|during|last|this|earlier|later|late|early)(?:\s+[\w,]+){1,3}?)?\s+by\b")
 # "had taken full control of Bashiqa": the auxiliary is not the verb
-_TAKING_VERB = re.compile(r"^(?:(?:had|has|have) )?(?:captur|seized|overran|stormed|took|taken|freed|won back|restor)",
+_TAKING_VERB = re.compile(r"^(?:(?:had|has|have) )?(?:captur|seized|overran|stormed|took|taken|freed|won back|restor|"
+                          r"declared (?:full |complete |total )?control|announced (?:full |complete |total )?control)",
                           re.I)
 
 
@@ -253,7 +254,9 @@ _ACTIVE_SUBJECT_GAP = re.compile(r"\s+(?:(?:had|have|has|also|then|later|on\s+\w
 
 
 _CAPTOR_BEFORE = re.compile(r"\b(?:to|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_PART_OF = re.compile(r"\b(?:parts?|some|much|most|half|sections?|neighbou?rhoods?|districts?) of\b", re.I)
+# not "the last districts of Deir al-Zor": the rest of the town, whose loss completes it
+_PART_OF = re.compile(r"\b(?<!last )(?<!remaining )(?<!final )(?:parts?|some|much|most|half|sections?|neighbou?rhoods?|"
+                      r"districts?) of\b", re.I)
 # "drove the Islamic State out of": the words between the verb and its preposition name who was driven out
 _DRIVEN_OBJECT = re.compile(r"^\w+\s+(.+?)\s+(?:out of|(?:away |back )?from)$", re.I)
 
@@ -291,7 +294,8 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
         # took it from the group ("which Turkish-backed rebels took from the militants")
         return bool(lx.ISIS_LOSER.match(s, m.end() + 1)) or \
             (isis_here or story.about_isis) and _captor_named(s, max(0, m.start() - 60), m.start())
-    return isis_here or story.about_isis or story.names_isis and target is not None and _known_loss_town(target)
+    return isis_here or story.about_isis or story.lede_names_isis or \
+        story.names_isis and target is not None and _known_loss_town(target)
 
 
 _PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$")
@@ -361,8 +365,9 @@ _RELATIVE_OPENING = re.compile(r",\s+(?:which|who|that|where)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that)\s+[^;.,]{0,80}?\s+(?:but|and)\s+(?:\w+\s+)?")
 
 
-_THE_SITE_AFTER = re.compile(r"\s+(?:control of\s+)?(?:the|that|this)\s+(dam|city|town|village|district)\b(?!\s+of\b)",
-                             re.I)
+# "recaptured the dam", "drove Islamic State from the northern Syrian city": a place named before; not "the city of"
+_THE_SITE_AFTER = re.compile(r"\s+(?:control of\s+)?(?:the|that|this)\s+(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){0,3}?"
+                             r"(dam|city|town|village|district)\b(?!\s+of\b|['’])")
 # the subject of a passive loss that stands for a town named before: "The city was retaken", "until it fell to", "since
 # the city's liberation"
 _ANAPHOR_SUBJECT = re.compile(r"\b(?:(?:the|that|this)\s+(?P<noun>city|town|village|district|dam)|(?P<it>it))"

@@ -94,6 +94,11 @@ class Narrative:
     title: str = ""
     named_here: list[PlaceMatch] = field(default_factory=list)   # every place the current sentence names
     names_isis: bool = True   # the article names the group at least once: it may report the group's losses
+    # "Four years after Islamic State fighters overran Kocho, ...": the group's ground is the story's subject, and
+    # "the militants" later driven out of a town are its own
+    lede_names_isis: bool = False
+    # towns the gazetteer does not know, named by a descriptor so far ("the village of Kocho"), by folded name
+    introduced: dict[str, Place] = field(default_factory=dict)
 
 
 @dataclass
@@ -277,8 +282,8 @@ def eligible_place(s: str, m: PlaceMatch) -> bool:
     if m.place.precision == "city" and lx.GOVERNMENT_ACTS_AFTER.match(s, m.end) and \
             default_gazetteer().is_capital(m.place):
         return False   # "Moscow later concluded that a bomb ...": the government, not the place of the event
-    if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(before):
-        return False
+    if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(s, max(0, m.start - 90), m.start):
+        return False   # (the verb may stand further back: "driven the Islamic State from the remaining districts of")
     if lx.HOME_TOWN_BEFORE.search(before) or lx.HOME_TOWN_AFTER.match(s[m.end: m.end + 30]):
         return False   # "Peter Kassig, of Indianapolis, was beheaded in Syria": the victim's home, not the place
     if m.how == "demonym" and (lx.SURNAME_BEFORE.search(s[max(0, m.start - 30): m.start]) or

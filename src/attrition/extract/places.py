@@ -24,7 +24,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -719,12 +719,16 @@ class Gazetteer:
     # ---------------------------------------------------------------------------------------
 
     def find(
-        self, text: str, countries: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()
+        self, text: str, countries: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
+        introduced: Mapping[str, Place] | None = None,
     ) -> list[PlaceMatch]:
         """Non-overlapping matches, left to right, longest match wins.
 
         ``people``: lower-case surnames of people the whole article names (person_surnames(article)): a
-        one-word town of that name is taken for the person ("James Foley ... Foley was beheaded")."""
+        one-word town of that name is taken for the person ("James Foley ... Foley was beheaded").
+        ``introduced``: towns the gazetteer does not know that the article has named by a descriptor before ("the
+        village of Kocho"), by their folded lower-case names: the bare name stands for the same town later ("drove
+        the militants out of Kocho")."""
         folded = fold(text)
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
         out: list[PlaceMatch] = []
@@ -742,6 +746,14 @@ class Gazetteer:
                 i += 1
                 continue
             best = self._longest(folded, toks, i, index, prefixes)
+            if best is None and introduced and tok[0].isupper():
+                known = _introduced_at(folded, toks, i, introduced)
+                if known is not None:
+                    after, place = known
+                    out.append(PlaceMatch(start, toks[after - 1][1], text[start: toks[after - 1][1]], place,
+                                          "descriptor"))
+                    i = after
+                    continue
             named = _named_by_descriptor(folded, toks, i) if best is None else None
             if named is not None:   # "the desert town of Akashat", "Hit, a town on the Euphrates": not in the gazetteer
                 after, name_end = named
@@ -1067,8 +1079,10 @@ def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) 
     before = folded[max(0, start - 3): start] == "of " and _DESCRIPTOR_BEFORE.search(folded, max(0, start - 60), start)
     bare = not before and toks[i][2][0].isupper() and folded.endswith(_LOCATIVE_WORDS, max(0, start - 8), start) and \
         _LOCATIVE_BEFORE.search(folded, max(0, start - 8), start)
-    if not before and not bare and not (toks[i][2][0].isupper() and _DESCRIPTOR_AFTER.match(folded, toks[i][1]) and
-                                        not _sentence_start(folded, start)) or toks[i][2] in _NOT_NAMES:
+    # "Hammam al-Alil, a town on the Tigris": the descriptor after the name's last word
+    apposed = not before and not bare and toks[i][2][0].isupper() and \
+        ", " in folded[toks[i][1]: toks[i][1] + 30] and not _sentence_start(folded, start)
+    if not (before or bare or apposed) or toks[i][2] in _NOT_NAMES:
         return None
     j = i
     while j < len(toks) and j - i < _DESCRIPTOR_TOKENS:
@@ -1081,9 +1095,20 @@ def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) 
         j += 1
     while j > i and not toks[j - 1][2][0].isupper():
         j -= 1
-    if j == i or bare and not _BARE_DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]):
+    if j == i or bare and not _BARE_DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]) or \
+            apposed and not _DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]):
         return None
     return j, toks[j - 1][1]
+
+
+def _introduced_at(folded: str, toks: list[tuple[int, int, str]], i: int, introduced: Mapping[str, Place]
+                   ) -> tuple[int, Place] | None:
+    """The longest run of tokens from token i naming a town the article introduced: (the token after it, the town)."""
+    for n in range(min(_DESCRIPTOR_TOKENS, len(toks) - i), 0, -1):
+        place = introduced.get(folded[toks[i][0]: toks[i + n - 1][1]].lower())
+        if place is not None:
+            return i + n, place
+    return None
 
 
 def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countries: frozenset[str]
