@@ -3314,3 +3314,111 @@ def test_the_lede_that_names_the_group_makes_the_story_about_it():
     # named once, further down: the militants may be anyone's
     aside = "Local officials blamed militants for the fires. " + later + " The Islamic State denied it."
     assert _losses(aside, published=dt.date(2017, 11, 20)) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    # hundreds or thousands killed at one town by the group: a massacre, not a war's toll
+    ("Five years ago Islamic State fighters overran Sinjar, killing hundreds of Yazidi men.", "Sinjar"),
+    ("In June 2014 the militants of the Islamic State executed hundreds of air force cadets outside Tikrit.",
+     "Tikrit"),
+    # the group as the agent, the victims uncounted
+    ("The elders said the shepherds were killed by Islamic State militants near Hawija in May.", "Hawija"),
+])
+def test_the_groups_massacres_are_attacks(text, place):
+    m = _one_attack(text, published=dt.date(2019, 8, 20))
+    assert (m.place.name, m.perpetrator) == (place, "ISIS")
+
+
+@pytest.mark.parametrize("text", [
+    "In Mosul, Islamic State militants have killed hundreds of civilians.",
+    "Islamic State fighters have killed thousands of people in Iraq and Syria since 2014.",
+    "The war in Syria has killed hundreds of thousands of people since 2011.",
+    "Syrian government forces stormed the suburb of Daraya near Damascus, killing hundreds.",
+])
+def test_a_count_over_time_or_anothers_toll_is_no_massacre(text):
+    assert [m for m in _attacks(text, published=dt.date(2019, 8, 20)) if m.perpetrator == "ISIS"] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Last week the militants packed the Mar Elian monastery in Qaryatayn with explosives and razed it.",
+     "Al-Qaryatayn"),
+    ("In 2014 the militants blew up the shrine of Nabi Shiyt in Mosul, a landmark for centuries, and in 2015 they "
+     "bulldozed the ancient city of Hatra.", "Mosul"),
+])
+def test_the_group_destroying_a_site_further_on_in_the_clause(text, place):
+    story = "The Islamic State has lost much of its ground. " + text + " The Islamic State boasted of it."
+    found = _attacks(story, published=dt.date(2016, 9, 1))
+    assert found and found[0].place.name == place and found[0].perpetrator == "ISIS"
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State held the town until coalition air strikes destroyed the old mosque in Qaryatayn last year.",
+    "The Islamic State took Palmyra in May and the army later destroyed the old citadel there.",
+])
+def test_a_site_someone_else_destroyed_is_not_the_groups(text):
+    assert [m for m in _attacks(text, published=dt.date(2016, 9, 1)) if m.perpetrator == "ISIS"] == []
+
+
+def test_the_groups_full_name_is_no_place():
+    text = ("Nancy Curtis wept when asked about Peter Kassig's death, an aid worker killed by the Islamic State in "
+            "Iraq and Syria last week.")
+    assert [m.place.country for m in _attacks(text, published=dt.date(2014, 11, 20))] in ([], ["SY"])
+    brussels = _attacks("Markets fell after the Islamic State attacked Brussels on Tuesday, killing 32 people.",
+                        published=dt.date(2016, 3, 23))
+    assert [m.place.name for m in brussels] == ["Brussels"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In 2014 Islamic State fighters rounded up and shot men and boys of the Albu Nimr tribe near Ramadi.",
+     "Ramadi"),
+    ("Islamic State gunmen lined up dozens of captured soldiers outside Raqqa and shot them, activists said.", "Raqqa"),
+])
+def test_the_group_rounding_up_and_shooting_captives_is_an_attack(text, place):
+    m = _one_attack(text, published=dt.date(2016, 9, 1))
+    assert (m.place.name, m.perpetrator, m.attack_types) == (place, "ISIS", ["shooting"])
+
+
+def test_a_roundup_by_the_police_is_not_the_groups_attack():
+    assert _attacks("Police in Cairo rounded up the protesters and shot them, witnesses said.",
+                    published=dt.date(2016, 9, 1)) == []
+
+
+def test_where_attackers_from_somewhere_struck_is_the_place():
+    text = ("Last November, gunmen from the Islamic State stormed Kabul University during a book fair, killing 22 "
+            "people.")
+    assert _one_attack(text, published=dt.date(2021, 8, 27)).place.name == "Kabul"
+    # where they came from is not where they struck
+    other = _one_attack("Attackers from the bombed-out city of Raqqa killed three people in Kirkuk on Monday.",
+                        published=dt.date(2017, 8, 27))
+    assert other.place.name == "Kirkuk"
+
+
+def test_after_another_group_struck_that_group_is_the_doer():
+    text = ("The Islamic State's new affiliate praised the massacre. Pakistan buried its dead on Wednesday after "
+            "Taliban gunmen stormed a school in Peshawar, killing 141 people.")
+    [m] = _attacks(text, published=dt.date(2014, 12, 17))
+    assert m.perpetrator == "Taliban"
+
+
+def test_a_state_strike_told_across_an_apposition_is_no_attack():
+    text = ("A general said the U.S. strike, carried out by a drone late Friday in eastern Nangarhar province, killed "
+            "two planners for the group and wounded a third.")
+    assert _attacks(text, published=dt.date(2021, 8, 28)) == []
+    after = _attacks("After the U.S. strike on Sunday, militants killed 12 soldiers in Nangarhar.",
+                     published=dt.date(2021, 8, 28))
+    assert [m.killed.best for m in after] == [12]
+
+
+def test_men_charged_with_plotting_an_attack_did_not_carry_it_out():
+    text = ("Two men from Queens have been charged with plotting to join the Islamic State in Syria and, failing that, "
+            "to carry out attacks at home, including setting off a bomb at a parade in Manhattan, prosecutors said.")
+    assert _attacks(text, published=dt.date(2015, 2, 25)) == []
+
+
+def test_some_of_the_bloodiest_attacks_are_a_set_not_one():
+    text = ("The Islamic State's affiliate has carried out some of the bloodiest attacks in Kabul in recent years, "
+            "often bombing Shiite mosques and schools.")
+    assert _attacks(text, published=dt.date(2021, 8, 27)) == []
+    # with a toll, the set's member the text reports
+    told = "On Monday the group carried out one of the bloodiest attacks in Kabul, killing 22 people."
+    assert [m.killed.best for m in _attacks(told, published=dt.date(2021, 8, 27))] == [22]

@@ -71,6 +71,9 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
             if guard is None and text[m.start(): m.start() + 6] in ("execut", "Execut") and \
                     not lx.MILITANT_CONTEXT.search(s):
                 guard = "state_execution"   # "Saudi Arabia executed 47 people": a state's death penalty
+            if guard is None and _ROUNDED_UP.match(text, m.start()) and \
+                    not _GROUP_KILLING.search(s, max(0, m.start() - 150), m.start()):
+                guard = "not_the_groups_roundup"   # "police rounded up the protesters and shot them": the state's
             if guard is None and pattern_number == "verb" and lx.DESTROYED_VERB.fullmatch(text, m.start(), m.end()) \
                     and not _destroys_a_site(s, m.start(), m.end()):
                 guard = "not_a_site_the_group_destroyed"   # "the war destroyed the souk", "airstrikes destroyed"
@@ -86,9 +89,20 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
 
 def _destroys_a_site(s: str, start: int, end: int) -> bool:
     """The group destroying a shrine or a monument: "militants blew up the shrine", "the temple was destroyed by
-    Islamic State militants"."""
-    return bool(lx.DESTROYER_BEFORE.search(s, max(0, start - 60), start) and lx.HERITAGE_AFTER.match(s, end) or
-                lx.HERITAGE_PASSIVE_BEFORE.search(s, max(0, start - 90), start) and lx.BY_DESTROYER.match(s, end))
+    Islamic State militants"; further on in the clause, with nobody else acting between: "militants packed the
+    Temple of Baalshamin with explosives and destroyed it", "the militants blew up the shrine of Jonah, ..., and in
+    2015 they bulldozed the ruins"."""
+    if lx.HERITAGE_PASSIVE_BEFORE.search(s, max(0, start - 90), start) and lx.BY_DESTROYER.match(s, end):
+        return True
+    doers = list(lx.DESTROYER.finditer(s, max(0, start - 160), start))
+    doer = doers[-1] if doers else None   # the last one named before the verb
+    if doer is None or ";" in s[doer.end(): start] or lx.OTHER_DESTROYER.search(s, doer.end(), start):
+        return False   # "ISIS took Palmyra and the army later destroyed the citadel"
+    return bool(lx.HERITAGE_AFTER.match(s, end) or
+                lx.HERITAGE_WORD.search(s, doer.end(), start) and _IT_OBJECT.match(s, end))
+
+
+_IT_OBJECT = re.compile(r"\s+(?:it|them)\b")
 
 
 def _gated_triggers(text: str, lowered: bool):
@@ -118,8 +132,9 @@ def _not_violence(s: str, start: int, end: int, attack_type: str | None, number:
         not (about_isis and (_in_town(s, start, end, places) or _town_named_before(s, start, places)))
 
 
-_MORE_OF_BEFORE = re.compile(r"\b(?:more|fewer|many|most|any|all|some) of (?:these|those|such|the same)\s+"
-                             r"(?:[\w-]+\s+)?$", re.I)
+# "more of these attacks"; "some of the bloodiest attacks in the country": a set of them, not one
+_MORE_OF_BEFORE = re.compile(r"\b(?:more|fewer|many|most|any|all|some|several) of (?:(?:these|those|such|the same)\s+|"
+                             r"(?:the|its|their)\s+(?:\w+est|worst|most \w+)\s+)(?:[\w-]+\s+)?$", re.I)
 
 
 def _town_named_before(s: str, start: int, places: list[PlaceMatch]) -> bool:
@@ -154,6 +169,30 @@ _THEIR_ACT_BEFORE = re.compile(r"\b(?:when|after|as|because)\s+(?:they|he|she|th
                                r"assailants?|men|man|suspects?))\s+(?:had\s+)?$", re.I)
 
 
+# the group as the agent of a passive killing: "were killed by the militants", "had been shot by Islamic State fighters"
+_BY_THE_GROUP = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|"
+                           r"extremists)\b")
+# the group as the one killing, in the clause: "Isis fighters overran Sinjar, killing thousands of men"
+_GROUP_KILLING = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:militants|jihadists|extremists|fighters|"
+                            r"gunmen|the group))\b(?!['’]s)[^;]{0,120}$")
+
+
+_ROUNDED_UP = re.compile(r"(?:rounded|lined|marched|herded)\b", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _massacre(s: str, start: int, end: int) -> bool:
+    """Hundreds or thousands killed by the group at one town or base ("overran the Sinjar region, killing thousands
+    of Yazidi men"), or executed by it ("had executed hundreds of former soldiers"): one massacre, not a war's toll
+    nor a count of the group's killings since some year."""
+    before = s[max(0, start - 150): start]   # across the participle's comma: "overran Sinjar, killing"
+    if not _GROUP_KILLING.search(before) or lx.STATISTICS.search(s) or _PERFECT_BEFORE.search(before):
+        return False   # "militants have killed hundreds of civilians in Mosul": a count over time
+    if s[start: start + 5].lower() == "execu":
+        return True
+    return any(p.place.precision in ("city", "landmark") for p in default_gazetteer().find(before))
+
+
 def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
     """The name of the guard that says the trigger is no attack, or None."""
     window = s[max(0, start - 60): end + 60]
@@ -170,8 +209,9 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
         return "isis_as_target"   # "the killing of a top Islamic State commander", "IS leaders were killed"
     # "the air force bombed a convoy ..., killing 40": a participle's doer is the main clause's, further back
     reach = 130 if number == "kill" and s[start: end].lower().endswith("ing") else 50
-    if lx.STATE_AGENT.search(s[max(0, start - reach): end + 50]) and not _THEIR_ACT_BEFORE.search(s, 0, start):
-        return "state_agent"
+    if lx.STATE_AGENT.search(s[max(0, start - reach): end + 50]) and not _THEIR_ACT_BEFORE.search(s, 0, start) and \
+            not _ROUNDED_UP.match(s, start) or lx.STATE_STRIKE_BEFORE.search(s, 0, end):
+        return "state_agent"   # ("lined up captured soldiers and shot them": its doer is read apart)
     if s[start: start + 4].lower() in ("shot", "kill") and lx.SELF_INFLICTED_AFTER.match(s[end: end + 40]):
         return "self_inflicted"   # "shot and killed himself": the gunman's suicide, not another attack
     if number == "kill":
@@ -180,13 +220,17 @@ def _is_not_an_attack(s: str, start: int, end: int, number: str) -> str | None:
                 not lx.DELIBERATE.search(s):
             return "not_violence"   # a fire, a crash, a gas explosion or a disease killed them
         tolls = find_tolls(clause)
-        if not tolls:
-            return "kill_without_victims"   # "killed" is an attack only when victims are counted
-        if all(t.quantity.best is not None and (t.quantity.best >= MAX_BARE_KILL_TOLL or t.quantity.qualifier == "vague"
-               and t.quantity.best >= MAX_VAGUE_KILL_TOLL) for t in tolls):
+        if not tolls and not _BY_THE_GROUP.match(s, end):
+            # "killed" is an attack only when victims are counted, or the group is its agent ("the women were killed
+            # by the militants when they overran Sinjar")
+            return "kill_without_victims"
+        if tolls and all(t.quantity.best is not None and (t.quantity.best >= MAX_BARE_KILL_TOLL or
+                                                          t.quantity.qualifier == "vague" and
+                                                          t.quantity.best >= MAX_VAGUE_KILL_TOLL) for t in tolls) \
+                and not _massacre(s, start, end):
             return "war_toll"   # "killing thousands of", "killed hundreds": a war or a regime's toll, not one attack
     if ("undercover" in s or "sting" in s or "plotting" in s or "believed" in s or "thought" in s) and \
-            lx.FOILED_PLOT.search(s, max(0, start - 120), end + 120):
+            lx.FOILED_PLOT.search(s, max(0, start - 200), end + 120):
         return "foiled_plot"   # "arrested after he tried to collect what he believed were explosives for an attack"
     if lx.BLAST_WORD.match(s, start) and lx.ACCIDENTAL_BLAST.search(window) and not lx.DELIBERATE.search(s):
         return "accident"   # "a gas explosion", "an explosion and fire at a coal mine": no one set it off
@@ -206,8 +250,11 @@ def _generic(s: str, group: list[Trigger]) -> bool:
     """Every verb of the attack states a habit or a record: a habitual adverb, a present tense ("executes"), a
     perfect or progressive tense ("has beheaded", "are beheading") of a kind of people ("Americans", "its captives"),
     or beheadings of a kind of people in any tense ("beheaded Americans")."""
-    if any(t.number not in ("verb", "kill", "many") for t in group):
-        return False   # "the attack", "a massacre": a noun names one event ("mass executions" names many)
+    if any(t.number not in ("verb", "kill", "many") and not (
+            s[t.start: t.end].endswith("ing") and lx.HABITUAL_ADVERB.search(s, max(0, t.start - 60), t.start))
+           for t in group):
+        return False   # "the attack", "a massacre": a noun names one event ("mass executions" names many); not
+        # "often bombing Shiite mosques", a gerund of habit
     verbs = [t for t in group if t.number != "many"]
     for t in verbs:
         before, word = s[max(0, t.start - 60): t.start], s[t.start: t.end]
@@ -330,7 +377,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if not local_tolls and own is None and year is None and near is None and _generic(s, group):
         # "ISIS has beheaded Americans", "militants routinely execute prisoners": a habit, not an event
         return _drop(group, s, "generic")
-    if numbers <= {"many"} and not local_tolls and _MORE_OF_BEFORE.search(s, max(0, start - 40), start):
+    if group[0].number == "many" and not local_tolls and _MORE_OF_BEFORE.search(s, max(0, start - 40), start):
         return _drop(group, s, "category")   # "we see today more of these attacks": their kind, not one of them
     # "the Islamic State (ISIS) attacks in Paris": those attacks; so is an attack the list singles out
     specific = bool(local_tolls) or year is not None or how in ("explicit", "relative", "narrative") and dated or \
@@ -413,6 +460,12 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if mention.killed is None:
         mention.killed = _one_put_to_death(s, group)
     attribute_in_sentence(mention, s if next_attack is None else s[: _doer_of_next(s, end, next_attack)], story)
+    if mention.perpetrator is None and story.about_isis and lx.DESTROYED_VERB.fullmatch(s, start, end) and \
+            _destroys_a_site(s, start, end):
+        # "militants packed the Temple of Baalshamin with explosives and destroyed it", in an article about the
+        # group: its heritage demolitions are its signature, and "the militants" are its own
+        mention.perpetrator, mention.attribution = "ISIS", "attributed"
+        mention.support.append(f"perpetrator@{sentence.index}:heritage")
     trace.kept("attack", s[start:end], mention.rule)
     return mention
 

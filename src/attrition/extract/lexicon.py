@@ -206,14 +206,19 @@ _DESTROYERS = r"ISIS|ISIL|(?-i:IS)|Islamic State|Daesh|militants|jihadists|extre
 _DESTROYED = (r"(?:blew up|blown up|blowing up|demolished|demolishing|destroyed|destroying|razed|razing|bulldozed|"
               r"dynamited)")
 _HERITAGE = (r"(?:mosques?|shrines?|church(?:es)?|temples?|tombs?|monuments?|statues?|museums?|minarets?|"
-             r"monaster(?:y|ies)|cathedrals?|ruins|antiquities|arch|theatre|theater|heritage|mausoleums?|citadel)\b")
+             r"monaster(?:y|ies)|cathedrals?|ruins|antiquities|arch|theatre|theater|heritage|mausoleums?|citadel|"
+             r"ancient|archaeological)\b")
 DESTROYED_VERB = re.compile(rf"\b{_DESTROYED}\b", re.I)
 # "militants blew up the shrine", "the temple was destroyed by Islamic State militants"
 HERITAGE_AFTER = re.compile(rf"[^.;]{{0,60}}?\b{_HERITAGE}", re.I)
-DESTROYER_BEFORE = re.compile(rf"\b(?:{_DESTROYERS})\b[^.;]{{0,40}}$", re.I)
+DESTROYER = re.compile(rf"\b(?:{_DESTROYERS})\b", re.I)
 HERITAGE_PASSIVE_BEFORE = re.compile(rf"\b{_HERITAGE}[^.;]{{0,60}}?\b(?:was|were|had been|has been|have been)\s+$",
                                      re.I)
 BY_DESTROYER = re.compile(rf"\s+by\s+(?:the\s+)?(?:{_DESTROYERS})\b", re.I)
+HERITAGE_WORD = re.compile(rf"\b{_HERITAGE}", re.I)
+# someone else who may have done the destroying: "as coalition air strikes destroyed the mosque"
+OTHER_DESTROYER = re.compile(r"\b(?:air ?strikes?|strikes|coalition|army|forces|troops|soldiers|police|bombing|"
+                             r"bombardment|shelling|war|fighting|regime|government|earthquake|fire|floods?)\b", re.I)
 # (pattern, attack type or None, grammatical number: "one" | "many" | "verb")
 ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\bsuicide (?:bomb(?:ing|s)?|attacks?|blasts?|explosions?|vests?|car bomb)\b", re.I),
@@ -238,6 +243,9 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
     (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot and killed|sprayed\b[^.]{0,30}\bbullets)\b", re.I),
      "shooting", "verb"),
+    # an execution-style massacre: "rounded up and shot men and boys", "lined up 600 prisoners ... and shot them"
+    (re.compile(r"\b(?:rounded up|lined up|marched|herded)\b[^.;]{0,120}?\b(?:and|then|before)\s+(?:\w+\s+)?shot\b",
+                re.I), "shooting", "verb"),
     (re.compile(r"\b(?:stabbings?|knife attacks?)\b", re.I), "stabbing", "one"),
     (re.compile(r"\b(?:stabbed|stabbing|slashed(?= (?:the |his |her |their )?(?:throats?|necks?|faces?|victims?|"
                 r"people|passers-by|\w+ (?:with|in the) (?:a )?(?:knife|machete|blade)))|hacked to death)\b", re.I),
@@ -381,7 +389,9 @@ SELF_DETONATION = re.compile(r"\b(?:detonat\w* (?:a|an|his|her|their) (?:suicide
 # undercover FBI employee": no attack happened.
 FOILED_PLOT = re.compile(r"\b(?:undercover (?:FBI |police )?(?:agents?|officers?|employees?|informants?)|"
                          r"sting operation|(?:believed|thought) (?:were|was|to be|contained) (?:real |live )?"
-                         r"(?:explosives|a bomb|bombs|a pipe bomb)|accused of plotting)\b", re.I)
+                         r"(?:explosives|a bomb|bombs|a pipe bomb)|"
+                         r"(?:accused of|charged with|convicted of|arrested for|indicted for|pleaded guilty to) "
+                         r"plotting)\b", re.I)
 # The state forces killing, shooting or bombing: a response or a battle, not an attack.
 _PASSIVE = r"(?:was|were|been|being|is|are)\b"
 STATE_AGENT = re.compile(
@@ -403,6 +413,11 @@ STATE_AGENT = re.compile(
     r"(?:killed|massacred|murdered|slaughtered|gassed))\b",
     re.I,
 )
+# "the U.S. strike, carried out by a Reaper drone late Friday in Nangarhar, killed a planner": a state's strike as the
+# subject of the killing, past a phrase in apposition (read up to the trigger's end)
+STATE_STRIKE_BEFORE = re.compile(
+    r"\b(?:U\.S\.|US|American|coalition|allied|Russian|Israeli|Turkish|French|British|drone|air)[- ](?:led )?"
+    r"(?:air ?|drone )?strikes?(?:,[^,.;]{1,100},)?\s+(?:killed|killing)$", re.I)
 # Counts over years, rates and official statistics: a tally of many deaths, not a report of one attack.
 # "the eighth suicide bombing in Turkey this year": the attack's rank among the year's events; the toll said with it
 # is the year's, not the attack's
@@ -745,6 +760,10 @@ OTHER_PERPETRATORS: list[tuple[re.Pattern, str]] = _named_patterns("perpetrators
 
 # A group named as a yardstick or a date, not as the doer: "the worst attack since 9/11", "deadlier than al-Qaeda's".
 # "since 9/11", "our memories of 9/11": an event named as a yardstick, not its group as a doer
+# ... unless "after" opens a clause of the group's own: "after Taliban gunmen stormed a school in Peshawar"
+_GROUP_ACTS_AFTER = re.compile(r"(?:\s+(?:gunmen|militants|fighters|insurgents|bombers|attackers|members))?\s+"
+                               r"(?:stormed|attacked|struck|killed|bombed|opened fire|shot|seized|ambushed|raided|"
+                               r"set off|detonated|massacred|kidnapped|abducted)\b")
 _YARDSTICK_BEFORE = re.compile(r"\b(?:since|than|like|as|before|after|post|memor(?:y|ies) of|anniversary of)\s+"
                                r"(?:the\s+)?$", re.I)
 
@@ -760,7 +779,8 @@ def other_group(s: str) -> str | None:
         return None
     for pattern, name in OTHER_PERPETRATORS:
         for m in pattern.finditer(s):
-            if not _YARDSTICK_BEFORE.search(s, max(0, m.start() - 16), m.start()):
+            yardstick = _YARDSTICK_BEFORE.search(s, max(0, m.start() - 16), m.start())
+            if not yardstick or yardstick.group(0)[0] in "aA" and _GROUP_ACTS_AFTER.match(s, m.end()):
                 return name
     return None
 

@@ -273,6 +273,12 @@ def around_place(s: str, match: PlaceMatch, settlement: re.Pattern) -> Place:
     return match.place
 
 
+# "gunmen from the group stormed Kabul University": an act between the origin and the place (not "bombed-out")
+_ACT_AFTER_ORIGIN = re.compile(r"\b(?:stormed|attacked|struck|bombed|raided|hit|targeted|killed|shot|seized|ambushed|"
+                               r"overran)\s", re.I)
+_IN_GROUP_NAME_BEFORE = re.compile(r"\bIslamic State (?:of|in) (?:Iraq and (?:the )?)?$")
+
+
 def eligible_place(s: str, m: PlaceMatch) -> bool:
     before = s[max(0, m.start - 60): m.start]
     if s[m.end: m.end + 6] in ("-based", "–based"):
@@ -282,8 +288,14 @@ def eligible_place(s: str, m: PlaceMatch) -> bool:
     if m.place.precision == "city" and lx.GOVERNMENT_ACTS_AFTER.match(s, m.end) and \
             default_gazetteer().is_capital(m.place):
         return False   # "Moscow later concluded that a bomb ...": the government, not the place of the event
-    if lx.ORIGIN_BEFORE.search(before) and not lx.FROM_EVENT_BEFORE.search(s, max(0, m.start - 90), m.start):
-        return False   # (the verb may stand further back: "driven the Islamic State from the remaining districts of")
+    if (m.place.precision == "country" or m.surface.lower() == "al-sham") and _IN_GROUP_NAME_BEFORE.search(before):
+        return False   # "killed by the Islamic State in Iraq and Syria": the group's full name, not a place
+    origin = lx.ORIGIN_BEFORE.search(before)
+    if origin and not lx.FROM_EVENT_BEFORE.search(s, max(0, m.start - 90), m.start) and \
+            not _ACT_AFTER_ORIGIN.search(before, origin.start()):
+        # (the verb may stand further back: "driven the Islamic State from the remaining districts of"; and "gunmen
+        # from the group stormed Kabul University" name where they struck, after an act)
+        return False
     if lx.HOME_TOWN_BEFORE.search(before) or lx.HOME_TOWN_AFTER.match(s[m.end: m.end + 30]):
         return False   # "Peter Kassig, of Indianapolis, was beheaded in Syria": the victim's home, not the place
     if m.how == "demonym" and (lx.SURNAME_BEFORE.search(s[max(0, m.start - 30): m.start]) or
