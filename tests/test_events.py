@@ -3422,3 +3422,49 @@ def test_some_of_the_bloodiest_attacks_are_a_set_not_one():
     # with a toll, the set's member the text reports
     told = "On Monday the group carried out one of the bloodiest attacks in Kabul, killing 22 people."
     assert [m.killed.best for m in _attacks(told, published=dt.date(2021, 8, 27))] == [22]
+
+
+def test_the_militants_in_an_article_about_the_group_are_its_own():
+    story = ("The Islamic State lost its last stronghold in Iraq this week. Survivors recalled its rule. "
+             "When the militants overran Sinjar in August 2014, they killed an estimated 5,000 Yazidi men.")
+    [m] = _attacks(story, published=dt.date(2017, 12, 10), title="Islamic State's rule recalled")
+    assert (m.place.name, m.perpetrator) == ("Sinjar", "ISIS")
+
+
+def test_its_bombers_are_the_group_named_just_before_even_an_unlisted_one():
+    story = ("Islamic State has claimed few attacks in Pakistan. Jamaat-ul-Ahrar has been behind some of the "
+             "country's bloodiest attacks. In March, one of its suicide bombers killed 70 people at a park in Lahore.")
+    [m] = _attacks(story, published=dt.date(2016, 9, 1), title="Islamic State in Pakistan")
+    assert m.perpetrator != "ISIS"
+
+
+def test_an_attack_the_group_claimed_is_claimed():
+    story = ("The Islamic State is regrouping in Iraq. In September, gunmen attacked a checkpoint outside Nasiriyah, "
+             "killing 84 people in an attack the group claimed.")
+    [m] = _attacks(story, published=dt.date(2017, 12, 10), title="Islamic State regroups")
+    assert (m.perpetrator, m.claimed) == ("ISIS", True)
+
+
+def test_a_village_beside_american_and_local_troops_is_the_locals():
+    text = ("In October 2017, militants of the Islamic State ambushed a patrol of American and Nigerien troops "
+            "outside the village of Tongo Tongo, killing four U.S. soldiers.")
+    assert _one_attack(text, published=dt.date(2019, 12, 12)).place.country == "NE"
+
+
+def test_telling_supporters_to_stay_home_and_attack_is_no_attack():
+    text = ("Its propaganda now tells supporters in Belgium to stay home and attack where they are, with knives or "
+            "cars, the Islamic State's channels show.")
+    assert _attacks(text, published=dt.date(2017, 5, 24)) == []
+
+
+def test_shot_dead_by_the_groups_sniper_is_its_attack():
+    m = _one_attack("Her son was shot dead by an Islamic State sniper in Mosul as the family fled toward army lines.",
+                    published=dt.date(2017, 6, 10))
+    assert (m.place.name, m.perpetrator) == ("Mosul", "ISIS")
+
+
+def test_one_named_victim_killed_when_the_group_struck():
+    text = ("Army Sgt. Dale Moss, 31, of Tulsa, was killed on Saturday when Islamic State fighters fired rockets at an "
+            "outpost near Makhmour.")
+    m = _one_attack(text, published=dt.date(2016, 3, 21))
+    assert (m.place.name, m.perpetrator) == ("Makhmour", "ISIS")

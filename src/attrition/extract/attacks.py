@@ -171,7 +171,9 @@ _THEIR_ACT_BEFORE = re.compile(r"\b(?:when|after|as|because)\s+(?:they|he|she|th
 
 # the group as the agent of a passive killing: "were killed by the militants", "had been shot by Islamic State fighters"
 _BY_THE_GROUP = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|"
-                           r"extremists)\b")
+                           r"extremists)\b|"
+                           # "was killed March 19 when ISIS fighters fired rockets at an outpost"
+                           r"(?:\s+[\w.,]+){0,3}?\s+(?:when|as)\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b")
 # the group as the one killing, in the clause: "Isis fighters overran Sinjar, killing thousands of men"
 _GROUP_KILLING = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:militants|jihadists|extremists|fighters|"
                             r"gunmen|the group))\b(?!['’]s)[^;]{0,120}$")

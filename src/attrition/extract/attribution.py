@@ -96,10 +96,16 @@ def _last_group_named(texts: list[tuple[int, str]]) -> str | None:
     for _, s in reversed(texts):
         if lx.mentions_isis(s):
             return "ISIS"
-        other = lx.other_group(s)
+        other = lx.other_group(s) or ("another group" if _GROUP_NAME_HEAD.search(s) else None)
         if other is not None:
             return other
     return None
+
+
+# the first word of militant groups' names the lists may not know: "Jamaat-ul-Ahrar has been behind some of Pakistan's
+# bloodiest attacks" (then "one of its suicide bombers" is that group's)
+_GROUP_NAME_HEAD = re.compile(r"\b(?:Jamaat|Jama['’]at|Lashkar|Jaish|Tehrik|Harakat|Ansar|Ansaru|Hizb|Jund|Liwa|"
+                              r"Katibat|Ahrar|Jabhat|Hayat|Tanzim|Saraya|Kataib|Asa['’]ib)\b")
 
 
 def _clauses(s: str) -> list[str]:
@@ -310,6 +316,14 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         if strength == "claimed":
             mention.claimed = True
         return
+    if not continuation and role is None and other is None and story.about_isis and \
+            _ANAPHOR_DOER.search(s, 0, mention.trigger_at + 1) and _last_group_before(story, mention) == "ISIS":
+        # "In August, the militants publicly beheaded Khaled al-Asaad", "its fighters stormed the town of Rann": in an
+        # article about the group, the doers it named last are its own
+        mention.perpetrator, mention.attribution = "ISIS", "claimed" if lx.claims(s) else "attributed"
+        mention.claimed = True if lx.claims(s) else None
+        mention.support.append(f"perpetrator@{mention.sentence.index}:anaphor")
+        return
     if continuation:
         if mention.perpetrator == "ISIS" and mention.attribution == "suspected" and not lx.mentions_isis(s) and other:
             # the next sentence names the group the article only hinted at
@@ -329,6 +343,17 @@ _OBJECT_OF_BEFORE = re.compile(r"\b(?:by|of|against|from|on|to|with|for|under|ov
 # "..., and the militants killed 14": the doer of the other clause, named again
 _DOER_AGAIN = re.compile(r"\b(?:they|their|the\s+(?:attackers?|militants?|gunm[ae]n|jihadists?|fighters?|bombers?|"
                          r"assailants?|group|extremists?|terrorists?|insurgents?))\b", re.I)
+
+
+# the group named again by a noun or a possessive: "the militants", "the group", "its fighters"
+_ANAPHOR_DOER = re.compile(r"\b(?:the\s+(?:militants|jihadists|extremists|group)|its\s+(?:fighters|militants|gunmen|"
+                           r"bombers|members|suicide bombers))\b", re.I)
+
+
+def _last_group_before(story: Narrative, mention: Mention) -> str | None:
+    """The group the article named last, up to the mention's sentence (its headline first)."""
+    upto = [(s.index, s.text) for s in story.sentences if s.index <= mention.sentence.index]
+    return _last_group_named(([(-1, story.title)] if story.title else []) + upto)
 
 
 def _doer_clause(s: str, at: int) -> str:

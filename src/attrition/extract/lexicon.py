@@ -395,7 +395,10 @@ FOILED_PLOT = re.compile(r"\b(?:undercover (?:FBI |police )?(?:agents?|officers?
 # The state forces killing, shooting or bombing: a response or a battle, not an attack.
 _PASSIVE = r"(?:was|were|been|being|is|are)\b"
 STATE_AGENT = re.compile(
-    r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by (?:\w+ ){0,4}(?:police|soldiers|troops|officers?|"
+    # (not "shot dead by an ISIS sniper")
+    r"\b(?:(?:shot|killed|gunned down|shot dead)(?: \w+){0,3} by "
+    r"(?!(?:an? |the )?(?:ISIS|ISIL|IS|Islamic State|Daesh|militant|jihadist|insurgent)s?\b)(?:\w+ ){0,4}"
+    r"(?:police|soldiers|troops|officers?|"
     r"security forces|forces|army|snipers?|guards|troopers?|deput(?:y|ies)|cops?|authorities)|(?:police|soldiers|"
     r"troops|officers|"
     # the state's forces as the ones shooting, not shot: "18 policemen were killed" is an attack on them
@@ -551,7 +554,10 @@ MODAL_AFTER = re.compile(r"^(?:[\s,]+\w+){0,4}?\s+(?:will|would|could|might|"
 INFINITIVE = re.compile(r"\bto (?!(?:ISIS|ISIL|IS|Daesh|al-Qaeda|the|a|an|this|that|these|those|his|her|its|their|"
                         r"our|last|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's) )(?:\w+ )?$|"
                         r"\bto (?:help )?(?:launch|carry out|conduct|stage|mount|commit|perpetrate|plan|execute|"
-                        r"unleash|orchestrate) (?:an?|another|more|new|such|similar|the)?\s*(?:[\w-]+ ){0,2}$", re.I)
+                        r"unleash|orchestrate) (?:an?|another|more|new|such|similar|the)?\s*(?:[\w-]+ ){0,2}$|"
+                        # a second infinitive: "tells supporters to stay home and attack where they are"
+                        r"\b(?:tells?|told|urged?|urging|calls? on|called on|asks?|asked|encourag\w+|exhort\w+) "
+                        r"(?:[\w-]+ ){0,3}?to (?:\w+ ){1,3}and $", re.I)
 INFINITIVE_OK = re.compile(r"\b(?:helped|managed|succeeded|allowed|enabled|claim(?:ed|s)?|claim of responsibility|"
                            r"did (?!not\b)(?:\w+ )?manage)\b"
                            r"[^,;]{0,20}$|"
@@ -800,6 +806,9 @@ CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:of )?responsibility\b|\bclaim(?:e
                      r"(?:carried out|was behind|were behind|conducted|executed)\b|"
                      r"\bclaimed (?:the|that|both|these) (?:[\w'’-]+ ){0,2}?(?:attacks?|bombings?|atrocit(?:y|ies)|"
                      r"massacre|shootings?|blasts?|explosions?)|"
+                     # "in an attack the group claimed", "which the Islamic State later claimed": the clause's end
+                     r"\b(?:ISIS|ISIL|IS|Daesh|State|group)\s+(?:later\s+|quickly\s+|swiftly\s+|also\s+)?claimed"
+                     r"(?=\s*(?:[.,;)]|$|\s+(?:on|within|hours|days|the next|later)\b))|"
                      # the group's news agency speaking of an attack is its claim
                      r"\bA{1,2}maq\b[^.;]{0,60}?\b(?:said|says|reported|statement|claimed)\b|"
                      # the killers' own video of a killing: "the video, originally posted by ISIS to YouTube"

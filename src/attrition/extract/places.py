@@ -1125,13 +1125,18 @@ def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countr
     demonyms = Counter(m.place.country for m in known if m.how == "demonym")
     article = Counter(countries) if len(countries) == 1 else Counter()
     counts = named or article or demonyms
+    if set(counts) == {"US"} and set(demonyms) - {"US"}:
+        counts = demonyms   # "four U.S. soldiers" beside "Nigerien troops": the US as the troops' country only
     kept = []
     for k, m in enumerate(out):
         if k in unnamed:
             locating = next((o for o in known if o.end <= m.start and _IN_DESCRIPTOR.fullmatch(text, o.end, m.start)),
                             None) or \
                 next((o for o in known if o.start >= m.end and _LOCATING_GAP.fullmatch(text, m.end, o.start)), None)
-            country = locating.place.country if locating else max(counts, key=counts.get) if counts else None
+            # on a tie, not the US ("a joint patrol of American and Nigerien troops outside the village of Tongo
+            # Tongo"): American troops and diplomats are named wherever the news is
+            country = locating.place.country if locating else \
+                max(counts, key=lambda c: (counts[c], c != "US")) if counts else None
             if country is None:
                 continue
             m = PlaceMatch(m.start, m.end, m.surface, Place(m.surface, country, None, None, "city"), m.how)
