@@ -615,3 +615,13 @@ def test_a_town_the_article_introduced_is_known_by_its_bare_name_later(gaz):
     assert [m.surface for m in gaz.find(text)] == []
     found = gaz.find(text, introduced={"tel khatun": village})
     assert [(m.surface, m.place) for m in found] == [("Tel Khatun", village)]
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("On Sunday a family attacked the Santa Maria Catholic church in Surabaya.", ["Surabaya"]),
+    ("A man stabbed two women outside the Saint-Charles train station in Marseille.", ["Marseille"]),
+    ("Gunmen attacked the San Francisco church in Quito.", ["Quito"]),
+    ("The gunman drove to San Bernardino.", ["San Bernardino"]),
+])
+def test_a_church_or_station_named_for_a_saint_is_not_the_saints_town(gaz, text, towns):
+    assert [m.place.name for m in gaz.find(text) if m.place.precision == "city"] == towns

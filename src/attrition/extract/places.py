@@ -1041,10 +1041,11 @@ def _in_name_run(folded: str, toks: list[tuple[int, int, str]], i: int, after: b
 
 _MONUMENT_OF_BEFORE = re.compile(r"\b(?:Temple|Tomb|Shrine|Arch|Monastery|Mausoleum|Citadel|Palace|Gate)\s+of\s+"
                                  r"(?:the\s+)?$")
-_SAINT_KEYS = ("st ", "st. ", "saint ", "sainte ")
+_SAINT_KEYS = ("st ", "st. ", "saint ", "sainte ", "saint-", "sainte-", "santa ", "san ", "santo ", "sao ")
+# "St. John's Church", "the Santa Maria Catholic church", "the Saint-Charles train station": named for the saint
 _CHURCH_AFTER = re.compile(
     r"(?:'s)? (?:(?:[A-Z]\w+|\w+ (?:and|&) St\.? \w+(?:'s)?) )?(?i:church|cathedral|chapel|basilica|parish|shrine|"
-    r"monastery|abbey)\b"
+    r"monastery|abbey|(?:train |railway |metro )?station)\b"
 )
 
 
