@@ -578,7 +578,7 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     rf"rid(?:ding)?(?! of)(?= [^.;,]{{1,40}}? of (?:the )?(?:{_GROUP_NAMES})\b)|"
     # "finished clearing Raqqa of ISIS fighters": only once achieved (losses.py)
     rf"clearing(?= [^.;,]{{1,40}}? of (?:the )?(?:{_GROUP_NAMES})\b)|"
-    r"(?:took|(?:(?:had|has|have) )?taken|declared|announced|restored) (?:full |complete |total )?control (?:of|over)|"
+    r"(?:took|(?:(?:had|has|have) )?taken|declared|announced) (?:full |complete |total )?control (?:of|over)|"
     r"won back|winning back|"
     r"declared victory (?:over (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists)(?: group)? )?in|"
     r"(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
@@ -691,7 +691,7 @@ HEADLINE_PRESENT = [(re.compile(pattern), past) for pattern, past in (
     (r"\bdeclares? victory\b", "declared victory"))]
 # Words that make a capture a loss only when ISIS is named as the one losing.
 NEEDS_ISIS_LOSER = re.compile(r"^(?:captur|seized|overran|overt|stormed|cleared|"
-                              r"(?:took|(?:(?:had|has|have) )?taken|declared|announced|restored) "
+                              r"(?:took|(?:(?:had|has|have) )?taken|declared|announced) "
                               r"(?:full |complete |total )?control|fall of|"
                               r"fell to|freed|won back|winning back|restor)", re.I)
 ISIS_LOSER = re.compile(
