@@ -69,7 +69,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     known_low = low if low is not text else None   # the text's lower case, while it is the text's
     if "MORE" in text:
         text, known_low = _blank_sidebars(text), None
-    named_isis = len(lx.isis_mentions(text, known_low))
+    isis_named = lx.isis_mentions(text, known_low)
+    named_isis = len(isis_named)
     names_isis = named_isis > 0 or lx.mentions_isis(title or "")
     if not names_isis:   # no loss of the group's to report: only attack words open a sentence
         trigger_re = lx.ATTACK_GATE if trigger_re is lx.ANY_TRIGGER else lx.ATTACK_GATE_LC
@@ -95,7 +96,8 @@ def extract_mentions(text: str, published: dt.date | None, title: str | None = N
     about_isis = lx.mentions_isis(title or "") or named_isis >= 2
     story = Narrative(published, about_isis, person_surnames(text), text=text, sentences=sentences,
                        title=title or "", names_isis=names_isis,
-                       lede_names_isis=bool(sentences) and lx.mentions_isis(sentences[0].text))
+                       lede_names_isis=bool(sentences) and any(sentences[0].start <= m.start() and
+                                                               m.end() <= sentences[0].end for m in isis_named))
     for sentence in sentences:
         i = sentence.index
         if i in near_trigger:
