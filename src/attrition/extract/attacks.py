@@ -462,10 +462,10 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     if mention.killed is None:
         mention.killed = _one_put_to_death(s, group)
     attribute_in_sentence(mention, s if next_attack is None else s[: _doer_of_next(s, end, next_attack)], story)
-    if mention.perpetrator is None and story.about_isis and lx.DESTROYED_VERB.fullmatch(s, start, end) and \
-            _destroys_a_site(s, start, end):
+    if mention.perpetrator is None and story.about_isis and lx.DESTROYED_VERB.fullmatch(s, start, end):
         # "militants packed the Temple of Baalshamin with explosives and destroyed it", in an article about the
-        # group: its heritage demolitions are its signature, and "the militants" are its own
+        # group: its heritage demolitions are its signature, and "the militants" are its own (the trigger's guard
+        # has kept only a site the group destroyed)
         mention.perpetrator, mention.attribution = "ISIS", "attributed"
         mention.support.append(f"perpetrator@{sentence.index}:heritage")
     trace.kept("attack", s[start:end], mention.rule)
