@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.19.0"
+    assert EXTRACTOR_VERSION == "0.20.0"
 
 
 @pytest.mark.parametrize(
@@ -3468,3 +3468,108 @@ def test_one_named_victim_killed_when_the_group_struck():
             "outpost near Makhmour.")
     m = _one_attack(text, published=dt.date(2016, 3, 21))
     assert (m.place.name, m.perpetrator) == ("Makhmour", "ISIS")
+
+
+@pytest.mark.parametrize("text, place", [
+    # a bearing alone locates the village before it: the village is the place
+    ("On Monday, a suicide car bomb exploded at an SDF checkpoint at Hazima, north of Raqqa, killing four fighters, "
+     "the Islamic State said.", "Hazima"),
+    ("On Wednesday, an Islamic State suicide bomber blew himself up among displaced families at Maktab Khalid, west of "
+     "Kirkuk, killing three civilians.", "Maktab Khalid"),
+    ("On Sunday, Islamic State suicide bombers struck a camp for displaced people at Rajm al-Sleibi in Syria, killing "
+     "12.", "Rajm al-Sleibi"),
+])
+def test_an_attack_at_a_village_the_gazetteer_lacks_is_placed_there(text, place):
+    [m] = _attacks(text, published=dt.date(2017, 10, 6))
+    assert m.place.name == place and m.perpetrator == "ISIS"
+
+
+def test_a_village_in_a_story_told_from_two_countries_is_in_the_one_the_narrative_is_in():
+    text = ("Kurdish-led fighters took full control of the Syrian border town of Tal Abyad from ISIS on Tuesday. "
+            "Iraqi forces are preparing an assault on Mosul. "
+            "As they withdrew on Monday, Islamic State fighters also shot dead three men in the hamlet of Tal Akhdar.")
+    [m] = _attacks(text, published=dt.date(2015, 6, 17))
+    assert (m.place.name, m.place.country, m.killed.best) == ("Tal Akhdar", "SY", 3)
+
+
+
+def test_the_sentence_that_opens_the_paragraph_names_the_doer_of_the_attack_it_tells():
+    text = ("Iraqi forces retook Hawija from the Islamic State on Thursday. "
+            "The Islamic State still managed to strike. On Wednesday, a suicide bomber blew himself up among displaced "
+            "families at a checkpoint in Kirkuk, killing three civilians.")
+    [m] = _attacks(text, published=dt.date(2017, 10, 6))
+    assert (m.place.name, m.perpetrator, m.attribution) == ("Kirkuk", "ISIS", "suspected")
+    assert any(item.endswith(":topic") for item in m.support)
+    # the group named without a word about its attacks says nothing of who did it
+    calm = text.replace("The Islamic State still managed to strike.", "The Islamic State is losing ground.")
+    [m] = _attacks(calm, published=dt.date(2017, 10, 6))
+    assert m.perpetrator is None
+
+
+def test_what_a_monitor_covers_is_no_total_of_the_dead():
+    text = ("On Monday, a suicide car bomb exploded at an SDF checkpoint in the village of Hazima, north of Raqqa. "
+            "Five SDF fighters and two civilians were killed, according to the UK-based Syrian Observatory for Human "
+            "Rights, which monitors the conflict through a network of sources on the ground.")
+    [m] = _attacks(text, published=dt.date(2017, 5, 10), title="Islamic State bomb hits checkpoint")
+    assert m.killed.best == 7
+
+
+def test_a_killing_far_from_its_verb_is_in_the_only_village_the_sentence_names():
+    text = ("On Saturday, IS fighters shot dead seven people, among them two women, who were trying to escape through "
+            "the village of al-Marashida in Syria, the Observatory said.")
+    [m] = _attacks(text, published=dt.date(2019, 1, 21))
+    assert (m.place.name, m.killed.best) == ("al-Marashida", 7)
+    # a town the gazetteer knows, so far from the words of the attack, is as often where a trial was, or a life
+    studied = "On Saturday, gunmen shot dead seven people, among them two women, who had studied in Manchester."
+    assert _attacks(studied, published=dt.date(2019, 1, 21)) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("To the north, Kurdish peshmerga forces seized the villages of Tiz Khirab and Nawaran near Bashiqa on Thursday.",
+     "Tiz Khirab"),
+    ("The SDF captured the village of al-Shaafa at the weekend, having taken the nearby town of Sousa earlier this "
+     "month.", "al-Shaafa"),
+])
+def test_a_village_a_known_enemy_of_the_group_takes_in_its_war_is_its_loss(text, place):
+    lede = "The offensive against the Islamic State in Iraq and Syria entered its third week. "
+    [m] = _losses(lede + text, published=dt.date(2016, 10, 22), title="Offensive against ISIS")
+    assert m.place.name == place and m.place.country in ("IQ", "SY")
+    # not a town the gazetteer knows, which the group is not known to have held
+    assert _losses(lede + "Syrian government forces captured the town of Daraa on Thursday.",
+                   published=dt.date(2016, 10, 22), title="Offensive against ISIS") == []
+    # the group's assault on a village where the enemy's soldiers were is no loss of the group's
+    overran = ("Islamic State-allied militants killed at least 44 Nigerian soldiers when they overran a military base "
+               "in the village of Metele in Borno state on Sunday.")
+    assert _losses(lede + overran, published=dt.date(2018, 11, 20), title="Offensive against ISIS") == []
+
+
+def test_the_day_a_claim_was_made_yields_to_the_day_of_the_attack():
+    text = ("The Islamic State group on Thursday claimed responsibility for an assault on a remote army camp in "
+            "western Niger in which 71 soldiers died.\n\n"
+            "Hundreds of fighters attacked the camp at Inates, near the border with Mali, on Tuesday evening, the "
+            "defence ministry said. They opened with mortar rounds, then stormed the position.\n\n"
+            "Seventy-one soldiers were killed and twelve were wounded, according to a ministry statement.")
+    [m] = _attacks(text, published=dt.date(2019, 12, 13))
+    assert (m.place.name, m.date.start, m.date.end, m.killed.best, m.injured.best) == \
+        ("Inates", dt.date(2019, 12, 10), dt.date(2019, 12, 10), 71, 12)
+
+
+def test_the_narrative_is_in_a_country_the_article_names_not_in_one_a_lookalike_town_suggests():
+    from collections import Counter
+
+    from attrition.extract.events import _home_country
+    from attrition.extract.narrative import Narrative
+
+    # "Palma" read twice as the Spanish town, in a story the article places in Mozambique
+    story = Narrative(dt.date(2021, 3, 29), True, countries=frozenset({"MZ"}),
+                      named_countries=Counter({"ES": 2, "MZ": 1}))
+    assert _home_country(story, 5) == "MZ"
+    story.countries = frozenset()
+    assert _home_country(story, 5) == "ES"
+
+
+def test_a_bearing_from_a_town_after_a_border_keeps_the_town():
+    text = ("Border Patrol Agent Brian Terry was shot and killed during a December 2010 gunfight with Mexican bandits "
+            "at an isolated location near the Mexican border, south of Tucson.")
+    [m] = _attacks(text, published=dt.date(2012, 6, 20))
+    assert (m.place.name, m.place.country) == ("Tucson", "US")

@@ -625,3 +625,44 @@ def test_a_town_the_article_introduced_is_known_by_its_bare_name_later(gaz):
 ])
 def test_a_church_or_station_named_for_a_saint_is_not_the_saints_town(gaz, text, towns):
     assert [m.place.name for m in gaz.find(text) if m.place.precision == "city"] == towns
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Suicide bombers struck a camp for displaced people at Rajm al-Sleibi in Syria.", "Rajm al-Sleibi", "SY"),
+    ("At al-Khasfa, a sinkhole south of Mosul, the group dumped the bodies of its victims.", "al-Khasfa", "IQ"),
+    # a head of Arabic place names is no town alone: "Tal" is not Thal in Pakistan
+    ("Gunmen killed two shepherds near Tal Nasri in Syria.", "Tal Nasri", "SY"),
+    # a name the words after it locate
+    ("Militants stormed an army post at Indelimane, in Mali's Menaka region.", "Indelimane", "ML"),
+    ("The fighters struck positions near Mukaishifa, between Samarra and Tikrit.", "Mukaishifa", "IQ"),
+])
+def test_a_town_the_gazetteer_lacks_is_read_after_at_or_near_by_its_shape(gaz, text, name, country):
+    [town] = [m for m in gaz.find(text) if m.how == "descriptor"]
+    assert (town.place.name, town.place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname the text writes after a given name
+    ("Bashar al-Assad spoke in Damascus. Rebels fired at al-Assad loyalists in Syria.", ["Damascus", "Syria"]),
+    # a group, a building, where those who tell the news are
+    ("The men trained in al-Qaida camps in Syria.", ["Syria"]),
+    ("Donors met at Carlyle Hotel, in Manhattan.", ["Manhattan"]),
+    ("Local officials in Rajm al-Sleibi said gunmen opened fire in Syria.", ["Syria"]),
+    # a capitalised word no place locates
+    ("The two men met at Zorvex on Monday in California.", ["California"]),
+])
+def test_no_town_from_names_after_at_or_in_that_are_people_groups_or_buildings(gaz, text, expected):
+    assert [m.surface for m in gaz.find(text)] == expected
+
+
+def test_a_town_near_a_border_is_not_in_the_country_across_it(gaz):
+    text = "Hundreds of fighters attacked the camp at Inates, near the border with Mali, on Tuesday."
+    [town] = [m for m in gaz.find(text, countries=frozenset({"NE", "ML"}), home="NE") if m.how == "descriptor"]
+    assert (town.surface, town.place.country) == ("Inates", "NE")
+
+
+def test_a_town_nothing_around_it_locates_is_in_the_country_the_narrative_is_in(gaz):
+    text = "Islamic State fighters also shot dead three men in the hamlet of Tal Akhdar."
+    assert gaz.find(text, countries=frozenset({"SY", "IQ"})) == []
+    [town] = gaz.find(text, countries=frozenset({"SY", "IQ"}), home="SY")
+    assert (town.surface, town.place.country) == ("Tal Akhdar", "SY")

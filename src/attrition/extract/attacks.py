@@ -409,7 +409,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             place, borrowed = recent, True
         elif place is None:
             place = _place_of_captivity(s, group, story) or _place_of_known_name(s, group, story, local_tolls) or \
-                _the_capital(sentence, start, end, story)
+                _the_capital(sentence, start, end, story) or _the_only_town(candidates)
             if place is None:
                 continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
                 return _drop(group, s, "no_place")
@@ -994,11 +994,21 @@ _WHERE_OF_ANOTHER_ACT = re.compile(
 
 
 _DISTANCE_FROM_BEFORE = re.compile(
-    r"\b(?:miles|kilometers|kilometres|km|minutes|hours?)\b\)?\s+(?:\([^)]{0,30}\)\s+)?(?:\w+\s+)?"
-    r"(?:(?:north|south|east|west)\w*|outside|from)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+    r"(?:\b(?:miles|kilometers|kilometres|km|minutes|hours?)\b\)?\s+(?:\([^)]{0,30}\)\s+)?(?:\w+\s+)?"
+    r"(?:(?:north|south|east|west)[\w-]*|outside|from)|"
+    # "the village of Hazima, north of Raqqa": a bearing alone, right after the place it locates
+    r",\s+(?:just\s+|due\s+)?(?:north|south|east|west)[\w-]*)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
 _NEW_CLAUSE_AFTER_PLACE = re.compile(r",\s+and\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}")
+
+
+def _the_only_town(candidates: list[PlaceMatch]) -> PlaceMatch | None:
+    """The one place a sentence names, a village the gazetteer does not know, beyond the attack's clause: "shot dead
+    seven people, among them two women, who were trying to escape through the village of al-Marashida" (a town it
+    knows, so far from the attack's words, is as often where a trial or a speech was)."""
+    towns = [p for p in candidates if p.place.precision in ("city", "landmark")]
+    return towns[0] if len(towns) == 1 and towns[0].how == "descriptor" else None
 
 
 def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> PlaceMatch | None:
@@ -1046,8 +1056,8 @@ def _attack_place(s: str, start: int, end: int, places: list[PlaceMatch]) -> Pla
             score -= 100   # the town the "where" clause hangs on, not a place the sentence goes on to name
         if lx.ROUTE_BEFORE.search(before[-40:]):
             score += 200
-        located = [q for q in places if q.end <= p.start and p.start - q.end <= 70] \
-            if _DISTANCE_FROM_BEFORE.search(before[-60:]) else []
+        located = [q for q in places if q.end <= p.start and p.start - q.end <= 70 and q.how != "demonym" and
+                   q.place.precision in ("city", "landmark")] if _DISTANCE_FROM_BEFORE.search(before[-60:]) else []
         # "Trebes, 60 miles (100 kilometers) southeast of Toulouse": Toulouse is a landmark to find Trebes by
         candidate = located[-1] if located else p
         if best_score is None or score < best_score:

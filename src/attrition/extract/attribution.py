@@ -324,6 +324,14 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
         mention.claimed = True if lx.claims(s) else None
         mention.support.append(f"perpetrator@{mention.sentence.index}:anaphor")
         return
+    if not continuation and role is None and other is None and story.about_isis and mention.perpetrator is None:
+        topic = _group_strikes_before(story, mention)
+        if topic is not None:
+            # "The Islamic State still managed to strike. On Wednesday, a suicide bomber blew himself up ...": the
+            # paragraph's opening sentence names the doer of the attack it goes on to tell
+            mention.perpetrator, mention.attribution = "ISIS", "suspected"
+            mention.support.append(f"perpetrator@{topic}:topic")
+            return
     if continuation:
         if mention.perpetrator == "ISIS" and mention.attribution == "suspected" and not lx.mentions_isis(s) and other:
             # the next sentence names the group the article only hinted at
@@ -348,6 +356,26 @@ _DOER_AGAIN = re.compile(r"\b(?:they|their|the\s+(?:attackers?|militants?|gunm[a
 # the group named again by a noun or a possessive: "the militants", "the group", "its fighters"
 _ANAPHOR_DOER = re.compile(r"\b(?:the\s+(?:militants|jihadists|extremists|group)|its\s+(?:fighters|militants|gunmen|"
                            r"bombers|members|suicide bombers))\b", re.I)
+
+
+# the group as the doer of attacks, in general: "still managed to strike", "has not given up ground easily"
+_STRIKES = re.compile(r"\b(?:strik(?:e|es|ing)|struck|hit(?:s|ting)? back|f(?:ight|ought|ights|ighting) back|"
+                      r"retaliat\w*|counter-?attack\w*|not given up|still (?:able|capable|deadly|dangerous)|"
+                      r"hit-and-run|insurgency|guerrilla)\b", re.I)
+
+
+def _group_strikes_before(story: Narrative, mention: Mention) -> int | None:
+    """The index of the sentence before the mention's, in its paragraph, when that one names the group as the doer of
+    attacks in general and tells no event of its own, nor another group."""
+    index = mention.sentence.index
+    if index < 1 or index > len(story.sentences):
+        return None
+    before = story.sentences[index - 1]
+    if before.paragraph != mention.sentence.paragraph or not _STRIKES.search(before.text) or \
+            isis_role(before.text) != "agent" or lx.other_group(before.text) or lx.denies(before.text) or \
+            any(before.index in e.seen_at for e in story.events):
+        return None
+    return before.index
 
 
 def _last_group_before(story: Narrative, mention: Mention) -> str | None:

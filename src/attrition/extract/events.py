@@ -45,6 +45,7 @@ from attrition.extract.narrative import (
     Trigger,
     clause_around,
     continue_events,
+    current_scene,
     eligible_place,
     with_landmarks,
 )
@@ -52,7 +53,7 @@ from attrition.extract.numbers import Quantity, find_tolls, one_killed
 from attrition.extract.places import PlaceMatch, default_gazetteer, fold, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.19.0"
+EXTRACTOR_VERSION = "0.20.0"
 LEDE_SENTENCES = 3   # a headline's news is told again in the article's first sentences
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
@@ -184,6 +185,15 @@ def _towns(s: str, found: list) -> list:
             and lx.LOCATIVE_BEFORE.search(s, max(0, m.start - 30), m.start)]
 
 
+def _home_country(story: Narrative, index: int) -> str | None:
+    """The country the narrative is in: its scene's, else the one the article has named most places in so far; one
+    the article names as a country before one it does not (a "Metele" read as Ethiopia's in a story from Nigeria)."""
+    scene = current_scene(story, index)
+    ranked = [scene[0].place.country] if scene and scene[0].place.country else []
+    ranked += [c for c, _ in story.named_countries.most_common()]
+    return next((c for c in ranked if c in story.countries), ranked[0] if ranked else None)
+
+
 def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger: bool, detail: bool) -> None:
     s = sentence.text
     trace.at(sentence.index)
@@ -194,10 +204,13 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
     if has_trigger and _caption(sentence, story):
         trace.dropped("sentence", s[:60], "photo_caption")
         return   # "Iraqi families fled ISIS attacks ... (Photo: AP)": a picture's description, not a report
-    found = gazetteer.find(s, countries=story.countries, people=story.people, introduced=story.introduced)
+    found = gazetteer.find(s, countries=story.countries, people=story.people, introduced=story.introduced,
+                           home=_home_country(story, sentence.index))
     for m in found:
         if m.how == "descriptor":
             story.introduced.setdefault(fold(m.surface).lower(), m.place)
+        elif m.how != "demonym" and m.place.country:
+            story.named_countries[m.place.country] += 1
     if has_trigger:
         found = with_landmarks(s, found, gazetteer)
         story.named_here = found
@@ -217,7 +230,7 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
         return
     if detail:
         continue_events(sentence, story, places=_towns(s, found))
-        _narrow_scene(sentence, story, places)
+        _narrow_scene(sentence, story, places, dated)
     if dated and places:
         # not where a speaker sits ("said Bowdich, of the FBI office in Los Angeles")
         local = [p for p in places if p.place.precision != "country" and not lx.dateline(s, p) and
@@ -235,10 +248,12 @@ _SCENE_BEFORE = re.compile(r"\b(?:mosque|church|market|school|hotel|checkpoint|c
 _BEARING_NEAR_BEFORE = re.compile(r"\b(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
-def _narrow_scene(sentence: Sentence, story: Narrative, places: list[PlaceMatch] | None) -> None:
+def _narrow_scene(sentence: Sentence, story: Narrative, places: list[PlaceMatch] | None, dated=()) -> None:
     """ "Militants stormed a crowded mosque in Egypt's North Sinai ..." then "Gunmen surrounded al-Rawda mosque in Bir
     al-Abd, a village west of El Arish": the sentence right after an attack told only by its region or country sets
-    its scene in the one town of that country it names at a site."""
+    its scene in the one town of that country it names at a site, and its day, where the attack was dated only by
+    the days up to a claim ("on Thursday claimed ... an assault in western Niger", then "attacked the camp at Inates
+    on Tuesday evening")."""
     if not story.events:
         return
     current = story.events[-1]
@@ -257,6 +272,13 @@ def _narrow_scene(sentence: Sentence, story: Narrative, places: list[PlaceMatch]
     if len({p.place.name for p in towns}) == 1 and at_site:
         current.place, current.place_surface = at_site[0].place, at_site[0].surface
         current.support.append(f"place@{sentence.index}:scene")
+        said = current.date if current.date is not None and current.date.precision == "recent" and \
+            current.date_how in ("explicit", "relative") else None
+        day = next((d for d in dated if said and d[1].precision == "day" and said.start <= d[1].start <= said.end),
+                   None)
+        if day is not None:
+            current.date, current.date_how = day[1], day[2]
+            current.support.append(f"date@{sentence.index}:scene")
 
 
 def _caption(sentence: Sentence, story: Narrative) -> bool:

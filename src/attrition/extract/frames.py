@@ -262,7 +262,7 @@ def _tolls_following(ref_of, s: str, attacks) -> None:
     """ "A man drove a rental truck down a bike path ... Eight people have died while another 11 recover": a
     sentence that only counts the dead, right after the report of an attack without a toll, counts that attack's.
     Not when it names another place, dates something, or counts over a period or many events."""
-    if lx.TOLL_AGGREGATE.search(s):
+    if lx.toll_aggregate(s):
         return
     tolls = find_tolls(s)
     killed = [t for t in tolls if t.role == "killed"]

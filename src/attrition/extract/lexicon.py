@@ -454,6 +454,17 @@ STATISTICS = re.compile(
 TOLL_AGGREGATE = re.compile(r"\b(?:since|so far|this year|last year|in total|a total of|altogether|over the|"
                             r"in the past|a year|a month|per|war|conflict|fighting|countries|cities|battles?|"
                             r"campaign|airstrikes?|strikes|raids|clashes|unrest|nationwide)\b", re.I)
+# What a monitor does, not what the count covers: "according to the Syrian Observatory for Human Rights, which
+# monitors the conflict through a network of sources"
+_MONITOR_CLAUSE = re.compile(r",\s+which\s+(?:monitors|tracks|documents|follows|covers|reports on)\b[^.;]*")
+
+
+def toll_aggregate(s: str) -> re.Match | None:
+    """The word that makes a sentence's count a total over many events, if any (TOLL_AGGREGATE)."""
+    monitor = _MONITOR_CLAUSE.search(s) if ", which " in s else None
+    return TOLL_AGGREGATE.search(s[: monitor.start()] + s[monitor.end():] if monitor else s)
+
+
 # A town the sentence places something in ("died in a bus crash in Lyon"), not one naming a thing ("the Boston bombings
 # suspects"): only the first keeps a toll off the attack the narrative is on.
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.I)
@@ -1028,9 +1039,11 @@ SURNAME_AFTER = re.compile(r"^(?:,\s+(?:\d+|an?|the|who)\b|['’]s\b|\s+(?:said|
 # A speech verb right beside a date: the day something was said, not the day it happened.
 SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|told (?:\w+ ){0,2}?|announced|reported|confirmed|stated|added|"
                                 r"wrote|tweeted|noted|explained|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$")
-# "Obama on Monday warned", "prosecutors Friday said": the date between a speaker and the verb dates the speech.
+# "Obama on Monday warned", "prosecutors Friday said": the date between a speaker and the verb dates the speech, and
+# "the group on Thursday claimed responsibility" the claim (not "a bombing on Monday claimed 12 lives").
 SPEECH_RIGHT_AFTER_DATE = re.compile(
     r"\s+(?:\w+ly\s+|also\s+)?(?:said|says|told|announced|reported|confirmed|stated|added|wrote|tweeted|warned|"
+    r"claimed\s+(?:responsibility|credit)|"
     r"called|vowed|urged|insisted|declared|condemned|denounced|described|praised|promised|pledged|acknowledged|"
     r"defended|blamed|identified|charged|named|released|published|posted|testified|briefed|addressed|spoke)\b")
 SPEECH_AFTER_DATE = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|"

@@ -187,7 +187,8 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
         return "isis_gain"
     if lx.NEEDS_ISIS_LOSER.match(m.group(0).split()[-1]) and not lx.ISIS_LOSER.search(s) and \
             not (_TAKING_VERB.match(m.group(0).split()[-1]) and _BY_AFTER.match(s, m.end()) and
-                 _groups_town_taken(target, s, m.end(), m.end() + 60)):
+                 _groups_town_taken(target, s, m.end(), m.end() + 60,
+                                    story.about_isis and not _ASSAULT_VERB.match(m.group(0).split()[-1]))):
         return "not_isis_loser"
     if _other_loser(s[max(0, target.start - 40): m.end() + 40]) and not (isis_here and lx.ISIS_LOSER.search(s)):
         return "other_loser"   # "the besieged rebel-held city of Aleppo that fell to Assad's forces"
@@ -211,13 +212,25 @@ _TAKING_VERB = re.compile(r"^(?:(?:had|has|have) )?(?:captur|seized|overran|stor
                           re.I)
 
 
-def _groups_town_taken(target: PlaceMatch | None, s: str, start: int, end: int) -> bool:
+def _groups_town_taken(target: PlaceMatch | None, s: str, start: int, end: int, about_isis: bool = False) -> bool:
     """ "The SDF said it had captured Raqqa", "Palmyra was seized by Syrian troops": a known enemy of the group
     (seeds/captors.csv) takes a town the group is known to have lost (seeds/reference_losses.csv), in an article
-    about the group; another town so taken (Aleppo, from the rebels) is not the group's loss."""
+    about the group; another town so taken (Aleppo, from the rebels) is not the group's loss. In an article about
+    the group (`about_isis`), so is a village the gazetteer does not know, named by a descriptor ("peshmerga forces
+    seized the villages of Tiz Khirab and Nawaran near Bashiqa"): the front lines of its war."""
     if target is None or target.place.precision == "country":
         return False
-    return _known_loss_town(target) and _captor_named(s, start, end)
+    return (_known_loss_town(target) or about_isis and target.how == "descriptor") and _captor_named(s, start, end)
+
+
+# the verbs of an assault, in the group's war as often its own: "militants ... overran a base in the village of"
+_ASSAULT_VERB = re.compile(r"^(?:(?:had|has|have) )?(?:overran|overrun|stormed)", re.I)
+
+
+def _enemy_takes(s: str, start: int, verb: str) -> bool:
+    """A known enemy of the group is the subject of the clause whose verb at `start` takes a village, and the verb is
+    no assault's ("militants killed 44 Nigerian soldiers when they overran a base in the village of Metele")."""
+    return not _ASSAULT_VERB.match(verb) and _captor_named(s, start - len(clause_before(s, start)), start)
 
 
 def _captor_named(s: str, start: int, end: int) -> bool:
@@ -286,9 +299,11 @@ def _isis_lost(s: str, m: re.Match, verb: str, isis_here: bool, story: Narrative
         captor_end = m.start()
         if target is not None and lowered == "capture of" and _BY_AFTER.match(s, target.end):
             captor_end = target.end + 60   # "the capture of Raqqa by the SDF": the captor after the town
+        # (the passive is not the group's loss: "soldiers were captured by")
         return bool(lx.ISIS_LOSER.search(s[m.start():])) or (isis_here or story.about_isis) and \
             bool(_TAKING_VERB.match(lowered)) and not _PASSIVE_END.search(s, 0, m.start()) and \
-            _groups_town_taken(target, s, max(0, m.start() - 60), captor_end)   # not "soldiers were captured by"
+            _groups_town_taken(target, s, max(0, m.start() - 60), captor_end,
+                               story.about_isis and _enemy_takes(s, m.start(), lowered))
     if lowered.split()[-1] in ("taken", "took"):
         # "took Raqqa" is a loss only when a known enemy of the group took it ("the SDF said it had taken Raqqa"), or
         # took it from the group ("which Turkish-backed rebels took from the militants")

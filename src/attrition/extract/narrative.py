@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from attrition.extract import lexicon as lx
@@ -99,6 +100,8 @@ class Narrative:
     lede_names_isis: bool = False
     # towns the gazetteer does not know, named by a descriptor so far ("the village of Kocho"), by folded name
     introduced: dict[str, Place] = field(default_factory=dict)
+    # how often the article has named a place in each country: the one it is mostly in locates a town named bare
+    named_countries: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -216,7 +219,7 @@ def continue_events(sentence: Sentence, story: Narrative, tolls: list[Toll] | No
         return False
     s = sentence.text
     tolls = find_tolls(s) if tolls is None else tolls
-    if tolls and (lx.TOLL_AGGREGATE.search(s) or dated_apart(s, story.published, current.date)):
+    if tolls and (lx.toll_aggregate(s) or dated_apart(s, story.published, current.date)):
         # "3,000 people have died in the war since 2014", "a bombing in the capital in March 2012 killed 9": not the
         # toll of the attack just told
         tolls = []

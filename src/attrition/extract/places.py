@@ -720,7 +720,7 @@ class Gazetteer:
 
     def find(
         self, text: str, countries: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
-        introduced: Mapping[str, Place] | None = None,
+        introduced: Mapping[str, Place] | None = None, home: str | None = None,
     ) -> list[PlaceMatch]:
         """Non-overlapping matches, left to right, longest match wins.
 
@@ -728,7 +728,8 @@ class Gazetteer:
         one-word town of that name is taken for the person ("James Foley ... Foley was beheaded").
         ``introduced``: towns the gazetteer does not know that the article has named by a descriptor before ("the
         village of Kocho"), by their folded lower-case names: the bare name stands for the same town later ("drove
-        the militants out of Kocho")."""
+        the militants out of Kocho").
+        ``home``: the country the article's narrative is in, for such a town the text around it does not locate."""
         folded = fold(text)
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
         out: list[PlaceMatch] = []
@@ -754,7 +755,12 @@ class Gazetteer:
                                           "descriptor"))
                     i = after
                     continue
-            named = _named_by_descriptor(folded, toks, i) if best is None else None
+            # "Tal" of "Tal Nasri" is not Thal: a head of Arabic place names is no town alone
+            head_only = best is not None and best[0] == i + 1 and tok in _TOPONYM_HEADS
+            named = _named_by_descriptor(folded, toks, i) or _named_by_locative(folded, toks, i) \
+                if best is None or head_only else None
+            if named is not None and head_only and named[0] == i + 1:
+                named = None
             if named is not None:   # "the desert town of Akashat", "Hit, a town on the Euphrates": not in the gazetteer
                 after, name_end = named
                 unnamed.append(len(out))
@@ -833,7 +839,7 @@ class Gazetteer:
             i = nxt
         if ambiguous and len(out) > 1:
             _prefer_nearby_country(out, ambiguous, self._capitals)
-        return _with_countries(folded, out, unnamed, countries) if unnamed else out
+        return _with_countries(folded, out, unnamed, countries, home) if unnamed else out
 
     def _qualified(
         self, folded: str, toks: list[tuple[int, int, str]], j: int, m_key: str, entry: _Entry
@@ -1054,21 +1060,41 @@ _US_TERRITORIES = frozenset(("PR", "GU", "VI", "AS", "MP"))  # "the San Juan may
 
 # "the desert town of", "the northern Syrian city of", "the village of": a town's name follows
 _DESCRIPTOR_BEFORE = re.compile(
-    r"\bthe\s+(?:[a-z-]+\s+|[A-Z][a-z]+\s+){0,3}?(?:town|city|village|hamlet|district)\s+of\s+$")
+    r"\bthe\s+(?:[a-z-]+\s+|[A-Z][a-z]+\s+){0,3}?(?:towns?|city|villages?|hamlets?|district)\s+of\s+$")
 # "Hit, a town on the Euphrates"; not "on Sunday, the city's mayor said"
 _DESCRIPTOR_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|city|village|hamlet)\b(?!['’])")
 # "in Patikul town", "at Kaiga village": the descriptor after the name, without an article (not "town hall")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 _LOCATIVE_WORDS = ("in ", "at ", "near ", "outside ")
+_LOCATIVE_OPENING = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+$")
 _BARE_DESCRIPTOR_AFTER = re.compile(r"\s+(?:town|village)\b(?!['’-]|\s+(?:hall|halls|council|square|centre|center|"
                                     r"meeting|officials?|mayor|elders|police|clerk|board|green|house)\b)")
 _NOT_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                     "July August September October November December")
 _DESCRIPTOR_TOKENS = 4   # longest unknown name so read ("Judaydat al-Mufti", "Dammartin-en-Goele")
+# Heads of Arabic place names the gazetteer lacks: "Rajm al-Sleibi", "Tal Nasri", "Umm Muawiyah", "Jurf al-Nasr"
+_TOPONYM_HEADS = _words("Ain Ayn Beit Bir Dayr Deir Ein Hammam Jabal Jebel Jisr Jurf Kafr Kfar Khan Maarat Qasr "
+                        "Qaryat Rajm Ras Tal Tall Tel Tell Umm Wadi")
+# the first word of a person's name ("Abu Bakr al-Baghdadi", "Sheikh Abdullah al-Jubouri")
+_PERSON_HEADS = _words("Abu Bin Ibn Sheikh Sheik Shaikh Mullah Imam Emir Prince King Queen")
+# names written like a town's that are groups, newspapers, broadcasters or schools (the gazetteer blocks more)
+_NOT_TOPONYMS = _words("al-qaida al-shabab al-amaq al-furqan al-naba al-arabiya al-hayat al-sumaria al-monitor "
+                       "al-masry al-akhbar al-azhar")
+# where those who tell the news are, not where it happened: "Local officials in Amiriyat al-Falluja said"
+_SOURCE_BEFORE = re.compile(r"\b(?:officials?|sources?|residents?|authorities|police|spokes(?:man|woman|person)|"
+                            r"witnesses|commanders?|activists?|leaders?|elders|journalists?|reporters?)\s+$", re.I)
+# a building, not a town: "at the Carlyle Hotel, in Manhattan"
+_FACILITY_WORDS = _words("hotel museum mosque cathedral synagogue airport stadium hospital embassy academy restaurant "
+                         "cafe theater theatre jail building towers")   # (more of them are English words, left out)
+# a name the next words locate: "Indelimane, in Mali's Menaka region", "Mukaishifa, between Samarra and Tikrit"
+_LOCATED_AFTER = re.compile(r",\s+(?:in|near|outside|between|"
+                            r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
 # the descriptor names the country: "the Pakistani district of Chagai", "the northern Syrian city of Hasakah"
 _IN_DESCRIPTOR = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|hamlet|district)\s+of\s+")
 # between such a town and the place that locates it: "in western Anbar", ", Iraq", "in Iraq's eastern"
 _LOCATING_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+_BORDER_BEFORE = re.compile(r"\bborders?\s+(?:with|of)\s+$")
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b")
 _BACKER_AFTER = re.compile(r"-(?:backed|led|based|trained|allied)\b")   # "U.S.-backed Kurdish forces" are not in the US
 
 
@@ -1085,6 +1111,16 @@ def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) 
         ", " in folded[toks[i][1]: toks[i][1] + 30] and not _sentence_start(folded, start)
     if not (before or bare or apposed) or toks[i][2] in _NOT_NAMES:
         return None
+    j = _name_run_end(folded, toks, i)
+    if j == i or bare and not _BARE_DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]) or \
+            apposed and not _DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]):
+        return None
+    return j, toks[j - 1][1]
+
+
+def _name_run_end(folded: str, toks: list[tuple[int, int, str]], i: int) -> int:
+    """The token after the run of capitalised words from token i that reads as one name (at most
+    _DESCRIPTOR_TOKENS words, hyphenated parts inside it): i when there is none."""
     j = i
     while j < len(toks) and j - i < _DESCRIPTOR_TOKENS:
         tok = toks[j][2]
@@ -1096,10 +1132,41 @@ def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) 
         j += 1
     while j > i and not toks[j - 1][2][0].isupper():
         j -= 1
-    if j == i or bare and not _BARE_DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]) or \
-            apposed and not _DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]):
+    return j
+
+
+def _named_by_locative(folded: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """A name the gazetteer does not know after "at", "near", "outside" or "in" that reads as a town's by its shape:
+    an Arabic place name ("at Rajm al-Sleibi", "near Tal Nasri", "at al-Khasfa") or a name the next words locate
+    ("at Indelimane, in Mali's Menaka region", "near Mukaishifa, between Samarra and Tikrit"): (the token after it,
+    its end offset). Not a person's name ("al-Baghdadi" where the text writes "Abu Bakr al-Baghdadi"; "in
+    al-Assad's"), not a group's or a newspaper's ("al-Shabab", "al-Hayat"), not a building ("at Trump Tower, in")."""
+    start = toks[i][0]
+    prep = _LOCATIVE_OPENING.search(folded, max(0, start - 8), start)
+    if prep is None or prep.group()[0].isupper() and not _sentence_start(folded, prep.start()) or \
+            _SOURCE_BEFORE.search(folded, max(0, prep.start() - 30), prep.start()):
+        return None   # "At al-Khasfa, a sinkhole": the preposition may open the sentence
+    j = _name_run_end(folded, toks, i)
+    if j == i:
         return None
-    return j, toks[j - 1][1]
+    end = toks[j - 1][1]
+    words = [t[2] for t in toks[i:j]]
+    name = folded[start:end]
+    if words[0] in _NOT_NAMES or words[0] in _PERSON_HEADS or words[0] in FIRST_NAMES or \
+            words[0].lower() in PERSON_TITLES or name.lower() in _NOT_TOPONYMS or folded.startswith(("'s", "’s"), end):
+        return None
+    arabic = "-" in name and any(w in _ARTICLE_PARTICLES for w in words)
+    if len(words) >= 2 and words[0] in _TOPONYM_HEADS or arabic and len(words) >= 3:
+        return j, end   # "near Tal Nasri", "at Rajm al-Sleibi"
+    if arabic:  # "at al-Khasfa": the same name after a person's given name elsewhere is a surname
+        named_after = re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", folded)
+        if any(m.group(1).lower() not in ENGLISH_WORDS for m in named_after):
+            return None
+        return j, end
+    if words[-1].lower() in _FACILITY_WORDS or any(w.lower() in ENGLISH_WORDS or w.isupper() for w in words) or \
+            not _LOCATED_AFTER.match(folded, end):
+        return None
+    return j, end
 
 
 def _introduced_at(folded: str, toks: list[tuple[int, int, str]], i: int, introduced: Mapping[str, Place]
@@ -1112,20 +1179,28 @@ def _introduced_at(folded: str, toks: list[tuple[int, int, str]], i: int, introd
     return None
 
 
-def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countries: frozenset[str]
-                    ) -> list[PlaceMatch]:
+def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countries: frozenset[str],
+                    home: str | None = None) -> list[PlaceMatch]:
     """A town named by a descriptor is in the country of the place that locates it ("the Pakistani district of
     Chagai", "the town of Akashat in western Anbar", "the village of al-Ayadiya, Iraq"), else in the country the
     text's places name most (first on a tie: "Nigeria's army ... the town of Baga on the shores of Lake Chad"), else
-    in the one country the article has named, else in the country its demonyms name; with none of these it is left
-    out."""
-    known = [m for m in out if m.how != "descriptor" and m.place.country and not _BACKER_AFTER.match(text, m.end)]
+    in the one country the article has named, else in the country its narrative is in (`home`: "shot dead three men
+    in the hamlet of Tal Akhdar" in a story told from Syria and Iraq), else in the country its demonyms name; with none
+    of these it is left out."""
+    # "U.S.-backed forces" are not in the US; "near the border with Mali", "near the Iraqi border": across it
+    known = [m for m in out if m.how != "descriptor" and m.place.country and not _BACKER_AFTER.match(text, m.end)
+             and not _BORDER_BEFORE.search(text, max(0, m.start - 20), m.start)
+             and not _BORDER_AFTER.match(text, m.end)]
     # a demonym names people more often than the place ("attacks on Chinese engineers in the district of Chagai"): it
     # counts only where neither the text's places nor the article say more ("a desert town near the Syrian border")
-    named = Counter(m.place.country for m in known if m.how != "demonym")
+    # (not a country neither the article nor the text names: "the nearby town of Sousa" in Syria is not Sousa in
+    # Brazil)
+    said = countries | {m.place.country for m in known if m.place.precision in ("country", "region")} | {home}
+    named = Counter(m.place.country for m in known if m.how != "demonym" and
+                    (not countries or m.place.country in said))
     demonyms = Counter(m.place.country for m in known if m.how == "demonym")
     article = Counter(countries) if len(countries) == 1 else Counter()
-    counts = named or article or demonyms
+    counts = named or article or (Counter((home,)) if home else demonyms)
     if set(counts) == {"US"} and set(demonyms) - {"US"}:
         counts = demonyms   # "four U.S. soldiers" beside "Nigerien troops": the US as the troops' country only
     kept = []
