@@ -3573,3 +3573,27 @@ def test_a_bearing_from_a_town_after_a_border_keeps_the_town():
             "at an isolated location near the Mexican border, south of Tucson.")
     [m] = _attacks(text, published=dt.date(2012, 6, 20))
     assert (m.place.name, m.place.country) == ("Tucson", "US")
+
+
+def test_a_second_village_taken_in_the_same_breath_is_lost_too():
+    text = ("Kurdish forces pressed on against ISIS in northern Iraq. On Sunday, peshmerga fighters retook the town of "
+            "Tal Skuf and the nearby village of Baqofa, Kurdish commanders said.")
+    found = _losses(text, published=dt.date(2014, 8, 18), title="Offensive against ISIS")
+    assert [(m.place.name, m.place.country) for m in found] == [("Tal Skuf", "IQ"), ("Baqofa", "IQ")]
+
+
+def test_an_attack_over_several_villages_is_one_row_per_village_without_a_village_toll():
+    text = ("Across the border in Syria, the Syrian Observatory for Human Rights said ISIS had killed some 700 "
+            "members of the Sheitat tribe over the past two weeks in and around the villages of Abu Hamam, Kishkiyeh "
+            "and Ghranij in Deir ez-Zor province.")
+    found = _attacks(text, published=dt.date(2014, 8, 18))
+    assert sorted((m.place.name, m.killed) for m in found) == [("Abu Hamam", None), ("Ghranij", None),
+                                                                 ("Kishkiyeh", None)]
+
+
+def test_the_village_is_the_village_the_article_introduced_last():
+    text = ("Survivors described a massacre in the Yazidi village of Kocho, south of Sinjar in Iraq. "
+            "ISIS fighters rounded up the village's men on Friday after they refused to convert to Islam and shot them "
+            "dead.")
+    [m] = _attacks(text, published=dt.date(2014, 8, 18))
+    assert (m.place.name, m.place.country, m.date.start) == ("Kocho", "IQ", dt.date(2014, 8, 15))

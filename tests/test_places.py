@@ -666,3 +666,12 @@ def test_a_town_nothing_around_it_locates_is_in_the_country_the_narrative_is_in(
     assert gaz.find(text, countries=frozenset({"SY", "IQ"})) == []
     [town] = gaz.find(text, countries=frozenset({"SY", "IQ"}), home="SY")
     assert (town.surface, town.place.country) == ("Tal Akhdar", "SY")
+
+
+def test_names_listed_after_a_plural_descriptor_are_towns_too(gaz):
+    text = "ISIS killed 700 people around the villages of Abu Hamam, Kishkiyeh and Ghranij in Deir ez-Zor province."
+    assert [(m.surface, m.place.country) for m in gaz.find(text) if m.how == "descriptor"] == \
+        [("Abu Hamam", "SY"), ("Kishkiyeh", "SY"), ("Ghranij", "SY")]
+    # not after a single town's descriptor
+    one = "Peshmerga forces seized the village of Tiz Khirab and Nawaran Hospital near Bashiqa."
+    assert [m.surface for m in gaz.find(one, countries=frozenset({"IQ"})) if m.how == "descriptor"] == ["Tiz Khirab"]

@@ -409,7 +409,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
             place, borrowed = recent, True
         elif place is None:
             place = _place_of_captivity(s, group, story) or _place_of_known_name(s, group, story, local_tolls) or \
-                _the_capital(sentence, start, end, story) or _the_only_town(candidates)
+                _the_capital(sentence, start, end, story) or _the_only_town(candidates) or \
+                _the_village(s, start, end, story)
             if place is None:
                 continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
                 return _drop(group, s, "no_place")
@@ -1001,6 +1002,22 @@ _DISTANCE_FROM_BEFORE = re.compile(
 
 
 _NEW_CLAUSE_AFTER_PLACE = re.compile(r",\s+and\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}")
+
+
+# "rounded up the village's men", "the men of the village": the village the article last introduced
+_THE_VILLAGE = re.compile(r"\bthe (?:village|hamlet)\b(?!\s+of\b)", re.I)
+
+
+def _the_village(s: str, start: int, end: int, story: Narrative) -> PlaceMatch | None:
+    """The attack's clause names "the village": the last village the article introduced by a descriptor ("the Yazidi
+    village of Kocho", then "ISIS fighters rounded up the village's men ... and shot them dead")."""
+    if not story.introduced:
+        return None
+    m = _THE_VILLAGE.search(s, start - len(clause_before(s, start)), end + 60)
+    if m is None:
+        return None
+    village = next(reversed(story.introduced.values()))
+    return PlaceMatch(m.start(), m.end(), m.group(0), village, "descriptor")
 
 
 def _the_only_town(candidates: list[PlaceMatch]) -> PlaceMatch | None:

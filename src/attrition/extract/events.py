@@ -50,7 +50,7 @@ from attrition.extract.narrative import (
     with_landmarks,
 )
 from attrition.extract.numbers import Quantity, find_tolls, one_killed
-from attrition.extract.places import PlaceMatch, default_gazetteer, fold, person_surnames
+from attrition.extract.places import PlaceMatch, default_gazetteer, fold, names_villages, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
 EXTRACTOR_VERSION = "0.20.0"
@@ -338,6 +338,7 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Nar
         mention = attack_from(sentence, group, places, used_places, own_tolls, dated, story, following)
         if mention:
             mentions.append(mention)
+            mentions += _at_villages_listed(mention, places, s)
     for trigger in (t for t in triggers if t.kind == "territorial_loss"):
         # "retook the villages of Siha, Mazraat al-Rahim and Ajil": one loss per place listed
         for target in listed_places(places, trigger.place_after, s):
@@ -345,6 +346,21 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Nar
             if loss:
                 mentions.append(loss)
     return mentions
+
+
+def _at_villages_listed(mention: Mention, places: list[PlaceMatch], s: str) -> list[Mention]:
+    """The same attack at each further village a list names ("killed some 700 members of the tribe in and around the
+    villages of Abu Hamam, Kishkiyeh and Ghranij"): one row per site, and the toll, told for them all, is none's."""
+    first = next((p for p in places if p.place == mention.place and p.surface == mention.place_surface), None)
+    if first is None or not names_villages(s, first):
+        return []
+    others = [p for p in listed_places(places, first, s)[1:] if p.how == "descriptor"]
+    if not others:
+        return []
+    mention.killed = mention.injured = None
+    mention.support.append(f"place@{mention.sentence.index}:villages_listed")
+    return [replace(mention, place=p.place, place_surface=p.surface, attack_types=list(mention.attack_types),
+                    support=list(mention.support), seen_at=list(mention.seen_at)) for p in others]
 
 
 def _headline_may_tell_loss(title: str | None) -> bool:

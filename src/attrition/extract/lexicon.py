@@ -939,10 +939,11 @@ NATIONALITY_MODIFIER = re.compile(
     r"writers?|authors?|"
     r"tourists?|diplomats?|ambassadors?|envoys?|officials?|journalists?|reporters?|aid workers?|contractors?|"
     r"hostages?|students?|visitors?|workers?|victims?|passengers|jets?|warplanes?|drones?|ships?|vessels?)\b")
-# "a town south of Baghdad", "villages near Mosul", "20 km north of Kirkuk": somewhere around the named place.
+# "a town south of Baghdad", "villages near Mosul", "20 km north of Kirkuk": somewhere around the named place (not "the
+# nearby village of Baqofa", "in nearby Qayyarah": the place itself).
 AROUND_PLACE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west)(?:ern)? of|\b(?:near|nearby|outside(?: of)?|around|close to|outskirts of|away from|"
+    r"south-west)(?:ern)? of|\b(?:near|outside(?: of)?|around|close to|outskirts of|away from|"
     r"on the (?:\w+ )?(?:edge|outskirts) of))\s+(?:the\s+)?(?:(?:city|town|village|province|region) of\s+)?$", re.I)
 AROUND_SETTLEMENT = re.compile(
     r"\b(?:towns?|villages?|areas?|districts?|neighbou?rhoods?|suburbs?|settlements?|hamlets?|camps?)\b", re.I)

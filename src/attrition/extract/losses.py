@@ -534,7 +534,9 @@ _DESCRIBING_CLAUSE = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:wh
 _SITE = re.compile(r"\b(?:dam|air ?base|airport|airfield|oil ?field|refinery|military base|camp|prison)\b", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
 _NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:city|town) of\s+)?$")
+# "Fallujah, Ramadi and Tikrit", "the town of Tal Skuf and the nearby village of Baqofa"
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:nearby|neighbou?ring|adjoining|adjacent)\s+)?"
+                       r"(?:(?:city|town|village|district|hamlet) of\s+)?$")
 
 
 def _recalled_loss(s: str, trigger: Trigger, places: list[PlaceMatch]) -> bool:

@@ -757,8 +757,8 @@ class Gazetteer:
                     continue
             # "Tal" of "Tal Nasri" is not Thal: a head of Arabic place names is no town alone
             head_only = best is not None and best[0] == i + 1 and tok in _TOPONYM_HEADS
-            named = _named_by_descriptor(folded, toks, i) or _named_by_locative(folded, toks, i) \
-                if best is None or head_only else None
+            named = _named_by_descriptor(folded, toks, i) or _named_by_locative(folded, toks, i) or \
+                _listed_after(folded, toks, i, out, unnamed) if best is None or head_only else None
             if named is not None and head_only and named[0] == i + 1:
                 named = None
             if named is not None:   # "the desert town of Akashat", "Hit, a town on the Euphrates": not in the gazetteer
@@ -1072,6 +1072,8 @@ _BARE_DESCRIPTOR_AFTER = re.compile(r"\s+(?:town|village)\b(?!['’-]|\s+(?:hall
 _NOT_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                     "July August September October November December")
 _DESCRIPTOR_TOKENS = 4   # longest unknown name so read ("Judaydat al-Mufti", "Dammartin-en-Goele")
+_PLURAL_DESCRIPTOR_BEFORE = re.compile(r"\b(?:towns|villages|hamlets)\s+of\s+$")
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Heads of Arabic place names the gazetteer lacks: "Rajm al-Sleibi", "Tal Nasri", "Umm Muawiyah", "Jurf al-Nasr"
 _TOPONYM_HEADS = _words("Ain Ayn Beit Bir Dayr Deir Ein Hammam Jabal Jebel Jisr Jurf Kafr Kfar Khan Maarat Qasr "
                         "Qaryat Rajm Ras Tal Tall Tel Tell Umm Wadi")
@@ -1116,6 +1118,31 @@ def _named_by_descriptor(folded: str, toks: list[tuple[int, int, str]], i: int) 
             apposed and not _DESCRIPTOR_AFTER.match(folded, toks[j - 1][1]):
         return None
     return j, toks[j - 1][1]
+
+
+def names_villages(text: str, match: PlaceMatch) -> bool:
+    """The town a plural descriptor names first ("the villages of Abu Hamam, Kishkiyeh and Ghranij")."""
+    return match.how == "descriptor" and bool(_PLURAL_DESCRIPTOR_BEFORE.search(fold(text), max(0, match.start - 40),
+                                                                               match.start))
+
+
+def _listed_after(folded: str, toks: list[tuple[int, int, str]], i: int, out: list[PlaceMatch], unnamed: list[int]
+                  ) -> tuple[int, int] | None:
+    """A name the gazetteer does not know listed right after towns a plural descriptor named ("the villages of Tiz
+    Khirab and Nawaran", "the villages of Abu Hamam, Kishkiyeh and Ghranij"): (the token after it, its end offset)."""
+    if not unnamed or unnamed[-1] != len(out) - 1:
+        return None
+    first = out[-1]
+    while True:   # back to the first town of the list
+        k = next((k for k in range(len(out) - 2, -1, -1) if out[k].end <= first.start), None)
+        if k is None or k not in unnamed or not _LIST_SEPARATOR.fullmatch(folded, out[k].end, first.start):
+            break
+        first = out[k]
+    if not _PLURAL_DESCRIPTOR_BEFORE.search(folded, max(0, first.start - 40), first.start) or \
+            not _LIST_SEPARATOR.fullmatch(folded, out[-1].end, toks[i][0]) or toks[i][2] in _NOT_NAMES:
+        return None
+    j = _name_run_end(folded, toks, i)
+    return (j, toks[j - 1][1]) if j > i else None
 
 
 def _name_run_end(folded: str, toks: list[tuple[int, int, str]], i: int) -> int:
