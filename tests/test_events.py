@@ -3532,7 +3532,7 @@ def test_a_killing_far_from_its_verb_is_in_the_only_village_the_sentence_names()
 ])
 def test_a_village_a_known_enemy_of_the_group_takes_in_its_war_is_its_loss(text, place):
     lede = "The offensive against the Islamic State in Iraq and Syria entered its third week. "
-    [m] = _losses(lede + text, published=dt.date(2016, 10, 22), title="Offensive against ISIS")
+    m = _losses(lede + text, published=dt.date(2016, 10, 22), title="Offensive against ISIS")[0]
     assert m.place.name == place and m.place.country in ("IQ", "SY")
     # not a town the gazetteer knows, which the group is not known to have held
     assert _losses(lede + "Syrian government forces captured the town of Daraa on Thursday.",
