@@ -3597,3 +3597,13 @@ def test_the_village_is_the_village_the_article_introduced_last():
             "dead.")
     [m] = _attacks(text, published=dt.date(2014, 8, 18))
     assert (m.place.name, m.place.country, m.date.start) == ("Kocho", "IQ", dt.date(2014, 8, 15))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In August 2015 the group blew up the 2,000-year-old Temple of Bel.", "Palmyra"),
+    ("Last month, as Iraqi troops closed in, the militants blew up the mosque and its famous leaning minaret, known as "
+     "al-Hadba.", "Mosul"),
+])
+def test_a_monument_the_group_destroyed_is_an_attack_in_its_town_though_the_sentence_names_none(text, place):
+    [m] = _attacks(text, published=dt.date(2017, 7, 20), title="The Islamic State's ruin")
+    assert (m.place.name, m.perpetrator) == (place, "ISIS")

@@ -66,7 +66,10 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
             if number == "one" and m.group(0).lower().endswith("s"):
                 number = "many"   # "bombings", "explosions": plural nouns name a category until specified
             guard = _is_not_an_attack(s, m.start(), m.end(), number)
-            if guard is None and _not_violence(s, m.start(), m.end(), attack_type, number, places, about_isis):
+            destroying = pattern_number == "verb" and lx.DESTROYED_VERB.fullmatch(text, m.start(), m.end())
+            site = bool(destroying) and _destroys_a_site(s, m.start(), m.end())
+            if guard is None and not site and _not_violence(s, m.start(), m.end(), attack_type, number, places,
+                                                            about_isis):
                 guard = "not_violent"   # "attacks on Democrats", "a blistering attack": not violence
             if guard is None and text[m.start(): m.start() + 6] in ("execut", "Execut") and \
                     not lx.MILITANT_CONTEXT.search(s):
@@ -74,8 +77,7 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
             if guard is None and _ROUNDED_UP.match(text, m.start()) and \
                     not _GROUP_KILLING.search(s, max(0, m.start() - 150), m.start()):
                 guard = "not_the_groups_roundup"   # "police rounded up the protesters and shot them": the state's
-            if guard is None and pattern_number == "verb" and lx.DESTROYED_VERB.fullmatch(text, m.start(), m.end()) \
-                    and not _destroys_a_site(s, m.start(), m.end()):
+            if guard is None and destroying and not site:
                 guard = "not_a_site_the_group_destroyed"   # "the war destroyed the souk", "airstrikes destroyed"
             if guard is None and text[m.start(): m.end()] in ("exploded", "Exploded") and \
                     not lx.EXPLODED_SUBJECT.search(s, max(0, m.start() - 60), m.start()):
