@@ -24,6 +24,7 @@ Every field left null carries a reason in `null_reasons`. The rule families live
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from bisect import bisect_right
@@ -205,7 +206,7 @@ def _read_sentence(sentence: Sentence, story: Narrative, gazetteer, has_trigger:
         trace.dropped("sentence", s[:60], "photo_caption")
         return   # "Iraqi families fled ISIS attacks ... (Photo: AP)": a picture's description, not a report
     found = gazetteer.find(s, countries=story.countries, people=story.people, introduced=story.introduced,
-                           home=_home_country(story, sentence.index))
+                           home=functools.partial(_home_country, story, sentence.index))
     for m in found:
         if m.how == "descriptor":
             story.introduced.setdefault(fold(m.surface).lower(), m.place)

@@ -24,7 +24,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -720,7 +720,7 @@ class Gazetteer:
 
     def find(
         self, text: str, countries: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
-        introduced: Mapping[str, Place] | None = None, home: str | None = None,
+        introduced: Mapping[str, Place] | None = None, home: str | Callable[[], str | None] | None = None,
     ) -> list[PlaceMatch]:
         """Non-overlapping matches, left to right, longest match wins.
 
@@ -729,7 +729,8 @@ class Gazetteer:
         ``introduced``: towns the gazetteer does not know that the article has named by a descriptor before ("the
         village of Kocho"), by their folded lower-case names: the bare name stands for the same town later ("drove
         the militants out of Kocho").
-        ``home``: the country the article's narrative is in, for such a town the text around it does not locate."""
+        ``home``: the country the article's narrative is in, for such a town the text around it does not locate (or
+        a function that tells it, asked only when there is such a town)."""
         folded = fold(text)
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
         out: list[PlaceMatch] = []
@@ -1066,6 +1067,7 @@ _DESCRIPTOR_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|
 # "in Patikul town", "at Kaiga village": the descriptor after the name, without an article (not "town hall")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 _LOCATIVE_WORDS = ("in ", "at ", "near ", "outside ")
+_LOCATIVE_ANY_CASE = (*_LOCATIVE_WORDS, "In ", "At ", "Near ", "Outside ")
 _LOCATIVE_OPENING = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+$")
 _BARE_DESCRIPTOR_AFTER = re.compile(r"\s+(?:town|village)\b(?!['’-]|\s+(?:hall|halls|council|square|centre|center|"
                                     r"meeting|officials?|mayor|elders|police|clerk|board|green|house)\b)")
@@ -1169,6 +1171,8 @@ def _named_by_locative(folded: str, toks: list[tuple[int, int, str]], i: int) ->
     its end offset). Not a person's name ("al-Baghdadi" where the text writes "Abu Bakr al-Baghdadi"; "in
     al-Assad's"), not a group's or a newspaper's ("al-Shabab", "al-Hayat"), not a building ("at Trump Tower, in")."""
     start = toks[i][0]
+    if not folded.endswith(_LOCATIVE_ANY_CASE, 0, start):
+        return None   # (most capitalised words follow no such word: the cheap test first)
     prep = _LOCATIVE_OPENING.search(folded, max(0, start - 8), start)
     if prep is None or prep.group()[0].isupper() and not _sentence_start(folded, prep.start()) or \
             _SOURCE_BEFORE.search(folded, max(0, prep.start() - 30), prep.start()):
@@ -1207,7 +1211,7 @@ def _introduced_at(folded: str, toks: list[tuple[int, int, str]], i: int, introd
 
 
 def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countries: frozenset[str],
-                    home: str | None = None) -> list[PlaceMatch]:
+                    home: str | Callable[[], str | None] | None = None) -> list[PlaceMatch]:
     """A town named by a descriptor is in the country of the place that locates it ("the Pakistani district of
     Chagai", "the town of Akashat in western Anbar", "the village of al-Ayadiya, Iraq"), else in the country the
     text's places name most (first on a tie: "Nigeria's army ... the town of Baga on the shores of Lake Chad"), else
@@ -1215,6 +1219,8 @@ def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countr
     in the hamlet of Tal Akhdar" in a story told from Syria and Iraq), else in the country its demonyms name; with none
     of these it is left out."""
     # "U.S.-backed forces" are not in the US; "near the border with Mali", "near the Iraqi border": across it
+    if callable(home):
+        home = home()
     known = [m for m in out if m.how != "descriptor" and m.place.country and not _BACKER_AFTER.match(text, m.end)
              and not _BORDER_BEFORE.search(text, max(0, m.start - 20), m.start)
              and not _BORDER_AFTER.match(text, m.end)]
