@@ -1169,7 +1169,8 @@ def _named_by_locative(folded: str, toks: list[tuple[int, int, str]], i: int) ->
     an Arabic place name ("at Rajm al-Sleibi", "near Tal Nasri", "at al-Khasfa") or a name the next words locate
     ("at Indelimane, in Mali's Menaka region", "near Mukaishifa, between Samarra and Tikrit"): (the token after it,
     its end offset). Not a person's name ("al-Baghdadi" where the text writes "Abu Bakr al-Baghdadi"; "in
-    al-Assad's"), not a group's or a newspaper's ("al-Shabab", "al-Hayat"), not a building ("at Trump Tower, in")."""
+    al-Assad's"), not a group's or a newspaper's ("al-Shabab", "al-Hayat"), not a building ("at Carlyle Hotel, in
+    Manhattan")."""
     start = toks[i][0]
     if not folded.endswith(_LOCATIVE_ANY_CASE, 0, start):
         return None   # (most capitalised words follow no such word: the cheap test first)
@@ -1218,9 +1219,9 @@ def _with_countries(text: str, out: list[PlaceMatch], unnamed: list[int], countr
     in the one country the article has named, else in the country its narrative is in (`home`: "shot dead three men
     in the hamlet of Tal Akhdar" in a story told from Syria and Iraq), else in the country its demonyms name; with none
     of these it is left out."""
-    # "U.S.-backed forces" are not in the US; "near the border with Mali", "near the Iraqi border": across it
     if callable(home):
         home = home()
+    # "U.S.-backed forces" are not in the US; "near the border with Mali", "near the Iraqi border": across it
     known = [m for m in out if m.how != "descriptor" and m.place.country and not _BACKER_AFTER.match(text, m.end)
              and not _BORDER_BEFORE.search(text, max(0, m.start - 20), m.start)
              and not _BORDER_AFTER.match(text, m.end)]
