@@ -66,8 +66,9 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
             if number == "one" and m.group(0).lower().endswith("s"):
                 number = "many"   # "bombings", "explosions": plural nouns name a category until specified
             guard = _is_not_an_attack(s, m.start(), m.end(), number)
-            destroying = pattern_number == "verb" and lx.DESTROYED_VERB.fullmatch(text, m.start(), m.end())
-            site = bool(destroying) and _destroys_a_site(s, m.start(), m.end())
+            destroying = guard is None and pattern_number == "verb" and \
+                lx.DESTROYED_VERB.fullmatch(text, m.start(), m.end())
+            site = bool(destroying) and _destroys_a_site(s, m.start(), m.end())   # (read once, for both guards)
             if guard is None and not site and _not_violence(s, m.start(), m.end(), attack_type, number, places,
                                                             about_isis):
                 guard = "not_violent"   # "attacks on Democrats", "a blistering attack": not violence
