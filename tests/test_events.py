@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.20.0"
+    assert EXTRACTOR_VERSION == "0.21.0"
 
 
 @pytest.mark.parametrize(
@@ -3607,3 +3607,74 @@ def test_the_village_is_the_village_the_article_introduced_last():
 def test_a_monument_the_group_destroyed_is_an_attack_in_its_town_though_the_sentence_names_none(text, place):
     [m] = _attacks(text, published=dt.date(2017, 7, 20), title="The Islamic State's ruin")
     assert (m.place.name, m.perpetrator) == (place, "ISIS")
+
+
+def test_both_villages_a_loss_verb_lists_are_lost_though_the_gazetteer_knows_only_the_first():
+    text = ("The Islamic State had held the plains south of Erbil since June. Kurdish fighters pushed the militants "
+            "out of the farming villages of Makhmour and al-Gweir on Sunday, a peshmerga officer said.")
+    found = _losses(text, published=dt.date(2014, 8, 12), title="Kurds push back ISIS near Erbil")
+    assert [(m.place.name, m.place.country, m.date.start) for m in found] == \
+        [("Makhmour", "IQ", dt.date(2014, 8, 10)), ("al-Gweir", "IQ", dt.date(2014, 8, 10))]
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("Army units succeeded in taking back the Mosul dam from the Islamic State, the ambassador said.", ["Mosul dam"]),
+    ("Army units came close to taking back Ramadi from the Islamic State before the rains.", []),
+    ("The plan for taking back Ramadi from the Islamic State is ready, the ambassador said.", []),
+])
+def test_taking_back_a_town_is_its_loss_once_achieved(text, lost):
+    found = _losses(text, published=dt.date(2014, 9, 14), title="The war on ISIS")
+    assert [m.place.name for m in found] == lost
+
+
+def test_a_sentence_naming_the_group_as_the_enemy_after_an_attack_does_not_make_it_the_doer():
+    text = ("A gunman killed three people at a bar in Lyon on Monday. "
+            "The mayor said that the country had defeated the Islamic State's caliphate in Syria.")
+    m = _one_attack(text, published=dt.date(2019, 8, 6), title="Shooting in Lyon as ISIS fades")
+    assert (m.place.name, m.perpetrator) == ("Lyon", None)
+    # the group named as the doer still is
+    claimed = _one_attack(text.replace("The mayor said that the country had defeated the Islamic State's caliphate in "
+                                       "Syria.", "The Islamic State claimed the attack on Tuesday."),
+                          published=dt.date(2019, 8, 6), title="Shooting in Lyon as ISIS fades")
+    assert (claimed.perpetrator, claimed.attribution) == ("ISIS", "claimed")
+
+
+GUN_BILL = "Senate readies gun votes"   # an article not about the group
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence gives the attack to the group: the one attack the list gives it at that town
+    ("The votes will draw more attention after the massacre in San Bernardino, California, which was carried out by a "
+     "couple who had pledged allegiance to the Islamic State.", [("San Bernardino", dt.date(2015, 12, 2), "ISIS")]),
+    # the group named, but not as the doer: a reference, not a report
+    ("The votes will draw more attention after the massacre in San Bernardino, California, and the fight against the "
+     "Islamic State.", []),
+    ("The votes will draw more attention after the massacre in San Bernardino, California.", []),
+])
+def test_a_recalled_attack_the_sentence_itself_gives_to_the_group_is_reported(text, expected):
+    found = _attacks(text, published=dt.date(2016, 6, 20), title=GUN_BILL)
+    assert [(m.place.name, m.date.start, m.perpetrator) for m in found] == expected
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("In the aftermath of the terrorist attacks in Paris and San Bernardino, California, Obama will speak to the "
+     "nation about the Islamic State.", ["Paris", "San Bernardino"]),
+    ("Voters seem anxious in the wake of the Paris attacks and the mass shooting in San Bernardino, Calif., that was "
+     "carried out by extremists who claimed allegiance with the Islamic State.", ["Paris", "San Bernardino"]),
+    # a second town where the list knows no attack of the group's
+    ("In the aftermath of the terrorist attacks in Paris and Lyon, Obama will speak to the nation about the Islamic "
+     "State.", ["Paris"]),
+])
+def test_a_town_joined_to_a_recalled_attack_gives_its_own_known_attack_a_row(text, towns):
+    found = _attacks(text, published=dt.date(2015, 12, 6), title="Obama to address the nation on ISIS")
+    assert sorted(m.place.name for m in found) == towns
+    assert {m.date.start for m in found} <= {dt.date(2015, 11, 13), dt.date(2015, 12, 2)}
+    assert all(m.perpetrator == "ISIS" for m in found)
+
+
+def test_a_sentence_that_gives_an_attack_to_the_group_recalls_none_at_a_town_it_does_not_name():
+    text = ("Gunmen killed 39 people at a nightclub in Istanbul on New Year's Eve. Last month, an off-duty police "
+            "officer shot dead Russia's ambassador at an art gallery in Ankara. "
+            "The nightclub attack was the first claimed by IS's central leadership inside Turkey, analysts said.")
+    found = _attacks(text, published=dt.date(2017, 1, 2), title="Turkey reels after nightclub massacre")
+    assert "Ankara" not in [m.place.name for m in found]

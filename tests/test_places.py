@@ -675,3 +675,12 @@ def test_names_listed_after_a_plural_descriptor_are_towns_too(gaz):
     # not after a single town's descriptor
     one = "Peshmerga forces seized the village of Tiz Khirab and Nawaran Hospital near Bashiqa."
     assert [m.surface for m in gaz.find(one, countries=frozenset({"IQ"})) if m.how == "descriptor"] == ["Tiz Khirab"]
+
+
+def test_a_name_listed_after_a_known_town_of_a_plural_descriptor_is_a_town_too(gaz):
+    text = "Kurdish fighters drove the militants from the farming villages of Makhmour and al-Gweir on Sunday."
+    assert [(m.surface, m.place.country) for m in gaz.find(text, home="IQ")] == \
+        [("Makhmour", "IQ"), ("al-Gweir", "IQ")]
+    # a known town joined to a name without a plural descriptor before them is no list of towns
+    assert [m.surface for m in gaz.find("Kurdish fighters drove the militants from Makhmour and Gweir Hussein.",
+                                        home="IQ")] == ["Makhmour"]

@@ -19,6 +19,7 @@ from attrition.extract.known import (
     KnownAttack,
     captives_named,
     fresh_attack_at,
+    isis_attack_at,
     known_attacks,
     recalled_attack,
 )
@@ -363,7 +364,8 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         # (an attack the article told at that very place takes the reference as detail; the first sentence may also
         # look back at the headline's fresh attack)
         recalled = None if place is None or any(e.kind == "attack" and e.place == place.place for e in story.events) \
-            else _recalled(sentence, group, place, local_tolls, story) or _fresh_lede_attack(sentence, place, story)
+            else _recalled(sentence, group[0].rule, place, local_tolls, story) or \
+            _fresh_lede_attack(sentence, place, story)
         if recalled is None:
             continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
             return _drop(group, s, "background_reference")
@@ -428,7 +430,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
     by_name = None
     if place.how == "known" and recalled is None and not _attack_told_at(story, place.place):
         # "Saipov's savage attack": the attacker's name singles out the known attack; it is recalled on its day
-        recalled = by_name = _recalled(sentence, group, place, local_tolls, story)
+        recalled = by_name = _recalled(sentence, group[0].rule, place, local_tolls, story)
         if recalled is not None:
             date, how = DateSpan(recalled.day, recalled.day, "day"), "known"
     if by_name is None and not local_tolls and not own and not own_day_undated and near is None and year is None \
@@ -436,11 +438,12 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         # "the Benghazi attack", "since the Charleston shooting": a reference to an event the article
         # does not report itself (a date elsewhere in the sentence is the statement's); it may only add
         # detail to the event the narrative is on, and may name the town of an attack told by its country. Unless
-        # it is the headline's fresh attack in the first sentence, or, in an article about the group, the attack
-        # the list singles out ("the Paris attacks have recast how the West views the Islamic State")
+        # it is the headline's fresh attack in the first sentence, or, in an article about the group or a sentence
+        # that gives it the attack, the attack the list singles out ("the Paris attacks have recast how the West
+        # views the Islamic State")
         referred = _fresh_lede_attack(sentence, place, story) or (
-            _recalled(sentence, group, place, [], story) if story.about_isis and not borrowed and
-            not _attack_told_at(story, place.place) else None)
+            _recalled(sentence, group[0].rule, place, [], story) if (story.about_isis or _ties_group(s)) and
+            not borrowed and not _attack_told_at(story, place.place) else None)
         if referred is None:
             continue_events(sentence, story, tolls=[], types=[t.attack_type for t in group])
             if not borrowed:
@@ -500,10 +503,10 @@ def _doer_of_next(s: str, end: int, next_attack: int) -> int:
     return words.start() if words else next_attack
 
 
-def _recalled(sentence: Sentence, group: list[Trigger], place: PlaceMatch, tolls: list[Toll],
+def _recalled(sentence: Sentence, rule: str, place: PlaceMatch, tolls: list[Toll],
               story: Narrative) -> KnownAttack | None:
     """The known attack a background reference names: its town, with the words or the toll that single it out."""
-    probe = Mention("attack", sentence, group[0].rule, place=place.place)
+    probe = Mention("attack", sentence, rule, place=place.place)
     for toll in tolls:
         set_toll(probe, toll)
     recalled = recalled_attack(probe, sentence.text, story.published)
@@ -511,7 +514,50 @@ def _recalled(sentence: Sentence, group: list[Trigger], place: PlaceMatch, tolls
         # "the Paris attacks have recast how the West views the Islamic State": in an article about the group, the
         # one attack the list knows at that town in the months before publication
         recalled = fresh_attack_at(place.place.name, story.published, RECALL_DAYS)
+    if recalled is None and not tolls and place.place.precision == "city" and _ties_group(sentence.text) and \
+            sentence.text[place.start: place.end] == place.surface:
+        # "the massacre in San Bernardino, which was carried out by citizens who had pledged allegiance to the
+        # Islamic State": the sentence itself gives the attack at a town it names to the group; the one attack the
+        # list gives it at that town (not the town of the scene: "The nightclub attack was the first claimed by IS")
+        recalled = isis_attack_at(place.place.name, story.published)
     return recalled
+
+
+def _ties_group(s: str) -> bool:
+    """The sentence says the group claimed or inspired what it tells, and names no other group."""
+    return lx.mentions_isis(s) and bool(lx.claims(s) or lx.INSPIRED.search(s)) and not lx.other_group(s)
+
+
+# A second town joined to that of a recalled attack: "the attacks in Paris and San Bernardino", "the Paris attacks
+# and the mass shooting in San Bernardino, Calif."
+_ATTACK_NOUN = r"(?:attacks?|shootings?|bombings?|massacres?|rampage|killings?)"
+_JOINED_TOWN = re.compile(rf"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?i:\s+{_ATTACK_NOUN})?,?\s+(?i:and|or)\s+"
+                          rf"(?i:the\s+(?:[\w-]+\s+){{0,2}}{_ATTACK_NOUN}\s+(?:in|at)\s+)?")
+
+
+def recalled_alongside(mention: Mention, places: list[PlaceMatch], story: Narrative) -> list[Mention]:
+    """The known attack at a town the sentence joins to the one of the attack it recalls: a row of its own, on the
+    list's day (one event per site); its toll and its kind are not the first's."""
+    if mention.place is None:
+        return []
+    s = mention.sentence.text
+    first = next((p for p in places if p.surface == mention.place_surface), None)
+    joined = None if first is None else next(
+        (p for p in places if p.start >= first.end and p.place.precision == "city"), None)
+    if joined is None or joined.place == first.place or not _JOINED_TOWN.fullmatch(s, first.end, joined.start):
+        return []
+    # both towns name attacks the list knows (the first may be dated by the list only once the article is read)
+    recalled = _recalled(mention.sentence, mention.rule, joined, [], story)
+    if recalled is None or mention.date_how != "known" and \
+            _recalled(mention.sentence, mention.rule, first, [], story) is None:
+        return []
+    other = Mention("attack", mention.sentence, mention.rule, place=joined.place, place_surface=joined.surface,
+                    date=DateSpan(recalled.day, recalled.day, "day"), date_how="known",
+                    trigger_at=mention.trigger_at)
+    other.support += [f"place@{mention.sentence.index}:recalled_alongside",
+                      f"date@{mention.sentence.index}:known.{recalled.attack_id}"]
+    attribute_in_sentence(other, s, story)
+    return [other]
 
 
 # "in the capital", "outside the capital": the capital of the one country the story is in ("the capital of X" and

@@ -304,8 +304,10 @@ def attribute_in_sentence(mention: Mention, s: str, story: Narrative, continuati
     if role == "context" and story.about_isis:
         if lx.claims(s) or lx.INSPIRED.search(s):
             role = "agent"   # "claimed on behalf of", "sworn allegiance to ISIS"
-        elif mention.date_how in ("missing", "assumed_recent"):
-            role = None      # "the fight against ISIS" beside an undated killing names the enemy, not the doer
+        elif continuation or mention.date_how in ("missing", "assumed_recent"):
+            # "the fight against ISIS" beside an undated killing names the enemy, not the doer; so does a later
+            # sentence that names it as the enemy ("Trump said: we've defeated the ISIS caliphate")
+            role = None
         else:
             role = "suspected"
     if role in ("agent", "suspected"):

@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from attrition.extract import attacks, attribution, frames, known, trace
 from attrition.extract import lexicon as lx
-from attrition.extract.attacks import attack_from, attack_triggers, cluster_triggers, toll_owners
+from attrition.extract.attacks import attack_from, attack_triggers, cluster_triggers, recalled_alongside, toll_owners
 from attrition.extract.captives import captive_killings, names_a_captive
 from attrition.extract.dates import DateSpan, find_dates, month_after, resolve
 from attrition.extract.frames import merge_within_article
@@ -54,7 +54,7 @@ from attrition.extract.numbers import Quantity, find_tolls, one_killed
 from attrition.extract.places import PlaceMatch, default_gazetteer, fold, names_villages, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.20.0"
+EXTRACTOR_VERSION = "0.21.0"
 LEDE_SENTENCES = 3   # a headline's news is told again in the article's first sentences
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
@@ -339,7 +339,7 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Nar
         mention = attack_from(sentence, group, places, used_places, own_tolls, dated, story, following)
         if mention:
             mentions.append(mention)
-            mentions += _at_villages_listed(mention, places, s)
+            mentions += _at_villages_listed(mention, places, s) + recalled_alongside(mention, places, story)
     for trigger in (t for t in triggers if t.kind == "territorial_loss"):
         # "retook the villages of Siha, Mazraat al-Rahim and Ajil": one loss per place listed
         for target in listed_places(places, trigger.place_after, s):

@@ -137,6 +137,16 @@ def fresh_attack_at(town: str, published: dt.date | None, days: int = NARROW_DAY
     return fresh[0] if len(fresh) == 1 else None
 
 
+def isis_attack_at(town: str, published: dt.date | None) -> KnownAttack | None:
+    """The one attack the list gives to ISIS at this town before publication, however long before: what a sentence
+    that ties the group to an attack there recalls ("the massacre in San Bernardino, carried out by citizens who had
+    pledged allegiance to the Islamic State")."""
+    if published is None:
+        return None
+    found = [k for k in known_attacks() if k.place == town_key(town) and k.perpetrator == "ISIS" and k.day <= published]
+    return found[0] if len(found) == 1 else None
+
+
 def known_perpetrators(mentions: list[Mention], sentences: list[Sentence], published: dt.date | None,
                        about_isis: bool = False) -> None:
     """A known attack the list gives to another group (Charlie Hebdo: al-Qaeda's) or to none (Las Vegas) takes its

@@ -35,7 +35,7 @@ _LOSS_GATE = (   # a word that holds another of the list ("retook": "took") woul
     r"reclaim|declared|driving|pushing|away from|taken|took|swept|"
     r"withdr|retreated|pulled out|abandoned|beaten back|repelled|repulsed|"
     r"fled|free of|clear of|beat back|beating back|won back|surrender|ceded|"
-    r"winning back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group|defeat|"
+    r"winning back|taking back|, fell|ended the islamic state|ended islamic state|ended isis|ended the group|defeat|"
     r"ouster|expulsion|eviction|loss of|reconquer|restor|recover| rid | ridding|clearing|push |drive |kick |"
     r"government control|iraqi control|kurdish control|back under"
 )
@@ -582,7 +582,8 @@ _GROUP_NAMES = r"ISIS|ISIL|(?-i:IS)|Daesh|Islamic State"   # the group, in the l
 LOSS_OBJECT_TRIGGERS = re.compile(
     r"\b(?:recaptur(?:ed|e|ing)|reconquer(?:ed)?|retook|retak(?:en|e|ing)|liberat(?:ed|e|ing)|liberation of|freed|"
     r"reclaim(?:ed|ing)?|"
-    r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|took back|taken back|"
+    r"regain(?:ed|ing)?(?: control(?: of)?)?|wrest(?:ed|ing)? control of|wrested(?: back)?|"
+    r"took back|taken back|taking back|"
     # "restored government control over Hit", "recovered Sinjar from ISIS", "rid Mosul of the Islamic State"
     r"restor(?:ed|ing) (?:[\w-]+ ){0,2}?control (?:over|of|in)|"
     rf"recover(?:ed|ing)(?= [^.;]{{1,50}}?\bfrom (?:the )?(?:{_GROUP_NAMES})\b)|"

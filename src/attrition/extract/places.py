@@ -759,7 +759,7 @@ class Gazetteer:
             # "Tal" of "Tal Nasri" is not Thal: a head of Arabic place names is no town alone
             head_only = best is not None and best[0] == i + 1 and tok in _TOPONYM_HEADS
             named = _named_by_descriptor(folded, toks, i) or _named_by_locative(folded, toks, i) or \
-                _listed_after(folded, toks, i, out, unnamed) if best is None or head_only else None
+                _listed_after(folded, toks, i, out) if best is None or head_only else None
             if named is not None and head_only and named[0] == i + 1:
                 named = None
             if named is not None:   # "the desert town of Akashat", "Hit, a town on the Euphrates": not in the gazetteer
@@ -1128,16 +1128,18 @@ def names_villages(text: str, match: PlaceMatch) -> bool:
                                                                                match.start))
 
 
-def _listed_after(folded: str, toks: list[tuple[int, int, str]], i: int, out: list[PlaceMatch], unnamed: list[int]
+def _listed_after(folded: str, toks: list[tuple[int, int, str]], i: int, out: list[PlaceMatch]
                   ) -> tuple[int, int] | None:
-    """A name the gazetteer does not know listed right after towns a plural descriptor named ("the villages of Tiz
-    Khirab and Nawaran", "the villages of Abu Hamam, Kishkiyeh and Ghranij"): (the token after it, its end offset)."""
-    if not unnamed or unnamed[-1] != len(out) - 1:
+    """A name the gazetteer does not know listed right after towns a plural descriptor named, known or not ("the
+    villages of Tiz Khirab and Nawaran", "the villages of Abu Hamam, Kishkiyeh and Ghranij", "the villages of
+    Makhmour and al-Gweir"): (the token after it, its end offset)."""
+    if not out or out[-1].place.precision != "city":
         return None
     first = out[-1]
     while True:   # back to the first town of the list
         k = next((k for k in range(len(out) - 2, -1, -1) if out[k].end <= first.start), None)
-        if k is None or k not in unnamed or not _LIST_SEPARATOR.fullmatch(folded, out[k].end, first.start):
+        if k is None or out[k].place.precision != "city" or \
+                not _LIST_SEPARATOR.fullmatch(folded, out[k].end, first.start):
             break
         first = out[k]
     if not _PLURAL_DESCRIPTOR_BEFORE.search(folded, max(0, first.start - 40), first.start) or \
