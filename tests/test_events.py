@@ -3661,6 +3661,9 @@ def test_a_recalled_attack_the_sentence_itself_gives_to_the_group_is_reported(te
      "nation about the Islamic State.", ["Paris", "San Bernardino"]),
     ("Voters seem anxious in the wake of the Paris attacks and the mass shooting in San Bernardino, Calif., that was "
      "carried out by extremists who claimed allegiance with the Islamic State.", ["Paris", "San Bernardino"]),
+    # the first town joined before the recalled one (and a common misspelling of it)
+    ("The mood has shifted in the wake of the Paris and San Bernadino attacks carried out by ISIS supporters.",
+     ["Paris", "San Bernardino"]),
     # a second town where the list knows no attack of the group's
     ("In the aftermath of the terrorist attacks in Paris and Lyon, Obama will speak to the nation about the Islamic "
      "State.", ["Paris"]),

@@ -529,10 +529,11 @@ def _ties_group(s: str) -> bool:
 
 
 # A second town joined to that of a recalled attack: "the attacks in Paris and San Bernardino", "the Paris attacks
-# and the mass shooting in San Bernardino, Calif."
+# and the mass shooting in San Bernardino, Calif."; or before it: "the Paris and San Bernardino attacks"
 _ATTACK_NOUN = r"(?:attacks?|shootings?|bombings?|massacres?|rampage|killings?)"
 _JOINED_TOWN = re.compile(rf"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?i:\s+{_ATTACK_NOUN})?,?\s+(?i:and|or)\s+"
                           rf"(?i:the\s+(?:[\w-]+\s+){{0,2}}{_ATTACK_NOUN}\s+(?:in|at)\s+)?")
+_JOINED_BEFORE = re.compile(r",?\s+(?:and|or)\s+")
 
 
 def recalled_alongside(mention: Mention, places: list[PlaceMatch], story: Narrative) -> list[Mention]:
@@ -542,9 +543,14 @@ def recalled_alongside(mention: Mention, places: list[PlaceMatch], story: Narrat
         return []
     s = mention.sentence.text
     first = next((p for p in places if p.surface == mention.place_surface), None)
-    joined = None if first is None else next(
-        (p for p in places if p.start >= first.end and p.place.precision == "city"), None)
-    if joined is None or joined.place == first.place or not _JOINED_TOWN.fullmatch(s, first.end, joined.start):
+    if first is None:
+        return []
+    towns = [p for p in places if p.place.precision == "city" and p.place != first.place]
+    after = next((p for p in towns if p.start >= first.end), None)
+    before = next((p for p in reversed(towns) if p.end <= first.start), None)
+    joined = after if after is not None and _JOINED_TOWN.fullmatch(s, first.end, after.start) else \
+        before if before is not None and _JOINED_BEFORE.fullmatch(s, before.end, first.start) else None
+    if joined is None:
         return []
     # both towns name attacks the list knows (the first may be dated by the list only once the article is read)
     recalled = _recalled(mention.sentence, mention.rule, joined, [], story)
