@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.21.0"
+    assert EXTRACTOR_VERSION == "0.21.1"
 
 
 @pytest.mark.parametrize(
@@ -3681,3 +3681,29 @@ def test_a_sentence_that_gives_an_attack_to_the_group_recalls_none_at_a_town_it_
             "The nightclub attack was the first claimed by IS's central leadership inside Turkey, analysts said.")
     found = _attacks(text, published=dt.date(2017, 1, 2), title="Turkey reels after nightclub massacre")
     assert "Ankara" not in [m.place.name for m in found]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Forty-nine people were shot to death at a nightclub in Orlando early Sunday by a gunman who had pledged "
+     "allegiance to the Islamic State.", 49),
+    ("An Islamic State gunman shot to death five worshippers at a mosque in Kabul on Friday.", 5),
+])
+def test_shot_to_death_is_a_shooting_with_its_dead(text, killed):
+    m = _one_attack(text, published=dt.date(2016, 6, 14))
+    assert (m.killed.best, m.perpetrator) == (killed, "ISIS")
+    assert "shooting" in m.attack_types
+
+
+def test_shot_to_death_by_the_police_is_no_attack():
+    assert _attacks("Two suspects were shot to death by police in a raid in Saint-Denis on Wednesday, officials said.",
+                    published=dt.date(2015, 11, 19)) == []
+
+
+def test_a_loss_included_in_what_a_force_did_is_stated_and_one_in_a_plan_is_not():
+    done = ("US-backed Syrian Democratic Forces did most of the fighting on the ground against ISIS, including "
+            "retaking the one-time capital of the ISIS caliphate in Raqqa.")
+    [m] = _losses(done, dt.date(2019, 10, 7), title="Trump pulls troops from Syria")
+    assert m.place.name == "Raqqa"
+    assert m.date.start <= dt.date(2017, 10, 20) and m.date.end <= dt.date(2019, 10, 7)
+    assert _losses("Iraq's government faces many tasks against ISIS, including retaking Mosul.", dt.date(2016, 3, 1),
+                   title="Pentagon plan against ISIS") == []

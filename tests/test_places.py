@@ -399,6 +399,15 @@ def test_surname_from_elsewhere_in_the_article(gaz):
     assert _where(gaz, "She moved to a farm in Foley last year.", people) == [("Foley", "Foley", "US")]
 
 
+def test_a_name_given_with_an_age_is_a_person(gaz):
+    from attrition.extract.places import person_surnames
+
+    article = ("Among the dead was Habiba Ahmed Abd Elaziz, 26, a reporter for the Gulf News. "
+               "Deane and Elaziz were shot to death, their employers said.")
+    assert "elaziz" in person_surnames(article)
+    assert _where(gaz, "Deane and Elaziz were shot to death, their employers said.", person_surnames(article)) == []
+
+
 def test_in_sentence_full_name_marks_surname(gaz):
     assert _where(gaz, "Marco Rubio spoke first; later Rubio was asked about Syria.") == [("Syria", None, "SY")]
 

@@ -1042,7 +1042,8 @@ def _locates_attack(s: str, p: PlaceMatch) -> bool:
 # act's place, not the attack's.
 _WHERE_OF_ANOTHER_ACT = re.compile(
     r",\s+[^,]{0,40}?\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:stopped|arrested|detained|caught|found|captured|"
-    r"spotted|seen|shot dead|killed by police|buried|born|raised|living|hiding|treated|hospitali[sz]ed)\s+"
+    r"spotted|seen|shot dead|shot to death|killed by police|buried|born|raised|living|hiding|treated|"
+    r"hospitali[sz]ed)\s+"
     r"(?:\w+\s+){0,3}?(?:in|at|near|outside)\b|"   # and every place after it
     # "the gunman's girlfriend has fled to Syria", "as Syrian troops advanced on Raqqa"
     r"\b(?:fled|flown|travell?ed|crossed|escaped|moved|gone|went|advanced|advancing|marched|closed in)\s+"

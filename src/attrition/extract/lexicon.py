@@ -241,7 +241,8 @@ ATTACK_TRIGGERS: list[tuple[re.Pattern, str | None, str]] = [
     (re.compile(r"\bambush(?:es)?\b", re.I), None, "one"),
     (re.compile(r"\bambush(?:ed|ing)\b", re.I), None, "verb"),
     (re.compile(r"\b(?:shootings?|gunfire|gun attacks?|shooting spree)\b", re.I), "shooting", "one"),
-    (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot and killed|sprayed\b[^.]{0,30}\bbullets)\b", re.I),
+    (re.compile(r"\b(?:opened fire|gunned down|shot dead|shot to death|shot and killed|"
+                r"sprayed\b[^.]{0,30}\bbullets)\b", re.I),
      "shooting", "verb"),
     # an execution-style massacre: "rounded up and shot men and boys", "lined up 600 prisoners ... and shot them"
     (re.compile(r"\b(?:rounded up|lined up|marched|herded)\b[^.;]{0,120}?\b(?:and|then|before)\s+(?:\w+\s+)?shot\b",

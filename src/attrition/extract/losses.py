@@ -505,8 +505,9 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
         # states without a date: it happened before publication, in the Islamic State's years
         isis_held = _ISIS_HELD_APPOSITION.fullmatch(s, trigger.end, target.start)   # "of ISIS's capital, Mosul"
         if _NOMINAL_LOSS.search(s[trigger.start: trigger.end]) and not isis_held or \
-                _INCLUDING.search(s[: trigger.start]):
-            # "the fall of Mosul" (to ISIS, or still to come), "including retaking": not stated
+                _INCLUDING.search(s[: trigger.start]) and not _DONE_INCLUDING.search(s[: trigger.start]):
+            # "the fall of Mosul" (to ISIS, or still to come), "steps including retaking": not stated; but what a
+            # force did is ("did most of the fighting, including retaking the one-time capital ... in Raqqa")
             trace.dropped("territorial_loss", s[trigger.start: trigger.end], "recalled_in_passing")
             return None
         date, how = (None, "missing") if story.published is None or story.published < LOSS_ERA_START else (
@@ -533,6 +534,7 @@ _SINCE = re.compile(r"\bsince\b", re.I)
 _DESCRIBING_CLAUSE = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:which|where|that|whose|once|since)\b")
 _SITE = re.compile(r"\b(?:dam|air ?base|airport|airfield|oil ?field|refinery|military base|camp|prison)\b", re.I)
 _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
+_DONE_INCLUDING = re.compile(r"\b(?:did|led|fought|waged|carried out)\b[^.;]{0,80},\s+including\s+(?:the\s+)?$")
 _NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
 # "Fallujah, Ramadi and Tikrit", "the town of Tal Skuf and the nearby village of Baqofa"
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:nearby|neighbou?ring|adjoining|adjacent)\s+)?"

@@ -169,6 +169,7 @@ _THINGS = _words(
     "day hours hour minutes percent weapons pistols rifles guns vehicles cars buildings houses homes shops "
     "restaurants targets sites rounds shots bullets times dollars euros pounds"
 )
+_TIME_UNITS = _words("years year months month weeks week days day hours hour minutes")
 _SINGULAR_VICTIMS = (
     r"(?:person|man|woman|child|boy|girl|baby|infant|teenager|policeman|policewoman|police\s+officer"
     r"|officer|deputy|soldier|guard|civilian|tourist|priest|worshipper|pilgrim|student|teacher|journalist|reporter"
@@ -197,7 +198,7 @@ _NP = (rf"(?P<np>(?:\s+of(?:\s+(?:the|them|those|its|their|whom))?)?(?:\s+{_NP_W
 _KILL_VERBS = (
     r"killed|killing|kills|kill|murdered|murdering|murders|massacred|massacring|slaughtered|slaughtering"
     r"|executed|executing|beheaded|beheading|slew|slaying|slays|shot\s+dead|shooting\s+dead|shoot\s+dead"
-    r"|shot\s+and\s+killed|gunned\s+down|gunning\s+down|(?:stabbed|stabbing|hacked|hacking|beaten|beating"
+    r"|shot\s+and\s+killed|gunned\s+down|gunning\s+down|(?:shot|shooting|stabbed|stabbing|hacked|hacking|beaten|beating"
     r"|burned|burnt|burning)\s+to\s+death"
     r"|(?:claimed|claiming|claims|took|taking|takes|cost|costing)\s+the\s+lives\s+of"
     r"|(?:the\s+)?(?:deaths?|killings?|murders?|massacre|slaughter|execution)\s+of"
@@ -214,7 +215,7 @@ _AUX = (
 _SUBJ_VERBS = (
     r"killed|dead|died|slain|murdered|massacred|executed|beheaded|shot\s+dead|gunned\s+down"
     r"|(?:shot|stabbed|attacked|run\s+over)\s+and\s+killed"   # "14 people were shot and killed"
-    r"|(?:stabbed|hacked|beaten|burned|burnt)\s+to\s+death|fatally\s+(?:shot|stabbed|wounded|injured)"
+    r"|(?:shot|stabbed|hacked|beaten|burned|burnt)\s+to\s+death|fatally\s+(?:shot|stabbed|wounded|injured)"
     r"|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|wounded|injured|hurt"
 )
 _BY_POLICE = re.compile(
@@ -230,7 +231,7 @@ _POLICE_SUBJECT = re.compile(
 )
 _TRANSITIVE = frozenset(
     ("killed", "murdered", "massacred", "executed", "beheaded", "wounded", "injured", "hurt", "slain",
-     "shot dead", "gunned down")
+     "shot dead", "shot to death", "gunned down")
 )  # fmt: skip
 _HAS_OBJECT = re.compile(
     r"\s+(?!(?:in|on|at|near|when|after|as|by|during|including|while|and|since|across|inside|outside"
@@ -319,7 +320,7 @@ _ONE_VICTIM_WIDE = (rf"(?:an?|one)(?:\s+(?!(?:{_STOP})\b)[\w'\u2019.-]+){{0,3}}?
                     rf"(?:{_SINGULAR_VICTIMS}|{_MORE_SINGULAR_VICTIMS})")
 _ONE_KILLED_WIDE = re.compile(
     rf"\b(?:{_KILL_VERBS})\s+{_ONE_VICTIM_WIDE}(?!,?\s+(?:and|as\s+well\s+as|along\s+with)\b)|"
-    rf"(?<![\w,.-]){_ONE_VICTIM_WIDE}\s+(?:{_AUX}\s+){{1,3}}(?:killed|slain|murdered|shot\s+dead|beheaded|died)\b|"
+    rf"(?<![\w,.-]){_ONE_VICTIM_WIDE}\s+(?:{_AUX}\s+){{1,3}}(?:killed|slain|murdered|shot\s+(?:dead|to\s+death)|beheaded|died)\b|"
     r"\b(?:killed|murdered|executed|beheaded|shot\s+dead)\s+(?:him|her)\b",   # "captured a climber and beheaded him"
     _FLAGS)
 
@@ -446,7 +447,8 @@ def _is_combatant(words: list[str]) -> bool:
 
 def _is_thing(words: list[str]) -> bool:
     content = [w for w in words if w not in ("of", "the", "them", "those", "its", "their", "more")]
-    return bool(content) and content[-1] in _THINGS
+    # "shot dead five months ago": a span of time right after the figure counts no one
+    return bool(content) and (content[-1] in _THINGS or content[0] in _TIME_UNITS)
 
 
 _MONTH_BEFORE = re.compile(
@@ -573,15 +575,19 @@ _TOTAL_AFTER = re.compile(r"(?:\s+(?:people|others|victims))?\s+(?:in\s+total|in
 
 # "Five Argentine tourists, a Belgian woman, a New Yorker and a New Jersey man were killed": a list of victims
 # before the verb is one count, their sum
-_COUNTED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-# a word of one item's noun phrase ("a dozen and a half" lists no items)
-_W = r"(?:(?!(?:including|among|and|or|of|were|was|who|with|dozen|half|hundred|thousand)\b)[\w'’-]+)"
+_COUNTED = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            r"sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)")
+# a word of one item's noun phrase ("a dozen and a half" lists no items; "a month after 20 children" is no item)
+_W = (r"(?:(?!(?:including|among|and|or|of|were|was|who|with|dozen|half|hundred|thousand|after|before|since|when)\b)"
+      r"(?![\d,]+\b(?!-))[\w'’-]+)")
 _ITEMS = (rf"(?P<list>{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W}(?:,\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})*,?\s+"
           rf"and\s+{_COUNTED}\s+(?:{_W}\s+){{0,3}}?{_W})")
-# (not an item of a longer list: "..., two soldiers and a civilian were killed"; but "On November 1, 53 soldiers")
-_ENUMERATED_KILLED = re.compile(rf"(?:(?<![\w,] )|(?<=\d, ))\b{_ITEMS}\s+"
-                                rf"(?:(?:were|have been|had been)\s+(?:\w+ly\s+)?killed|(?:have\s+|had\s+)?died)\b",
-                                re.I)
+# (not an item of a longer list: "..., two soldiers and a civilian were killed"; but "On November 1, 53 soldiers", "a
+# month after 20 children and six adults were killed")
+_ENUMERATED_KILLED = re.compile(
+    rf"(?:(?<![\w,] )|(?<=\d, )|(?<=\bafter )|(?<=\bbefore )|(?<=\bsince )|(?<=\bwhen ))\b{_ITEMS}\s+"
+    rf"(?:(?:were|have been|had been)\s+(?:\w+ly\s+)?(?:killed|murdered|slain|shot\s+(?:dead|to\s+death))|"
+    rf"(?:have\s+|had\s+)?died)\b", re.I)
 # "killed two Britons, a German and an American"
 _KILLED_ENUMERATED = re.compile(
     rf"\b(?:killed|killing|kills)\s+{_ITEMS}(?=[.,;:]|\s+(?:in|at|on|near|outside|inside|during|when|while|"
@@ -701,7 +707,8 @@ def _police_subject(text: str, m: re.Match) -> bool:
 
 def _kills(verb: str) -> bool:
     """A subject verb of the dead ("died", "shot dead", "shot and killed"), not of the wounded."""
-    return verb.split()[0] in _KILLED_WORDS or verb in ("shot dead", "gunned down") or verb.endswith(" killed")
+    return verb.split()[0] in _KILLED_WORDS or verb in ("shot dead", "shot to death", "gunned down") or \
+        verb.endswith(" killed")
 
 
 def _subject(text: str, tokens: list[tuple[int, str]], found: list[Toll]) -> None:
