@@ -133,8 +133,7 @@ def fresh_attack_at(town: str, published: dt.date | None, days: int = NARROW_DAY
     """The one known attack at this town in the days before publication: the news an article about it reports."""
     if published is None:
         return None
-    fresh = [k for k in known_attacks() if k.place == town_key(town) and 0 <= (published - k.day).days <= days]
-    return fresh[0] if len(fresh) == 1 else None
+    return _the_one_at(town, lambda k: 0 <= (published - k.day).days <= days)
 
 
 def isis_attack_at(town: str, published: dt.date | None) -> KnownAttack | None:
@@ -143,7 +142,13 @@ def isis_attack_at(town: str, published: dt.date | None) -> KnownAttack | None:
     pledged allegiance to the Islamic State")."""
     if published is None:
         return None
-    found = [k for k in known_attacks() if k.place == town_key(town) and k.perpetrator == "ISIS" and k.day <= published]
+    return _the_one_at(town, lambda k: k.perpetrator == "ISIS" and k.day <= published)
+
+
+def _the_one_at(town: str, keep) -> KnownAttack | None:
+    """The one known attack at this town that `keep` accepts; None when there is none or more than one."""
+    key = town_key(town)
+    found = [k for k in known_attacks() if k.place == key and keep(k)]
     return found[0] if len(found) == 1 else None
 
 

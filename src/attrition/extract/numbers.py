@@ -164,12 +164,11 @@ _COMBATANTS = _words(
     "perpetrator perpetrators suspect suspects rebel rebels operative operatives isis isil daesh "
     "al-qaeda al-shabaab shabaab boko haram taliban hijackers hijacker kidnappers kidnapper"
 )
-_THINGS = _words(
-    "miles mile km kilometres kilometers metres meters feet yards years year months month weeks week days "
-    "day hours hour minutes percent weapons pistols rifles guns vehicles cars buildings houses homes shops "
-    "restaurants targets sites rounds shots bullets times dollars euros pounds"
-)
 _TIME_UNITS = _words("years year months month weeks week days day hours hour minutes")
+_THINGS = _TIME_UNITS | _words(
+    "miles mile km kilometres kilometers metres meters feet yards percent weapons pistols rifles guns vehicles cars "
+    "buildings houses homes shops restaurants targets sites rounds shots bullets times dollars euros pounds"
+)
 _SINGULAR_VICTIMS = (
     r"(?:person|man|woman|child|boy|girl|baby|infant|teenager|policeman|policewoman|police\s+officer"
     r"|officer|deputy|soldier|guard|civilian|tourist|priest|worshipper|pilgrim|student|teacher|journalist|reporter"
