@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.21.1"
+    assert EXTRACTOR_VERSION == "0.22.0"
 
 
 @pytest.mark.parametrize(
@@ -3707,3 +3707,170 @@ def test_a_loss_included_in_what_a_force_did_is_stated_and_one_in_a_plan_is_not(
     assert m.date.start <= dt.date(2017, 10, 20) and m.date.end <= dt.date(2019, 10, 7)
     assert _losses("Iraq's government faces many tasks against ISIS, including retaking Mosul.", dt.date(2016, 3, 1),
                    title="Pentagon plan against ISIS") == []
+
+
+def test_towns_a_loss_verb_lists_with_their_own_dates_are_each_lost_on_their_own_date():
+    text = ("Iraqi forces drove the Islamic State out of Baiji in October 2015, Ramadi in December of that year and "
+            "Fallujah in June 2016, a general recalled.")
+    found = _losses(text, dt.date(2018, 5, 10), title="Iraq votes after the war on ISIS")
+    assert [(m.place.name, m.date.start.year, m.date.start.month) for m in found] == \
+        [("Baiji", 2015, 10), ("Ramadi", 2015, 12), ("Fallujah", 2016, 6)]
+    # a region after a town, then the next town
+    regions = _losses("Coalition-backed forces pushed the Islamic State out of Fallujah in Iraq and Manbij in northern "
+                      "Syria.", dt.date(2018, 5, 10), title="Iraq votes after the war on ISIS")
+    assert [m.place.name for m in regions] == ["Fallujah", "Manbij"]
+    # what follows a town is no date or region of its own: the list ends there
+    clause = _losses("Iraqi forces drove the Islamic State out of Ramadi in a battle that lasted months, and "
+                     "Fallujah's residents fled.", dt.date(2018, 5, 10), title="Iraq votes after the war on ISIS")
+    assert [m.place.name for m in clause] == ["Ramadi"]
+
+
+def test_a_month_of_that_year_is_in_the_year_named_before_it():
+    text = "In 2016, a year of victories, Iraqi troops drove the Islamic State out of Bartella in October of that year."
+    [m] = _losses(text, dt.date(2018, 5, 10), title="Christians return to Bartella after ISIS")
+    assert (m.date.start, m.date.end) == (dt.date(2016, 10, 1), dt.date(2016, 10, 31))
+    # a month without "of that year" still counts from publication
+    [m] = _losses(text.replace(" of that year", ""), dt.date(2018, 5, 10), title="Christians return to Bartella")
+    assert (m.date.start.year, m.date.start.month) == (2017, 10)
+
+
+def test_a_second_town_taken_before_is_the_next_loss_told_and_not_a_prospect():
+    text = ("Iraqi troops took Fallujah from the Islamic State in June 2016, before recapturing Mosul, the group's "
+            "largest city, last July.")
+    found = _losses(text, dt.date(2018, 3, 1), title="Iraq after ISIS")
+    assert [(m.place.name, m.date.start.year, m.date.start.month) for m in found] == \
+        [("Fallujah", 2016, 6), ("Mosul", 2017, 7)]
+    # no loss told before it: still a goal
+    assert _losses("Iraqi troops are training hard in Makhmour, before recapturing Mosul from the Islamic State.",
+                   dt.date(2016, 3, 1), title="Iraq prepares for Mosul") == []
+    assert [m.place.name for m in _losses("Iraqi troops must take Qayyarah from the Islamic State, before recapturing "
+                                          "Mosul.", dt.date(2016, 3, 1), title="Iraq prepares for Mosul")] == []
+
+
+def test_a_town_called_the_militants_stronghold_that_fell_is_lost():
+    text = "Tal Afar, the jihadists' last big bastion west of Mosul, fell at the end of August, the Iraqi army said."
+    [m] = _losses(text, dt.date(2017, 9, 5), title="Iraq after the fall of Tal Afar to ISIS's enemies")
+    assert m.place.name == "Tal Afar"
+    # somebody else's bastion that fell silent is not the group's loss
+    assert _losses("Tal Afar, the party's last big bastion in the west, fell silent as the Islamic State "
+                   "approached.", dt.date(2014, 6, 20), title="ISIS advances in Iraq") == []
+
+
+def test_may_after_this_is_the_month_not_a_modal():
+    text = "This May, Kurdish fighters seized the town of Tabqa from the Islamic State."
+    [m] = _losses(text, dt.date(2017, 6, 10), title="The battle for Raqqa")
+    assert (m.place.name, m.date.start.month) == ("Tabqa", 5)
+    assert _losses("Kurdish fighters may seize the town of Tabqa from the Islamic State this month.",
+                   dt.date(2017, 6, 10), title="The battle for Raqqa") == []
+
+
+@pytest.mark.parametrize("text, lost", [
+    ('The president declared Marawi "liberated" from fighters loyal to the Islamic State on Tuesday.', ["Marawi"]),
+    ("Officials declared the coastal city of Sirte free of Islamic State fighters on Tuesday.", ["Sirte"]),
+    ("The mayor declared the coastal city of Sirte free of plastic bags on Tuesday, and the Islamic State was "
+     "not mentioned.", []),
+])
+def test_a_town_declared_liberated_in_quotes_or_with_its_descriptor_is_lost(text, lost):
+    found = _losses(text, dt.date(2017, 10, 20), title="After the Islamic State")
+    assert [m.place.name for m in found] == lost
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Insurgents linked to the Islamic State attacked Palma in Mozambique on Wednesday, killing dozens of people.",
+     "MZ"),
+    ("A man was stabbed to death in Palma, on the Spanish island of Majorca, on Wednesday.", "ES"),
+])
+def test_palma_is_the_town_in_the_country_the_sentence_names(text, country):
+    m = _one_attack(text, published=dt.date(2021, 3, 26))
+    assert (m.place.name, m.place.country) == ("Palma", country)
+
+
+def test_a_raid_in_which_special_forces_killed_a_leader_of_the_group_is_no_attack():
+    assert _attacks("U.S. special forces killed a senior Islamic State official in a raid in eastern Syria on "
+                    "Saturday, the Pentagon said.", published=dt.date(2015, 5, 17)) == []
+    # special forces as the victims are an attack on them
+    m = _one_attack("Islamic State militants killed three special forces soldiers in an ambush near Kirkuk on "
+                    "Saturday.", published=dt.date(2015, 5, 17))
+    assert (m.place.name, m.killed.best, m.perpetrator) == ("Kirkuk", 3, "ISIS")
+
+
+@pytest.mark.parametrize("text, place", [
+    # a town the gazetteer knows, and a village it does not, opening the report as its dateline
+    ("TAL KEIF, Iraq (AP) — Islamic State militants set off a car bomb in this mostly Christian town on Sunday, "
+     "killing 12 people, officials said.", "Tal Keif"),
+    ("BASHIQA, Iraq (AP) — Islamic State militants set off a car bomb in this mostly Yazidi town on Sunday, killing "
+     "12 people, officials said.", "Bashiqa"),
+    # no dateline: "this town" is nowhere the article names
+    ("Islamic State militants set off a car bomb in this mostly Christian town on Sunday, killing 12 people, officials "
+     "said.", None),
+    # the attack's own town named: the dateline town is only where the report was written
+    ("BASHIQA, Iraq (AP) — Residents of this mostly Yazidi town mourned the 12 people killed when Islamic State "
+     "militants set off a car bomb in Baghdad on Sunday.", "Baghdad"),
+])
+def test_this_town_of_an_attack_is_the_town_the_report_is_datelined_from(text, place):
+    found = _attacks(text, published=dt.date(2017, 3, 20))
+    assert [m.place.name for m in found] == ([place] if place else [])
+
+
+def test_blowing_up_parts_of_an_ancient_city_is_an_attack_on_a_site():
+    text = "In March, Islamic State militants bulldozed parts of the 2,000-year-old city of Hatra, near Mosul."
+    m = _one_attack(text, published=dt.date(2015, 5, 22))
+    assert (m.place.name, m.date.start.month) == ("Hatra", 3)
+    # a young bridge is no heritage
+    assert _attacks("In March, Islamic State militants blew up a 20-year-old bridge in Mosul.",
+                    published=dt.date(2015, 5, 22)) == []
+
+
+def test_a_village_located_by_a_bearing_in_apposition_is_where_the_attack_was():
+    text = ("In Tel Qasab, a village west of the Sinjar mountains, Islamic State fighters lined up the men on Friday "
+            "and shot them, killing 60, survivors said.")
+    m = _one_attack(text, published=dt.date(2014, 8, 17))
+    assert (m.place.name, m.killed.best) == ("Tel Qasab", 60)
+    # a bearing with no village named before it stays somewhere around the town
+    around = _one_attack("Islamic State fighters lined up the men of a village west of the Sinjar mountains on Friday "
+                         "and shot them, killing 60, survivors said.", published=dt.date(2014, 8, 17))
+    assert around.place.name is None
+
+
+def test_captives_lined_up_and_shot_by_the_group_named_after_the_verb_is_its_attack():
+    text = "In June 2014, some 600 inmates were lined up and shot by Islamic State militants in Tal Afar."
+    m = _one_attack(text, published=dt.date(2018, 8, 20))
+    assert (m.place.name, m.date.start, m.perpetrator) == ("Tal Afar", dt.date(2014, 6, 1), "ISIS")
+    # the state lining people up is no attack of the group's
+    assert _attacks("In June 2014, police lined up the protesters and shot them in Tal Afar.",
+                    published=dt.date(2018, 8, 20)) == []
+
+
+def test_a_shrine_its_fighters_blew_up_is_the_groups_attack():
+    text = ("The Islamic State overran Mosul in June 2014. In July 2014, its fighters blew up the shrine of the "
+            "Prophet Younis in the city.")
+    m = _one_attack(text, published=dt.date(2018, 8, 20))
+    assert (m.place.name, m.date.start) == ("Mosul", dt.date(2014, 7, 1))
+    assert _attacks("The Islamic State stored arms in the shrine. In July 2014, after retaking Mosul, Kurdish fighters "
+                    "blew up the shrine.", published=dt.date(2018, 8, 20)) == []
+
+
+def test_a_states_strike_in_a_district_that_killed_civilians_is_no_attack():
+    assert _attacks("The Pentagon said a U.S. strike in the Jadida district of Mosul in March killed 105 civilians "
+                    "sheltering in a building.", published=dt.date(2017, 6, 22)) == []
+    # a car bomb in the district is one
+    m = _one_attack("A car bomb in the Jadida district of Mosul in March killed 105 civilians sheltering in a "
+                    "building, and the Islamic State claimed it.", published=dt.date(2017, 6, 22))
+    assert (m.place.name, m.killed.best) == ("Mosul", 105)
+
+
+def test_the_group_spelled_isis_as_the_agent_of_a_killing():
+    m = _one_attack("The dead were civilians and former police officers executed by Isis in Mosul last month.",
+                    published=dt.date(2016, 11, 16))
+    assert (m.place.name, m.perpetrator) == ("Mosul", "ISIS")
+    assert _attacks("The dead were civilians and former police officers executed by Iris in Mosul last month.",
+                    published=dt.date(2016, 11, 16)) == []
+
+
+def test_an_airstrike_that_hit_a_building_killing_people_is_no_attack_of_the_group():
+    text = ("Islamic State militants stormed police stations in Kirkuk on Friday. On Friday, an airstrike hit a "
+            "Shiite religious center in the town of Daquq, south of Kirkuk, killing at least 15 women.")
+    assert [m.place.name for m in _attacks(text, published=dt.date(2016, 10, 23))] == ["Kirkuk"]
+    # a car bomb that hit it is one
+    bomb = _attacks(text.replace("an airstrike hit", "a car bomb hit"), published=dt.date(2016, 10, 23))
+    assert [m.place.name for m in bomb] == ["Kirkuk", "Daquq"]

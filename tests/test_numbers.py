@@ -455,3 +455,10 @@ def test_a_bomber_who_killed_only_himself_killed_no_one(sentence, killed):
 ])
 def test_an_attacker_killing_himself_is_no_count_of_zero(sentence):
     assert 0 not in [t.quantity.best for t in find_tolls(sentence) if t.role == "killed"]
+
+
+def test_one_figure_for_men_and_boys_killed_together():
+    [t] = find_tolls("About 3,000 Yazidi men and boys were killed in the first days of the assault.")
+    assert (t.role, t.quantity.best) == ("killed", 3000)
+    # a reduced clause counts some of the wounded, not the toll
+    assert find_tolls("The hospital treated dozens of children and teenagers injured in the attack.") == []

@@ -77,7 +77,8 @@ def attack_triggers(s: str, places: list[PlaceMatch], about_isis: bool = False) 
                     not lx.MILITANT_CONTEXT.search(s):
                 guard = "state_execution"   # "Saudi Arabia executed 47 people": a state's death penalty
             if guard is None and _ROUNDED_UP.match(text, m.start()) and \
-                    not _GROUP_KILLING.search(s, max(0, m.start() - 150), m.start()):
+                    not _GROUP_KILLING.search(s, max(0, m.start() - 150), m.start()) and \
+                    not _BY_THE_GROUP.match(s, m.end()):   # "who were lined up and shot by IS militants"
                 guard = "not_the_groups_roundup"   # "police rounded up the protesters and shot them": the state's
             if guard is None and destroying and not site:
                 guard = "not_a_site_the_group_destroyed"   # "the war destroyed the souk", "airstrikes destroyed"
@@ -174,13 +175,14 @@ _THEIR_ACT_BEFORE = re.compile(r"\b(?:when|after|as|because)\s+(?:they|he|she|th
 
 
 # the group as the agent of a passive killing: "were killed by the militants", "had been shot by Islamic State fighters"
-_BY_THE_GROUP = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State|militants|jihadists|"
-                           r"extremists)\b|"
+_BY_THE_GROUP = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?(?:ISIS|ISIL|Isis|Isil|IS|Daesh|Islamic State|militants|"
+                           r"jihadists|extremists)\b|"
                            # "was killed March 19 when ISIS fighters fired rockets at an outpost"
-                           r"(?:\s+[\w.,]+){0,3}?\s+(?:when|as)\s+(?:the\s+)?(?:ISIS|ISIL|IS|Daesh|Islamic State)\b")
+                           r"(?:\s+[\w.,]+){0,3}?\s+(?:when|as)\s+(?:the\s+)?"
+                           r"(?:ISIS|ISIL|Isis|Isil|IS|Daesh|Islamic State)\b")
 # the group as the one killing, in the clause: "Isis fighters overran Sinjar, killing thousands of men"
-_GROUP_KILLING = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|(?i:militants|jihadists|extremists|fighters|"
-                            r"gunmen|the group))\b(?!['’]s)[^;]{0,120}$")
+_GROUP_KILLING = re.compile(r"\b(?:ISIS|ISIL|Isis|Isil|IS|Daesh|Islamic State|(?i:militants|jihadists|extremists|"
+                            r"fighters|gunmen|the group))\b(?!['’]s)[^;]{0,120}$")
 
 
 _ROUNDED_UP = re.compile(r"(?:rounded|lined|marched|herded)\b", re.I)
@@ -415,7 +417,7 @@ def attack_from(sentence: Sentence, group: list[Trigger], places: list[PlaceMatc
         elif place is None:
             place = _place_of_captivity(s, group, story) or _place_of_known_name(s, group, story, local_tolls) or \
                 _the_capital(sentence, start, end, story) or _the_only_town(candidates) or \
-                _the_village(s, start, end, story)
+                _the_village(s, start, end, story) or _the_dateline_town(s, start, end, story)
             if place is None:
                 continue_events(sentence, story, tolls=tolls, types=[t.attack_type for t in group])
                 return _drop(group, s, "no_place")
@@ -1053,8 +1055,10 @@ _WHERE_OF_ANOTHER_ACT = re.compile(
 _DISTANCE_FROM_BEFORE = re.compile(
     r"(?:\b(?:miles|kilometers|kilometres|km|minutes|hours?)\b\)?\s+(?:\([^)]{0,30}\)\s+)?(?:\w+\s+)?"
     r"(?:(?:north|south|east|west)[\w-]*|outside|from)|"
-    # "the village of Hazima, north of Raqqa": a bearing alone, right after the place it locates
-    r",\s+(?:just\s+|due\s+)?(?:north|south|east|west)[\w-]*)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+    # "the village of Hazima, north of Raqqa": a bearing alone, right after the place it locates; "Kocho, a village
+    # south of the Sinjar mountains": after the descriptor in apposition
+    r",\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:village|town|city|hamlet)\s+)?(?:just\s+|due\s+)?"
+    r"(?:north|south|east|west)[\w-]*)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
 _NEW_CLAUSE_AFTER_PLACE = re.compile(r",\s+and\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}")
@@ -1074,6 +1078,26 @@ def _the_village(s: str, start: int, end: int, story: Narrative) -> PlaceMatch |
         return None
     village = next(reversed(story.introduced.values()))
     return PlaceMatch(m.start(), m.end(), m.group(0), village, "descriptor")
+
+
+def _the_dateline_town(s: str, start: int, end: int, story: Narrative) -> PlaceMatch | None:
+    """"KOCHO, Iraq (AP) — ... in this Yazidi village where Islamic State militants massacred hundreds": the town the
+    report is datelined from, which the attack's clause calls "this village" (or town, or city)."""
+    if not story.sentences or not _THIS_TOWN.search(s, max(0, start - len(clause_before(s, start)) - 60), end + 60):
+        return None
+    opening = story.sentences[0].text
+    first = next(iter(default_gazetteer().find(opening[:80])), None)
+    if first is not None and first.place.precision == "city" and lx.dateline(opening, first):
+        return first
+    town = _CAPS_DATELINE.match(opening)   # a village the gazetteer does not know: "KOCHO, Iraq (AP)"
+    if first is None or town is None or first.place.precision != "country" or first.start != town.end(1) + 2:
+        return None
+    name = town.group(1).title()
+    return PlaceMatch(0, town.end(1), town.group(1), Place(name, first.place.country, None, None, "city"), "dateline")
+
+
+_THIS_TOWN = re.compile(r"\bthis\s+(?:[\w-]+\s+){0,3}?(?:village|town|city)\b", re.I)
+_CAPS_DATELINE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}), [A-Z][\w.]*(?: [A-Z][\w.]*)? \(")
 
 
 def _the_only_town(candidates: list[PlaceMatch]) -> PlaceMatch | None:

@@ -655,6 +655,14 @@ def month_after(span: DateSpan, before: DateSpan, published: date | None) -> Dat
     return _clip(DateSpan(start, end, "month"), published)
 
 
+def month_of_year(span: DateSpan, year: int, published: date | None) -> DateSpan:
+    """A month named with "of that year" ("Ramadi in December of that year"): the month in the year named before it."""
+    start, end = _month_span(year, span.start.month)
+    if published is not None and start > published:
+        return span
+    return _clip(DateSpan(start, end, "month"), published)
+
+
 APART_DAYS = 7   # a day this far before the attack dates another event, not the attack told late
 
 

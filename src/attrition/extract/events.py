@@ -34,7 +34,7 @@ from attrition.extract import attacks, attribution, frames, known, trace
 from attrition.extract import lexicon as lx
 from attrition.extract.attacks import attack_from, attack_triggers, cluster_triggers, recalled_alongside, toll_owners
 from attrition.extract.captives import captive_killings, names_a_captive
-from attrition.extract.dates import DateSpan, find_dates, month_after, resolve
+from attrition.extract.dates import DateSpan, find_dates, month_after, month_of_year, resolve
 from attrition.extract.frames import merge_within_article
 from attrition.extract.losses import headline_targets, in_past_tense, listed_places, loss_from, loss_triggers
 from attrition.extract.narrative import (
@@ -54,7 +54,7 @@ from attrition.extract.numbers import Quantity, find_tolls, one_killed
 from attrition.extract.places import PlaceMatch, default_gazetteer, fold, names_villages, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.21.1"
+EXTRACTOR_VERSION = "0.22.0"
 LEDE_SENTENCES = 3   # a headline's news is told again in the article's first sentences
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 
@@ -286,6 +286,8 @@ def _caption(sentence: Sentence, story: Narrative) -> bool:
     if lx.CAPTION.search(sentence.text):
         return True
     return bool(story.text) and bool(lx.CAPTION_AFTER.match(story.text[sentence.end: sentence.end + 40]))
+_FROM_PUBLICATION = re.compile(r"(?:last|this|next)\b", re.I)
+_OF_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 _STATEMENT_OPENING = re.compile(r"(?:^|[;:]\s*)(?:[Oo]n\s+|[Ll]ate\s+|[Ee]arly\s+)?$")
 
 
@@ -295,6 +297,7 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
     out, said = [], []
     day_before = None   # the last day the sentence named before the expression
     dated_before = None   # the last date with its year the sentence named: "in May 2017 ... in October"
+    year_before = None   # the last year the sentence named: "in 2015, Ramadi in December of that year"
     for expr in exprs:
         # "said Saturday that 80 were killed a day earlier": the offset counts from Saturday; not "on September 12,
         # the day after the attack", where the day after names the day before it
@@ -302,10 +305,16 @@ def _resolve_dates(exprs, story: Narrative, s: str = "") -> list[tuple[int, Date
         span = resolve(expr, story.published, day_before if own else story.last_date)
         if span is None:
             continue
-        if expr.anchor == "absolute" and span.precision in ("day", "month"):
+        if expr.anchor == "publication" and span.precision == "month" and year_before is not None and \
+                _OF_THAT_YEAR.match(s, expr.end):
+            span = month_of_year(span, year_before, story.published)
+        elif expr.anchor == "absolute" and span.precision in ("day", "month"):
             dated_before = span
-        elif expr.anchor == "publication" and span.precision == "month" and dated_before is not None:
+        elif expr.anchor == "publication" and span.precision == "month" and dated_before is not None and \
+                not _FROM_PUBLICATION.match(expr.surface):   # "last July" counts from the day of publication
             span = month_after(span, dated_before, story.published)
+        if expr.anchor == "absolute" and span.precision in ("day", "month", "year"):
+            year_before = span.start.year
         if expr.anchor != "previous" and span.precision == "day":
             day_before = span
         how = {"absolute": "explicit", "publication": "relative", "previous": "narrative"}[expr.anchor]
@@ -342,8 +351,11 @@ def _open_events(sentence: Sentence, places: list[PlaceMatch], dated, story: Nar
             mentions += _at_villages_listed(mention, places, s) + recalled_alongside(mention, places, story)
     for trigger in (t for t in triggers if t.kind == "territorial_loss"):
         # "retook the villages of Siha, Mazraat al-Rahim and Ajil": one loss per place listed
-        for target in listed_places(places, trigger.place_after, s):
-            loss = loss_from(sentence, replace(trigger, place_after=target), places, dated, story)
+        listed = listed_places(places, trigger.place_after, s, tails=True)
+        for target in listed:
+            # in a list whose towns carry their own dates, each town's date is its own
+            own = next((d for d in dated if 0 < d[0] - target.end <= 1), None) if len(listed) > 1 else None
+            loss = loss_from(sentence, replace(trigger, place_after=target), places, [own] if own else dated, story)
             if loss:
                 mentions.append(loss)
     return mentions

@@ -202,12 +202,13 @@ _BUILDING = (r"(?:cafe|café|restaurant|hotel|theat(?:er|re)|concert hall|school
              r"synagogue|supermarket|grocery|market|mall|shopping (?:centre|center|mall)|hospital|university|"
              r"college|office|bank|store|shop|embassy|consulate|club|nightclub|bar|parliament|gas plant|complex)")
 # who destroys a monument or a shrine, how, and what (the attack trigger on places below)
-_DESTROYERS = r"ISIS|ISIL|(?-i:IS)|Islamic State|Daesh|militants|jihadists|extremists|the group"
+_DESTROYERS = (r"ISIS|ISIL|(?-i:IS)|Islamic State|Daesh|militants|jihadists|extremists|the group|"
+               r"(?:its|their|the group['’]s) fighters")   # "its fighters blew up the shrine of the Prophet Younis"
 _DESTROYED = (r"(?:blew up|blown up|blowing up|demolished|demolishing|destroyed|destroying|razed|razing|bulldozed|"
               r"dynamited)")
 _HERITAGE = (r"(?:mosques?|shrines?|church(?:es)?|temples?|tombs?|monuments?|statues?|museums?|minarets?|"
              r"monaster(?:y|ies)|cathedrals?|ruins|antiquities|arch|theatre|theater|heritage|mausoleums?|citadel|"
-             r"ancient|archaeological)\b")
+             r"ancient|archaeological|Assyrian|\d{1,2},?\d{3}-year-old)\b")   # "the 3,000-year-old Assyrian city"
 DESTROYED_VERB = re.compile(rf"\b{_DESTROYED}\b", re.I)
 # "militants blew up the shrine", "the temple was destroyed by Islamic State militants"
 HERITAGE_AFTER = re.compile(rf"[^.;]{{0,60}}?\b{_HERITAGE}", re.I)
@@ -403,7 +404,8 @@ STATE_AGENT = re.compile(
     r"security forces|forces|army|snipers?|guards|troopers?|deput(?:y|ies)|cops?|authorities)|(?:police|soldiers|"
     r"troops|officers|"
     # the state's forces as the ones shooting, not shot: "18 policemen were killed" is an attack on them
-    r"security forces|coalition|army|military|jets|warplanes|drones?|air force)(?: (?!" + _PASSIVE + r")\w+){0,3} "
+    r"security forces|special (?:operations )?forces|commandos|Navy SEALs|coalition|army|military|jets|warplanes|"
+    r"drones?|air force)(?: (?!" + _PASSIVE + r")\w+){0,3} "
     r"(?:shot|killed|bombed)|"
     r"(?:shooting|killing|death)s?(?: [\w.-]+){0,6} (?:by|at the hands of) (?:an? |the )?(?:[\w.,-]+ ){0,3}(?:police|"
     r"officers?|deputy|deputies|agents?|troopers?|soldiers|troops|cops?)|(?:officers?|policem[ae]n|police|deputy|"
@@ -417,11 +419,15 @@ STATE_AGENT = re.compile(
     r"(?:killed|massacred|murdered|slaughtered|gassed))\b",
     re.I,
 )
-# "the U.S. strike, carried out by a Reaper drone late Friday in Nangarhar, killed a planner": a state's strike as the
-# subject of the killing, past a phrase in apposition (read up to the trigger's end)
+# "the U.S. strike, carried out by a Reaper drone late Friday in Nangarhar, killed a planner", "a US strike in the
+# al-Jadida district in March killed 105 civilians": a state's strike as the subject of the killing, past a phrase in
+# apposition or of place and time (read up to the trigger's end)
 STATE_STRIKE_BEFORE = re.compile(
     r"\b(?:U\.S\.|US|American|coalition|allied|Russian|Israeli|Turkish|French|British|drone|air)[- ](?:led )?"
-    r"(?:air ?|drone )?strikes?(?:,[^,.;]{1,100},)?\s+(?:killed|killing)$", re.I)
+    r"(?:air ?|drone )?strikes?(?:,[^,.;]{1,100},|\s+(?:in|on|near)\s+[^,.;]{1,60}?)?\s+(?:killed|killing)$|"
+    # "an airstrike hit a Shiite religious center in the town of Daquq, south of Kirkuk, killing 15"
+    r"\b(?:an?|the)\s+(?:[\w.-]+\s+)?(?:air ?strike|drone strike|air raid)\s+(?:hit|struck|targeted|destroyed)\b"
+    r"[^.;]{0,150}?,\s+killing$", re.I)
 # Counts over years, rates and official statistics: a tally of many deaths, not a report of one attack.
 # "the eighth suicide bombing in Turkey this year": the attack's rank among the year's events; the toll said with it
 # is the year's, not the attack's
@@ -541,7 +547,8 @@ BATTLE = re.compile(r"\b(?:siege|besieg\w*|offensive|battle|front ?lines?|clashe
 
 # --- hypothetical, future, negated ----------------------------------------------------------------
 MODAL = re.compile(
-    r"\b(?:will|would|could|might|(?<!in )(?<!of )(?<!early )(?<!late )(?<!since )(?<!until )(?<!last )may(?!\s+\d)|"
+    r"\b(?:will|would|could|might|(?<!in )(?<!of )(?<!early )(?<!late )(?<!since )(?<!until )(?<!last )"
+    r"(?<!this )(?<!next )(?<!mid-)(?<!from )(?<!through )may(?!\s+\d)|"
     r"should|must|shall|if|unless|"
     r"whether|when we|whenever|expects?|expected|"   # "in May 2015", "May 3": the month
     r"planned|planning|plans?|plot(?:ted|ting|s)?|threat(?:en|ened|ens)?|vow(?:ed|s)?|fear(?:s|ed)? (?:of|that)|"
@@ -597,8 +604,9 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:declared|announced|proclaimed) (?:the )?(?:full |complete |total )?"
     r"(?:liberation|recapture) of|"
     # "declared Fallujah fully liberated": the verb, with the place and the outcome after it
-    r"declar(?:ed|es|e)(?= (?:the (?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?:fully |completely |totally )?"
-    r"(?:liberated|freed|retaken|recaptured|cleared|free of (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|"
+    r"declar(?:ed|es|e)(?= (?:the (?:[a-z-]+ )?(?:city|town) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? "
+    r"(?:fully |completely |totally )?[\"“]?(?:liberated|freed|retaken|recaptured|cleared|"
+    r"free of (?:the )?(?:ISIS|ISIL|IS|Daesh|Islamic State|"
     r"militants|jihadists|extremists))\b)|"
     r"(?:driv(?:e|es|ing|en)|drove|push(?:ed|ing)?|chas(?:ed|ing)) (?:\w+ ){0,3}?(?:away|back) from|"
     # "announced the capture of Tabqa from the Islamic State": the noun only with the group after "from"

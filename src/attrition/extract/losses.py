@@ -29,12 +29,14 @@ from attrition.extract.sentences import Sentence
 LOSS_ERA_START = dt.date(2014, 1, 1)    # ISIS held towns from January 2014: an undated loss came later
 
 
-def listed_places(places: list[PlaceMatch], first: PlaceMatch, s: str) -> list[PlaceMatch]:
-    """The place, and the places listed after it ("Fallujah, Ramadi and Tikrit")."""
+def listed_places(places: list[PlaceMatch], first: PlaceMatch, s: str, tails: bool = False) -> list[PlaceMatch]:
+    """The place, and the places listed after it ("Fallujah, Ramadi and Tikrit"); with `tails`, items may carry their
+    own date or region ("Tikrit in 2015, Ramadi in December of that year and Fallujah in June 2016")."""
+    gap = _TAILED_LIST_GAP if tails else _LIST_GAP
     listed = [first]
     for p in places:
         if p.start >= listed[-1].end and p.place.precision not in ("country", "region"):
-            if not _LIST_GAP.match(s[listed[-1].end: p.start]):
+            if not gap.match(s[listed[-1].end: p.start]):
                 break
             listed.append(p)
     return listed
@@ -105,7 +107,8 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         return "prospect"
     noun = bool(_DEFEAT_NOUN.search(verb))   # "ensuring the defeat of ISIS in Mosul"; "ISIS's defeat in Mosul came"
     if (verb.lower().endswith(("ing", "ion of", "fall of")) or noun) and \
-            (lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]) or not noun and not s[: m.start()].strip()):
+            (lx.LOSS_PROSPECT_BEFORE.search(s[: m.start()]) and not _next_loss_told(s, m.start()) or
+             not noun and not s[: m.start()].strip()):
         # "the eventual retaking of Mosul", "vital for liberating Raqqa", "Reclaiming Sinjar is one big step"
         return "prospect"
     beaten = _BEATEN_VERB.match(verb)
@@ -152,6 +155,18 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
     if driven and driven.group(1) and not lx.ISIS_OBJECT.search(driven.group(1)):
         return "other_driven_out"   # "expelled Russia from", "forced families out of": someone else was driven out
     return target if _isis_lost(s, m, verb, isis_here, story, target) else "not_isis_loser"
+
+
+def _next_loss_told(s: str, start: int) -> bool:
+    """"retook Tikrit in 2015 ..., before recapturing Mosul last July": after a loss told in the past, ", before"
+    with a verb in -ing tells the next one, not a prospect."""
+    if not _COMMA_BEFORE.search(s, max(0, start - 12), start):
+        return False
+    return any(not t.group(0).split()[0].lower().endswith("ing") and not hypothetical(s, t.start())
+               for t in lx.LOSS_OBJECT_TRIGGERS.finditer(s, 0, start))
+
+
+_COMMA_BEFORE = re.compile(r",\s+before\s+$")
 
 
 def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here: bool,
@@ -245,7 +260,11 @@ _GROUP_HELD_NOUN = re.compile(rf"\s+the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP
 _GROUP_HELD_APPOSITION = re.compile(
     rf",\s+(?:the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:\s+group)?"
     rf"(?:\s+in\s+[^,;]{{1,30}})?|"
-    rf"its\s+{_HELD_NOUN}(?:\s+in\s+[A-Z][\w'’-]+)?),\s+(?:\w+\s+)?")   # "Mosul, its last stronghold in Iraq,"
+    rf"its\s+{_HELD_NOUN}(?:\s+in\s+[A-Z][\w'’-]+)?|"   # "Mosul, its last stronghold in Iraq,"
+    # "Hawija, the militants' last urban enclave in the north,"
+    rf"(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists)['’]s?\s+{_HELD_NOUN}"
+    r"(?:\s+(?:in|near|(?:north|south|east|west)\s+of)\s+[^,;]{1,30})?)"
+    r",\s+(?:\w+\s+)?")
 _ISIS_HELD_APPOSITION = re.compile(r"\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)\s+of\s+"
                                    rf"(?:the\s+)?{_GROUP}(?:\s+group)?|"
                                    # "expelled from its last stronghold in Syria, Baghuz"
@@ -488,6 +507,8 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
         # "had taken Raqqa, a city where IS made its headquarters in early 2014": the clause describes the town
         dated = [d for d in dated if not (d[0] >= target.end and _DESCRIBING_CLAUSE.match(s, target.end, d[0]) and
                                           not re.search(r"[,;]", s[target.end + 1: d[0]]))]
+    if _next_loss_told(s, trigger.start):
+        dated = [d for d in dated if d[0] >= trigger.end]   # the dates before ", before recapturing" are the others'
     # "one of their most significant defeats since they swept across the country in 2014": the yardstick's date
     dated = [d for d in dated if not (d[0] >= trigger.end and _SINCE.search(s, trigger.end, d[0]))]
     # of several dates, the one nearest the loss verb ("airstrikes on Thursday near the dam, which was overtaken
@@ -537,8 +558,14 @@ _INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?$")
 _DONE_INCLUDING = re.compile(r"\b(?:did|led|fought|waged|carried out)\b[^.;]{0,80},\s+including\s+(?:the\s+)?$")
 _NOMINAL_LOSS = re.compile(r"(?:ion|ing|fall) of$|^fall of", re.I)
 # "Fallujah, Ramadi and Tikrit", "the town of Tal Skuf and the nearby village of Baqofa"
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:nearby|neighbou?ring|adjoining|adjacent)\s+)?"
-                       r"(?:(?:city|town|village|district|hamlet) of\s+)?$")
+_LIST_SEPARATOR = (r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:nearby|neighbou?ring|adjoining|adjacent)\s+)?"
+                   r"(?:(?:city|town|village|district|hamlet) of\s+)?$")
+_LIST_GAP = re.compile("^" + _LIST_SEPARATOR)
+# an item's own date or region before the next item: "Tikrit in 2015, Ramadi in December of that year and Fallujah
+# in June 2016", "Ramadi and Fallujah in Iraq and Manbij in northern Syria"; not "Ramadi in a battle that lasted"
+_TAILED_LIST_GAP = re.compile(r"^(?:\s+in\s+(?:(?:early|late|mid-)\s*)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
+                              r"(?:\d{4}|(?-i:[A-Z])[\w'’-]+(?:\s+(?:\d{4}|of\s+(?:that|the\s+same)\s+year))?))?"
+                              + _LIST_SEPARATOR)
 
 
 def _recalled_loss(s: str, trigger: Trigger, places: list[PlaceMatch]) -> bool:

@@ -297,9 +297,12 @@ _FATALLY_RE = re.compile(
 _FATALLY_QTY_RE = re.compile(
     rf"\bfatally\s+(?P<verb>shot|stabbed|wounded|injured|struck|hit)\s+(?P<qty>{_QTY}){_NP}", _FLAGS
 )
+# "5,000 Yazidi men and boys were killed": one figure for both (not "treated dozens of children and teenagers
+# injured in the attack", some of them)
+_AND_KIN = r"(?:\s+and\s+(?:boys|girls|children|women|men|teenagers|adults)(?=\s+(?:were|have|had|are)\b))?"
 _SUBJ_RE = re.compile(
     # "Five people, including a police officer and the alleged assailant, were killed": the aside names who was counted
-    rf"(?<![\w,.-])(?P<qty>{_QTY}){_NP}(?P<incl>,\s+including\s+[^,;.()]{{1,120}}?,(?=\s+(?:were|was|have|has|had)\b))?"
+    rf"(?<![\w,.-])(?P<qty>{_QTY}){_NP}{_AND_KIN}(?P<incl>,\s+including\s+[^,;.()]{{1,120}}?,(?=\s+(?:were|was|have|has|had)\b))?"
     rf"\s+(?P<aux>(?:{_AUX}\s+){{0,3}})(?P<verb>{_SUBJ_VERBS})\b"
     r"(?!\s+(?:or|and)\s+(?:wounded|injured|hurt|killed))",
     _FLAGS,
