@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.22.0"
+    assert EXTRACTOR_VERSION == "0.22.1"
 
 
 @pytest.mark.parametrize(
@@ -3874,3 +3874,22 @@ def test_an_airstrike_that_hit_a_building_killing_people_is_no_attack_of_the_gro
     # a car bomb that hit it is one
     bomb = _attacks(text.replace("an airstrike hit", "a car bomb hit"), published=dt.date(2016, 10, 23))
     assert [m.place.name for m in bomb] == ["Kirkuk", "Daquq"]
+
+
+def test_a_border_town_a_known_enemy_took_is_lost():
+    text = ("Iraq declared victory over the Islamic State. In the western desert, Iraqi forces and Sunni tribal "
+            "fighters took the border town of al-Qaim on Nov. 3.")
+    [m] = _losses(text, dt.date(2017, 12, 10), title="Iraq declares victory over ISIS")
+    assert (m.place.name, m.date.start) == ("Al-Qaim", dt.date(2017, 11, 3))
+    # taken from someone else, it is that side's loss
+    assert _losses("Iraq declared victory over the Islamic State. Syrian rebels took the border town of Azaz from "
+                   "government forces in 2012.", dt.date(2017, 12, 10), title="Iraq declares victory over ISIS") == []
+
+
+def test_the_groups_last_ground_named_before_the_town_that_fell_is_lost():
+    text = ("Iraq declared victory in December 2017, and the Islamic State's last territory in Syria, the village of "
+            "Baghuz, fell in March 2019.")
+    [m] = _losses(text, dt.date(2020, 5, 5), title="IS attack in Iraq")
+    assert (m.place.name, m.date.start.month) == ("Baghuz", 3)
+    assert _losses("The party's last territory in the north, the village of Baghuz, fell silent as the Islamic State "
+                   "approached.", dt.date(2020, 5, 5), title="IS attack in Iraq") == []

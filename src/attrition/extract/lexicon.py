@@ -638,8 +638,9 @@ LOSS_OBJECT_TRIGGERS = re.compile(
     r"(?:has |had |have )?suffered (?:an? |its |their )?(?:[\w-]+ ){0,2}?defeats? (?:in|at)|"
     rf"defeat of (?:the )?(?:{_GROUP_NAMES})(?: group| militants| fighters)? (?:in|at)|"
     # "the SDF said it had taken Raqqa": only with an enemy of the group as the subject (losses.py)
-    r"(?:(?:had|has|have) )?taken(?= (?:the (?:city|town) of )?(?-i:[A-Z]))|"
-    r"took(?= (?:the (?:city|town) of )?(?-i:[A-Z]|al-|el-))|"   # "took al-Bab from the Islamic State"
+    r"(?:(?:had|has|have) )?taken(?= (?:the (?:[a-z-]+ )?(?:city|town|village) of )?(?-i:[A-Z]))|"
+    # "took al-Bab from the Islamic State", "took the border town of al-Qaim on Nov. 3"
+    r"took(?= (?:the (?:[a-z-]+ )?(?:city|town|village) of )?(?-i:[A-Z]|al-|el-))|"
     # "the Syrian army took it back", "which Turkish-backed rebels took from the militants"
     rf"took(?= it back\b| from (?:the )?(?:{_GROUP_NAMES}|militants|jihadists)\b)|"
     r"(?:driven|pushed|routed|ejected|evicted|chased|flushed|dislodged|purged) (?:back )?from|"

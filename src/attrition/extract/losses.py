@@ -141,6 +141,8 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
         # "a rebel-held area", "families were forced out of villages": not the Islamic State; but in "since ISIS was
         # expelled from Ramadi, residents have returned" the group is the one expelled
         return "other_loser"
+    if _TOOK.match(verb) and _FROM_ANOTHER.match(s, target.end):
+        return "other_loser"   # "Syrian rebels took Azaz from government forces": not the group's loss
     if lx.PASSIVE_LOST.search(s[: m.start()]) and verb.lower().startswith("lost"):
         return "passive_lost"   # "it was lost in Washington"
     if _PART_OF.search(s, m.end(), target.start):
@@ -196,7 +198,8 @@ def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here
         return "prospect"   # "Sinjar's liberation will take months", "the fight for Raqqa's liberation"
     if m.group(0).endswith("control") and not isis_here:
         return "not_isis_loser"   # "Aleppo returned to government control": from the rebels, unless the group is named
-    if m.group(0).lower() == "fell" and not _GROUP_HELD_APPOSITION.fullmatch(s, target.end, m.start()):
+    if m.group(0).lower() == "fell" and not _GROUP_HELD_APPOSITION.fullmatch(s, target.end, m.start()) and \
+            not (_COMMA_GAP.fullmatch(s, target.end, m.start()) and _GROUP_HELD_BEFORE.search(s, 0, target.start)):
         return "not_group_held"   # "prices, which had risen for a week, fell": a town of the group's must be named
     if m.group(0).lower() == "fell to" and lx.ISIS_GAIN.search(s[m.start(): m.end() + 30]):
         return "isis_gain"
@@ -254,8 +257,13 @@ def _captor_named(s: str, start: int, end: int) -> bool:
 
 
 _GROUP = r"(?:ISIS|ISIL|IS|Daesh|Islamic State)"   # the group's names, as the patterns below spell them
+# "Syrian rebels took Azaz from government forces": another side's loss
+_TOOK = re.compile(r"(?:(?:had|has|have)\s+)?(?:took|taken)$", re.I)
+_FROM_ANOTHER = re.compile(rf"\s+from\s+(?!(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists|insurgents)\b)",
+                           re.I)
 # "Baghuz, the last enclave of the Islamic State, fell": the town, called the group's, then the verb
 _HELD_NOUN = r"(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave|pocket|bulwark)"
+_GROUND_NOUN = r"(?:[\w-]+\s+){0,2}?(?:capital|stronghold|bastion|enclave|pocket|bulwark|territory|redoubt)"
 _GROUP_HELD_NOUN = re.compile(rf"\s+the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:['’]s)?(?:\s+(?:group|caliphate))?")
 _GROUP_HELD_APPOSITION = re.compile(
     rf",\s+(?:the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:\s+group)?"
@@ -265,6 +273,11 @@ _GROUP_HELD_APPOSITION = re.compile(
     rf"(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists)['’]s?\s+{_HELD_NOUN}"
     r"(?:\s+(?:in|near|(?:north|south|east|west)\s+of)\s+[^,;]{1,30})?)"
     r",\s+(?:\w+\s+)?")
+# "the group's last territory in neighbouring Syria, the village of Baghuz, fell": the group's ground, then the town
+_GROUP_HELD_BEFORE = re.compile(
+    rf"\b(?:(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists)['’]s?|its)\s+{_GROUND_NOUN}"
+    r"(?:\s+in\s+[^,;]{1,40})?,\s+(?:the\s+(?:[a-z-]+\s+)?(?:village|town|city)\s+of\s+)?$")
+_COMMA_GAP = re.compile(r",\s+")
 _ISIS_HELD_APPOSITION = re.compile(r"\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)\s+of\s+"
                                    rf"(?:the\s+)?{_GROUP}(?:\s+group)?|"
                                    # "expelled from its last stronghold in Syria, Baghuz"
