@@ -257,10 +257,10 @@ def _captor_named(s: str, start: int, end: int) -> bool:
 
 
 _GROUP = r"(?:ISIS|ISIL|IS|Daesh|Islamic State)"   # the group's names, as the patterns below spell them
+_THE_GROUP = rf"(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists)"   # the group, or its fighters, as a noun
 # "Syrian rebels took Azaz from government forces": another side's loss
 _TOOK = re.compile(r"(?:(?:had|has|have)\s+)?(?:took|taken)$", re.I)
-_FROM_ANOTHER = re.compile(rf"\s+from\s+(?!(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists|insurgents)\b)",
-                           re.I)
+_FROM_ANOTHER = re.compile(rf"\s+from\s+(?!{_THE_GROUP}\b|(?:the\s+)?insurgents\b)", re.I)
 # "Baghuz, the last enclave of the Islamic State, fell": the town, called the group's, then the verb
 _HELD_NOUN = r"(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave|pocket|bulwark)"
 _GROUND_NOUN = r"(?:[\w-]+\s+){0,2}?(?:capital|stronghold|bastion|enclave|pocket|bulwark|territory|redoubt)"
@@ -270,12 +270,12 @@ _GROUP_HELD_APPOSITION = re.compile(
     rf"(?:\s+in\s+[^,;]{{1,30}})?|"
     rf"its\s+{_HELD_NOUN}(?:\s+in\s+[A-Z][\w'’-]+)?|"   # "Mosul, its last stronghold in Iraq,"
     # "Hawija, the militants' last urban enclave in the north,"
-    rf"(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists)['’]s?\s+{_HELD_NOUN}"
+    rf"{_THE_GROUP}['’]s?\s+{_HELD_NOUN}"
     r"(?:\s+(?:in|near|(?:north|south|east|west)\s+of)\s+[^,;]{1,30})?)"
     r",\s+(?:\w+\s+)?")
 # "the group's last territory in neighbouring Syria, the village of Baghuz, fell": the group's ground, then the town
 _GROUP_HELD_BEFORE = re.compile(
-    rf"\b(?:(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists)['’]s?|its)\s+{_GROUND_NOUN}"
+    rf"\b(?:{_THE_GROUP}['’]s?|its)\s+{_GROUND_NOUN}"
     r"(?:\s+in\s+[^,;]{1,40})?,\s+(?:the\s+(?:[a-z-]+\s+)?(?:village|town|city)\s+of\s+)?$")
 _COMMA_GAP = re.compile(r",\s+")
 _ISIS_HELD_APPOSITION = re.compile(r"\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave)\s+of\s+"
