@@ -344,7 +344,7 @@ def test_attack_type_cues_stay_in_their_own_clause():
 # --- third round: recalled events, tolls of wars, police, sidebars, said-dates, surnames, other groups ----
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.22.1"
+    assert EXTRACTOR_VERSION == "0.22.2"
 
 
 @pytest.mark.parametrize(
@@ -3893,3 +3893,21 @@ def test_the_groups_last_ground_named_before_the_town_that_fell_is_lost():
     assert (m.place.name, m.date.start.month) == ("Baghuz", 3)
     assert _losses("The party's last territory in the north, the village of Baghuz, fell silent as the Islamic State "
                    "approached.", dt.date(2020, 5, 5), title="IS attack in Iraq") == []
+
+
+def test_a_loss_a_month_before_the_main_clauses_date_is_dated_a_month_before():
+    text = ("Iraq declared victory over the Islamic State in December 2017, a month after troops retook the western "
+            "town of Rawa, the last urban area the group held.")
+    [m] = _losses(text, dt.date(2020, 5, 2), title="IS attack kills 10 in Iraq")
+    assert (m.place.name, m.date.start.year, m.date.start.month) == ("Rawa", 2017, 11)
+    # without the offset, the loss is in the main clause's month
+    [m] = _losses("Iraq declared victory over the Islamic State in December 2017, and troops retook the western town "
+                  "of Rawa that month.", dt.date(2020, 5, 2), title="IS attack kills 10 in Iraq")
+    assert (m.date.start.year, m.date.start.month) == (2017, 12)
+
+
+def test_a_loss_told_after_then_is_dated_by_its_own_date():
+    text = ("After Mosul, Iraqi troops drove the militants from Tal Afar in August following 11 days of fighting, then "
+            "retook Hawija, the last large pocket of the Islamic State in the north, on Oct. 5.")
+    found = _losses(text, dt.date(2017, 12, 10), title="Iraq declares victory over ISIS")
+    assert [(m.place.name, m.date.start.month) for m in found] == [("Tal Afar", 8), ("Hawija", 10)]

@@ -54,7 +54,7 @@ from attrition.extract.numbers import Quantity, find_tolls, one_killed
 from attrition.extract.places import PlaceMatch, default_gazetteer, fold, names_villages, person_surnames
 from attrition.extract.sentences import Sentence, sentences_at, split_sentences
 
-EXTRACTOR_VERSION = "0.22.1"
+EXTRACTOR_VERSION = "0.22.2"
 LEDE_SENTENCES = 3   # a headline's news is told again in the article's first sentences
 ISIS_ABROAD_FROM = dt.date(2013, 4, 1)   # the Islamic State of Iraq became ISIS, and acted in Syria
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from attrition.extract import known, trace
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import DateSpan
+from attrition.extract.dates import before as span_before
 from attrition.extract.narrative import (
     Mention,
     Narrative,
@@ -160,15 +161,16 @@ def _loss_object_guard(s: str, m: re.Match, verb: str, places: list[PlaceMatch],
 
 
 def _next_loss_told(s: str, start: int) -> bool:
-    """"retook Tikrit in 2015 ..., before recapturing Mosul last July": after a loss told in the past, ", before"
-    with a verb in -ing tells the next one, not a prospect."""
+    """"retook Tikrit in 2015 ..., before recapturing Mosul last July", "drove the militants from Tal Afar in August,
+    then retook Hawija ... on Oct. 5": after a loss told in the past, ", before" with a verb in -ing or ", then" tells
+    the next one (not a prospect), on its own date."""
     if not _COMMA_BEFORE.search(s, max(0, start - 12), start):
         return False
     return any(not t.group(0).split()[0].lower().endswith("ing") and not hypothetical(s, t.start())
                for t in lx.LOSS_OBJECT_TRIGGERS.finditer(s, 0, start))
 
 
-_COMMA_BEFORE = re.compile(r",\s+before\s+$")
+_COMMA_BEFORE = re.compile(r"(?:,\s+before|,\s+(?:and\s+)?then|\s+and\s+then)\s+$")
 
 
 def _loss_subject_guard(s: str, m: re.Match, places: list[PlaceMatch], isis_here: bool,
@@ -522,6 +524,7 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
                                           not re.search(r"[,;]", s[target.end + 1: d[0]]))]
     if _next_loss_told(s, trigger.start):
         dated = [d for d in dated if d[0] >= trigger.end]   # the dates before ", before recapturing" are the others'
+    dated = _offset_before(s, trigger.start, dated)
     # "one of their most significant defeats since they swept across the country in 2014": the yardstick's date
     dated = [d for d in dated if not (d[0] >= trigger.end and _SINCE.search(s, trigger.end, d[0]))]
     # of several dates, the one nearest the loss verb ("airstrikes on Thursday near the dam, which was overtaken
@@ -564,6 +567,17 @@ def loss_from(sentence: Sentence, trigger: Trigger, places: list[PlaceMatch], da
     return mention
 
 
+def _offset_before(s: str, start: int, dated):
+    """"declared victory in December 2017, a month after troops retook the western town of Rawa": the loss is that long
+    before the main clause's date, which it replaces."""
+    offset = _OFFSET_AFTER.search(s, max(0, start - 80), start)
+    main = next((d for d in dated if offset and 0 <= offset.start() - d[3] <= 1), None)
+    shifted = span_before(main[1], offset.group("count"), offset.group("unit")) if main else None
+    return [(main[0], shifted, main[2], main[3])] if shifted else dated
+
+
+_OFFSET_AFTER = re.compile(r",\s+(?:just\s+|only\s+)?(?P<count>an?|one|two|three|four|five|six|\d+)\s+"
+                           r"(?P<unit>days?|weeks?|months?|years?)\s+after\s+(?:[\w-]+\s+){0,4}$", re.I)
 _SINCE = re.compile(r"\bsince\b", re.I)
 _DESCRIBING_CLAUSE = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:which|where|that|whose|once|since)\b")
 _SITE = re.compile(r"\b(?:dam|air ?base|airport|airfield|oil ?field|refinery|military base|camp|prison)\b", re.I)
