@@ -174,15 +174,15 @@ _THEIR_ACT_BEFORE = re.compile(r"\b(?:when|after|as|because)\s+(?:they|he|she|th
                                r"assailants?|men|man|suspects?))\s+(?:had\s+)?$", re.I)
 
 
+# the group's names as news spells them, case and all (the Guardian's "Isis"; "IS" only in capitals)
+_NAMES = r"ISIS|ISIL|Isis|Isil|IS|Daesh|Islamic State"
 # the group as the agent of a passive killing: "were killed by the militants", "had been shot by Islamic State fighters"
-_BY_THE_GROUP = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?(?:ISIS|ISIL|Isis|Isil|IS|Daesh|Islamic State|militants|"
-                           r"jihadists|extremists)\b|"
+_BY_THE_GROUP = re.compile(rf"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?(?:{_NAMES}|militants|jihadists|extremists)\b|"
                            # "was killed March 19 when ISIS fighters fired rockets at an outpost"
-                           r"(?:\s+[\w.,]+){0,3}?\s+(?:when|as)\s+(?:the\s+)?"
-                           r"(?:ISIS|ISIL|Isis|Isil|IS|Daesh|Islamic State)\b")
+                           rf"(?:\s+[\w.,]+){{0,3}}?\s+(?:when|as)\s+(?:the\s+)?(?:{_NAMES})\b")
 # the group as the one killing, in the clause: "Isis fighters overran Sinjar, killing thousands of men"
-_GROUP_KILLING = re.compile(r"\b(?:ISIS|ISIL|Isis|Isil|IS|Daesh|Islamic State|(?i:militants|jihadists|extremists|"
-                            r"fighters|gunmen|the group))\b(?!['’]s)[^;]{0,120}$")
+_GROUP_KILLING = re.compile(rf"\b(?:{_NAMES}|(?i:militants|jihadists|extremists|fighters|gunmen|the group))\b"
+                            r"(?!['’]s)[^;]{0,120}$")
 
 
 _ROUNDED_UP = re.compile(r"(?:rounded|lined|marched|herded)\b", re.I)
@@ -1089,15 +1089,16 @@ def _the_dateline_town(s: str, start: int, end: int, story: Narrative) -> PlaceM
     first = next(iter(default_gazetteer().find(opening[:80])), None)
     if first is not None and first.place.precision == "city" and lx.dateline(opening, first):
         return first
-    town = _CAPS_DATELINE.match(opening)   # a village the gazetteer does not know: "KOCHO, Iraq (AP)"
-    if first is None or town is None or first.place.precision != "country" or first.start != town.end(1) + 2:
+    town = _CAPS_NAME.match(opening)   # a village the gazetteer does not know: "KOCHO, Iraq (AP)"
+    if first is None or town is None or first.place.precision != "country" or first.start != town.end() + 2:
         return None
-    name = town.group(1).title()
-    return PlaceMatch(0, town.end(1), town.group(1), Place(name, first.place.country, None, None, "city"), "dateline")
+    village = PlaceMatch(0, town.end(), town.group(0),
+                         Place(town.group(0).title(), first.place.country, None, None, "city"), "dateline")
+    return village if lx.dateline(opening, village) else None
 
 
 _THIS_TOWN = re.compile(r"\bthis\s+(?:[\w-]+\s+){0,3}?(?:village|town|city)\b", re.I)
-_CAPS_DATELINE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}), [A-Z][\w.]*(?: [A-Z][\w.]*)? \(")
+_CAPS_NAME = re.compile(r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}(?=,)")
 
 
 def _the_only_town(candidates: list[PlaceMatch]) -> PlaceMatch | None:

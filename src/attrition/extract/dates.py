@@ -648,15 +648,12 @@ def resolve(expr: DateExpr, published: date | None, previous: DateSpan | None) -
 def month_after(span: DateSpan, before: DateSpan, published: date | None) -> DateSpan:
     """A month named without its year after a date with one ("seized Marawi in May 2017 and held it until the army
     retook it in October"): that month next after the date, not the last one before publication."""
-    year = before.start.year + (span.start.month < before.start.month)
-    start, end = _month_span(year, span.start.month)
-    if published is not None and start > published:
-        return span
-    return _clip(DateSpan(start, end, "month"), published)
+    return month_of_year(span, before.start.year + (span.start.month < before.start.month), published)
 
 
 def month_of_year(span: DateSpan, year: int, published: date | None) -> DateSpan:
-    """A month named with "of that year" ("Ramadi in December of that year"): the month in the year named before it."""
+    """The month of `span` in `year` ("Ramadi in December of that year": the year named before it), unless that is after
+    publication."""
     start, end = _month_span(year, span.start.month)
     if published is not None and start > published:
         return span

@@ -264,8 +264,9 @@ _THE_GROUP = rf"(?:the\s+)?(?:{_GROUP}|group|militants|jihadists|extremists)"   
 _TOOK = re.compile(r"(?:(?:had|has|have)\s+)?(?:took|taken)$", re.I)
 _FROM_ANOTHER = re.compile(rf"\s+from\s+(?!{_THE_GROUP}\b|(?:the\s+)?insurgents\b)", re.I)
 # "Baghuz, the last enclave of the Islamic State, fell": the town, called the group's, then the verb
-_HELD_NOUN = r"(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|enclave|pocket|bulwark)"
-_GROUND_NOUN = r"(?:[\w-]+\s+){0,2}?(?:capital|stronghold|bastion|enclave|pocket|bulwark|territory|redoubt)"
+_HELD_WORDS = r"capital|stronghold|bastion|enclave|pocket|bulwark"
+_HELD_NOUN = rf"(?:[\w-]+\s+){{0,3}}?(?:{_HELD_WORDS})"
+_GROUND_NOUN = rf"(?:[\w-]+\s+){{0,2}}?(?:{_HELD_WORDS}|territory|redoubt)"   # the group's ground, before its town
 _GROUP_HELD_NOUN = re.compile(rf"\s+the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:['’]s)?(?:\s+(?:group|caliphate))?")
 _GROUP_HELD_APPOSITION = re.compile(
     rf",\s+(?:the\s+{_HELD_NOUN}\s+of\s+(?:the\s+)?{_GROUP}(?:\s+group)?"
